@@ -1,0 +1,119 @@
+/**
+ * The plain data that flows through the audit pipeline:
+ * decode (bytes → rows) → layout (rows → statement lines) → classify → compare → claim → report.
+ *
+ * Money is integer fen (分) everywhere inside; yuan strings exist only in the report.
+ * Dates are calendar dates in Asia/Shanghai written `YYYY-MM-DD`.
+ */
+
+/** Integer number of fen. Always a safe integer. */
+export type Fen = number;
+
+/** A calendar date `YYYY-MM-DD` (Asia/Shanghai). */
+export type IsoDate = string;
+
+/**
+ * One cell as a decoder produced it. A `Date` comes from a spreadsheet date cell and carries the
+ * wall-clock value in its UTC fields (Excel stores no time zone).
+ */
+export type Cell = string | number | boolean | Date | null;
+
+/** One row of a table file, numbered as a spreadsheet shows it. */
+export interface SourceRow {
+  /** 1-based row number: the file's first line is row 1 (preamble and header included). */
+  row: number;
+  /** Worksheet name for workbooks. */
+  sheet?: string;
+  cells: Cell[];
+}
+
+/** One pasted notification message, numbered from 1. */
+export interface SourceMessage {
+  row: number;
+  text: string;
+}
+
+export type StatementFormat = 'csv' | 'xlsx' | 'sms';
+
+/** What a decoder learned about the file before any row was read. */
+export interface DecodedMeta {
+  format: StatementFormat;
+  /** `utf-8`, `utf-8-bom`, `gb18030`; null for xlsx. */
+  encoding: string | null;
+  /** CSV delimiter, for the record. */
+  delimiter?: string;
+  /** Worksheet names, for workbooks. */
+  sheets?: string[];
+}
+
+/** A problem in the user's input: collected, never thrown. The run goes on. */
+export interface InputProblem {
+  file: string;
+  row?: number;
+  sheet?: string;
+  /** What the merchant reads (Chinese first). */
+  message: string;
+  /** Extra detail for developers. */
+  detail?: string;
+}
+
+export type CardType = 'debit' | 'credit' | 'unknown';
+
+/** The column meanings a statement can have. */
+export const COLUMN_ROLES = [
+  'date',
+  'time',
+  'amount',
+  'fee',
+  'net',
+  'type',
+  'description',
+  'cardType',
+  'reference',
+  'direction',
+] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+/** What a row is, before fee classification. */
+export type LineKind = 'transaction' | 'refund' | 'settlement' | 'fee' | 'credit' | 'other';
+
+/**
+ * One statement record with its meaning-bearing fields parsed.
+ * Amounts are signed from the merchant's point of view: money in is positive, money out negative.
+ */
+export interface StatementLine {
+  file: string;
+  row: number;
+  sheet?: string;
+  date: IsoDate;
+  /** Transaction amount, or the amount moved by a non-transaction row. */
+  amount: Fen;
+  /** Fee column value, when present (always ≥ 0 as charged). */
+  fee: Fen | null;
+  /** Settled / paid-out amount column, when present. */
+  net: Fen | null;
+  /** The type column (交易类型), trimmed; '' when absent. */
+  type: string;
+  /** The description column (摘要/备注), trimmed; '' when absent. */
+  description: string;
+  cardType: CardType;
+  reference: string;
+}
+
+export const FEE_CATEGORIES = [
+  'traffic_fee',
+  'service_fee',
+  'deposit',
+  'instant_settlement_fee',
+  'other_deduction',
+] as const;
+export type FeeCategory = (typeof FEE_CATEGORIES)[number];
+
+export const FINDING_CATEGORIES = [
+  ...FEE_CATEGORIES,
+  'rate_overcharge',
+  'settlement_shortfall',
+] as const;
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+
+export type Verdict = 'authorized' | 'unauthorized' | 'needs_review';

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { FINDING_CATEGORIES } from '../model.js';
+
+/**
+ * The JSON audit report, schema version 1 (`../shared/spec/audit.md` §3). Fields beyond the spec
+ * (`reasonEn`, `basis`, `counts`, `period`, …) are additions; nothing in the spec is left out.
+ * Amounts are yuan strings with exactly two decimals.
+ */
+const yuan = z.string().regex(/^-?\d+\.\d{2}$/, 'an amount in yuan with two decimals');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
+export const findingCategorySchema = z.enum(FINDING_CATEGORIES);
+export const verdictSchema = z.enum(['authorized', 'unauthorized', 'needs_review']);
+export const periodEverySchema = z.enum(['once', 'month', 'quarter', 'year']);
+
+export const statementSummarySchema = z.object({
+  file: z.string(),
+  format: z.enum(['csv', 'xlsx', 'sms']),
+  encoding: z.string().nullable(),
+  headerRow: z.number().int().nullable(),
+  records: z.number().int(),
+  columns: z.record(z.string(), z.string()),
+  sheets: z.array(z.string()).optional(),
+  period: z.object({ from: isoDate, to: isoDate }).nullable().optional(),
+  sha256: z.string().optional(),
+});
+
+export const findingSchema = z.object({
+  file: z.string(),
+  row: z.number().int(),
+  sheet: z.string().optional(),
+  date: isoDate,
+  category: findingCategorySchema,
+  amount: yuan,
+  verdict: verdictSchema,
+  overcharge: yuan,
+  text: z.string(),
+  reason: z.string(),
+  reasonEn: z.string().optional(),
+  /** Why the row was put in its category: the evidence the classifier used. */
+  basis: z.string().optional(),
+  /** For a deposit: refundable when returned under the agreement. */
+  refundable: z.boolean().optional(),
+  reference: z.string().optional(),
+});
+
+export const recurringSchema = z.object({
+  category: findingCategorySchema,
+  amount: yuan,
+  every: periodEverySchema,
+  dates: z.array(isoDate),
+  next: isoDate,
+});
+
+export const warningSchema = z.object({
+  file: z.string(),
+  row: z.number().int().optional(),
+  sheet: z.string().optional(),
+  message: z.string(),
+});
+
+export const auditReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  statements: z.array(statementSummarySchema),
+  findings: z.array(findingSchema),
+  recurring: z.array(recurringSchema),
+  claim: z.object({
+    total: yuan,
+    currency: z.literal('CNY'),
+    byCategory: z.partialRecord(findingCategorySchema, yuan),
+  }),
+  counts: z
+    .object({ authorized: z.number(), unauthorized: z.number(), needs_review: z.number() })
+    .optional(),
+  contract: z
+    .object({ provider: z.string().optional(), providerType: z.string().optional() })
+    .nullable()
+    .optional(),
+  warnings: z.array(warningSchema),
+});
+
+export type AuditReport = z.infer<typeof auditReportSchema>;
+export type Finding = z.infer<typeof findingSchema>;
+export type Recurring = z.infer<typeof recurringSchema>;
+export type ReportWarning = z.infer<typeof warningSchema>;
+export type StatementSummary = z.infer<typeof statementSummarySchema>;

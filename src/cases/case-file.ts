@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { auditReportSchema } from '../audit/report/schema.js';
+
+/**
+ * `case.json`: everything FeeGuard needs to plan a complaint and write its letters, call scripts
+ * and evidence package. Paths inside it are relative to the case file. Documented in
+ * docs/case-file.md; the server stores the same shape per case.
+ */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
+export const complainantTypeSchema = z.enum([
+  /** A natural person using a POS privately (the rare "personal" case). */
+  'individual_consumer',
+  /** 个体工商户 or a natural person trading without a registration. */
+  'individual_merchant',
+  /** A company or other organisation (公司、合伙企业 …). */
+  'company',
+]);
+export type ComplainantType = z.infer<typeof complainantTypeSchema>;
+
+export const providerTypeSchema = z.enum(['bank', 'payment_institution']);
+export type ProviderType = z.infer<typeof providerTypeSchema>;
+
+export const complainantSchema = z.object({
+  type: complainantTypeSchema,
+  /** The person signing: the owner of a 个体工商户, or the company's contact. */
+  name: z.string().min(1),
+  /** 商户名称 / company name as registered with the provider. */
+  businessName: z.string().optional(),
+  merchantId: z.string().optional(),
+  terminalIds: z.array(z.string()).default([]),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  idNumber: z.string().optional(),
+  /** 统一社会信用代码, for companies and registered 个体工商户. */
+  creditCode: z.string().optional(),
+  legalRepresentative: z.string().optional(),
+  address: z.string().optional(),
+  province: z.string().optional(),
+  city: z.string().optional(),
+});
+export type Complainant = z.infer<typeof complainantSchema>;
+
+export const respondentSchema = z.object({
+  /** The licensed acquirer (bank or payment institution) named in the contract or statement. */
+  name: z.string().min(1),
+  type: providerTypeSchema,
+  /** The sales agent / 外包服务机构 that sold the terminal, if any. */
+  agent: z.string().optional(),
+  /** Where the acquirer is domiciled: decides which PBoC branch takes an online complaint. */
+  province: z.string().optional(),
+  city: z.string().optional(),
+  customerServicePhone: z.string().optional(),
+});
+export type Respondent = z.infer<typeof respondentSchema>;
+
+export const attemptOutcomeSchema = z.enum([
+  /** Filed, the answer is not due yet. */
+  'pending',
+  /** No answer by the deadline. */
+  'no_answer',
+  /** Refused, or an answer the merchant does not accept. */
+  'rejected',
+  /** Part of the claim refunded. */
+  'partial_refund',
+  /** The whole claim refunded. */
+  'refunded',
+]);
+export type AttemptOutcome = z.infer<typeof attemptOutcomeSchema>;
+
+/** Something the merchant already did: a call, a ticket, a complaint. */
+export const attemptSchema = z.object({
+  /** A channel id from the knowledge base (`feeguard channels`). */
+  channel: z.string().min(1),
+  date: isoDate,
+  reference: z.string().optional(),
+  outcome: attemptOutcomeSchema,
+  answeredAt: isoDate.optional(),
+  refundYuan: z.union([z.number(), z.string()]).optional(),
+  note: z.string().optional(),
+});
+export type Attempt = z.infer<typeof attemptSchema>;
+
+export const caseFileSchema = z.object({
+  schemaVersion: z.literal(1).default(1),
+  complainant: complainantSchema,
+  respondent: respondentSchema,
+  /** The audit: a path to `feeguard audit --format json` output, or the report itself. */
+  audit: z.union([z.string().min(1), auditReportSchema]),
+  /** The original statement files (paths), packed into the evidence package as they are. */
+  statements: z.array(z.string()).default([]),
+  /** Further evidence files: the contract, screenshots, SMS photos … */
+  attachments: z.array(z.object({ path: z.string(), title: z.string().optional() })).default([]),
+  /** When the merchant first noticed the deductions (the 3-year limit of 12315 counts from it). */
+  noticedAt: isoDate.optional(),
+  /** What has been tried already, oldest first. */
+  history: z.array(attemptSchema).default([]),
+  /** Other merchants of the same provider have the same problem (number known, or just yes). */
+  othersAffected: z.union([z.boolean(), z.number().int().nonnegative()]).default(false),
+  /** The merchant's own account of what happened, in their words (used in the letter's facts). */
+  narrative: z.string().optional(),
+  /** The date the plan and letters are made for; today when absent. */
+  asOf: isoDate.optional(),
+});
+export type CaseFileInput = z.input<typeof caseFileSchema>;
+export type CaseFile = z.infer<typeof caseFileSchema>;

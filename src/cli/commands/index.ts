@@ -1,0 +1,11 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../io.js';
+
+type Register = (program: Command, io: CliIo) => void;
+
+/** Each command lives in its own module exporting a `register` function; this is the list. */
+const COMMANDS: readonly Register[] = [];
+
+export function registerCommands(program: Command, io: CliIo): void {
+  for (const register of COMMANDS) register(program, io);
+}

@@ -1,0 +1,49 @@
+/**
+ * Faults: one catalogue of typed errors with stable codes, an HTTP status and bilingual messages.
+ * Problems in a statement's rows are not faults — they are collected as warnings (InputProblem).
+ * docs/errors.md lists every code; a test keeps the two in step.
+ */
+export const ERROR_CATALOGUE = {
+  FG_ERR_USAGE: { status: 400, zh: '命令参数有误', en: 'Invalid command-line usage' },
+  FG_ERR_FILE_NOT_FOUND: { status: 404, zh: '找不到文件', en: 'File not found' },
+  FG_ERR_UNSUPPORTED_FILE: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
+  FG_ERR_UNREADABLE_FILE: { status: 422, zh: '文件无法读取', en: 'The file cannot be read' },
+  FG_ERR_NO_HEADER: { status: 422, zh: '找不到表头', en: 'No header row found' },
+  FG_ERR_MISSING_COLUMN: { status: 422, zh: '缺少必需的列', en: 'A required column is missing' },
+  FG_ERR_BAD_MAPPING: { status: 400, zh: '列映射有误', en: 'Invalid column mapping' },
+  FG_ERR_BAD_CONTRACT: { status: 422, zh: '合同文件有误', en: 'Invalid contract file' },
+  FG_ERR_BAD_CASE: { status: 422, zh: '案件文件有误', en: 'Invalid case file' },
+  FG_ERR_UNKNOWN_CHANNEL: { status: 404, zh: '未知的投诉渠道', en: 'Unknown complaint channel' },
+  FG_ERR_BAD_KNOWLEDGE_BASE: {
+    status: 500,
+    zh: '渠道知识库数据有误',
+    en: 'Invalid channel knowledge base',
+  },
+  FG_ERR_INTERNAL: { status: 500, zh: '内部错误', en: 'Internal error' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export class FeeGuardError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** How the user can fix it, in one sentence. */
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options?: { hint?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'FeeGuardError';
+    this.code = code;
+    this.status = ERROR_CATALOGUE[code].status;
+    this.hint = options?.hint;
+  }
+
+  /** One line for a terminal: what is wrong and how to fix it. */
+  toLine(): string {
+    return this.hint ? `${this.message} — ${this.hint}` : this.message;
+  }
+}
+
+export function isFeeGuardError(error: unknown): error is FeeGuardError {
+  return error instanceof FeeGuardError;
+}
