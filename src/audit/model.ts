@@ -62,8 +62,9 @@ export type CardType = 'debit' | 'credit' | 'unknown';
 /** The column meanings a statement can have. */
 export const COLUMN_ROLES = [
   'date',
-  'time',
   'amount',
+  'inflow',
+  'outflow',
   'fee',
   'net',
   'type',

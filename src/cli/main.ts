@@ -11,12 +11,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      // commander prints its own one-line error; we add the fix below
+      // one line: commander's complaint, then where the usage is
       outputError: (s, write) => {
-        write(s);
+        write(
+          `feeguard: ${s.replace(/^error: /, '').trimEnd()} — run \`feeguard --help\` for usage\n`,
+        );
       },
-    })
-    .showHelpAfterError('(run `feeguard --help` for usage)');
+    });
 
   registerCommands(program, io);
 

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { register as audit } from './audit.js';
 
 type Register = (program: Command, io: CliIo) => void;
 
 /** Each command lives in its own module exporting a `register` function; this is the list. */
-const COMMANDS: readonly Register[] = [];
+const COMMANDS: readonly Register[] = [audit];
 
 export function registerCommands(program: Command, io: CliIo): void {
   for (const register of COMMANDS) register(program, io);

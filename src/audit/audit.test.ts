@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { auditDecoded, type AuditOptions } from './audit.js';
+import { parseContract } from './contract.js';
+import type { Cell } from './model.js';
+import { auditReportSchema } from './report/schema.js';
+import { decodedSms, decodedTable, iterate } from './testing.js';
+
+const HEADER = [
+  '交易时间',
+  '交易类型',
+  '卡类型',
+  '交易金额',
+  '手续费',
+  '结算金额',
+  '摘要',
+  '流水号',
+];
+
+function audit(
+  body: Cell[][],
+  options: AuditOptions,
+  more: { file: string; body: Cell[][] }[] = [],
+) {
+  return auditDecoded(
+    iterate([
+      { file: 'a.csv', decoded: decodedTable(HEADER, body) },
+      ...more.map((m) => ({ file: m.file, decoded: decodedTable(HEADER, m.body) })),
+    ]),
+    options,
+  );
+}
+
+const contract = parseContract({
+  provider: '示例支付有限公司',
+  providerType: 'payment_institution',
+  rates: [
+    { cardType: 'debit', percent: 0.5, capYuan: 20 },
+    { cardType: 'credit', percent: 0.6 },
+  ],
+  agreedCharges: [
+    { category: 'traffic_fee', amountYuan: 36, every: 'year', startsAfter: '2025-03-01' },
+    { category: 'deposit', amountYuan: 299, every: 'once' },
+  ],
+});
+
+const rows: Cell[][] = [
+  ['2024-03-02 10:00:00', '扣费', '', '-99.00', '0', '-99.00', '终端流量费', 'r1'],
+  ['2024-03-03 10:00:00', '消费', '贷记卡', '1000.00', '9.00', '991.00', '', 'r2'],
+  ['2024-03-04 10:00:00', '消费', '借记卡', '10000.00', '20.00', '9980.00', '', 'r3'],
+  ['2024-03-05 10:00:00', '消费', '借记卡', '200.00', '1.00', '150.00', '', 'r4'],
+  ['2024-03-06 10:00:00', '扣费', '', '-299.00', '0', '-299.00', '机具押金', 'r5'],
+  ['2024-03-07 10:00:00', '扣费', '', '-12.34', '0', '-12.34', '调账', 'r6'],
+  ['2024-03-08 10:00:00', '返还', '', '99.00', '0', '99.00', '流量费退还', 'r7'],
+  ['2025-03-02 10:00:00', '扣费', '', '-99.00', '0', '-99.00', '终端流量费', 'r8'],
+];
+
+describe('the audit (spec §2 and §3)', () => {
+  it('finds every deduction with its verdict and claims exactly the unauthorized part', async () => {
+    const report = await audit(rows, { contract });
+    expect(auditReportSchema.parse(report)).toEqual(report);
+    expect(
+      report.findings.map((f) => [f.row, f.category, f.verdict, f.amount, f.overcharge]),
+    ).toEqual([
+      [2, 'traffic_fee', 'unauthorized', '99.00', '99.00'],
+      [3, 'rate_overcharge', 'unauthorized', '9.00', '3.00'],
+      [5, 'settlement_shortfall', 'unauthorized', '49.00', '49.00'],
+      [6, 'deposit', 'authorized', '299.00', '0.00'],
+      [7, 'other_deduction', 'needs_review', '12.34', '0.00'],
+      [9, 'traffic_fee', 'unauthorized', '99.00', '63.00'],
+    ]);
+    expect(report.claim).toEqual({
+      total: '214.00',
+      currency: 'CNY',
+      byCategory: { rate_overcharge: '3.00', settlement_shortfall: '49.00', traffic_fee: '162.00' },
+    });
+    expect(report.findings.find((f) => f.category === 'deposit')?.refundable).toBe(true);
+    expect(report.counts).toEqual({ authorized: 1, unauthorized: 4, needs_review: 1 });
+    expect(report.statements[0]).toMatchObject({
+      headerRow: 1,
+      records: 8,
+      period: { from: '2024-03-02', to: '2025-03-02' },
+    });
+    expect(report.recurring).toEqual([
+      {
+        category: 'traffic_fee',
+        amount: '99.00',
+        every: 'year',
+        dates: ['2024-03-02', '2025-03-02'],
+        next: '2026-03-02',
+      },
+    ]);
+  });
+
+  it('every finding explains itself in Chinese and English', async () => {
+    const report = await audit(rows, { contract });
+    for (const f of report.findings) {
+      expect(f.reason).toMatch(/[\u4e00-\u9fff]/u);
+      expect(f.reasonEn).toMatch(/[a-z]/);
+    }
+    expect(report.findings[0]?.reason).toBe('合同约定流量费自 2025-03-01 起才可收取，本笔提前收取');
+  });
+
+  it('without a contract: rates unchecked, every deduction to review, nothing claimed', async () => {
+    const report = await audit(rows, { contract: null });
+    expect(report.findings.map((f) => [f.category, f.verdict])).toEqual([
+      ['traffic_fee', 'needs_review'],
+      ['settlement_shortfall', 'needs_review'],
+      ['deposit', 'needs_review'],
+      ['other_deduction', 'needs_review'],
+      ['traffic_fee', 'needs_review'],
+    ]);
+    expect(report.claim.total).toBe('0.00');
+  });
+
+  it('--assume-no-agreement claims every named fee in full, but never an unexplained one', async () => {
+    const report = await audit(rows, { contract: null, assumeNoAgreement: true });
+    expect(report.findings.map((f) => f.verdict)).toEqual([
+      'unauthorized',
+      'needs_review',
+      'unauthorized',
+      'needs_review',
+      'unauthorized',
+    ]);
+    expect(report.claim.total).toBe('497.00');
+  });
+
+  it('two overlapping exports never count a deduction twice', async () => {
+    const report = await audit(rows, { contract }, [{ file: 'b.csv', body: rows.slice(4) }]);
+    expect(report.claim.total).toBe('214.00');
+    expect(report.warnings.filter((w) => w.file === 'b.csv').map((w) => w.row)).toEqual([2, 3, 5]);
+  });
+
+  it('turns unreadable rows into warnings with their row numbers, and goes on', async () => {
+    const report = await audit(
+      [
+        ...rows.slice(0, 2),
+        ['2024-13-01', '消费', '', '1.00', '0', '1.00', '', 'x'],
+        ['2024-03-09', '扣费', '', '12,3.4', '0', '', '流量费', 'y'],
+        ['合计', '', '', '100.00', '', '', '', ''],
+      ],
+      { contract },
+    );
+    expect(report.warnings.map((w) => [w.row, w.message.slice(0, 8)])).toEqual([
+      [4, '无法解析的日期:'],
+      [5, '无法解析的金额:'],
+    ]);
+    expect(report.findings).toHaveLength(2);
+    expect(report.statements[0]?.records).toBe(2);
+  });
+
+  it('reads pasted SMS notices', async () => {
+    const report = await auditDecoded(
+      iterate([
+        {
+          file: 'sms.txt',
+          decoded: decodedSms([
+            '【某付】2024年3月2日从结算款中扣除流量费99.00元。',
+            '【某付】您的验证码为123456。',
+          ]),
+        },
+      ]),
+      { contract },
+    );
+    expect(report.findings.map((f) => [f.row, f.category, f.text, f.overcharge])).toEqual([
+      [1, 'traffic_fee', '流量费', '99.00'],
+    ]);
+    expect(report.statements[0]).toMatchObject({ format: 'sms', headerRow: null, records: 2 });
+  });
+
+  it('says clearly when a file has no header', async () => {
+    await expect(
+      auditDecoded(iterate([{ file: 'x.csv', decoded: decodedTable(['a', 'b'], [['1', '2']]) }]), {
+        contract: null,
+      }),
+    ).rejects.toMatchObject({
+      code: 'FG_ERR_NO_HEADER',
+      hint: expect.stringContaining('--map') as unknown,
+    });
+  });
+});

@@ -1,0 +1,314 @@
+import { FeeGuardError } from '../errors.js';
+import { Auditor, type AuditFinding } from './auditor.js';
+import { createClassifier } from './classify/classify.js';
+import type { Contract } from './contract.js';
+import { decodeStatement, type DecodedStatement } from './decode/index.js';
+import { defaultLexicon, type Lexicon } from './lexicon/lexicon.js';
+import {
+  detectLayout,
+  describeColumns,
+  HEADER_SEARCH_ROWS,
+  type ColumnOverrides,
+  type TableLayout,
+} from './layout/columns.js';
+import { interpretRow } from './layout/lines.js';
+import { interpretMessage } from './layout/sms.js';
+import type { InputProblem, IsoDate, SourceRow, StatementLine } from './model.js';
+import { formatFen } from './money.js';
+import type { AuditReport, StatementSummary } from './report/schema.js';
+
+/**
+ * The audit pipeline end to end: bytes → rows → lines → verdicts → report. Pure: the caller
+ * (CLI, server, benchmark) opens the files and hands over their bytes.
+ */
+export interface StatementSource {
+  /** The name the report shows (usually the file's base name). */
+  file: string;
+  chunks: AsyncIterable<Uint8Array>;
+}
+
+export interface AuditOptions {
+  contract: Contract | null;
+  assumeNoAgreement?: boolean;
+  lexicon?: Lexicon;
+  map?: ColumnOverrides;
+  /** Called every few thousand rows, for a progress display. */
+  onProgress?: (progress: { file: string; rows: number }) => void;
+}
+
+const PROGRESS_EVERY = 20_000;
+
+interface StatementRun {
+  summary: StatementSummary;
+  problems: InputProblem[];
+}
+
+export async function auditStatements(
+  sources: readonly StatementSource[],
+  options: AuditOptions,
+): Promise<AuditReport> {
+  if (sources.length === 0) {
+    throw new FeeGuardError('FG_ERR_USAGE', '没有要审计的对账单 (no statement given)', {
+      hint: 'name one or more CSV, XLSX or SMS text files',
+    });
+  }
+  const decodedSources = (async function* () {
+    for (const source of sources)
+      yield { file: source.file, decoded: await decodeStatement(source.chunks, source.file) };
+  })();
+  return auditDecoded(decodedSources, options);
+}
+
+/** The audit of statements already decoded into rows or messages (the server and tests use it). */
+export async function auditDecoded(
+  statements: AsyncIterable<{ file: string; decoded: DecodedStatement }>,
+  options: AuditOptions,
+): Promise<AuditReport> {
+  const lexicon = options.lexicon ?? defaultLexicon();
+  const auditor = new Auditor({
+    contract: options.contract,
+    assumeNoAgreement: options.assumeNoAgreement ?? false,
+  });
+  const runs: StatementRun[] = [];
+  for await (const { file, decoded } of statements) {
+    runs.push(await auditOne(file, decoded, lexicon, auditor, options));
+  }
+  const outcome = auditor.finish();
+  // the spec names the sheet only for workbooks with more than one
+  const singleSheet = new Set(
+    runs.filter((r) => (r.summary.sheets?.length ?? 0) === 1).map((r) => r.summary.file),
+  );
+  const placed = <T extends { file: string; sheet?: string }>(item: T): T =>
+    item.sheet !== undefined && singleSheet.has(item.file) ? { ...item, sheet: undefined } : item;
+  const warnings = [
+    ...runs.flatMap((r) => r.problems),
+    ...outcome.duplicates.map((d) => ({
+      file: d.file,
+      row: d.row,
+      ...(d.sheet === undefined ? {} : { sheet: d.sheet }),
+      message: `与 ${d.duplicateOf} 中的同一笔记录重复，未重复计算 (duplicate of a record in ${d.duplicateOf}; counted once)`,
+    })),
+  ]
+    .map(placed)
+    .map((p) => ({
+      file: p.file,
+      ...(p.row === undefined ? {} : { row: p.row }),
+      ...(p.sheet === undefined ? {} : { sheet: p.sheet }),
+      message: p.message,
+    }));
+  return {
+    schemaVersion: 1,
+    statements: runs.map((r) => r.summary),
+    findings: outcome.findings.map(toReportFinding).map(placed),
+    recurring: outcome.recurring.map((r) => ({
+      category: r.category,
+      amount: formatFen(r.amount),
+      every: r.every,
+      dates: r.dates,
+      next: r.next,
+    })),
+    claim: {
+      total: formatFen(outcome.claimTotal),
+      currency: 'CNY',
+      byCategory: Object.fromEntries(
+        Object.entries(outcome.claimByCategory)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, v]) => [k, formatFen(v)]),
+      ),
+    },
+    counts: outcome.counts,
+    contract: options.contract
+      ? {
+          ...(options.contract.provider === undefined
+            ? {}
+            : { provider: options.contract.provider }),
+          ...(options.contract.providerType === undefined
+            ? {}
+            : { providerType: options.contract.providerType }),
+        }
+      : null,
+    warnings,
+  };
+}
+
+function toReportFinding(f: AuditFinding): AuditReport['findings'][number] {
+  return {
+    file: f.file,
+    row: f.row,
+    ...(f.sheet === undefined ? {} : { sheet: f.sheet }),
+    date: f.date,
+    category: f.category,
+    amount: formatFen(f.amount),
+    verdict: f.verdict,
+    overcharge: formatFen(f.overcharge),
+    text: f.text,
+    reason: f.reason,
+    reasonEn: f.reasonEn,
+    basis: f.basis,
+    ...(f.refundable === undefined ? {} : { refundable: f.refundable }),
+    ...(f.reference === '' ? {} : { reference: f.reference }),
+  };
+}
+
+class Period {
+  from: IsoDate | null = null;
+  to: IsoDate | null = null;
+  add(date: IsoDate): void {
+    if (this.from === null || date < this.from) this.from = date;
+    if (this.to === null || date > this.to) this.to = date;
+  }
+  value(): { from: IsoDate; to: IsoDate } | null {
+    return this.from === null || this.to === null ? null : { from: this.from, to: this.to };
+  }
+}
+
+async function auditOne(
+  file: string,
+  decoded: DecodedStatement,
+  lexicon: Lexicon,
+  auditor: Auditor,
+  options: AuditOptions,
+): Promise<StatementRun> {
+  const source = { file };
+  const period = new Period();
+  let records = 0;
+  let rows = 0;
+  const tick = () => {
+    rows += 1;
+    if (options.onProgress && rows % PROGRESS_EVERY === 0)
+      options.onProgress({ file: source.file, rows });
+  };
+  const classify = createClassifier(lexicon);
+  const take = (line: StatementLine) => {
+    records += 1;
+    period.add(line.date);
+    auditor.add(line, classify(line));
+  };
+  const problems: InputProblem[] = [];
+
+  if (decoded.kind === 'sms') {
+    for await (const message of decoded.messages) {
+      tick();
+      const result = interpretMessage(message, source.file);
+      if (result.kind === 'line') take(result.line);
+      else if (result.kind === 'problem') {
+        records += 1;
+        problems.push(result.problem);
+      } else records += 1;
+    }
+    problems.unshift(...decoded.problems);
+    return {
+      summary: {
+        file: source.file,
+        format: 'sms',
+        encoding: decoded.meta.encoding,
+        headerRow: null,
+        records,
+        columns: {},
+        period: period.value(),
+      },
+      problems,
+    };
+  }
+
+  // each worksheet has its own header; a cover or summary sheet may have none
+  const layouts: TableLayout[] = [];
+  let sheet: {
+    name: string | undefined;
+    layout: TableLayout | null;
+    buffer: SourceRow[];
+    gaveUp: boolean;
+  } | null = null;
+  const consume = (row: SourceRow, layout: TableLayout) => {
+    if (row.row <= layout.headerRow) return;
+    const result = interpretRow(row, layout, source.file, lexicon);
+    if (result.kind === 'line') take(result.line);
+    else if (result.kind === 'problem') problems.push(result.problem);
+  };
+  const settle = (current: NonNullable<typeof sheet>, required: boolean) => {
+    current.layout = required
+      ? requireLayout(current.buffer, lexicon, options.map, source.file)
+      : detectLayout(current.buffer, lexicon, options.map);
+    if (current.layout) {
+      layouts.push(current.layout);
+      for (const r of current.buffer) consume(r, current.layout);
+    } else if (
+      current.buffer.some((r) => r.cells.filter((c) => c !== null && c !== '').length >= 3)
+    ) {
+      problems.push({
+        file: source.file,
+        ...(current.name === undefined ? {} : { sheet: current.name }),
+        message: `工作表“${current.name ?? ''}”中没有带日期和金额列的表格，已跳过 (no table with a date and an amount column; sheet skipped)`,
+      });
+    }
+    current.buffer = [];
+    current.gaveUp = current.layout === null;
+  };
+  for await (const row of decoded.rows) {
+    tick();
+    if (sheet === null || row.sheet !== sheet.name) {
+      if (sheet !== null && sheet.layout === null && !sheet.gaveUp) settle(sheet, false);
+      sheet = { name: row.sheet, layout: null, buffer: [], gaveUp: false };
+    }
+    if (sheet.layout) {
+      consume(row, sheet.layout);
+      continue;
+    }
+    // no header in the first rows: this sheet holds no statement table (reported once)
+    if (sheet.gaveUp) continue;
+    sheet.buffer.push(row);
+    if (sheet.buffer.length >= HEADER_SEARCH_ROWS) settle(sheet, false);
+  }
+  if (sheet !== null && sheet.layout === null && !sheet.gaveUp) {
+    settle(sheet, layouts.length === 0 && (decoded.meta.sheets?.length ?? 1) <= 1);
+  }
+  const first = layouts[0] ?? requireLayout([], lexicon, options.map, source.file);
+  problems.unshift(...decoded.problems);
+  return {
+    summary: {
+      file: source.file,
+      format: decoded.meta.format,
+      encoding: decoded.meta.encoding,
+      headerRow: first.headerRow === 0 ? null : first.headerRow,
+      records,
+      columns: describeColumns(first),
+      ...(decoded.meta.sheets === undefined ? {} : { sheets: decoded.meta.sheets }),
+      period: period.value(),
+    },
+    problems,
+  };
+}
+
+function requireLayout(
+  rows: readonly SourceRow[],
+  lexicon: Lexicon,
+  map: ColumnOverrides | undefined,
+  file: string,
+): TableLayout {
+  const layout = detectLayout(rows, lexicon, map);
+  if (!layout) {
+    throw new FeeGuardError(
+      'FG_ERR_NO_HEADER',
+      `${file}: 找不到表头，无法确定日期和金额列 (no header row with a date and an amount column)`,
+      {
+        hint: 'name the columns with --map, e.g. --map date=交易时间,amount=交易金额 (or column numbers: --map date=1,amount=4)',
+      },
+    );
+  }
+  if (
+    layout.columns.date === undefined ||
+    (layout.columns.amount === undefined &&
+      layout.columns.inflow === undefined &&
+      layout.columns.outflow === undefined)
+  ) {
+    const missing = layout.columns.date === undefined ? 'date' : 'amount';
+    throw new FeeGuardError(
+      'FG_ERR_MISSING_COLUMN',
+      `${file}: 缺少${missing === 'date' ? '日期' : '金额'}列 (no ${missing} column)`,
+      {
+        hint: `name it with --map ${missing}=<header or column number>`,
+      },
+    );
+  }
+  return layout;
+}

@@ -1,0 +1,354 @@
+import type { Classification } from './classify/classify.js';
+import { coverDeductions, type Coverage, type Deduction } from './compare/charges.js';
+import { expectedFee, ROUNDING_TOLERANCE_FEN } from './compare/rates.js';
+import type { Contract } from './contract.js';
+import type {
+  Fen,
+  FeeCategory,
+  FindingCategory,
+  IsoDate,
+  StatementLine,
+  Verdict,
+} from './model.js';
+import { formatFen } from './money.js';
+import { detectRecurring, type RecurringCharge } from './recurring.js';
+import { CATEGORY_NAMES, PERIOD_NAMES } from './words.js';
+
+/**
+ * The verdicts (spec §2), applied line by line as a statement streams past. Only findings are
+ * kept — ordinary sales, refunds and payouts are counted and forgotten — so memory stays flat
+ * however long the statement. Agreed-charge periods need the deductions in date order, and
+ * they are few, so those are decided at the end.
+ */
+export interface AuditFinding {
+  seq: number;
+  file: string;
+  row: number;
+  sheet?: string;
+  date: IsoDate;
+  category: FindingCategory;
+  amount: Fen;
+  verdict: Verdict;
+  overcharge: Fen;
+  text: string;
+  reason: string;
+  reasonEn: string;
+  basis: string;
+  reference: string;
+  refundable?: boolean;
+}
+
+export interface AuditorOptions {
+  contract: Contract | null;
+  /** Without a contract, treat every fee deduction as not agreed (spec: --assume-no-agreement). */
+  assumeNoAgreement: boolean;
+}
+
+export interface AuditOutcome {
+  findings: AuditFinding[];
+  recurring: RecurringCharge[];
+  claimTotal: Fen;
+  claimByCategory: Partial<Record<FindingCategory, Fen>>;
+  counts: Record<Verdict, number>;
+  duplicates: { file: string; row: number; sheet?: string; duplicateOf: string }[];
+}
+
+interface PendingDeduction extends Deduction {
+  finding: Omit<AuditFinding, 'verdict' | 'overcharge' | 'reason' | 'reasonEn'>;
+}
+
+const name = (c: FindingCategory) => CATEGORY_NAMES[c];
+
+export class Auditor {
+  private readonly options: AuditorOptions;
+  private readonly decided: AuditFinding[] = [];
+  private readonly pending: PendingDeduction[] = [];
+  private readonly seen = new Map<string, Map<string, number>>();
+  private readonly duplicates: AuditOutcome['duplicates'] = [];
+  private seq = 0;
+
+  constructor(options: AuditorOptions) {
+    this.options = options;
+  }
+
+  add(line: StatementLine, classification: Classification): void {
+    switch (classification.kind) {
+      case 'transaction':
+        this.addTransaction(line, classification);
+        return;
+      case 'fee': {
+        const amount = Math.abs(line.amount);
+        if (amount === 0 || !this.firstTime(line)) return;
+        this.addDeduction(
+          line,
+          classification.category ?? 'other_deduction',
+          amount,
+          line.description || line.type,
+          classification.basis,
+        );
+        return;
+      }
+      case 'refund':
+      case 'settlement':
+      case 'credit':
+      case 'other':
+        return;
+    }
+  }
+
+  /**
+   * Two exports that overlap in time list the same records; a deduction must not be claimed
+   * twice. A record counts as seen when another file already had as many of the same key.
+   */
+  private firstTime(line: StatementLine): boolean {
+    const key =
+      line.reference !== ''
+        ? `ref|${line.reference}|${line.amount}`
+        : `${line.date}|${line.amount}|${line.fee ?? ''}|${line.net ?? ''}|${line.type}|${line.description}`;
+    const perFile = this.seen.get(key) ?? new Map<string, number>();
+    const mine = (perFile.get(line.file) ?? 0) + 1;
+    perFile.set(line.file, mine);
+    this.seen.set(key, perFile);
+    let otherFile: string | null = null;
+    for (const [file, count] of perFile) {
+      if (file !== line.file && count >= mine) otherFile = file;
+    }
+    if (otherFile === null) return true;
+    this.duplicates.push({
+      file: line.file,
+      row: line.row,
+      ...(line.sheet === undefined ? {} : { sheet: line.sheet }),
+      duplicateOf: otherFile,
+    });
+    return false;
+  }
+
+  private base(
+    line: StatementLine,
+    category: FindingCategory,
+    amount: Fen,
+    text: string,
+    basis: string,
+  ) {
+    return {
+      seq: this.seq++,
+      file: line.file,
+      row: line.row,
+      ...(line.sheet === undefined ? {} : { sheet: line.sheet }),
+      date: line.date,
+      category,
+      amount,
+      text,
+      basis,
+      reference: line.reference,
+    };
+  }
+
+  private addTransaction(line: StatementLine, classification: Classification): void {
+    const contract = this.options.contract;
+    const fee = line.fee ?? 0;
+    const findings: (() => void)[] = [];
+    if (contract && line.fee !== null && line.amount > 0) {
+      const expected = expectedFee(line.amount, line.cardType, contract);
+      if (expected !== null && line.fee - expected > ROUNDING_TOLERANCE_FEN) {
+        const over = line.fee - expected;
+        findings.push(() => {
+          this.decided.push({
+            ...this.base(
+              line,
+              'rate_overcharge',
+              line.fee ?? 0,
+              line.description,
+              `交易金额 ${formatFen(line.amount)} 元，卡类型 ${cardName(line.cardType)}`,
+            ),
+            verdict: 'unauthorized',
+            overcharge: over,
+            reason: `手续费 ${formatFen(fee)} 元，按合同费率应为 ${formatFen(expected)} 元，多收 ${formatFen(over)} 元`,
+            reasonEn: `Fee ${formatFen(fee)} where the contract allows ${formatFen(expected)}: ${formatFen(over)} too much`,
+          });
+        });
+      }
+    }
+    if (line.net !== null && line.amount > 0) {
+      const hidden = line.amount - fee - line.net;
+      if (hidden > ROUNDING_TOLERANCE_FEN) {
+        findings.push(() => {
+          if (classification.namedCategory) {
+            this.addDeduction(
+              line,
+              classification.namedCategory,
+              hidden,
+              line.description,
+              `${classification.basis}；结算金额比交易金额减手续费少 ${formatFen(hidden)} 元`,
+            );
+            return;
+          }
+          const verdict: Verdict = contract ? 'unauthorized' : 'needs_review';
+          this.decided.push({
+            ...this.base(
+              line,
+              'settlement_shortfall',
+              hidden,
+              line.description,
+              `交易 ${formatFen(line.amount)} − 手续费 ${formatFen(fee)} ≠ 结算 ${formatFen(line.net ?? 0)}`,
+            ),
+            verdict,
+            overcharge: verdict === 'unauthorized' ? hidden : 0,
+            reason: contract
+              ? `结算金额比“交易金额−手续费”少 ${formatFen(hidden)} 元，未说明原因`
+              : `结算金额比“交易金额−手续费”少 ${formatFen(hidden)} 元，未说明原因；未提供合同，需核实`,
+            reasonEn: `Paid out ${formatFen(hidden)} less than amount minus fee, with no fee named`,
+          });
+        });
+      }
+    }
+    if (findings.length > 0 && this.firstTime(line)) for (const record of findings) record();
+  }
+
+  private addDeduction(
+    line: StatementLine,
+    category: FeeCategory,
+    amount: Fen,
+    text: string,
+    basis: string,
+  ): void {
+    const finding = this.base(line, category, amount, text, basis);
+    const { contract, assumeNoAgreement } = this.options;
+    if (category === 'other_deduction') {
+      this.decided.push({
+        ...finding,
+        verdict: 'needs_review',
+        overcharge: 0,
+        reason: '扣款原因不明，需向服务商核实用途',
+        reasonEn: 'Money taken for no stated reason: ask the provider what it was for',
+      });
+      return;
+    }
+    if (!contract) {
+      this.decided.push(
+        assumeNoAgreement
+          ? {
+              ...finding,
+              verdict: 'unauthorized',
+              overcharge: amount,
+              reason: `按未约定处理：扣取${name(category).zh}`,
+              reasonEn: `Treated as not agreed: ${name(category).en}`,
+            }
+          : {
+              ...finding,
+              verdict: 'needs_review',
+              overcharge: 0,
+              reason: `未提供合同，无法判断是否约定了${name(category).zh}，请核对`,
+              reasonEn: `No contract given: check whether a ${name(category).en} was agreed`,
+            },
+      );
+      return;
+    }
+    this.pending.push({ seq: finding.seq, date: line.date, category, amount, finding });
+  }
+
+  finish(): AuditOutcome {
+    const contract = this.options.contract;
+    const coverage = contract
+      ? coverDeductions(this.pending, contract.agreedCharges)
+      : new Map<number, Coverage>();
+    const findings: AuditFinding[] = [...this.decided];
+    for (const p of this.pending) {
+      const c = coverage.get(p.seq) ?? {
+        covered: false as const,
+        overcharge: p.amount,
+        reason: 'not_agreed' as const,
+      };
+      findings.push({ ...p.finding, ...judge(p, c) });
+    }
+    findings.sort((a, b) => a.seq - b.seq);
+    const counts: Record<Verdict, number> = { authorized: 0, unauthorized: 0, needs_review: 0 };
+    const byCategory: Partial<Record<FindingCategory, Fen>> = {};
+    let total = 0;
+    for (const f of findings) {
+      counts[f.verdict] += 1;
+      if (f.verdict === 'unauthorized' && f.overcharge > 0) {
+        total += f.overcharge;
+        byCategory[f.category] = (byCategory[f.category] ?? 0) + f.overcharge;
+      }
+    }
+    const recurring = detectRecurring(
+      findings.filter(
+        (f) =>
+          f.category !== 'other_deduction' &&
+          f.category !== 'rate_overcharge' &&
+          f.category !== 'settlement_shortfall',
+      ),
+    );
+    return {
+      findings,
+      recurring,
+      claimTotal: total,
+      claimByCategory: byCategory,
+      counts,
+      duplicates: this.duplicates,
+    };
+  }
+}
+
+function cardName(card: StatementLine['cardType']): string {
+  return card === 'debit'
+    ? '借记卡'
+    : card === 'credit'
+      ? '贷记卡'
+      : '未知（按可能适用的最高费率）';
+}
+
+function judge(
+  p: PendingDeduction,
+  c: Coverage,
+): Pick<AuditFinding, 'verdict' | 'overcharge' | 'reason' | 'reasonEn' | 'refundable'> {
+  const n = name(p.category);
+  if (c.covered) {
+    const period = PERIOD_NAMES[c.charge.every];
+    const agreed = `合同约定${n.zh}${period.zh} ${formatFen(c.agreedAmount)} 元`;
+    if (c.overcharge > 0) {
+      return {
+        verdict: 'unauthorized',
+        overcharge: c.overcharge,
+        reason: `${agreed}，本笔扣 ${formatFen(p.amount)} 元，超收 ${formatFen(c.overcharge)} 元`,
+        reasonEn: `Agreed ${n.en} is ${formatFen(c.agreedAmount)} ${period.en}; ${formatFen(c.overcharge)} taken above it`,
+      };
+    }
+    const deposit = p.category === 'deposit';
+    return {
+      verdict: 'authorized',
+      overcharge: 0,
+      reason: deposit ? `${agreed}，在约定范围内；押金应按约定退还` : `${agreed}，在约定范围内`,
+      reasonEn: deposit
+        ? `Covered by the agreed deposit of ${formatFen(c.agreedAmount)}; refundable under the agreement`
+        : `Covered by the agreed ${n.en} of ${formatFen(c.agreedAmount)} ${period.en}`,
+      ...(deposit ? { refundable: true } : {}),
+    };
+  }
+  switch (c.reason) {
+    case 'not_agreed':
+      return {
+        verdict: 'unauthorized',
+        overcharge: c.overcharge,
+        reason: `合同未约定${n.zh}`,
+        reasonEn: `The contract does not provide for a ${n.en}`,
+      };
+    case 'before_start':
+      return {
+        verdict: 'unauthorized',
+        overcharge: c.overcharge,
+        reason: `合同约定${n.zh}自 ${c.startsAfter ?? ''} 起才可收取，本笔提前收取`,
+        reasonEn: `The ${n.en} may only be taken from ${c.startsAfter ?? ''}; this one came early`,
+      };
+    case 'period_used': {
+      const period = c.charge ? PERIOD_NAMES[c.charge.every] : PERIOD_NAMES.once;
+      return {
+        verdict: 'unauthorized',
+        overcharge: c.overcharge,
+        reason: `合同约定${n.zh}${period.zh}只收一次，${c.periodStart ?? ''} 起的这一期已经收过，属重复收取`,
+        reasonEn: `The ${n.en} is agreed once ${period.en}; the period from ${c.periodStart ?? ''} was already charged`,
+      };
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Which character separates the fields: the candidate that splits the most lines into the same
+ * number of fields. Preamble lines (商户名称：…,,,,,,,) usually agree with the table; where they do
+ * not, the table's many lines outvote them.
+ */
+export const DELIMITERS = [',', '\t', ';', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) count += 1;
+  }
+  return count;
+}
+
+export function detectDelimiter(sample: string): Delimiter {
+  const lines = sample
+    .split(/\r?\n/)
+    .slice(0, 200)
+    .filter((l) => l.trim() !== '');
+  // the last line of a sample may be cut short
+  if (lines.length > 1) lines.pop();
+  let best: { delimiter: Delimiter; score: number } = { delimiter: ',', score: 0 };
+  for (const delimiter of DELIMITERS) {
+    const counts = new Map<number, number>();
+    for (const line of lines) {
+      const n = countOutsideQuotes(line, delimiter);
+      if (n > 0) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    let score = 0;
+    for (const [fields, lineCount] of counts)
+      score = Math.max(score, lineCount * Math.min(fields, 8));
+    if (score > best.score) best = { delimiter, score };
+  }
+  return best.delimiter;
+}

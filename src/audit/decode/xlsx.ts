@@ -1,0 +1,101 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { FeeGuardError } from '../../errors.js';
+import type { Cell, DecodedMeta, InputProblem, SourceRow } from '../model.js';
+import type { DecodedTable } from './types.js';
+
+/**
+ * XLSX from Excel, WPS or LibreOffice, streamed sheet by sheet (exceljs's streaming reader), so a
+ * year-long workbook never sits in memory. Every sheet is read; rows keep the sheet's own numbers.
+ * Date cells arrive as `Date` with the wall-clock value in their UTC fields.
+ */
+export function decodeXlsx(chunks: AsyncIterable<Uint8Array>, file: string): Promise<DecodedTable> {
+  const meta: DecodedMeta = { format: 'xlsx', encoding: null, sheets: [] };
+  const problems: InputProblem[] = [];
+  return Promise.resolve({ meta, problems, rows: readSheets(chunks, file, meta) });
+}
+
+async function* readSheets(
+  chunks: AsyncIterable<Uint8Array>,
+  file: string,
+  meta: DecodedMeta,
+): AsyncIterable<SourceRow> {
+  const input = Readable.from(chunks, { objectMode: false });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  let sheets = 0;
+  try {
+    for await (const worksheet of reader) {
+      sheets += 1;
+      const name = worksheetName(worksheet, sheets);
+      meta.sheets?.push(name);
+      for await (const row of worksheet) {
+        yield { row: row.number, sheet: name, cells: rowCells(row.values) };
+      }
+    }
+  } catch (error) {
+    throw new FeeGuardError(
+      'FG_ERR_UNREADABLE_FILE',
+      `${file} 不是可读的 XLSX 工作簿 (not a readable XLSX workbook)`,
+      {
+        hint: 'open it in Excel or WPS and save it again as .xlsx, or export the statement as CSV',
+        cause: error,
+      },
+    );
+  } finally {
+    input.destroy();
+  }
+  if (sheets === 0) {
+    throw new FeeGuardError(
+      'FG_ERR_UNREADABLE_FILE',
+      `${file} 中没有工作表 (the workbook has no sheet)`,
+      {
+        hint: 'export the statement again from the provider’s app or portal',
+      },
+    );
+  }
+}
+
+function worksheetName(worksheet: unknown, index: number): string {
+  if (
+    typeof worksheet === 'object' &&
+    worksheet !== null &&
+    'name' in worksheet &&
+    typeof worksheet.name === 'string'
+  ) {
+    return worksheet.name;
+  }
+  return `Sheet${index}`;
+}
+
+function rowCells(values: unknown): Cell[] {
+  if (!Array.isArray(values)) return [];
+  // exceljs rows are 1-based: index 0 is always empty
+  return values.slice(1).map(toCell);
+}
+
+/** A cell's plain value: rich text joined, hyperlinks by their text, formulas by their result. */
+export function toCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('richText' in value && Array.isArray(value.richText)) {
+      return value.richText
+        .map((part: unknown) =>
+          typeof part === 'object' && part !== null && 'text' in part ? String(part.text) : '',
+        )
+        .join('');
+    }
+    if ('result' in value) return toCell(value.result);
+    if ('text' in value) return toCell(value.text);
+    if ('error' in value) return null;
+  }
+  return null;
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { defaultLexicon } from '../lexicon/lexicon.js';
+import type { Cell } from '../model.js';
+import { detectLayout } from './columns.js';
+import { interpretRow } from './lines.js';
+
+const lexicon = defaultLexicon();
+
+function read(header: string[], cells: Cell[]) {
+  const layout = detectLayout([{ row: 1, cells: header }], lexicon);
+  if (!layout) throw new Error('no layout');
+  return interpretRow({ row: 2, cells }, layout, 'f.csv', lexicon);
+}
+
+const header = [
+  '交易时间',
+  '交易类型',
+  '卡类型',
+  '交易金额',
+  '手续费',
+  '结算金额',
+  '摘要',
+  '流水号',
+];
+
+describe('rows → statement lines', () => {
+  it('parses a sale', () => {
+    const r = read(header, [
+      '2024-02-01 09:10:12',
+      '刷卡消费',
+      '借记卡',
+      '1022.00',
+      '5.11',
+      '1016.89',
+      '',
+      '894146189751',
+    ]);
+    expect(r).toEqual({
+      kind: 'line',
+      line: {
+        file: 'f.csv',
+        row: 2,
+        date: '2024-02-01',
+        amount: 102200,
+        fee: 511,
+        net: 101689,
+        type: '刷卡消费',
+        description: '',
+        cardType: 'debit',
+        reference: '894146189751',
+      },
+    });
+  });
+
+  it('reads spreadsheet numbers and date cells', () => {
+    const r = read(header, [
+      new Date(Date.UTC(2025, 2, 1)),
+      '消费',
+      '贷记卡',
+      1022.1,
+      6.13,
+      1015.97,
+      '',
+      1,
+    ]);
+    expect(r.kind === 'line' && r.line).toMatchObject({
+      date: '2025-03-01',
+      amount: 102210,
+      fee: 613,
+      net: 101597,
+      cardType: 'credit',
+    });
+  });
+
+  it.each([
+    [['', '', ''], 'blank'],
+    [['合计', '', '', '3412.53'], 'summary'],
+    [['笔数：1276'], 'summary'],
+    [['说明：本对账单仅供参考'], 'note'],
+    [['以上数据由系统导出'], 'note'],
+    [header, 'header'],
+  ])('%j is not a record (%s)', (cells, why) => {
+    expect(read(header, cells)).toEqual({ kind: 'skip', why });
+  });
+
+  it.each([
+    [['2024-02-30', '消费', '', '1.00', '0', '1.00'], /无法解析的日期/],
+    [['2024-02-01', '消费', '', '12,3.4', '0', '1.00'], /无法解析的金额: '12,3.4'/],
+    [['2024-02-01', '消费', '', '', '0', '1.00'], /金额为空/],
+    [['2024-02-01', '消费', '', '1.00', 'x', '1.00'], /手续费/],
+  ])('%j becomes a warning with its row', (cells, message) => {
+    const r = read(header, cells);
+    expect(r.kind).toBe('problem');
+    if (r.kind === 'problem') {
+      expect(r.problem.row).toBe(2);
+      expect(r.problem.message).toMatch(message);
+    }
+  });
+
+  it('uses a direction column and separate in/out columns', () => {
+    const d = read(['日期', '摘要', '金额', '收/支'], ['2024-01-01', '流量费', '99.00', '支出']);
+    expect(d.kind === 'line' && d.line.amount).toBe(-9900);
+    const io = read(['记账日期', '摘要', '收入', '支出'], ['2024-01-01', '流量费', '', '99.00']);
+    expect(io.kind === 'line' && io.line.amount).toBe(-9900);
+    const bad = read(['日期', '摘要', '金额', '收/支'], ['2024-01-01', '流量费', '99.00', '?']);
+    expect(bad.kind).toBe('problem');
+  });
+});

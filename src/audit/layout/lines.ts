@@ -1,0 +1,112 @@
+import { parseDateCell } from '../dates.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import type { CardType, Cell, Fen, InputProblem, SourceRow, StatementLine } from '../model.js';
+import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
+import { cellText, type TableLayout } from './columns.js';
+
+/**
+ * One table row → one statement line, or a reason it is not a record (blank, summary, note),
+ * or a problem the merchant is told about. Nothing is dropped without being counted.
+ */
+export type LineResult =
+  | { kind: 'line'; line: StatementLine }
+  | { kind: 'skip'; why: 'blank' | 'summary' | 'note' | 'header' }
+  | { kind: 'problem'; problem: InputProblem };
+
+function parseMoneyCell(cell: Cell | undefined): Fen | null | 'invalid' {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'number') return numberToFen(cell) ?? 'invalid';
+  if (typeof cell !== 'string') return 'invalid';
+  const text = cell.trim();
+  if (text === '' || text === '-' || text === '--') return null;
+  return parseYuanToFen(text) ?? 'invalid';
+}
+
+function cardTypeOf(text: string, lexicon: Lexicon): CardType {
+  if (text === '') return 'unknown';
+  if (lexicon.credit.test(text)) return 'credit';
+  if (lexicon.debit.test(text)) return 'debit';
+  return 'unknown';
+}
+
+export function interpretRow(
+  row: SourceRow,
+  layout: TableLayout,
+  file: string,
+  lexicon: Lexicon,
+): LineResult {
+  const { cells } = row;
+  const at = (index: number | undefined): Cell | undefined =>
+    index === undefined ? undefined : cells[index];
+  const c = layout.columns;
+  const where = { file, row: row.row, ...(row.sheet === undefined ? {} : { sheet: row.sheet }) };
+  const problem = (message: string, detail?: string): LineResult => ({
+    kind: 'problem',
+    problem: { ...where, message, ...(detail === undefined ? {} : { detail }) },
+  });
+
+  const dateCell = at(c.date);
+  const date = parseDateCell(dateCell ?? null);
+  if (date === null) {
+    // only rows without a date can be blank, summary, note or repeated-header rows
+    const texts = cells.map(cellText);
+    const filled = texts.filter((t) => t !== '');
+    if (filled.length === 0) return { kind: 'skip', why: 'blank' };
+    const first = foldWidth(filled[0] ?? '');
+    if (lexicon.summaryRow.test(first)) return { kind: 'skip', why: 'summary' };
+    if (lexicon.noteRow.test(first)) return { kind: 'skip', why: 'note' };
+    // a repeated header (exports that print one per page) is not a record
+    if (layout.headers.length > 0 && texts.every((t, i) => t === (layout.headers[i] ?? ''))) {
+      return { kind: 'skip', why: 'header' };
+    }
+    // a lone line of text below or inside the table is a remark, not a record
+    if (filled.length === 1) return { kind: 'skip', why: 'note' };
+    return problem(`无法解析的日期: '${cellText(dateCell)}' (unreadable date)`);
+  }
+
+  let amount: Fen;
+  if (c.amount !== undefined) {
+    const parsed = parseMoneyCell(at(c.amount));
+    if (parsed === 'invalid')
+      return problem(`无法解析的金额: '${cellText(at(c.amount))}' (unreadable amount)`);
+    if (parsed === null) return problem(`金额为空 (empty amount)`);
+    amount = parsed;
+  } else {
+    const inflow = parseMoneyCell(at(c.inflow));
+    const outflow = parseMoneyCell(at(c.outflow));
+    if (inflow === 'invalid') return problem(`无法解析的收入金额: '${cellText(at(c.inflow))}'`);
+    if (outflow === 'invalid') return problem(`无法解析的支出金额: '${cellText(at(c.outflow))}'`);
+    if (inflow === null && outflow === null) return problem('收入和支出金额都为空 (no amount)');
+    amount = Math.abs(inflow ?? 0) - Math.abs(outflow ?? 0);
+  }
+
+  const direction = foldWidth(cellText(at(c.direction))).toLowerCase();
+  if (direction !== '') {
+    if (lexicon.directionOut.test(direction)) amount = -Math.abs(amount);
+    else if (lexicon.directionIn.test(direction)) amount = Math.abs(amount);
+    else return problem(`无法识别的收支方向: '${direction}' (unknown direction)`);
+  }
+
+  const fee = parseMoneyCell(at(c.fee));
+  if (fee === 'invalid')
+    return problem(`无法解析的手续费: '${cellText(at(c.fee))}' (unreadable fee)`);
+  const net = parseMoneyCell(at(c.net));
+  if (net === 'invalid')
+    return problem(`无法解析的结算金额: '${cellText(at(c.net))}' (unreadable settled amount)`);
+
+  const type = cellText(at(c.type));
+  // a total printed with a date (2024-07-31 合计 …) is still a total
+  if (type !== '' && lexicon.summaryRow.test(type)) return { kind: 'skip', why: 'summary' };
+  const line: StatementLine = {
+    ...where,
+    date,
+    amount,
+    fee,
+    net,
+    type,
+    description: cellText(at(c.description)),
+    cardType: cardTypeOf(cellText(at(c.cardType)), lexicon),
+    reference: cellText(at(c.reference)),
+  };
+  return { kind: 'line', line };
+}

@@ -1,0 +1,125 @@
+import type { Fen } from './model.js';
+
+/**
+ * Money parsing and formatting. Amounts go from text straight to integer fen, digit by digit,
+ * with no binary floating-point step, so a claim never depends on `0.1 + 0.2`.
+ */
+
+const FULL_WIDTH_OFFSET = 0xff10 - 0x30;
+const HAS_WIDE = /[\uff01-\uff5e\u3000]/u;
+
+/** Folds full-width digits and punctuation (０-９ ． ， － ＋ （ ）) to ASCII. */
+export function foldWidth(text: string): string {
+  if (!HAS_WIDE.test(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - FULL_WIDTH_OFFSET);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+const CURRENCY = /^(?:¥|￥|rmb|cny|人民币)\s*|\s*(?:元|rmb|cny)$/giu;
+const GROUPED = /^\d{1,3}(?:,\d{3})+$/;
+const PLAIN = /^-?\d{1,13}(?:\.\d{1,2})?$/;
+
+/**
+ * Parses an amount as statements write it: `1,234.50`, `¥12.00`, `￥-3`, `12.00元`, `(45.00)`,
+ * `−8`, full-width digits. Returns integer fen, or null when the text is not an amount.
+ * More than two decimals are accepted only when the extra digits are zeros: a statement that
+ * shows fractions of a fen is more likely misread than exact.
+ */
+export function parseYuanToFen(input: string): Fen | null {
+  // most cells are plain `1022.00`: read them without the general path's regular expressions
+  if (PLAIN.test(input)) {
+    const negative = input.charCodeAt(0) === 45;
+    const dot = input.indexOf('.');
+    const whole = Number(input.slice(negative ? 1 : 0, dot === -1 ? undefined : dot));
+    const frac = dot === -1 ? 0 : Number((input.slice(dot + 1) + '0').slice(0, 2));
+    const fen = whole * 100 + frac;
+    return negative && fen !== 0 ? -fen : fen;
+  }
+  let text = foldWidth(input).trim().replace(/\s+/g, '');
+  if (text === '') return null;
+  let negative = false;
+  if (text.startsWith('(') && text.endsWith(')')) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  text = text.replace(CURRENCY, '');
+  const sign = /^[-+−–]/u.exec(text);
+  if (sign) {
+    negative = negative !== (sign[0] !== '+');
+    text = text.slice(sign[0].length).replace(CURRENCY, '');
+  }
+  const match = /^(\d[\d,]*)?(?:\.(\d*))?$/.exec(text);
+  if (!match || (match[1] === undefined && (match[2] === undefined || match[2] === '')))
+    return null;
+  const whole = match[1] ?? '0';
+  if (whole.includes(',') && !GROUPED.test(whole)) return null;
+  const digits = whole.replace(/,/g, '');
+  const decimals = match[2] ?? '';
+  if (decimals.length > 2 && /[1-9]/.test(decimals.slice(2))) return null;
+  const fen = Number(digits) * 100 + Number((decimals + '00').slice(0, 2));
+  if (!Number.isSafeInteger(fen)) return null;
+  return negative && fen !== 0 ? -fen : fen;
+}
+
+/**
+ * Converts a spreadsheet number cell to fen. The cell already went through binary floating
+ * point in the file, so its shortest decimal text is what the author typed; that text is
+ * rounded half-up to the fen.
+ */
+export function numberToFen(value: number): Fen | null {
+  if (!Number.isFinite(value)) return null;
+  const text = Math.abs(value).toFixed(6);
+  const [whole = '0', frac = ''] = text.split('.');
+  let fen = Number(whole) * 100 + Number(frac.slice(0, 2));
+  if (Number(frac[2] ?? '0') >= 5) fen += 1;
+  if (!Number.isSafeInteger(fen)) return null;
+  return value < 0 && fen !== 0 ? -fen : fen;
+}
+
+/** Formats fen as a yuan string with exactly two decimals: `-1234` → `"-12.34"`. */
+export function formatFen(fen: Fen): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Formats fen with thousands separators for people: `123456` → `"1,234.56"`. */
+export function formatFenGrouped(fen: Fen): string {
+  const plain = formatFen(fen);
+  const [whole = '0', frac = '00'] = plain.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${frac}`;
+}
+
+/**
+ * A percent such as `0.55` as an exact fraction of 1,000,000 (micro-percent), so that
+ * `amount × percent / 100` can be done in integers.
+ */
+export function parsePercentMicro(value: number | string): number | null {
+  const text = typeof value === 'number' ? String(value) : value.trim().replace(/%$/, '');
+  const match = /^(\d+)(?:\.(\d{0,6}))?$/.exec(text);
+  if (!match) return null;
+  return Number(match[1]) * 1_000_000 + Number(((match[2] ?? '') + '000000').slice(0, 6));
+}
+
+/**
+ * The fee `amount × percent / 100`, capped by `capFen`, then rounded half-up to the fen
+ * (the spec's order: cap first, then round). Exact integer arithmetic.
+ */
+export function percentOf(amountFen: Fen, percentMicro: number, capFen?: Fen): Fen {
+  // fee in fen = amountFen × percentMicro / 1e6 / 100 = amountFen × percentMicro / 1e8
+  const product = Math.abs(amountFen) * percentMicro;
+  if (Number.isSafeInteger(product) && Number.isSafeInteger(product * 2 + 100_000_000)) {
+    if (capFen !== undefined && product >= capFen * 100_000_000) return capFen;
+    return Math.floor((product * 2 + 100_000_000) / 200_000_000);
+  }
+  const numerator = BigInt(Math.abs(amountFen)) * BigInt(percentMicro);
+  const denominator = 100_000_000n;
+  if (capFen !== undefined && numerator >= BigInt(capFen) * denominator) return capFen;
+  return Number((numerator * 2n + denominator) / (denominator * 2n));
+}

@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { captureIo } from '../testing.js';
+
+const samples = path.resolve(import.meta.dirname, '../../../../shared/samples');
+
+function workdir(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'feeguard-cli-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+async function run(argv: string[], cwd = samples) {
+  const io = captureIo(cwd);
+  const status = await main(argv, io);
+  return { status, out: io.out(), err: io.err() };
+}
+
+describe('feeguard audit', () => {
+  it('prints a readable table by default', async () => {
+    const r = await run(['audit', '01-plain.csv', '--contract', '01-plain.contract.json']);
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('应追回金额 Claim: ¥159.00');
+    expect(r.out).toContain('押金');
+  });
+
+  it('writes html and md reports to a file', async () => {
+    const dir = workdir();
+    const html = await run([
+      'audit',
+      path.join(samples, '02-plain.csv'),
+      '-c',
+      path.join(samples, '02-plain.contract.json'),
+      '--format',
+      'html',
+      '--out',
+      path.join(dir, 'r.html'),
+    ]);
+    expect(html.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'r.html'), 'utf8')).toContain('<svg');
+    expect(html.err).toContain('¥266.64');
+    const md = await run([
+      'audit',
+      path.join(samples, '02-plain.csv'),
+      '--format',
+      'md',
+      '-o',
+      path.join(dir, 'r.md'),
+    ]);
+    expect(md.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'r.md'), 'utf8')).toContain('# 对账审计报告');
+  });
+
+  it('merges several files into one report', async () => {
+    const r = await run(['audit', '01-plain.csv', '03-plain.csv', '--format', 'json']);
+    const report = JSON.parse(r.out) as { statements: unknown[]; findings: { file: string }[] };
+    expect(report.statements).toHaveLength(2);
+    expect(new Set(report.findings.map((f) => f.file))).toEqual(
+      new Set(['01-plain.csv', '03-plain.csv']),
+    );
+  });
+
+  it('names columns with --map when the file has no header', async () => {
+    const dir = workdir({ 'raw.csv': '2024-03-02,-99.00,终端流量费\n2024-03-03,500.00,消费\n' });
+    const r = await run(
+      [
+        'audit',
+        'raw.csv',
+        '--map',
+        'date=1,amount=2,description=3',
+        '--format',
+        'json',
+        '--assume-no-agreement',
+      ],
+      dir,
+    );
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.out) as { claim: { total: string } };
+    expect(report.claim.total).toBe('99.00');
+  });
+
+  it.each([
+    [['audit', 'missing.csv'], /找不到对账单 .*missing\.csv/],
+    [['audit', '01-plain.csv', '--contract', 'missing.json'], /找不到合同文件/],
+    [['audit', '01-plain.csv', '--bogus'], /unknown option '--bogus'.*feeguard --help/],
+    [['audit', '01-plain.csv', '--format', 'pdf'], /pdf.*invalid|Allowed choices/i],
+    [['audit', '01-plain.csv', '--map', 'money=金额'], /unknown column role/],
+    [['audit'], /missing required argument/],
+  ])('%j → exit 2 with one line', async (argv, message) => {
+    const r = await run(argv);
+    expect(r.status).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects a contract with a clear line naming the field', async () => {
+    const dir = workdir({
+      'c.json': JSON.stringify({ rates: [{ cardType: 'gold', percent: 0.6 }] }),
+      'bad.json': '{ rates: ',
+    });
+    const r = await run(['audit', path.join(samples, '01-plain.csv'), '--contract', 'c.json'], dir);
+    expect(r.status).toBe(2);
+    expect(r.err).toMatch(/rates\.0\.cardType/);
+    const j = await run(
+      ['audit', path.join(samples, '01-plain.csv'), '--contract', 'bad.json'],
+      dir,
+    );
+    expect(j.status).toBe(2);
+    expect(j.err).toMatch(/不是有效的 JSON/);
+  });
+
+  it('says how to fix an unrecognisable file', async () => {
+    const dir = workdir({ 'notes.csv': 'hello,world\nfoo,bar\n' });
+    const r = await run(['audit', 'notes.csv'], dir);
+    expect(r.status).toBe(2);
+    expect(r.err).toMatch(/--map/);
+  });
+});

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { type Command, Option } from 'commander';
+import { auditStatements } from '../../audit/audit.js';
+import { parseContract, type Contract } from '../../audit/contract.js';
+import { parseMapOption } from '../../audit/layout/columns.js';
+import { compileLexicon, defaultLexicon } from '../../audit/lexicon/lexicon.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../audit/report/render.js';
+import { fileChunks, readJsonFile, requireFile, resolveFrom, writeOutput } from '../files.js';
+import type { CliIo } from '../io.js';
+
+interface AuditFlags {
+  contract?: string;
+  format: ReportFormat;
+  out?: string;
+  map?: string;
+  assumeNoAgreement?: boolean;
+  lexicon?: string;
+}
+
+export function register(program: Command, io: CliIo): void {
+  program
+    .command('audit')
+    .description('审计对账单：找出每一笔费用扣款，对照合同判断是否经过同意，并算出应追回的金额')
+    .argument(
+      '<files...>',
+      'statement files: .csv/.txt (UTF-8 or GB18030), .xlsx, or pasted SMS text',
+    )
+    .option(
+      '-c, --contract <file>',
+      'contract.json: what the merchant agreed to (rates, caps, agreed charges)',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('table'),
+    )
+    .option('-o, --out <file>', 'write the report to a file instead of standard output')
+    .option(
+      '--map <mapping>',
+      'name columns yourself: ROLE=HEADER or ROLE=COLUMN_NUMBER, comma-separated (roles: date, amount, inflow, outflow, fee, net, type, description, cardType, reference, direction)',
+    )
+    .option(
+      '--assume-no-agreement',
+      'without a contract, treat every fee deduction as not agreed (unauthorized) instead of needs_review',
+    )
+    .option(
+      '--lexicon <file>',
+      'use an extended classification lexicon (JSON, same form as src/audit/lexicon/lexicon.json)',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  feeguard audit statement.csv --contract contract.json\n  feeguard audit 2024.xlsx 2025.csv -c contract.json --format html --out report.html\n  feeguard audit sms.txt --format json\n\nExit status: 0 when the audit ran (whatever it found), 2 for unusable input or arguments.',
+    )
+    .action(async (files: string[], flags: AuditFlags) => {
+      await runAudit(files, flags, io);
+    });
+}
+
+async function runAudit(files: string[], flags: AuditFlags, io: CliIo): Promise<void> {
+  const paths = files.map((f) => resolveFrom(io.cwd, f));
+  for (const p of paths) await requireFile(p, '对账单');
+  const contract: Contract | null = flags.contract
+    ? parseContract(
+        await readJsonFile(resolveFrom(io.cwd, flags.contract), '合同文件', 'FG_ERR_BAD_CONTRACT'),
+      )
+    : null;
+  const lexicon = flags.lexicon
+    ? compileLexicon(
+        await readJsonFile(resolveFrom(io.cwd, flags.lexicon), 'lexicon', 'FG_ERR_USAGE'),
+      )
+    : defaultLexicon();
+  const names = uniqueNames(paths);
+  const progress = { shown: false };
+  const report = await auditStatements(
+    paths.map((p, i) => ({ file: names[i] ?? path.basename(p), chunks: fileChunks(p) })),
+    {
+      contract,
+      assumeNoAgreement: flags.assumeNoAgreement ?? false,
+      lexicon,
+      ...(flags.map === undefined ? {} : { map: parseMapOption(flags.map) }),
+      ...(io.interactive
+        ? {
+            onProgress: ({ file, rows }: { file: string; rows: number }) => {
+              progress.shown = true;
+              io.stderr.write(
+                `\r审计中 auditing ${file}: ${rows.toLocaleString('en-US')} 行 rows…`,
+              );
+            },
+          }
+        : {}),
+    },
+  );
+  if (progress.shown) io.stderr.write('\r\x1b[K');
+  const text = renderReport(report, flags.format);
+  if (flags.out) {
+    await writeOutput(resolveFrom(io.cwd, flags.out), text);
+    io.stderr.write(
+      `已写入 ${flags.out}：应追回 ¥${report.claim.total}，${report.findings.length} 条扣款记录\n`,
+    );
+  } else {
+    io.stdout.write(text);
+  }
+}
+
+/** Base names, unless two files share one: then enough of the path to tell them apart. */
+function uniqueNames(paths: readonly string[]): string[] {
+  const base = paths.map((p) => path.basename(p));
+  return base.map((b, i) =>
+    base.indexOf(b) !== base.lastIndexOf(b) ? path.relative(process.cwd(), paths[i] ?? b) : b,
+  );
+}

@@ -1,0 +1,65 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FeeGuardError } from '../errors.js';
+
+/** File access for commands, with errors a merchant can act on. */
+export async function requireFile(file: string, what: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    throw new FeeGuardError('FG_ERR_FILE_NOT_FOUND', `找不到${what} ${file} (file not found)`, {
+      hint: 'check the path and the file name',
+    });
+  }
+  if (!info.isFile()) {
+    throw new FeeGuardError('FG_ERR_UNREADABLE_FILE', `${file} 不是文件 (not a file)`, {
+      hint: `give the path of a ${what} file`,
+    });
+  }
+}
+
+export async function* fileChunks(file: string): AsyncIterable<Uint8Array> {
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    if (chunk instanceof Uint8Array) yield chunk;
+  }
+}
+
+export async function readJsonFile(
+  file: string,
+  what: string,
+  code: 'FG_ERR_BAD_CONTRACT' | 'FG_ERR_BAD_CASE' | 'FG_ERR_USAGE',
+): Promise<unknown> {
+  await requireFile(file, what);
+  const text = await readFile(file, 'utf8');
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (error) {
+    throw new FeeGuardError(
+      code,
+      `${what} ${file} 不是有效的 JSON (invalid JSON): ${error instanceof Error ? error.message : ''}`,
+      {
+        hint: 'check the commas, quotes and brackets (a JSON validator shows where)',
+      },
+    );
+  }
+}
+
+export async function writeOutput(file: string, content: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(file, content);
+  } catch (error) {
+    throw new FeeGuardError(
+      'FG_ERR_USAGE',
+      `无法写入 ${file} (cannot write the output file): ${error instanceof Error ? error.message : ''}`,
+      {
+        hint: 'check that the folder exists and is writable',
+      },
+    );
+  }
+}
+
+export function resolveFrom(cwd: string, file: string): string {
+  return path.resolve(cwd, file);
+}
