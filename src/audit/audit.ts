@@ -11,7 +11,7 @@ import {
   type ColumnOverrides,
   type TableLayout,
 } from './layout/columns.js';
-import { interpretRow } from './layout/lines.js';
+import { createRowInterpreter, type LineResult } from './layout/lines.js';
 import { interpretMessage } from './layout/sms.js';
 import type { InputProblem, IsoDate, SourceRow, StatementLine } from './model.js';
 import { formatFen } from './money.js';
@@ -187,14 +187,16 @@ async function auditOne(
   const problems: InputProblem[] = [];
 
   if (decoded.kind === 'sms') {
-    for await (const message of decoded.messages) {
-      tick();
-      const result = interpretMessage(message, source.file);
-      if (result.kind === 'line') take(result.line);
-      else if (result.kind === 'problem') {
-        records += 1;
-        problems.push(result.problem);
-      } else records += 1;
+    for await (const batch of decoded.batches) {
+      for (const message of batch) {
+        tick();
+        const result = interpretMessage(message, source.file);
+        if (result.kind === 'line') take(result.line);
+        else if (result.kind === 'problem') {
+          records += 1;
+          problems.push(result.problem);
+        } else records += 1;
+      }
     }
     problems.unshift(...decoded.problems);
     return {
@@ -219,9 +221,15 @@ async function auditOne(
     buffer: SourceRow[];
     gaveUp: boolean;
   } | null = null;
+  const readers = new Map<TableLayout, (row: SourceRow) => LineResult>();
   const consume = (row: SourceRow, layout: TableLayout) => {
     if (row.row <= layout.headerRow) return;
-    const result = interpretRow(row, layout, source.file, lexicon);
+    let read = readers.get(layout);
+    if (!read) {
+      read = createRowInterpreter(layout, source.file, lexicon);
+      readers.set(layout, read);
+    }
+    const result = read(row);
     if (result.kind === 'line') take(result.line);
     else if (result.kind === 'problem') problems.push(result.problem);
   };
@@ -244,21 +252,22 @@ async function auditOne(
     current.buffer = [];
     current.gaveUp = current.layout === null;
   };
-  for await (const row of decoded.rows) {
-    tick();
-    if (sheet === null || row.sheet !== sheet.name) {
-      if (sheet !== null && sheet.layout === null && !sheet.gaveUp) settle(sheet, false);
-      sheet = { name: row.sheet, layout: null, buffer: [], gaveUp: false };
+  for await (const batch of decoded.batches)
+    for (const row of batch) {
+      tick();
+      if (sheet === null || row.sheet !== sheet.name) {
+        if (sheet !== null && sheet.layout === null && !sheet.gaveUp) settle(sheet, false);
+        sheet = { name: row.sheet, layout: null, buffer: [], gaveUp: false };
+      }
+      if (sheet.layout) {
+        consume(row, sheet.layout);
+        continue;
+      }
+      // no header in the first rows: this sheet holds no statement table (reported once)
+      if (sheet.gaveUp) continue;
+      sheet.buffer.push(row);
+      if (sheet.buffer.length >= HEADER_SEARCH_ROWS) settle(sheet, false);
     }
-    if (sheet.layout) {
-      consume(row, sheet.layout);
-      continue;
-    }
-    // no header in the first rows: this sheet holds no statement table (reported once)
-    if (sheet.gaveUp) continue;
-    sheet.buffer.push(row);
-    if (sheet.buffer.length >= HEADER_SEARCH_ROWS) settle(sheet, false);
-  }
   if (sheet !== null && sheet.layout === null && !sheet.gaveUp) {
     settle(sheet, layouts.length === 0 && (decoded.meta.sheets?.length ?? 1) <= 1);
   }

@@ -1,6 +1,6 @@
 import type { Classification } from './classify/classify.js';
 import { coverDeductions, type Coverage, type Deduction } from './compare/charges.js';
-import { expectedFee, ROUNDING_TOLERANCE_FEN } from './compare/rates.js';
+import { createFeeRule, ROUNDING_TOLERANCE_FEN } from './compare/rates.js';
 import type { Contract } from './contract.js';
 import type {
   Fen,
@@ -67,8 +67,11 @@ export class Auditor {
   private readonly duplicates: AuditOutcome['duplicates'] = [];
   private seq = 0;
 
+  private readonly feeRule: ((amount: Fen, card: StatementLine['cardType']) => Fen | null) | null;
+
   constructor(options: AuditorOptions) {
     this.options = options;
+    this.feeRule = options.contract ? createFeeRule(options.contract) : null;
   }
 
   add(line: StatementLine, classification: Classification): void {
@@ -145,64 +148,60 @@ export class Auditor {
   }
 
   private addTransaction(line: StatementLine, classification: Classification): void {
-    const contract = this.options.contract;
     const fee = line.fee ?? 0;
-    const findings: (() => void)[] = [];
-    if (contract && line.fee !== null && line.amount > 0) {
-      const expected = expectedFee(line.amount, line.cardType, contract);
-      if (expected !== null && line.fee - expected > ROUNDING_TOLERANCE_FEN) {
-        const over = line.fee - expected;
-        findings.push(() => {
-          this.decided.push({
-            ...this.base(
-              line,
-              'rate_overcharge',
-              line.fee ?? 0,
-              line.description,
-              `交易金额 ${formatFen(line.amount)} 元，卡类型 ${cardName(line.cardType)}`,
-            ),
-            verdict: 'unauthorized',
-            overcharge: over,
-            reason: `手续费 ${formatFen(fee)} 元，按合同费率应为 ${formatFen(expected)} 元，多收 ${formatFen(over)} 元`,
-            reasonEn: `Fee ${formatFen(fee)} where the contract allows ${formatFen(expected)}: ${formatFen(over)} too much`,
-          });
-        });
-      }
+    if (line.amount <= 0) return;
+    // the common case — fee as agreed, payout complete — allocates nothing
+    const expected =
+      this.feeRule && line.fee !== null ? this.feeRule(line.amount, line.cardType) : null;
+    const over = expected === null ? 0 : fee - expected;
+    const hidden = line.net === null ? 0 : line.amount - fee - line.net;
+    const rateFinding = expected !== null && over > ROUNDING_TOLERANCE_FEN;
+    const hiddenFinding = hidden > ROUNDING_TOLERANCE_FEN;
+    if (!rateFinding && !hiddenFinding) return;
+    if (!this.firstTime(line)) return;
+    if (rateFinding) {
+      this.decided.push({
+        ...this.base(
+          line,
+          'rate_overcharge',
+          fee,
+          line.description,
+          `交易金额 ${formatFen(line.amount)} 元，卡类型 ${cardName(line.cardType)}`,
+        ),
+        verdict: 'unauthorized',
+        overcharge: over,
+        reason: `手续费 ${formatFen(fee)} 元，按合同费率应为 ${formatFen(expected)} 元，多收 ${formatFen(over)} 元`,
+        reasonEn: `Fee ${formatFen(fee)} where the contract allows ${formatFen(expected)}: ${formatFen(over)} too much`,
+      });
     }
-    if (line.net !== null && line.amount > 0) {
-      const hidden = line.amount - fee - line.net;
-      if (hidden > ROUNDING_TOLERANCE_FEN) {
-        findings.push(() => {
-          if (classification.namedCategory) {
-            this.addDeduction(
-              line,
-              classification.namedCategory,
-              hidden,
-              line.description,
-              `${classification.basis}；结算金额比交易金额减手续费少 ${formatFen(hidden)} 元`,
-            );
-            return;
-          }
-          const verdict: Verdict = contract ? 'unauthorized' : 'needs_review';
-          this.decided.push({
-            ...this.base(
-              line,
-              'settlement_shortfall',
-              hidden,
-              line.description,
-              `交易 ${formatFen(line.amount)} − 手续费 ${formatFen(fee)} ≠ 结算 ${formatFen(line.net ?? 0)}`,
-            ),
-            verdict,
-            overcharge: verdict === 'unauthorized' ? hidden : 0,
-            reason: contract
-              ? `结算金额比“交易金额−手续费”少 ${formatFen(hidden)} 元，未说明原因`
-              : `结算金额比“交易金额−手续费”少 ${formatFen(hidden)} 元，未说明原因；未提供合同，需核实`,
-            reasonEn: `Paid out ${formatFen(hidden)} less than amount minus fee, with no fee named`,
-          });
-        });
-      }
+    if (!hiddenFinding) return;
+    if (classification.namedCategory) {
+      this.addDeduction(
+        line,
+        classification.namedCategory,
+        hidden,
+        line.description,
+        `${classification.basis}；结算金额比交易金额减手续费少 ${formatFen(hidden)} 元`,
+      );
+      return;
     }
-    if (findings.length > 0 && this.firstTime(line)) for (const record of findings) record();
+    const contract = this.options.contract;
+    const verdict: Verdict = contract ? 'unauthorized' : 'needs_review';
+    this.decided.push({
+      ...this.base(
+        line,
+        'settlement_shortfall',
+        hidden,
+        line.description,
+        `交易 ${formatFen(line.amount)} − 手续费 ${formatFen(fee)} ≠ 结算 ${formatFen(line.net ?? 0)}`,
+      ),
+      verdict,
+      overcharge: verdict === 'unauthorized' ? hidden : 0,
+      reason: contract
+        ? `结算金额比“交易金额−手续费”少 ${formatFen(hidden)} 元，未说明原因`
+        : `结算金额比“交易金额−手续费”少 ${formatFen(hidden)} 元，未说明原因；未提供合同，需核实`,
+      reasonEn: `Paid out ${formatFen(hidden)} less than amount minus fee, with no fee named`,
+    });
   }
 
   private addDeduction(

@@ -23,7 +23,6 @@ export function foldWidth(text: string): string {
 
 const CURRENCY = /^(?:¥|￥|rmb|cny|人民币)\s*|\s*(?:元|rmb|cny)$/giu;
 const GROUPED = /^\d{1,3}(?:,\d{3})+$/;
-const PLAIN = /^-?\d{1,13}(?:\.\d{1,2})?$/;
 
 /**
  * Parses an amount as statements write it: `1,234.50`, `¥12.00`, `￥-3`, `12.00元`, `(45.00)`,
@@ -32,15 +31,9 @@ const PLAIN = /^-?\d{1,13}(?:\.\d{1,2})?$/;
  * shows fractions of a fen is more likely misread than exact.
  */
 export function parseYuanToFen(input: string): Fen | null {
-  // most cells are plain `1022.00`: read them without the general path's regular expressions
-  if (PLAIN.test(input)) {
-    const negative = input.charCodeAt(0) === 45;
-    const dot = input.indexOf('.');
-    const whole = Number(input.slice(negative ? 1 : 0, dot === -1 ? undefined : dot));
-    const frac = dot === -1 ? 0 : Number((input.slice(dot + 1) + '0').slice(0, 2));
-    const fen = whole * 100 + frac;
-    return negative && fen !== 0 ? -fen : fen;
-  }
+  // most cells are plain `1022.00` or `-39.00`: read those digit by digit, without a regex
+  const plain = parsePlain(input);
+  if (plain !== null) return plain;
   let text = foldWidth(input).trim().replace(/\s+/g, '');
   if (text === '') return null;
   let negative = false;
@@ -122,4 +115,35 @@ export function percentOf(amountFen: Fen, percentMicro: number, capFen?: Fen): F
   const denominator = 100_000_000n;
   if (capFen !== undefined && numerator >= BigInt(capFen) * denominator) return capFen;
   return Number((numerator * 2n + denominator) / (denominator * 2n));
+}
+
+/** `-?digits(.d{1,2})?` straight to fen; null for anything else (the general parser decides). */
+function parsePlain(text: string): Fen | null {
+  const n = text.length;
+  if (n === 0 || n > 17) return null;
+  let i = 0;
+  let negative = false;
+  if (text.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  let whole = 0;
+  let digits = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+    digits++;
+  }
+  if (digits === 0) return null;
+  let frac = 0;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46 || n - i - 1 < 1 || n - i - 1 > 2) return null;
+    const a = text.charCodeAt(i + 1) - 48;
+    const b = n - i - 1 === 2 ? text.charCodeAt(i + 2) - 48 : 0;
+    if (a < 0 || a > 9 || b < 0 || b > 9) return null;
+    frac = a * 10 + b;
+  }
+  const fen = whole * 100 + frac;
+  return negative && fen !== 0 ? -fen : fen;
 }

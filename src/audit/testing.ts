@@ -17,7 +17,7 @@ export function decodedTable(
     kind: 'table' as const,
     meta: { format: 'csv' as const, encoding: 'utf-8', ...meta },
     problems: [],
-    rows: iterate(rows),
+    batches: iterate([rows]),
   };
 }
 
@@ -26,7 +26,7 @@ export function decodedSms(messages: readonly string[]) {
     kind: 'sms' as const,
     meta: { format: 'sms' as const, encoding: 'utf-8' },
     problems: [],
-    messages: iterate(messages.map((text, i) => ({ row: i + 1, text }))),
+    batches: iterate([messages.map((text, i) => ({ row: i + 1, text }))]),
   };
 }
 

@@ -141,16 +141,34 @@ const CACHE_LIMIT = 50_000;
  * sign and whether the row carries a fee.
  */
 export function createClassifier(lexicon: Lexicon): (line: StatementLine) => Classification {
-  const cache = new Map<string, Classification>();
+  // type → description → sign and fee flags: nested maps, so a lookup builds no key string
+  const cache = new Map<string, Map<string, Classification[]>>();
+  let size = 0;
   return (line) => {
-    const sign = line.amount > 0 ? '+' : line.amount < 0 ? '-' : '0';
-    const fee = line.fee === null ? 'n' : line.fee === 0 ? 'z' : 'f';
-    const key = `${sign}${fee}${line.type}\u0000${line.description}`;
-    const hit = cache.get(key);
+    const slot =
+      (line.amount > 0 ? 0 : line.amount < 0 ? 3 : 6) +
+      (line.fee === null ? 0 : line.fee === 0 ? 1 : 2);
+    let byDescription = cache.get(line.type);
+    if (byDescription === undefined) {
+      byDescription = new Map();
+      cache.set(line.type, byDescription);
+    }
+    let slots = byDescription.get(line.description);
+    if (slots === undefined) {
+      if (size >= CACHE_LIMIT) {
+        cache.clear();
+        size = 0;
+        byDescription = new Map();
+        cache.set(line.type, byDescription);
+      }
+      slots = [];
+      byDescription.set(line.description, slots);
+      size += 1;
+    }
+    const hit = slots[slot];
     if (hit) return hit;
     const result = classifyLine(line, lexicon);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, result);
+    slots[slot] = result;
     return result;
   };
 }

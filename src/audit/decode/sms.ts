@@ -18,7 +18,7 @@ export async function decodeSms(chunks: AsyncIterable<Uint8Array>): Promise<Deco
   return {
     meta,
     problems,
-    messages: readMessages(decodeText(stream, encoding), usesBlocks(sample)),
+    batches: readMessages(decodeText(stream, encoding), usesBlocks(sample)),
   };
 }
 
@@ -31,7 +31,7 @@ export function usesBlocks(sample: string): boolean {
 async function* readMessages(
   text: AsyncIterable<string>,
   blocks: boolean,
-): AsyncIterable<SourceMessage> {
+): AsyncIterable<SourceMessage[]> {
   let row = 0;
   let pending = '';
   let block: string[] = [];
@@ -56,8 +56,9 @@ async function* readMessages(
     pending += chunk;
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
-    for (const line of lines) yield* take(line);
+    const batch = lines.flatMap((line) => [...take(line)]);
+    if (batch.length > 0) yield batch;
   }
-  yield* take(pending);
-  yield* flush();
+  const last = [...take(pending), ...flush()];
+  if (last.length > 0) yield last;
 }

@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { FeeGuardError } from '../../errors.js';
 import type { Cell, DecodedMeta, InputProblem, SourceRow } from '../model.js';
 import type { DecodedTable } from './types.js';
@@ -12,14 +11,19 @@ import type { DecodedTable } from './types.js';
 export function decodeXlsx(chunks: AsyncIterable<Uint8Array>, file: string): Promise<DecodedTable> {
   const meta: DecodedMeta = { format: 'xlsx', encoding: null, sheets: [] };
   const problems: InputProblem[] = [];
-  return Promise.resolve({ meta, problems, rows: readSheets(chunks, file, meta) });
+  return Promise.resolve({ meta, problems, batches: readSheets(chunks, file, meta) });
 }
+
+/** Rows are handed on in batches of this many. */
+const BATCH = 2000;
 
 async function* readSheets(
   chunks: AsyncIterable<Uint8Array>,
   file: string,
   meta: DecodedMeta,
-): AsyncIterable<SourceRow> {
+): AsyncIterable<SourceRow[]> {
+  // exceljs is large: load it only when a workbook comes
+  const { default: ExcelJS } = await import('exceljs');
   const input = Readable.from(chunks, { objectMode: false });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -34,9 +38,15 @@ async function* readSheets(
       sheets += 1;
       const name = worksheetName(worksheet, sheets);
       meta.sheets?.push(name);
+      let batch: SourceRow[] = [];
       for await (const row of worksheet) {
-        yield { row: row.number, sheet: name, cells: rowCells(row.values) };
+        batch.push({ row: row.number, sheet: name, cells: rowCells(row.values) });
+        if (batch.length >= BATCH) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length > 0) yield batch;
     }
   } catch (error) {
     throw new FeeGuardError(

@@ -29,24 +29,74 @@ function cardTypeOf(text: string, lexicon: Lexicon): CardType {
   return 'unknown';
 }
 
+/**
+ * A row reader for one layout: column positions resolved once, card-type answers remembered
+ * (a statement has two or three distinct values), nothing allocated for a good row but its line.
+ */
+export function createRowInterpreter(
+  layout: TableLayout,
+  file: string,
+  lexicon: Lexicon,
+): (row: SourceRow) => LineResult {
+  const cards = new Map<string, CardType>();
+  const cardOf = (text: string): CardType => {
+    let card = cards.get(text);
+    if (card === undefined) {
+      card = cardTypeOf(text, lexicon);
+      if (cards.size < 1000) cards.set(text, card);
+    }
+    return card;
+  };
+  // rows come in time order, so most share the previous row's day: compare its first 10 characters
+  let lastText = '';
+  let lastDate: string | null = null;
+  const dateOf = (cell: Cell): string | null => {
+    if (
+      typeof cell === 'string' &&
+      lastDate !== null &&
+      cell.length >= 10 &&
+      cell.startsWith(lastText)
+    )
+      return lastDate;
+    const date = parseDateCell(cell);
+    if (
+      typeof cell === 'string' &&
+      date !== null &&
+      cell.length >= 10 &&
+      /^\d{4}-\d{2}-\d{2}/.test(cell)
+    ) {
+      lastText = cell.slice(0, 10);
+      lastDate = date;
+    }
+    return date;
+  };
+  return (row) => interpretRow(row, layout, file, lexicon, cardOf, dateOf);
+}
+
 export function interpretRow(
   row: SourceRow,
   layout: TableLayout,
   file: string,
   lexicon: Lexicon,
+  cardOf: (text: string) => CardType = (text) => cardTypeOf(text, lexicon),
+  dates: (cell: Cell) => string | null = parseDateCell,
 ): LineResult {
   const { cells } = row;
+  const c = layout.columns;
   const at = (index: number | undefined): Cell | undefined =>
     index === undefined ? undefined : cells[index];
-  const c = layout.columns;
-  const where = { file, row: row.row, ...(row.sheet === undefined ? {} : { sheet: row.sheet }) };
-  const problem = (message: string, detail?: string): LineResult => ({
+  const problem = (message: string): LineResult => ({
     kind: 'problem',
-    problem: { ...where, message, ...(detail === undefined ? {} : { detail }) },
+    problem: {
+      file,
+      row: row.row,
+      ...(row.sheet === undefined ? {} : { sheet: row.sheet }),
+      message,
+    },
   });
 
   const dateCell = at(c.date);
-  const date = parseDateCell(dateCell ?? null);
+  const date = dates(dateCell ?? null);
   if (date === null) {
     // only rows without a date can be blank, summary, note or repeated-header rows
     const texts = cells.map(cellText);
@@ -98,15 +148,17 @@ export function interpretRow(
   // a total printed with a date (2024-07-31 合计 …) is still a total
   if (type !== '' && lexicon.summaryRow.test(type)) return { kind: 'skip', why: 'summary' };
   const line: StatementLine = {
-    ...where,
+    file,
+    row: row.row,
     date,
     amount,
     fee,
     net,
     type,
     description: cellText(at(c.description)),
-    cardType: cardTypeOf(cellText(at(c.cardType)), lexicon),
+    cardType: cardOf(cellText(at(c.cardType))),
     reference: cellText(at(c.reference)),
   };
+  if (row.sheet !== undefined) line.sheet = row.sheet;
   return { kind: 'line', line };
 }
