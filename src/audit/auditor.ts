@@ -11,6 +11,7 @@ import type {
   Verdict,
 } from './model.js';
 import { formatFen } from './money.js';
+import { detach } from './strings.js';
 import { detectRecurring, type RecurringCharge } from './recurring.js';
 import { CATEGORY_NAMES, PERIOD_NAMES } from './words.js';
 
@@ -104,10 +105,11 @@ export class Auditor {
    * twice. A record counts as seen when another file already had as many of the same key.
    */
   private firstTime(line: StatementLine): boolean {
-    const key =
+    const key = detach(
       line.reference !== ''
         ? `ref|${line.reference}|${line.amount}`
-        : `${line.date}|${line.amount}|${line.fee ?? ''}|${line.net ?? ''}|${line.type}|${line.description}`;
+        : `${line.date}|${line.amount}|${line.fee ?? ''}|${line.net ?? ''}|${line.type}|${line.description}`,
+    );
     const perFile = this.seen.get(key) ?? new Map<string, number>();
     const mine = (perFile.get(line.file) ?? 0) + 1;
     perFile.set(line.file, mine);
@@ -138,12 +140,12 @@ export class Auditor {
       file: line.file,
       row: line.row,
       ...(line.sheet === undefined ? {} : { sheet: line.sheet }),
-      date: line.date,
+      date: detach(line.date),
       category,
       amount,
-      text,
+      text: detach(text),
       basis,
-      reference: line.reference,
+      reference: detach(line.reference),
     };
   }
 

@@ -1,6 +1,7 @@
 import type { Lexicon, WeightedPattern } from '../lexicon/lexicon.js';
 import type { FeeCategory, LineKind, StatementLine } from '../model.js';
 import { foldWidth } from '../money.js';
+import { detach } from '../strings.js';
 
 /**
  * What a statement line is, and for a deduction which fee it is — with the evidence, so a
@@ -151,7 +152,7 @@ export function createClassifier(lexicon: Lexicon): (line: StatementLine) => Cla
     let byDescription = cache.get(line.type);
     if (byDescription === undefined) {
       byDescription = new Map();
-      cache.set(line.type, byDescription);
+      cache.set(detach(line.type), byDescription);
     }
     let slots = byDescription.get(line.description);
     if (slots === undefined) {
@@ -159,10 +160,10 @@ export function createClassifier(lexicon: Lexicon): (line: StatementLine) => Cla
         cache.clear();
         size = 0;
         byDescription = new Map();
-        cache.set(line.type, byDescription);
+        cache.set(detach(line.type), byDescription);
       }
       slots = [];
-      byDescription.set(line.description, slots);
+      byDescription.set(detach(line.description), slots);
       size += 1;
     }
     const hit = slots[slot];

@@ -1,8 +1,9 @@
 import type { DecodedMeta, InputProblem, SourceRow } from '../model.js';
 import { detectDelimiter } from './delimiter.js';
-import { decodeText, detectEncoding } from './encoding.js';
+import { decodeText, detectEncoding, type TextEncoding } from './encoding.js';
 import { peek } from './peek.js';
 import { CsvSplitter } from './splitter.js';
+import { detach } from '../strings.js';
 import type { DecodedTable } from './types.js';
 
 /** A record longer than this is not a statement row: it is skipped with a warning. */
@@ -26,26 +27,44 @@ export async function decodeCsv(
   return {
     meta,
     problems,
-    batches: readBatches(decodeText(stream, encoding), delimiter, file, problems),
+    batches: readBatches(stream, encoding, delimiter, file, problems),
   };
 }
 
+/** How many distinct non-ASCII field texts the byte path remembers. */
+const WIDE_CACHE_LIMIT = 100_000;
+
 async function* readBatches(
-  text: AsyncIterable<string>,
+  chunks: AsyncIterable<Uint8Array>,
+  encoding: TextEncoding,
   delimiter: string,
   file: string,
   problems: InputProblem[],
-): AsyncIterable<SourceRow[]> {
-  const splitter = new CsvSplitter(delimiter, MAX_RECORD_CHARS);
-  let first = true;
+): AsyncIterable<{ row: number; cells: string[] }[]> {
+  // UTF-8 is split as bytes (latin1, one character per byte: delimiters, quotes and line ends are
+  // ASCII, so they are found the same), and only fields with non-ASCII bytes are decoded as UTF-8.
+  // Those are the few repeated type and description texts, so they are remembered. Measured on
+  // bench/: a third less time than decoding every chunk with TextDecoder, half the string memory.
+  const utf8 = encoding !== 'gb18030';
+  const wideCache = new Map<string, string>();
+  const wide = (latin1: string): string => {
+    let text = wideCache.get(latin1);
+    if (text === undefined) {
+      text = Buffer.from(latin1, 'latin1').toString('utf8');
+      if (wideCache.size >= WIDE_CACHE_LIMIT) wideCache.clear();
+      wideCache.set(detach(latin1), text);
+    }
+    return text;
+  };
+  const splitter = new CsvSplitter(delimiter, MAX_RECORD_CHARS, utf8 ? wide : null);
   const report = () => {
     for (const p of splitter.problems.splice(0))
       problems.push({ file, row: p.row, message: p.message });
   };
-  for await (let chunk of text) {
-    // a BOM decoded as text
-    if (first && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-    first = false;
+  const texts = utf8
+    ? latin1Chunks(chunks, encoding === 'utf-8-bom')
+    : decodeText(chunks, encoding);
+  for await (const chunk of texts) {
     const rows: { row: number; cells: string[] }[] = [];
     splitter.push(chunk, false, rows);
     report();
@@ -55,4 +74,25 @@ async function* readBatches(
   splitter.push('', true, rows);
   report();
   if (rows.length > 0) yield rows;
+}
+
+/**
+ * Rows of one piece are alive together while it is audited; pieces of this size keep them within
+ * V8's young generation, so they die young instead of filling the old generation (peak RSS).
+ */
+const PIECE_BYTES = 128 * 1024;
+
+async function* latin1Chunks(
+  chunks: AsyncIterable<Uint8Array>,
+  bom: boolean,
+): AsyncIterable<string> {
+  let first = bom;
+  for await (const chunk of chunks) {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
+      const text = bytes.toString('latin1', at, Math.min(at + PIECE_BYTES, bytes.length));
+      yield first ? text.slice(3) : text;
+      first = false;
+    }
+  }
 }

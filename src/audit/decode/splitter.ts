@@ -25,9 +25,17 @@ export class CsvSplitter {
   private skipping = false;
   readonly problems: SplitProblem[] = [];
 
-  constructor(delimiter: string, maxRecord: number) {
+  /** Re-decodes a field that holds non-ASCII characters (see decodeCsv's byte path). */
+  private readonly wide: ((text: string) => string) | null;
+
+  constructor(
+    delimiter: string,
+    maxRecord: number,
+    wide: ((text: string) => string) | null = null,
+  ) {
     this.delimiter = delimiter.charCodeAt(0);
     this.maxRecord = maxRecord;
+    this.wide = wide;
   }
 
   /** The number of records read so far. */
@@ -53,20 +61,22 @@ export class CsvSplitter {
       const cells: string[] = [];
       let fieldStart = i;
       let quoted: string | null = null;
+      let wide = false;
       for (;;) {
         if (i >= n) {
           if (!final) {
             this.keep(data, recordStart);
             return;
           }
-          cells.push(field(quoted, data, fieldStart, n));
+          cells.push(this.field(quoted, data, fieldStart, n, wide));
           this.emit(out, cells);
           return;
         }
         const c = data.charCodeAt(i);
         if (c === d) {
-          cells.push(field(quoted, data, fieldStart, i));
+          cells.push(this.field(quoted, data, fieldStart, i, wide));
           quoted = null;
+          wide = false;
           i++;
           fieldStart = i;
         } else if (c === LF || c === CR) {
@@ -75,7 +85,7 @@ export class CsvSplitter {
             this.keep(data, recordStart);
             return;
           }
-          cells.push(field(quoted, data, fieldStart, i));
+          cells.push(this.field(quoted, data, fieldStart, i, wide));
           this.emit(out, cells);
           i = skipLineEnd(data, i);
           continue record;
@@ -94,13 +104,31 @@ export class CsvSplitter {
             return;
           }
           quoted = closed.value;
+          wide = true;
           i = closed.next;
           fieldStart = i;
         } else {
+          if (c > 127) wide = true;
           i++;
         }
       }
     }
+  }
+
+  private field(
+    quoted: string | null,
+    data: string,
+    start: number,
+    end: number,
+    wide: boolean,
+  ): string {
+    const text =
+      quoted === null
+        ? data.slice(start, end)
+        : start === end
+          ? quoted
+          : quoted + data.slice(start, end);
+    return wide && this.wide ? this.wide(text) : text;
   }
 
   private emit(out: { row: number; cells: string[] }[], cells: string[]): void {
@@ -121,15 +149,6 @@ export class CsvSplitter {
     }
     this.carry = rest;
   }
-}
-
-/** A field's text: a quoted value plus anything that followed its closing quote, or the raw slice. */
-function field(quoted: string | null, data: string, start: number, end: number): string {
-  return quoted === null
-    ? data.slice(start, end)
-    : start === end
-      ? quoted
-      : quoted + data.slice(start, end);
 }
 
 function skipLineEnd(data: string, at: number): number {
