@@ -1,4 +1,4 @@
-import type { DecodedMeta, InputProblem, SourceRow } from '../model.js';
+import type { DecodedMeta, InputProblem } from '../model.js';
 import { detectDelimiter } from './delimiter.js';
 import { decodeText, detectEncoding, type TextEncoding } from './encoding.js';
 import { peek } from './peek.js';
