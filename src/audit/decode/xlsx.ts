@@ -24,7 +24,8 @@ async function* readSheets(
 ): AsyncIterable<SourceRow[]> {
   // exceljs is large: load it only when a workbook comes
   const { default: ExcelJS } = await import('exceljs');
-  const input = Readable.from(chunks, { objectMode: false });
+  const progress = { at: Date.now() };
+  const input = Readable.from(tracked(chunks, progress), { objectMode: false });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -34,12 +35,12 @@ async function* readSheets(
   });
   let sheets = 0;
   try {
-    for await (const worksheet of reader) {
+    for await (const worksheet of guarded(reader, progress)) {
       sheets += 1;
       const name = worksheetName(worksheet, sheets);
       meta.sheets?.push(name);
       let batch: SourceRow[] = [];
-      for await (const row of worksheet) {
+      for await (const row of guarded(worksheet, progress)) {
         batch.push({ row: row.number, sheet: name, cells: rowCells(row.values) });
         if (batch.length >= BATCH) {
           yield batch;
@@ -71,6 +72,48 @@ async function* readSheets(
   }
 }
 
+/**
+ * exceljs never settles on some damaged archives (a corrupt deflate stream inside the zip): it
+ * stops reading input and stops producing rows. The bytes come from a file or a finished upload,
+ * so nothing happening for this long means the parser is stuck.
+ */
+const STALL_MS = 2000;
+
+interface Progress {
+  at: number;
+}
+
+async function* tracked(
+  chunks: AsyncIterable<Uint8Array>,
+  progress: Progress,
+): AsyncIterable<Uint8Array> {
+  for await (const chunk of chunks) {
+    progress.at = Date.now();
+    yield chunk;
+  }
+  progress.at = Date.now();
+}
+
+async function* guarded<T>(items: AsyncIterable<T>, progress: Progress): AsyncIterable<T> {
+  const iterator = items[Symbol.asyncIterator]();
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_resolve, reject) => {
+      timer = setInterval(() => {
+        if (Date.now() - progress.at > STALL_MS) reject(new Error('the workbook parser stalled'));
+      }, STALL_MS / 4);
+    });
+    try {
+      const next = await Promise.race([iterator.next(), stalled]);
+      if (next.done) return;
+      progress.at = Date.now();
+      yield next.value;
+    } finally {
+      clearInterval(timer);
+    }
+  }
+}
+
 function worksheetName(worksheet: unknown, index: number): string {
   if (
     typeof worksheet === 'object' &&
@@ -86,7 +129,7 @@ function worksheetName(worksheet: unknown, index: number): string {
 function rowCells(values: unknown): Cell[] {
   if (!Array.isArray(values)) return [];
   // exceljs rows are 1-based: index 0 is always empty
-  return values.slice(1).map(toCell);
+  return Array.from(values.slice(1), toCell);
 }
 
 /** A cell's plain value: rich text joined, hyperlinks by their text, formulas by their result. */
