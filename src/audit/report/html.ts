@@ -66,8 +66,8 @@ export function renderChartSvg(report: AuditReport, width = 860, height = 320): 
   chart.setOption({
     animation: false,
     title: { text: '每月被扣费用（元）Deductions per month', left: 8, textStyle: { fontSize: 14 } },
-    legend: { top: 28, type: 'scroll' },
-    grid: { left: 56, right: 16, top: 64, bottom: 32 },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 56, right: 16, top: 44, bottom: 56 },
     xAxis: { type: 'category', data: months },
     yAxis: { type: 'value' },
     series: [...series].map(([cat, values]) => ({
@@ -95,7 +95,11 @@ th,td{border-bottom:1px solid #f0f0f0;padding:6px 8px;text-align:left;vertical-a
 th{background:#fafafa}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .v-unauthorized{color:#cf1322;font-weight:600}.v-needs_review{color:#d46b08}.v-authorized{color:#389e0d}
 .muted{color:#8c8c8c;font-size:12px}.chart{overflow-x:auto}.chart svg{max-width:100%;height:auto}
-.table-wrap{overflow-x:auto}
+.table-wrap{overflow-x:auto}td.nowrap{white-space:nowrap}
+@media (max-width:640px){main{padding:12px}.card{flex:1 1 40%;min-width:0}.chart svg{max-width:none}
+table.cards thead{display:none}table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:auto}
+table.cards tr{border:1px solid #eee;border-radius:8px;margin:0 0 10px;padding:6px 10px}
+table.cards td{border:0;padding:2px 0;text-align:left}table.cards td::before{content:attr(data-label)"：";color:#8c8c8c}}
 @media print{main{max-width:none}.chart svg{max-width:100%}a{color:inherit}}
 `;
 
@@ -117,7 +121,7 @@ export function renderHtml(report: AuditReport): string {
   const findings = report.findings
     .map(
       (f) =>
-        `<tr><td>${e(f.file)}${f.sheet ? `[${e(f.sheet)}]` : ''}:${f.row}</td><td>${e(f.date)}</td><td>${e(CATEGORY_NAMES[f.category].zh)}</td><td class="num">${e(f.amount)}</td><td class="v-${f.verdict}">${e(VERDICT_NAMES[f.verdict].zh)}</td><td class="num">${e(f.overcharge)}</td><td>${e(f.text)}</td><td>${e(f.reason)}</td></tr>`,
+        `<tr><td data-label="位置">${e(f.file)}${f.sheet ? `[${e(f.sheet)}]` : ''}:${f.row}</td><td class="nowrap" data-label="日期">${e(f.date)}</td><td data-label="类别">${e(CATEGORY_NAMES[f.category].zh)}</td><td class="num" data-label="金额">${e(f.amount)}</td><td class="nowrap v-${f.verdict}" data-label="结论">${e(VERDICT_NAMES[f.verdict].zh)}</td><td class="num" data-label="应退">${e(f.overcharge)}</td><td data-label="摘要">${e(f.text)}</td><td data-label="原因">${e(f.reason)}</td></tr>`,
     )
     .join('\n');
   const recurring = report.recurring
@@ -143,7 +147,7 @@ ${svg ? `<h2>扣费走势 Deductions over time</h2><div class="chart" role="img"
 ${
   report.findings.length === 0
     ? '<p>没有发现费用扣款。</p>'
-    : `<div class="table-wrap"><table><thead><tr><th>位置</th><th>日期</th><th>类别</th><th>金额(元)</th><th>结论</th><th>应退(元)</th><th>摘要</th><th>原因</th></tr></thead><tbody>
+    : `<div class="table-wrap"><table class="cards"><thead><tr><th>位置</th><th>日期</th><th>类别</th><th>金额(元)</th><th>结论</th><th>应退(元)</th><th>摘要</th><th>原因</th></tr></thead><tbody>
 ${findings}
 </tbody></table></div>`
 }
