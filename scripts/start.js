@@ -12,7 +12,7 @@ if (existsSync(new URL('../dist/src/server/main.js', import.meta.url))) {
 process.stdout.write(`扣费卫士 FeeGuard is built and ready on the command line.
 
   Audit a statement:   npx feeguard audit <statement.csv|.xlsx|sms.txt> [--contract contract.json]
-  Try it on a sample:  npx feeguard audit ../shared/samples/01-plain.csv --contract ../shared/samples/01-plain.contract.json
+  Try it on a sample:  npx feeguard audit test/fixtures/samples/01-plain.csv --contract test/fixtures/samples/01-plain.contract.json
   All commands:        npx feeguard --help
 
 The web app and API (issue #4, #5) are not built yet; this command will serve them once they are.

@@ -1,3 +1,4 @@
+import { SAMPLES_DIR } from './fixtures/index.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import type { AuditReport } from '../src/audit/report/schema.js';
  * Every statement in ../shared/samples audited with its contract gives exactly its expected.json:
  * findings (row, date, category, verdict, overcharge, amount, text), claim, counts and layout.
  */
-const samples = path.resolve(import.meta.dirname, '../../shared/samples');
+const samples = SAMPLES_DIR;
 
 interface Expected {
   file: string;

@@ -1,3 +1,4 @@
+import { SAMPLES_DIR } from '../../../test/fixtures/index.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,7 +12,7 @@ import { detectEncoding } from './encoding.js';
 import { decodeStatement, sniffFormat } from './index.js';
 import { CsvSplitter } from './splitter.js';
 
-const samples = path.resolve(import.meta.dirname, '../../../../shared/samples');
+const samples = SAMPLES_DIR;
 
 async function* chunksOf(bytes: Uint8Array, size = bytes.length || 1): AsyncIterable<Uint8Array> {
   for (let i = 0; i < bytes.length; i += size) {

@@ -1,3 +1,4 @@
+import { SAMPLES_DIR } from '../../../test/fixtures/index.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import { captureIo } from '../testing.js';
 
-const samples = path.resolve(import.meta.dirname, '../../../../shared/samples');
+const samples = SAMPLES_DIR;
 
 function workdir(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'feeguard-cli-'));
