@@ -110,3 +110,12 @@ export function addDaysIso(date: IsoDate, days: number): IsoDate {
   const { year, month, day } = parseIso(date);
   return fromUtcDate(new Date(Date.UTC(year, month - 1, day) + days * DAY_MS)) ?? date;
 }
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const a = parseIso(from);
+  const b = parseIso(to);
+  return Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS,
+  );
+}
