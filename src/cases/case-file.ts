@@ -97,6 +97,8 @@ export const caseFileSchema = z.object({
   history: z.array(attemptSchema).default([]),
   /** Other merchants of the same provider have the same problem (number known, or just yes). */
   othersAffected: z.union([z.boolean(), z.number().int().nonnegative()]).default(false),
+  /** The acquiring agreement sends disputes to arbitration (then arbitration replaces the court). */
+  arbitrationAgreement: z.boolean().default(false),
   /** The merchant's own account of what happened, in their words (used in the letter's facts). */
   narrative: z.string().optional(),
   /** The date the plan and letters are made for; today when absent. */

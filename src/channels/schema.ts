@@ -55,6 +55,17 @@ export const deadlineRuleSchema = z.object({
   what: z.object({ zh: z.string(), en: z.string() }),
   days: z.number().int().positive(),
   unit: z.enum(['calendar', 'working']),
+  /**
+   * A stage that runs before the clock starts: a regulator first registers a complaint and
+   * passes it on (e.g. 7 working days), then the institution's own time to answer begins.
+   */
+  startsAfter: z
+    .object({
+      days: z.number().int().positive(),
+      unit: z.enum(['calendar', 'working']),
+      what: z.object({ zh: z.string(), en: z.string() }),
+    })
+    .optional(),
   /** Extensions the rule allows, each with its condition. */
   extensions: z
     .array(
@@ -77,7 +88,13 @@ export const channelSchema = z.object({
   filingType: filingTypeSchema,
   /** Who may file here, with the rule that says so. */
   accepts: z.array(
-    z.object({ party: partyTypeSchema, as: filingTypeSchema, cite: citationSchema }),
+    z.object({
+      party: partyTypeSchema,
+      as: filingTypeSchema,
+      /** Only against these respondents, where the rule depends on who is complained about. */
+      against: z.array(respondentKindSchema).optional(),
+      cite: citationSchema,
+    }),
   ),
   against: z.array(respondentKindSchema).min(1),
   contacts: z.array(contactSchema),

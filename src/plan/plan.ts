@@ -1,0 +1,772 @@
+import { addDaysIso, addMonths, daysBetween } from '../audit/dates.js';
+import type { Fen, IsoDate } from '../audit/model.js';
+import { formatFenGrouped } from '../audit/money.js';
+import { citationsOf, needsVerification, weakest } from '../channels/knowledge-base.js';
+import type {
+  Channel,
+  ChannelKind,
+  Citation,
+  Confidence,
+  DeadlineRule,
+  FilingType,
+  KnowledgeBase,
+} from '../channels/schema.js';
+import type { WorkCalendar } from '../deadlines/calendar.js';
+import { computeDeadline, type Deadline } from '../deadlines/deadline.js';
+import type { PlanPolicy } from './policy.js';
+
+/**
+ * The routed plan: which channel first, what to escalate to and when, what to do alongside.
+ * Pure: a case's facts, the knowledge base, a calendar and the policy figures in; plain data out.
+ * Who may use which channel is read from the knowledge base (`accepts`, `against`), so correcting
+ * the data corrects the route.
+ */
+
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export type ComplainantType = 'individual_consumer' | 'individual_merchant' | 'company';
+export type ProviderType = 'bank' | 'payment_institution';
+export type AttemptOutcome = 'pending' | 'no_answer' | 'rejected' | 'partial_refund' | 'refunded';
+
+export interface PlanAttempt {
+  readonly channel: string;
+  readonly date: IsoDate;
+  readonly reference?: string;
+  readonly outcome: AttemptOutcome;
+  readonly answeredAt?: IsoDate;
+  readonly refundFen?: Fen;
+}
+
+export interface PlanInput {
+  readonly complainantType: ComplainantType;
+  readonly providerType: ProviderType;
+  readonly providerName: string;
+  /** The exact amount claimed (the audit's claim total). */
+  readonly claimFen: Fen;
+  readonly history: readonly PlanAttempt[];
+  /** Other merchants of the same provider have the same problem: how many, or just whether. */
+  readonly othersAffected: boolean | number;
+  readonly noticedAt?: IsoDate;
+  /** The contract has an arbitration clause (which then replaces the court). */
+  readonly arbitrationAgreement: boolean;
+  readonly asOf: IsoDate;
+}
+
+/**
+ * done: used and finished with; waiting: filed, answer not yet due; overdue: no answer by the
+ * deadline; disputed: answered, but not acceptably; resolved: the claim was paid; next: do this
+ * now (or on `startOn`); later: only if the steps before fail; skipped: not used, the case moved on;
+ * not_needed: the case is resolved; unavailable: this complainant cannot use it here.
+ */
+export type StepState =
+  | 'done'
+  | 'waiting'
+  | 'overdue'
+  | 'disputed'
+  | 'resolved'
+  | 'next'
+  | 'later'
+  | 'skipped'
+  | 'not_needed'
+  | 'unavailable';
+
+export interface StepDeadline {
+  readonly what: Bilingual;
+  readonly deadline: Deadline;
+  /** The latest the answer may come if the respondent uses every extension the rule allows. */
+  readonly latest?: Deadline;
+  readonly basis: string;
+  readonly confidence: Confidence;
+}
+
+export interface PlanStep {
+  readonly channel: string;
+  readonly name: Bilingual;
+  readonly kind: ChannelKind;
+  /** What the filing is here: 投诉, 举报 or an application (mediation, arbitration, lawsuit). */
+  readonly filingType: FilingType;
+  readonly state: StepState;
+  readonly why: Bilingual;
+  readonly when: Bilingual;
+  /** Other channels that can stand in for this one (e.g. NFRA beside the PBoC for a bank). */
+  readonly alternatives: readonly string[];
+  /** For a step taken: when it was filed, its reference and when the answer is due. */
+  readonly filed?: { readonly date: IsoDate; readonly reference?: string };
+  /** For the next and later steps: the day to file, when known. */
+  readonly startOn?: IsoDate;
+  readonly answerDue?: StepDeadline;
+  /** Days until the answer is due (negative once overdue). */
+  readonly daysLeft?: number;
+  readonly tradeOffs?: Bilingual;
+  /** The least certain fact behind this step; below "medium" the user must verify it. */
+  readonly confidence: Confidence;
+  readonly verify: readonly Bilingual[];
+}
+
+export type PlanStage = 'start' | 'waiting' | 'escalate' | 'resolved' | 'exhausted';
+
+export interface Plan {
+  readonly asOf: IsoDate;
+  readonly claimFen: Fen;
+  readonly stage: PlanStage;
+  /** One or two sentences: where the case stands and what to do now. */
+  readonly headline: Bilingual;
+  readonly ladder: readonly PlanStep[];
+  readonly parallel: readonly PlanStep[];
+  readonly groupComplaint: { readonly recommended: boolean; readonly why: Bilingual };
+  readonly warnings: readonly Bilingual[];
+  /** The last day to sue (3 years from when the merchant learned of the deductions). */
+  readonly limitation?: { readonly until: IsoDate; readonly daysLeft: number };
+}
+
+/** Where each kind of channel sits on the ladder; kinds not listed are parallel moves. */
+const LADDER_RANK: Partial<Record<ChannelKind, number>> = {
+  provider_service: 1,
+  central_bank: 2,
+  financial_regulator: 2,
+  mediation: 3,
+  arbitration: 4,
+  court: 4,
+};
+const PARALLEL_KINDS: readonly ChannelKind[] = [
+  'market_regulator',
+  'industry_association',
+  'consumer_association',
+  'media',
+];
+
+const PARTY_NAMES: Record<ComplainantType, Bilingual> = {
+  individual_consumer: { zh: '个人用户', en: 'an individual' },
+  individual_merchant: { zh: '个体商户', en: 'an individual merchant' },
+  company: { zh: '企业商户', en: 'a company' },
+};
+const PROVIDER_NAMES: Record<ProviderType, Bilingual> = {
+  bank: { zh: '收单银行', en: 'an acquiring bank' },
+  payment_institution: { zh: '支付机构', en: 'a payment institution' },
+};
+
+interface Candidate {
+  readonly channel: Channel;
+  readonly as: FilingType;
+  readonly acceptCite: Citation;
+}
+
+export function planCase(
+  input: PlanInput,
+  kb: KnowledgeBase,
+  calendar: WorkCalendar,
+  policy: PlanPolicy,
+): Plan {
+  const eligible = kb.channels
+    .filter((c) => c.against.includes(input.providerType))
+    .map((channel) => candidateFor(channel, input))
+    .filter((c): c is Candidate => c !== null);
+
+  const ladderCandidates = chooseLadder(eligible, input);
+  const attemptsByChannel = groupAttempts(input.history);
+  const ladder = walkLadder(ladderCandidates, attemptsByChannel, input, calendar, policy);
+  const stage = stageOf(ladder);
+  const parallel = eligible
+    .filter((c) => PARALLEL_KINDS.includes(c.channel.kind))
+    .map((c) => parallelStep(c, attemptsByChannel.get(c.channel.id), input, calendar, stage));
+  const warnings = collectWarnings(input, kb, eligible);
+  const limitation = limitationOf(input, policy);
+  if (limitation && limitation.daysLeft <= policy.warnLimitationWithinDays) {
+    warnings.push(
+      limitation.daysLeft < 0
+        ? {
+            zh: `自发现扣费起已超过${String(policy.limitationYears)}年诉讼时效（${limitation.until} 届满），起诉可能被驳回；投诉和举报仍可尝试。`,
+            en: `The ${String(policy.limitationYears)}-year limitation period ran out on ${limitation.until}; a lawsuit may be dismissed, complaints and reports can still be tried.`,
+          }
+        : {
+            zh: `诉讼时效将于 ${limitation.until} 届满（还剩 ${String(limitation.daysLeft)} 天）；向机构或监管部门投诉可中断时效，请保留投诉记录。`,
+            en: `The limitation period ends on ${limitation.until} (${String(limitation.daysLeft)} days left); a complaint to the provider or a regulator interrupts it — keep the records.`,
+          },
+    );
+  }
+  return {
+    asOf: input.asOf,
+    claimFen: input.claimFen,
+    stage,
+    headline: headlineOf(stage, ladder, input),
+    ladder,
+    parallel,
+    groupComplaint: groupComplaintOf(input),
+    warnings,
+    ...(limitation ? { limitation } : {}),
+  };
+}
+
+function candidateFor(channel: Channel, input: PlanInput): Candidate | null {
+  const accept = channel.accepts.find(
+    (a) =>
+      a.party === input.complainantType &&
+      (a.against === undefined || a.against.includes(input.providerType)),
+  );
+  return accept ? { channel, as: accept.as, acceptCite: accept.cite } : null;
+}
+
+/** One channel per rung: where two regulators could take it, the better-founded one leads. */
+function chooseLadder(eligible: readonly Candidate[], input: PlanInput): Candidate[][] {
+  const rungs = new Map<number, Candidate[]>();
+  for (const candidate of eligible) {
+    const rank = LADDER_RANK[candidate.channel.kind];
+    if (rank === undefined) continue;
+    const rung = rungs.get(rank) ?? [];
+    rung.push(candidate);
+    rungs.set(rank, rung);
+  }
+  for (const rung of rungs.values()) {
+    rung.sort((a, b) => rungOrder(a, input) - rungOrder(b, input));
+  }
+  return [...rungs.entries()].sort(([a], [b]) => a - b).map(([, rung]) => rung);
+}
+
+function rungOrder(candidate: Candidate, input: PlanInput): number {
+  const kind = candidate.channel.kind;
+  // With an arbitration clause the court is not the way; without one, arbitration is not open.
+  if (kind === 'court') return input.arbitrationAgreement ? 1 : 0;
+  if (kind === 'arbitration') return input.arbitrationAgreement ? 0 : 1;
+  const certainty = ['high', 'medium', 'inference', 'low', 'unverified'].indexOf(
+    candidate.acceptCite.confidence,
+  );
+  // The PBoC handles payment and settlement disputes of banks and payment institutions alike.
+  const regulatorPreference = kind === 'central_bank' ? 0 : 1;
+  return certainty * 10 + regulatorPreference;
+}
+
+function groupAttempts(history: readonly PlanAttempt[]): Map<string, PlanAttempt[]> {
+  const byChannel = new Map<string, PlanAttempt[]>();
+  for (const attempt of [...history].sort((a, b) => a.date.localeCompare(b.date))) {
+    const list = byChannel.get(attempt.channel) ?? [];
+    list.push(attempt);
+    byChannel.set(attempt.channel, list);
+  }
+  return byChannel;
+}
+
+interface RungResult {
+  readonly lead: Candidate;
+  readonly attempt: PlanAttempt | undefined;
+}
+
+function walkLadder(
+  rungs: readonly Candidate[][],
+  attempts: ReadonlyMap<string, PlanAttempt[]>,
+  input: PlanInput,
+  calendar: WorkCalendar,
+  policy: PlanPolicy,
+): PlanStep[] {
+  // On each rung the channel already used (if any) leads; otherwise the preferred one.
+  const results: RungResult[] = rungs.map((rung) => {
+    const used = rung.find((c) => attempts.has(c.channel.id));
+    const lead = used ?? rung[0];
+    if (!lead) throw new Error('a ladder rung is never empty');
+    return { lead, attempt: used ? attempts.get(used.channel.id)?.at(-1) : undefined };
+  });
+  const furthest = results.findLastIndex((r) => r.attempt !== undefined);
+  const steps: PlanStep[] = [];
+  let nextStart: IsoDate | null = furthest === -1 ? input.asOf : null;
+  let resolved = false;
+
+  results.forEach(({ lead, attempt }, index) => {
+    const rung = rungs[index] ?? [];
+    const alternatives = rung
+      .filter((c) => c !== lead && !(isCourtOrArbitration(c) && isCourtOrArbitration(lead)))
+      .map((c) => c.channel.id);
+    const base = baseStep(lead, alternatives, input, policy);
+    if (resolved) {
+      steps.push({ ...base, state: 'not_needed', when: NOT_NEEDED });
+      return;
+    }
+    const blocked = unavailableReason(lead, input);
+    if (blocked) {
+      steps.push({ ...base, state: 'unavailable', when: blocked });
+      return;
+    }
+    if (attempt) {
+      const taken = takenStep(base, lead.channel, attempt, input, calendar, policy);
+      steps.push(taken);
+      if (taken.state === 'resolved') resolved = true;
+      if (index === furthest) {
+        if (taken.state === 'waiting' && taken.answerDue) {
+          nextStart = addDaysIso(taken.answerDue.deadline.due, 1);
+        } else if (taken.state === 'overdue' || taken.state === 'disputed') {
+          nextStart = input.asOf;
+        }
+      }
+      return;
+    }
+    if (index < furthest) {
+      steps.push({ ...base, state: 'skipped', when: SKIPPED });
+      return;
+    }
+    if (nextStart !== null) {
+      const startOn: IsoDate = nextStart;
+      const due = answerDue(lead.channel.deadline, startOn, calendar);
+      const isNow = startOn === input.asOf;
+      steps.push({
+        ...base,
+        state: isNow ? 'next' : 'later',
+        startOn,
+        ...(due ? { answerDue: due } : {}),
+        when: isNow
+          ? { zh: `现在就可以提出（${startOn}）。`, en: `Now (${startOn}).` }
+          : {
+              zh: `如果上一步到 ${addDaysIso(startOn, -1)} 仍未答复，或答复不能接受，从 ${startOn} 起提出。`,
+              en: `If the previous step has no answer by ${addDaysIso(startOn, -1)}, or its answer is not acceptable, file from ${startOn}.`,
+            },
+      });
+      nextStart = null;
+      return;
+    }
+    steps.push({ ...base, state: 'later', when: LATER });
+  });
+  return steps;
+}
+
+const NOT_NEEDED: Bilingual = {
+  zh: '已经追回，不再需要。',
+  en: 'Not needed: the money was paid back.',
+};
+const SKIPPED: Bilingual = {
+  zh: '未使用：案件已经进入后面的步骤。',
+  en: 'Not used: the case has moved past this step.',
+};
+const LATER: Bilingual = {
+  zh: '前面的步骤没有结果（逾期未答复或答复不能接受）时再使用。',
+  en: 'Only if the steps before fail (no answer in time, or an answer you do not accept).',
+};
+
+function isCourtOrArbitration(candidate: Candidate): boolean {
+  return candidate.channel.kind === 'court' || candidate.channel.kind === 'arbitration';
+}
+
+function unavailableReason(candidate: Candidate, input: PlanInput): Bilingual | null {
+  if (candidate.channel.kind === 'arbitration' && !input.arbitrationAgreement) {
+    return {
+      zh: '合同中没有仲裁条款，仲裁机构不会受理；请走诉讼。',
+      en: 'The contract has no arbitration clause, so arbitration is not open; go to court instead.',
+    };
+  }
+  if (candidate.channel.kind === 'court' && input.arbitrationAgreement) {
+    return {
+      zh: '合同约定了仲裁，法院一般不受理，应申请仲裁。',
+      en: 'The contract chose arbitration, so a court will normally decline; apply for arbitration.',
+    };
+  }
+  return null;
+}
+
+function baseStep(
+  candidate: Candidate,
+  alternatives: readonly string[],
+  input: PlanInput,
+  policy: PlanPolicy,
+): Omit<PlanStep, 'state' | 'when'> {
+  const { channel } = candidate;
+  const cites = [candidate.acceptCite, ...citationsOf(channel)];
+  return {
+    channel: channel.id,
+    name: channel.name,
+    kind: channel.kind,
+    filingType: candidate.as,
+    why: whyStep(candidate, input, policy),
+    alternatives,
+    confidence: weakest([
+      candidate.acceptCite,
+      ...(channel.deadline ? [channel.deadline.cite] : []),
+    ]),
+    verify: verifyList(cites),
+  };
+}
+
+function verifyList(cites: readonly Citation[]): Bilingual[] {
+  const seen = new Set<string>();
+  const out: Bilingual[] = [];
+  for (const cite of cites) {
+    if (!needsVerification(cite)) continue;
+    const key = `${cite.source}|${cite.where ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const where = cite.where ? `${cite.source} ${cite.where}` : cite.source;
+    const label = CONFIDENCE_WORDS[cite.confidence];
+    out.push({
+      zh: `${where}（${label.zh}，核实于 ${cite.verifiedAt}）${cite.note ? `：${cite.note}` : ''}`,
+      en: `${where} (${label.en}, checked ${cite.verifiedAt})${cite.note ? `: ${cite.note}` : ''}`,
+    });
+  }
+  return out;
+}
+
+const CONFIDENCE_WORDS: Record<Confidence, Bilingual> = {
+  high: { zh: '出自法规原文', en: 'from the regulation text' },
+  medium: { zh: '出自可靠的二手来源', en: 'from a reliable secondary source' },
+  low: { zh: '仅见于网络页面，请核实', en: 'seen only on web pages — verify' },
+  unverified: { zh: '未找到出处，请核实', en: 'no source found — verify' },
+  inference: { zh: '根据法规条文推断，请核实', en: 'our reading of the rules — verify' },
+};
+
+function whyStep(candidate: Candidate, input: PlanInput, policy: PlanPolicy): Bilingual {
+  const { channel } = candidate;
+  const party = PARTY_NAMES[input.complainantType];
+  const provider = PROVIDER_NAMES[input.providerType];
+  const claim = formatFenGrouped(input.claimFen);
+  switch (channel.kind) {
+    case 'provider_service':
+      return {
+        zh: `先向${input.providerName}（${provider.zh}）投诉：监管部门要求先给机构处理的机会，机构的书面答复也是后续投诉的依据。要求退还 ${claim} 元、停止扣费并书面说明。`,
+        en: `Complain to ${input.providerName} (${provider.en}) first: regulators expect the institution to have had its chance, and its written answer is the basis for escalating. Ask for the ${claim} yuan back, an end to the charges and a written explanation.`,
+      };
+    case 'central_bank':
+      return {
+        zh: `机构不处理或答复不能接受时，向中国人民银行分支机构投诉（12363 或书面）。人民银行负责${provider.zh}的支付结算业务，会把投诉转给机构并要求限期答复。${candidate.as === 'complaint' && input.complainantType === 'company' ? '企业是否算“金融消费者”存在争议，可按支付机构“用户”的身份投诉。' : ''}`,
+        en: `If the institution does not deal with it or its answer is unacceptable, complain to the People's Bank of China branch (12363 or in writing). The PBoC supervises the payment business of ${provider.en} and transfers the complaint with a deadline to answer.${input.complainantType === 'company' ? ' Whether a company counts as a "financial consumer" is disputed; complain as a user of the payment service.' : ''}`,
+      };
+    case 'financial_regulator':
+      return {
+        zh: `向国家金融监督管理总局（12378）投诉银行：监管部门在 7 个工作日内把投诉转给银行，银行须按规定期限处理。${party.zh}可以投诉。`,
+        en: `Complain to the National Financial Regulatory Administration (12378) about the bank: it passes the complaint to the bank within 7 working days and the bank must decide within the rule's time. ${capitalize(party.en)} may complain.`,
+      };
+    case 'mediation':
+      return {
+        zh: '监管投诉仍无结果时，申请金融纠纷调解：对消费者通常免费，双方同意即可调解，调解协议可申请司法确认。',
+        en: 'If the regulator route brings no result, apply for financial dispute mediation: usually free for consumers, it needs both sides to agree, and a settlement can be confirmed by a court.',
+      };
+    case 'arbitration':
+      return {
+        zh: '合同约定了仲裁，最后一步向约定的仲裁委员会申请仲裁，裁决有强制执行力。',
+        en: 'The contract chose arbitration: the last step is the arbitration commission it names; an award is enforceable.',
+      };
+    case 'court':
+      return courtWhy(input, policy);
+    case 'payment_platform':
+    case 'unionpay':
+    case 'consumer_association':
+    case 'market_regulator':
+    case 'industry_association':
+    case 'media':
+      return channel.summary;
+  }
+}
+
+function courtWhy(input: PlanInput, policy: PlanPolicy): Bilingual {
+  const claimYuan = input.claimFen / 100;
+  const fee = policy.courtFee;
+  const limits = policy.smallClaimsLimits
+    .map((l) => `${l.province} ${formatFenGrouped(l.automaticYuan * 100)}`)
+    .join('、');
+  const limitsEn = policy.smallClaimsLimits
+    .map((l) => `${l.province} ${formatFenGrouped(l.automaticYuan * 100)}`)
+    .join(', ');
+  const lowest = Math.min(...policy.smallClaimsLimits.map((l) => l.automaticYuan));
+  if (claimYuan < fee.feeYuan * 2) {
+    return {
+      zh: `最后可以起诉（不当得利、未经同意扣费）。但金额只有 ${formatFenGrouped(input.claimFen)} 元，诉讼费 ${String(fee.feeYuan)} 元（简易程序减半为 ${String(fee.reducedFeeYuan)} 元，胜诉由对方负担）和时间成本相对较高；联合其他商户集体投诉往往更有效。`,
+      en: `You can sue in the end (unjust enrichment, charges never agreed). But the claim is only ${formatFenGrouped(input.claimFen)} yuan; the ${String(fee.feeYuan)}-yuan court fee (${String(fee.reducedFeeYuan)} under simplified procedure, paid by the loser) and the time weigh heavily — a group complaint is often the stronger lever.`,
+    };
+  }
+  if (claimYuan > lowest) {
+    return {
+      zh: `最后向法院起诉。金额 ${formatFenGrouped(input.claimFen)} 元可能超过所在省份小额诉讼的自动适用上限（例如 ${limits} 元），将适用简易或普通程序，建议咨询律师。`,
+      en: `Finally, sue. At ${formatFenGrouped(input.claimFen)} yuan the claim may be above the province's automatic small-claims limit (e.g. ${limitsEn} yuan), so simplified or ordinary procedure applies; consider a lawyer.`,
+    };
+  }
+  return {
+    zh: `最后向法院起诉：金额在小额诉讼范围内，一审终审、通常两个月内审结，诉讼费 ${String(fee.feeYuan)} 元起（简易程序减半，胜诉由对方负担）。`,
+    en: `Finally, sue: the claim is within the small-claims procedure — one hearing, final, usually decided within two months; the court fee starts at ${String(fee.feeYuan)} yuan (halved under simplified procedure, paid by the loser).`,
+  };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function answerDue(
+  rule: DeadlineRule | null,
+  filedOn: IsoDate,
+  calendar: WorkCalendar,
+): StepDeadline | undefined {
+  if (!rule) return undefined;
+  const start = rule.startsAfter
+    ? computeDeadline(filedOn, rule.startsAfter.days, rule.startsAfter.unit, calendar).due
+    : filedOn;
+  const deadline = computeDeadline(start, rule.days, rule.unit, calendar);
+  const longest = rule.extensions.at(-1);
+  const latest = longest
+    ? computeDeadline(start, longest.toDays, longest.unit, calendar)
+    : undefined;
+  return {
+    what: rule.what,
+    deadline,
+    ...(latest ? { latest } : {}),
+    basis: rule.basis,
+    confidence: rule.cite.confidence,
+  };
+}
+
+function takenStep(
+  base: Omit<PlanStep, 'state' | 'when'>,
+  channel: Channel,
+  attempt: PlanAttempt,
+  input: PlanInput,
+  calendar: WorkCalendar,
+  policy: PlanPolicy,
+): PlanStep {
+  const due = answerDue(channel.deadline, attempt.date, calendar);
+  const filed = {
+    date: attempt.date,
+    ...(attempt.reference === undefined ? {} : { reference: attempt.reference }),
+  };
+  const common = { ...base, filed, ...(due ? { answerDue: due } : {}) };
+  const ref = attempt.reference ? `（工单号 ${attempt.reference}）` : '';
+  const refEn = attempt.reference ? ` (reference ${attempt.reference})` : '';
+  switch (attempt.outcome) {
+    case 'pending': {
+      if (!due) {
+        return {
+          ...common,
+          state: 'waiting',
+          when: {
+            zh: `已于 ${attempt.date} 提出${ref}，没有法定答复期限；一般等待 15 天后再升级。`,
+            en: `Filed on ${attempt.date}${refEn}; there is no legal deadline — wait about 15 days before escalating.`,
+          },
+        };
+      }
+      const daysLeft = daysBetween(input.asOf, due.deadline.due);
+      if (daysLeft < 0) {
+        return {
+          ...common,
+          state: 'overdue',
+          daysLeft,
+          when: {
+            zh: `已于 ${attempt.date} 提出${ref}，答复期限 ${due.deadline.due} 已过 ${String(-daysLeft)} 天仍未答复：可以升级。${due.latest ? `（如对方已书面通知延期，最晚可到 ${due.latest.due}。）` : ''}`,
+            en: `Filed on ${attempt.date}${refEn}; the answer was due on ${due.deadline.due}, ${String(-daysLeft)} days ago: escalate.${due.latest ? ` (If they gave written notice of an extension, they have until ${due.latest.due}.)` : ''}`,
+          },
+        };
+      }
+      return {
+        ...common,
+        state: 'waiting',
+        daysLeft,
+        when: {
+          zh: `已于 ${attempt.date} 提出${ref}，应在 ${due.deadline.due} 前答复（还剩 ${String(daysLeft)} 天${daysLeft <= policy.deadlineSoonDays ? '，即将到期' : ''}）。`,
+          en: `Filed on ${attempt.date}${refEn}; the answer is due by ${due.deadline.due} (${String(daysLeft)} days left${daysLeft <= policy.deadlineSoonDays ? ', due soon' : ''}).`,
+        },
+      };
+    }
+    case 'no_answer':
+      return {
+        ...common,
+        state: 'overdue',
+        when: {
+          zh: `已于 ${attempt.date} 提出${ref}，对方未在期限内答复：可以升级。`,
+          en: `Filed on ${attempt.date}${refEn}; no answer in time: escalate.`,
+        },
+      };
+    case 'rejected':
+      return {
+        ...common,
+        state: 'disputed',
+        when: {
+          zh: `已于 ${attempt.date} 提出${ref}，${attempt.answeredAt ? `${attempt.answeredAt} ` : ''}被拒绝：可以升级到下一步。`,
+          en: `Filed on ${attempt.date}${refEn}; rejected${attempt.answeredAt ? ` on ${attempt.answeredAt}` : ''}: take it to the next step.`,
+        },
+      };
+    case 'partial_refund': {
+      const refunded = attempt.refundFen ?? 0;
+      const rest = Math.max(0, input.claimFen - refunded);
+      return {
+        ...common,
+        state: rest === 0 ? 'resolved' : 'disputed',
+        when: {
+          zh: `已于 ${attempt.date} 提出${ref}，只退还了 ${formatFenGrouped(refunded)} 元，仍有 ${formatFenGrouped(rest)} 元未退：可以就差额升级。`,
+          en: `Filed on ${attempt.date}${refEn}; only ${formatFenGrouped(refunded)} yuan was refunded, ${formatFenGrouped(rest)} yuan is still owed: escalate for the rest.`,
+        },
+      };
+    }
+    case 'refunded':
+      return {
+        ...common,
+        state: 'resolved',
+        when: {
+          zh: `已于 ${attempt.date} 提出${ref}，已全额退还。请留意之后是否再次扣费。`,
+          en: `Filed on ${attempt.date}${refEn}; refunded in full. Watch for the charge coming back.`,
+        },
+      };
+  }
+}
+
+function stageOf(ladder: readonly PlanStep[]): PlanStage {
+  if (ladder.some((s) => s.state === 'resolved')) return 'resolved';
+  if (ladder.some((s) => s.state === 'waiting')) return 'waiting';
+  const taken = ladder.some((s) => s.filed !== undefined);
+  if (ladder.some((s) => s.state === 'next')) return taken ? 'escalate' : 'start';
+  return taken ? 'exhausted' : 'start';
+}
+
+function headlineOf(stage: PlanStage, ladder: readonly PlanStep[], input: PlanInput): Bilingual {
+  const next = ladder.find((s) => s.state === 'next');
+  const waiting = ladder.find((s) => s.state === 'waiting');
+  const claim = formatFenGrouped(input.claimFen);
+  switch (stage) {
+    case 'resolved':
+      return {
+        zh: '已经追回，案件可以结束。',
+        en: 'The money was paid back; the case can be closed.',
+      };
+    case 'waiting':
+      return waiting?.answerDue
+        ? {
+            zh: `正在等待${waiting.name.zh}答复，期限 ${waiting.answerDue.deadline.due}。到期未答复再升级。`,
+            en: `Waiting for ${waiting.name.en} to answer by ${waiting.answerDue.deadline.due}; escalate if it does not.`,
+          }
+        : {
+            zh: `正在等待${waiting?.name.zh ?? ''}答复。`,
+            en: `Waiting for ${waiting?.name.en ?? ''} to answer.`,
+          };
+    case 'start':
+      return {
+        zh: `第一步：${next?.name.zh ?? '向机构投诉'}，要求退还 ${claim} 元。`,
+        en: `First step: ${next?.name.en ?? "the provider's complaint channel"} — claim ${claim} yuan back.`,
+      };
+    case 'escalate':
+      return {
+        zh: `上一步没有结果，现在升级到${next?.name.zh ?? '下一步'}。`,
+        en: `The last step brought no result; escalate to ${next?.name.en ?? 'the next step'} now.`,
+      };
+    case 'exhausted':
+      return {
+        zh: '所有步骤都已用过；可以考虑媒体曝光或联合其他商户集体投诉。',
+        en: 'Every step has been used; consider the press or a group complaint with other merchants.',
+      };
+  }
+}
+
+function parallelStep(
+  candidate: Candidate,
+  attempts: readonly PlanAttempt[] | undefined,
+  input: PlanInput,
+  calendar: WorkCalendar,
+  stage: PlanStage,
+): PlanStep {
+  const { channel } = candidate;
+  const attempt = attempts?.at(-1);
+  const cites = [candidate.acceptCite, ...citationsOf(channel)];
+  const due = answerDue(channel.deadline, attempt?.date ?? input.asOf, calendar);
+  const base = {
+    channel: channel.id,
+    name: channel.name,
+    kind: channel.kind,
+    filingType: candidate.as,
+    why: channel.summary,
+    alternatives: [],
+    confidence: weakest([candidate.acceptCite]),
+    verify: verifyList(cites),
+    tradeOffs: tradeOffsOf(channel.kind, candidate.as),
+    ...(due ? { answerDue: due } : {}),
+  };
+  if (attempt) {
+    return {
+      ...base,
+      state: attempt.outcome === 'pending' ? 'waiting' : 'done',
+      filed: { date: attempt.date, ...(attempt.reference ? { reference: attempt.reference } : {}) },
+      when: {
+        zh: `已于 ${attempt.date} 提出。`,
+        en: `Filed on ${attempt.date}.`,
+      },
+    };
+  }
+  return {
+    ...base,
+    state: stage === 'resolved' ? 'not_needed' : 'later',
+    when:
+      stage === 'resolved'
+        ? NOT_NEEDED
+        : {
+            zh: '可与主线同时进行，不必等待前面的步骤。',
+            en: 'Can run alongside the main route; no need to wait for it.',
+          },
+  };
+}
+
+function tradeOffsOf(kind: ChannelKind, as: FilingType): Bilingual {
+  if (kind === 'media') {
+    return {
+      zh: '公开曝光压力大、见效可能快，但没有法律效力；公开内容不要包含身份证号、银行卡号、商户号等个人信息。',
+      en: 'Public pressure can work fast, but it has no legal force; never publish ID, card or merchant numbers.',
+    };
+  }
+  if (as === 'report') {
+    return {
+      zh: '举报针对违规行为，可能促使查处，但不直接帮你退款；与投诉同时进行可以增加压力。',
+      en: 'A report targets the violation and may lead to penalties, but does not itself get your money back; alongside a complaint it adds pressure.',
+    };
+  }
+  return {
+    zh: '只适用于个人生活消费；可与主线同时进行。',
+    en: 'Only for personal (daily-life) consumption; can run alongside the main route.',
+  };
+}
+
+function groupComplaintOf(input: PlanInput): Plan['groupComplaint'] {
+  const others = input.othersAffected;
+  if (others === false || others === 0) {
+    return {
+      recommended: false,
+      why: {
+        zh: '如果发现其他商户也被同样扣费，可以联合投诉：多人同一问题更容易引起监管重视。',
+        en: 'If other merchants were charged the same way, a joint complaint carries more weight with regulators.',
+      },
+    };
+  }
+  const count = typeof others === 'number' ? `${String(others)} 户` : '';
+  const countEn = typeof others === 'number' ? `${String(others)} ` : '';
+  return {
+    recommended: true,
+    why: {
+      zh: `还有${count}其他商户遇到同样的扣费：联合起来向人民银行或支付清算协会提交一份集体投诉/举报，列明每户金额和合计，比单独投诉更有分量。`,
+      en: `${countEn}other merchants have the same charges: one joint complaint or report to the PBoC or the payment association, listing each merchant's amount and the total, weighs more than separate ones.`,
+    },
+  };
+}
+
+function collectWarnings(
+  input: PlanInput,
+  kb: KnowledgeBase,
+  eligible: readonly Candidate[],
+): Bilingual[] {
+  const warnings: Bilingual[] = [];
+  if (input.claimFen <= 0) {
+    warnings.push({
+      zh: '审计没有发现需要追回的金额；请先确认哪些扣费未经同意（复核“待确认”的项目）。',
+      en: 'The audit found nothing to claim; review the findings marked "needs review" first.',
+    });
+  }
+  for (const attempt of input.history) {
+    if (!kb.channels.some((c) => c.id === attempt.channel)) {
+      warnings.push({
+        zh: `记录中的渠道“${attempt.channel}”不在知识库中，已忽略。`,
+        en: `The history names channel "${attempt.channel}", which is not in the knowledge base; it was ignored.`,
+      });
+    } else if (!eligible.some((c) => c.channel.id === attempt.channel)) {
+      warnings.push({
+        zh: `渠道“${attempt.channel}”通常不受理${PARTY_NAMES[input.complainantType].zh}对${PROVIDER_NAMES[input.providerType].zh}的投诉。`,
+        en: `Channel "${attempt.channel}" does not normally take complaints from ${PARTY_NAMES[input.complainantType].en} against ${PROVIDER_NAMES[input.providerType].en}.`,
+      });
+    }
+  }
+  return warnings;
+}
+
+function limitationOf(
+  input: PlanInput,
+  policy: PlanPolicy,
+): { until: IsoDate; daysLeft: number } | undefined {
+  if (!input.noticedAt) return undefined;
+  const until = addMonths(input.noticedAt, policy.limitationYears * 12);
+  return { until, daysLeft: daysBetween(input.asOf, until) };
+}
