@@ -101,6 +101,13 @@ export interface PlanStep {
   /** Days until the answer is due (negative once overdue). */
   readonly daysLeft?: number;
   readonly tradeOffs?: Bilingual;
+  /** What to have ready, and how to reach the channel (from the knowledge base). */
+  readonly bring: readonly Bilingual[];
+  readonly contacts: readonly {
+    readonly method: string;
+    readonly value: string;
+    readonly hours?: string;
+  }[];
   /** The least certain fact behind this step; below "medium" the user must verify it. */
   readonly confidence: Confidence;
   readonly verify: readonly Bilingual[];
@@ -368,9 +375,11 @@ function baseStep(
   policy: PlanPolicy,
 ): Omit<PlanStep, 'state' | 'when'> {
   const { channel } = candidate;
-  const cites = [candidate.acceptCite, ...citationsOf(channel)];
+  const cites = [candidate.acceptCite, ...factCitations(channel)];
   return {
     channel: channel.id,
+    bring: channel.bring,
+    contacts: contactsOf(channel),
     name: channel.name,
     kind: channel.kind,
     filingType: candidate.as,
@@ -384,6 +393,26 @@ function baseStep(
   };
 }
 
+/** The facts about a channel itself; who may use it is cited per complainant instead. */
+function factCitations(channel: Channel): Citation[] {
+  return citationsOf(channel).filter((cite) => !channel.accepts.some((a) => a.cite === cite));
+}
+
+function contactsOf(channel: Channel): PlanStep['contacts'] {
+  return channel.contacts.map((c) => ({
+    method: c.method,
+    value: c.value,
+    ...(c.hours === undefined ? {} : { hours: c.hours }),
+  }));
+}
+
+/** Notes in the data are written "中文 / English"; each language gets its own half. */
+export function noteIn(note: string, lang: 'zh' | 'en'): string {
+  const cut = note.lastIndexOf(' / ');
+  if (cut === -1) return note;
+  return lang === 'zh' ? note.slice(0, cut) : note.slice(cut + 3);
+}
+
 function verifyList(cites: readonly Citation[]): Bilingual[] {
   const seen = new Set<string>();
   const out: Bilingual[] = [];
@@ -395,8 +424,8 @@ function verifyList(cites: readonly Citation[]): Bilingual[] {
     const where = cite.where ? `${cite.source} ${cite.where}` : cite.source;
     const label = CONFIDENCE_WORDS[cite.confidence];
     out.push({
-      zh: `${where}（${label.zh}，核实于 ${cite.verifiedAt}）${cite.note ? `：${cite.note}` : ''}`,
-      en: `${where} (${label.en}, checked ${cite.verifiedAt})${cite.note ? `: ${cite.note}` : ''}`,
+      zh: `${where}（${label.zh}，核实于 ${cite.verifiedAt}）${cite.note ? `：${noteIn(cite.note, 'zh')}` : ''}`,
+      en: `${where} (${label.en}, checked ${cite.verifiedAt})${cite.note ? `: ${noteIn(cite.note, 'en')}` : ''}`,
     });
   }
   return out;
@@ -407,7 +436,7 @@ const CONFIDENCE_WORDS: Record<Confidence, Bilingual> = {
   medium: { zh: '出自可靠的二手来源', en: 'from a reliable secondary source' },
   low: { zh: '仅见于网络页面，请核实', en: 'seen only on web pages — verify' },
   unverified: { zh: '未找到出处，请核实', en: 'no source found — verify' },
-  inference: { zh: '根据法规条文推断，请核实', en: 'our reading of the rules — verify' },
+  inference: { zh: '为推断而非原文，请核实', en: 'an inference, not the text — verify' },
 };
 
 function whyStep(candidate: Candidate, input: PlanInput, policy: PlanPolicy): Bilingual {
@@ -655,7 +684,7 @@ function parallelStep(
 ): PlanStep {
   const { channel } = candidate;
   const attempt = attempts?.at(-1);
-  const cites = [candidate.acceptCite, ...citationsOf(channel)];
+  const cites = [candidate.acceptCite, ...factCitations(channel)];
   const due = answerDue(channel.deadline, attempt?.date ?? input.asOf, calendar);
   const base = {
     channel: channel.id,
@@ -664,6 +693,8 @@ function parallelStep(
     filingType: candidate.as,
     why: channel.summary,
     alternatives: [],
+    bring: channel.bring,
+    contacts: contactsOf(channel),
     confidence: weakest([candidate.acceptCite]),
     verify: verifyList(cites),
     tradeOffs: tradeOffsOf(channel.kind, candidate.as),
@@ -723,7 +754,7 @@ function groupComplaintOf(input: PlanInput): Plan['groupComplaint'] {
       },
     };
   }
-  const count = typeof others === 'number' ? `${String(others)} 户` : '';
+  const count = typeof others === 'number' ? ` ${String(others)} 户` : '';
   const countEn = typeof others === 'number' ? `${String(others)} ` : '';
   return {
     recommended: true,

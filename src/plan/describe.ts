@@ -1,0 +1,112 @@
+import { formatFenGrouped } from '../audit/money.js';
+import { noteIn, type Bilingual, type Plan, type PlanStep, type StepState } from './plan.js';
+
+export type Language = 'zh' | 'en';
+
+const STATE_WORDS: Record<StepState, Bilingual> = {
+  done: { zh: '已完成', en: 'done' },
+  waiting: { zh: '等待答复', en: 'waiting' },
+  overdue: { zh: '已逾期', en: 'overdue' },
+  disputed: { zh: '答复有争议', en: 'disputed' },
+  resolved: { zh: '已解决', en: 'resolved' },
+  next: { zh: '下一步', en: 'next' },
+  later: { zh: '备用', en: 'later' },
+  skipped: { zh: '未使用', en: 'skipped' },
+  not_needed: { zh: '不需要', en: 'not needed' },
+  unavailable: { zh: '不适用', en: 'not open' },
+};
+
+const FILING_WORDS: Record<PlanStep['filingType'], Bilingual> = {
+  complaint: { zh: '投诉', en: 'complaint' },
+  report: { zh: '举报', en: 'report' },
+  application: { zh: '申请', en: 'application' },
+};
+
+export function stateWord(state: StepState, lang: Language): string {
+  return STATE_WORDS[state][lang];
+}
+
+export function filingWord(type: PlanStep['filingType'], lang: Language): string {
+  return FILING_WORDS[type][lang];
+}
+
+/** The plan as a terminal reads it: the headline, the ladder, the moves alongside, the warnings. */
+export function describePlan(plan: Plan, lang: Language): string {
+  const zh = lang === 'zh';
+  const out: string[] = [];
+  out.push(zh ? `投诉路线（${plan.asOf}）` : `Complaint plan (${plan.asOf})`);
+  out.push(
+    zh
+      ? `追讨金额：${formatFenGrouped(plan.claimFen)} 元`
+      : `Claim: ${formatFenGrouped(plan.claimFen)} yuan`,
+  );
+  out.push('', plan.headline[lang], '');
+  out.push(zh ? '步骤' : 'Steps');
+  plan.ladder.forEach((step, i) => {
+    out.push(...describeStep(step, `${String(i + 1)}.`, lang));
+  });
+  out.push('', zh ? '可同时进行' : 'Alongside');
+  for (const step of plan.parallel) out.push(...describeStep(step, '•', lang));
+  out.push('', zh ? '集体投诉' : 'Group complaint', `  ${plan.groupComplaint.why[lang]}`);
+  if (plan.warnings.length > 0) {
+    out.push('', zh ? '注意' : 'Warnings');
+    for (const w of plan.warnings) out.push(`  ! ${w[lang]}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function describeStep(step: PlanStep, marker: string, lang: Language): string[] {
+  const zh = lang === 'zh';
+  const lines = [
+    `${marker} ${step.name[lang]} [${filingWord(step.filingType, lang)}] — ${stateWord(step.state, lang)}`,
+    `   ${step.when[lang]}`,
+  ];
+  if (step.state === 'next' || step.state === 'later') lines.push(`   ${step.why[lang]}`);
+  if (step.state === 'next') {
+    if (step.contacts.length > 0) {
+      lines.push(zh ? '   联系方式：' : '   How to reach it:');
+      for (const c of step.contacts)
+        lines.push(`     - ${c.value}${c.hours ? ` (${noteIn(c.hours, lang)})` : ''}`);
+    }
+    if (step.bring.length > 0) {
+      lines.push(zh ? '   准备：' : '   Bring:');
+      for (const b of step.bring) lines.push(`     - ${b[lang]}`);
+    }
+  }
+  if (step.answerDue && step.state !== 'not_needed' && step.state !== 'skipped') {
+    const { deadline, latest, what } = step.answerDue;
+    const shifted = deadline.shiftedFrom
+      ? zh
+        ? `（原为 ${deadline.shiftedFrom}${deadline.shiftedPast ? `，遇${deadline.shiftedPast}顺延` : '，遇休息日顺延'}）`
+        : ` (moved from ${deadline.shiftedFrom}, a rest day)`
+      : '';
+    const provisional = deadline.provisional
+      ? zh
+        ? '（次年节假日安排尚未公布，日期可能变化）'
+        : ' (next year’s holidays are not published yet; the date may move)'
+      : '';
+    lines.push(
+      zh
+        ? `   答复期限：${deadline.due}${shifted}${latest ? `，延期最晚 ${latest.due}` : ''}${provisional} — ${what.zh}；依据：${step.answerDue.basis}`
+        : `   Answer due: ${deadline.due}${shifted}${latest ? `, ${latest.due} at the latest with extensions` : ''}${provisional} — ${what.en}; basis: ${step.answerDue.basis}`,
+    );
+  }
+  if (step.alternatives.length > 0) {
+    lines.push(
+      zh ? `   也可以：${step.alternatives.join('、')}` : `   Or: ${step.alternatives.join(', ')}`,
+    );
+  }
+  if (step.tradeOffs && step.state === 'later') lines.push(`   ${step.tradeOffs[lang]}`);
+  if (step.verify.length > 0 && (step.state === 'next' || step.state === 'later')) {
+    lines.push(zh ? '   请核实后再使用：' : '   Verify before relying on:');
+    for (const v of step.verify.slice(0, 3)) lines.push(`     - ${v[lang]}`);
+    if (step.verify.length > 3) {
+      lines.push(
+        zh
+          ? `     - 另有 ${String(step.verify.length - 3)} 项（--format json 查看全部）`
+          : `     - ${String(step.verify.length - 3)} more (see --format json)`,
+      );
+    }
+  }
+  return lines;
+}
