@@ -1,0 +1,167 @@
+import type { FindingCategory, IsoDate } from '../audit/model.js';
+import { formatFenGrouped, parseYuanToFen } from '../audit/money.js';
+import type { AuditReport, Finding } from '../audit/report/schema.js';
+import { CATEGORY_NAMES, PERIOD_NAMES } from '../audit/words.js';
+import type { CaseFile } from '../cases/case-file.js';
+import type { KnowledgeBase } from '../channels/schema.js';
+
+/**
+ * What every document about a case states: the disputed deductions, the totals, what was tried.
+ * Computed once from the case file and its audit, shared by letters, call scripts and the
+ * evidence timeline so they can never disagree.
+ */
+export type Language = 'zh' | 'en';
+
+export interface DisputedRow {
+  readonly date: IsoDate;
+  readonly category: FindingCategory;
+  readonly text: string;
+  readonly amountFen: number;
+  readonly claimFen: number;
+  readonly reason: string;
+  readonly reasonEn: string;
+  readonly where: string;
+}
+
+export interface CaseFacts {
+  readonly disputed: readonly DisputedRow[];
+  readonly claimFen: number;
+  /** Deductions whose purpose is unknown: the letter asks for their basis. */
+  readonly unexplained: { readonly count: number; readonly totalFen: number };
+  readonly byCategory: readonly {
+    category: FindingCategory;
+    count: number;
+    claimFen: number;
+  }[];
+  readonly period: { readonly from: IsoDate; readonly to: IsoDate } | null;
+  readonly records: number;
+  readonly recurring: readonly {
+    category: FindingCategory;
+    amountFen: number;
+    every: string;
+    next: IsoDate;
+  }[];
+}
+
+function fen(yuan: string): number {
+  return parseYuanToFen(yuan) ?? 0;
+}
+
+export function caseFacts(audit: AuditReport): CaseFacts {
+  const disputed = audit.findings
+    .filter((f) => f.verdict === 'unauthorized' && fen(f.overcharge) > 0)
+    .map(disputedRow)
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const unexplainedRows = audit.findings.filter((f) => f.verdict === 'needs_review');
+  const categories = new Map<FindingCategory, { count: number; claimFen: number }>();
+  for (const row of disputed) {
+    const entry = categories.get(row.category) ?? { count: 0, claimFen: 0 };
+    entry.count++;
+    entry.claimFen += row.claimFen;
+    categories.set(row.category, entry);
+  }
+  const periods = audit.statements.flatMap((s) => (s.period ? [s.period] : []));
+  const disputedCategories = new Set(disputed.map((d) => d.category));
+  return {
+    disputed,
+    claimFen: fen(audit.claim.total),
+    unexplained: {
+      count: unexplainedRows.length,
+      totalFen: unexplainedRows.reduce((sum, f) => sum + fen(f.amount), 0),
+    },
+    byCategory: [...categories.entries()].map(([category, v]) => ({ category, ...v })),
+    period:
+      periods.length === 0
+        ? null
+        : {
+            from: periods.map((p) => p.from).sort()[0] ?? '',
+            to:
+              periods
+                .map((p) => p.to)
+                .sort()
+                .at(-1) ?? '',
+          },
+    records: audit.statements.reduce((sum, s) => sum + s.records, 0),
+    recurring: audit.recurring
+      .filter((r) => disputedCategories.has(r.category))
+      .map((r) => ({
+        category: r.category,
+        amountFen: fen(r.amount),
+        every: r.every,
+        next: r.next,
+      })),
+  };
+}
+
+function disputedRow(f: Finding): DisputedRow {
+  return {
+    date: f.date,
+    category: f.category,
+    text: f.text,
+    amountFen: fen(f.amount),
+    claimFen: fen(f.overcharge),
+    reason: f.reason,
+    reasonEn: f.reasonEn ?? f.reason,
+    where: `${f.file}${f.sheet ? `:${f.sheet}` : ''}:${String(f.row)}`,
+  };
+}
+
+export function yuan(fenAmount: number, lang: Language): string {
+  return lang === 'zh'
+    ? `${formatFenGrouped(fenAmount)} 元`
+    : `${formatFenGrouped(fenAmount)} yuan`;
+}
+
+export function categoryName(category: FindingCategory, lang: Language): string {
+  return CATEGORY_NAMES[category][lang];
+}
+
+export function periodName(every: string, lang: Language): string {
+  const names = PERIOD_NAMES as Record<string, { zh: string; en: string }>;
+  return names[every]?.[lang] ?? every;
+}
+
+/** "2024年11月5日" or "5 November 2024". */
+export function longDate(date: IsoDate, lang: Language): string {
+  const [y = '', m = '', d = ''] = date.split('-');
+  if (lang === 'zh') return `${y}年${String(Number(m))}月${String(Number(d))}日`;
+  const month = new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('en-GB', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  return `${String(Number(d))} ${month} ${y}`;
+}
+
+const OUTCOME_WORDS: Record<CaseFile['history'][number]['outcome'], { zh: string; en: string }> = {
+  pending: { zh: '至今未获答复', en: 'no answer so far' },
+  no_answer: { zh: '对方未在期限内答复', en: 'no answer within the time limit' },
+  rejected: { zh: '对方拒绝退款', en: 'refused' },
+  partial_refund: { zh: '对方仅部分退款', en: 'only partly refunded' },
+  refunded: { zh: '对方已全额退款', en: 'refunded in full' },
+};
+
+/** One sentence per earlier attempt, in date order. */
+export function historySentences(caseFile: CaseFile, kb: KnowledgeBase, lang: Language): string[] {
+  return [...caseFile.history]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((attempt) => {
+      const channel = kb.channels.find((c) => c.id === attempt.channel);
+      const name = channel ? channel.name[lang] : attempt.channel;
+      const outcome = OUTCOME_WORDS[attempt.outcome][lang];
+      if (lang === 'zh') {
+        return `${longDate(attempt.date, 'zh')}，通过“${name}”提出${attempt.reference ? `（工单号 ${attempt.reference}）` : ''}，${outcome}${attempt.answeredAt ? `（${longDate(attempt.answeredAt, 'zh')}答复）` : ''}${attempt.note ? `：${attempt.note}` : ''}。`;
+      }
+      return `On ${longDate(attempt.date, 'en')}, raised with ${name}${attempt.reference ? ` (reference ${attempt.reference})` : ''}: ${outcome}${attempt.answeredAt ? ` (answered ${longDate(attempt.answeredAt, 'en')})` : ''}${attempt.note ? ` — ${attempt.note}` : ''}.`;
+    });
+}
+
+/** Personal numbers as they may appear in public: the first and last few digits only. */
+export function maskNumber(value: string, keepStart: number, keepEnd: number): string {
+  // Personal numbers are ASCII digits and letters, so code units are characters here.
+  if (value.length <= keepStart + keepEnd) return value;
+  return (
+    value.slice(0, keepStart) +
+    '*'.repeat(value.length - keepStart - keepEnd) +
+    value.slice(value.length - keepEnd)
+  );
+}
