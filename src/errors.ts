@@ -19,6 +19,11 @@ export const ERROR_CATALOGUE = {
     zh: '渠道知识库数据有误',
     en: 'Invalid channel knowledge base',
   },
+  FG_ERR_NO_CJK_FONT: {
+    status: 500,
+    zh: '没有可用的中文字体，无法生成 PDF',
+    en: 'No Chinese font available to write the PDF',
+  },
   FG_ERR_INTERNAL: { status: 500, zh: '内部错误', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentModel } from './model.js';
+import { renderText } from './render-text.js';
+
+/** A letter with a long table, as the composers make them. */
+function letter(rows: number): DocumentModel {
+  return {
+    title: '投诉书',
+    subtitle: '致：某某支付有限公司客户服务中心',
+    language: 'zh-CN',
+    blocks: [
+      {
+        kind: 'fields',
+        fields: [
+          { label: '投诉人', value: '张丽' },
+          { label: '被投诉人', value: '某某支付有限公司' },
+        ],
+      },
+      { kind: 'heading', text: '一、请求事项' },
+      {
+        kind: 'list',
+        ordered: true,
+        items: ['退还未经本人同意扣取的费用共计 1,287.00 元。', '立即停止收取流量费。'],
+      },
+      { kind: 'heading', text: '二、事实与理由' },
+      {
+        kind: 'paragraph',
+        text: '本人使用某某支付提供的收单服务。经逐笔核对，对方在本人未同意的情况下共扣取费用。本人从未签署或确认上述收费，也未收到任何通知。上述扣费没有合同依据，依法应予退还。',
+      },
+      {
+        kind: 'table',
+        columns: [{ title: '日期' }, { title: '类别' }, { title: '金额', align: 'right' }],
+        rows: Array.from({ length: rows }, (_, i) => [
+          `2025-${String((i % 12) + 1).padStart(2, '0')}-05`,
+          '流量费',
+          '99.00',
+        ]),
+        footer: ['合计', '', '1,287.00'],
+      },
+      { kind: 'note', text: '明细由扣费卫士根据对账单逐笔核对生成。' },
+      { kind: 'signature', lines: ['投诉人（签名）：＿＿＿＿'], date: '2025年11月5日' },
+    ],
+  };
+}
+
+const chars = (text: string) => Array.from(text).length;
+
+describe('renderText', () => {
+  it('writes everything when there is no limit: every row, numbered demands, fields, the date', () => {
+    const { text, truncated } = renderText(letter(13));
+    expect(truncated).toBe(false);
+    expect(text.startsWith('投诉书\n致：某某支付有限公司客户服务中心\n\n投诉人：张丽')).toBe(true);
+    expect(text).toContain('1. 退还未经本人同意扣取的费用共计 1,287.00 元。');
+    expect(text.match(/流量费 {2}99\.00/gu)).toHaveLength(13);
+    expect(text).toContain('合计  1,287.00');
+    expect(text).toContain('※ 明细由扣费卫士');
+    expect(text.endsWith('2025年11月5日')).toBe(true);
+  });
+
+  it.each([200, 300, 500, 1000])(
+    'fits a %i-character form without losing the total or the date',
+    (max) => {
+      const { text, truncated, chars: count } = renderText(letter(40), { maxChars: max });
+      expect(count).toBeLessThanOrEqual(max);
+      expect(chars(text)).toBe(count);
+      expect(truncated).toBe(true);
+      expect(text).toContain('投诉书');
+      expect(text).toContain('1,287.00');
+      expect(text).toContain('2025年11月5日');
+      expect(text).toContain('共 40 笔，详见附件');
+    },
+  );
+
+  it('keeps whole sentences when it cuts a paragraph', () => {
+    const { text } = renderText(letter(40), { maxChars: 300 });
+    const facts = text.split('\n').find((l) => l.startsWith('本人使用'));
+    if (facts !== undefined) expect(facts.endsWith('。')).toBe(true);
+  });
+
+  it('cuts hard with an ellipsis only when even the parts it must keep are too long', () => {
+    const { text, chars: count } = renderText(letter(3), { maxChars: 60 });
+    expect(count).toBe(60);
+    expect(text.endsWith('…')).toBe(true);
+  });
+
+  it('leaves a text that fits alone', () => {
+    const full = renderText(letter(2));
+    expect(renderText(letter(2), { maxChars: full.chars })).toEqual(full);
+  });
+});
