@@ -374,13 +374,13 @@ function disputedTable(facts: CaseFacts, lang: Language): Block {
   return {
     kind: 'table',
     columns: [
-      { title: t('序号', 'No.'), align: 'right', weight: 0.6 },
-      { title: t('日期', 'Date'), weight: 1.4 },
-      { title: t('类别', 'Category'), weight: 1.4 },
-      { title: t('摘要', 'Statement text'), weight: 1.8 },
+      { title: t('序号', 'No.'), align: 'right', weight: 0.8 },
+      { title: t('日期', 'Date'), weight: 1.7 },
+      { title: t('类别', 'Category'), weight: 1.5 },
+      { title: t('摘要', 'Statement text'), weight: 1.7 },
       { title: t('扣款金额（元）', 'Deducted (yuan)'), align: 'right', weight: 1.3 },
       { title: t('应退金额（元）', 'To refund (yuan)'), align: 'right', weight: 1.3 },
-      { title: t('说明', 'Why'), weight: 3 },
+      { title: t('说明', 'Why'), weight: 2.7 },
     ],
     rows: facts.disputed.map((row, i) => [
       String(i + 1),
