@@ -2,7 +2,7 @@ import type { AuditReport } from '../audit/report/schema.js';
 import type { CaseFile } from '../cases/case-file.js';
 import type { Channel, KnowledgeBase } from '../channels/schema.js';
 import type { Block, DocumentModel } from '../documents/model.js';
-import type { StepDeadline } from '../plan/plan.js';
+import { noteIn, type StepDeadline } from '../plan/plan.js';
 import {
   caseFacts,
   categoryName,
@@ -53,7 +53,9 @@ export function composeCallScript(input: CallScriptInput): DocumentModel {
       kind: 'fields',
       fields: [
         { label: t('拨打', 'Call'), value: number },
-        ...(hotlines[0]?.hours ? [{ label: t('时间', 'Hours'), value: hotlines[0].hours }] : []),
+        ...(hotlines[0]?.hours
+          ? [{ label: t('时间', 'Hours'), value: noteIn(hotlines[0].hours, lang) }]
+          : []),
         { label: t('追讨金额', 'Claim'), value: claim },
         ...(c.merchantId ? [{ label: t('商户编号', 'Merchant number'), value: c.merchantId }] : []),
         ...(c.terminalIds.length > 0

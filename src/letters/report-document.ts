@@ -54,13 +54,13 @@ export function reportDocument(report: AuditReport, lang: Language, date: string
     {
       kind: 'table',
       columns: [
-        { title: t('位置', 'Where'), weight: 1.6 },
+        { title: t('位置', 'Where'), weight: 2 },
         { title: t('日期', 'Date'), weight: 1.3 },
         { title: t('类别', 'Category'), weight: 1.3 },
         { title: t('金额', 'Amount'), align: 'right', weight: 1 },
         { title: t('结论', 'Verdict'), weight: 1 },
         { title: t('应退', 'Refund'), align: 'right', weight: 1 },
-        { title: t('原因', 'Reason'), weight: 3.2 },
+        { title: t('原因', 'Reason'), weight: 2.8 },
       ],
       rows: report.findings.map((f) => [
         `${f.file}${f.sheet ? `:${f.sheet}` : ''}:${String(f.row)}`,
