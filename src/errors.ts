@@ -24,6 +24,28 @@ export const ERROR_CATALOGUE = {
     zh: '没有可用的中文字体，无法生成 PDF',
     en: 'No Chinese font available to write the PDF',
   },
+  FG_ERR_VALIDATION: { status: 400, zh: '请求内容有误', en: 'The request is not valid' },
+  FG_ERR_UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
+  FG_ERR_BAD_CREDENTIALS: { status: 401, zh: '邮箱或密码不正确', en: 'Wrong e-mail or password' },
+  FG_ERR_CSRF: {
+    status: 403,
+    zh: '请求缺少有效的安全令牌',
+    en: 'The request lacks a valid CSRF token',
+  },
+  FG_ERR_FORBIDDEN: { status: 403, zh: '没有权限', en: 'Not allowed' },
+  FG_ERR_NOT_FOUND: { status: 404, zh: '找不到', en: 'Not found' },
+  FG_ERR_CONFLICT: { status: 409, zh: '与现有数据冲突', en: 'Conflicts with existing data' },
+  FG_ERR_BAD_TRANSITION: {
+    status: 409,
+    zh: '当前状态下不能进行此操作',
+    en: 'Not possible in the current state',
+  },
+  FG_ERR_TOO_LARGE: { status: 413, zh: '文件太大', en: 'The file is too large' },
+  FG_ERR_RATE_LIMITED: {
+    status: 429,
+    zh: '尝试次数过多，请稍后再试',
+    en: 'Too many attempts; try later',
+  },
   FG_ERR_INTERNAL: { status: 500, zh: '内部错误', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -1,4 +1,7 @@
 import type { Writable } from 'node:stream';
+import { shanghaiToday } from '../deadlines/today.js';
+
+export { shanghaiToday };
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliIo {
@@ -10,15 +13,6 @@ export interface CliIo {
   interactive: boolean;
   /** Today in Asia/Shanghai, `YYYY-MM-DD`. */
   today: () => string;
-}
-
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 }
 
 export function processIo(): CliIo {

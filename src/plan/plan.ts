@@ -514,7 +514,7 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function answerDue(
+export function answerDue(
   rule: DeadlineRule | null,
   filedOn: IsoDate,
   calendar: WorkCalendar,

@@ -5,11 +5,12 @@ import { register as channels } from './channels.js';
 import { register as evidence } from './evidence.js';
 import { register as documents } from './letter.js';
 import { register as plan } from './plan.js';
+import { register as server } from './server.js';
 
 type Register = (program: Command, io: CliIo) => void;
 
 /** Each command lives in its own module exporting a `register` function; this is the list. */
-const COMMANDS: readonly Register[] = [audit, channels, plan, documents, evidence];
+const COMMANDS: readonly Register[] = [audit, channels, plan, documents, evidence, server];
 
 export function registerCommands(program: Command, io: CliIo): void {
   for (const register of COMMANDS) register(program, io);

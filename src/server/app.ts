@@ -1,0 +1,108 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { callerFromToken, SESSION_COOKIE } from './auth/auth.service.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { caseRoutes } from './cases/cases.routes.js';
+import { channelRoutes } from './channels/channels.routes.js';
+import type { ServerDeps } from './deps.js';
+import { filingRoutes } from './filings/filings.routes.js';
+import { apiError, installErrorHandler } from './http/errors.js';
+import type { App } from './http/types.js';
+import { loggerOptions } from './logging.js';
+import { merchantRoutes } from './merchants/merchants.routes.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
+import { organizationRoutes } from './organizations/organizations.routes.js';
+import { statementRoutes } from './statements/statements.routes.js';
+
+export interface BuildOptions {
+  /** Log output; tests pass false. */
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The HTTP application, built without listening so tests drive it with `inject()`. Sessions live
+ * in the database and every request looks its session up, so any number of instances can serve
+ * the same users.
+ */
+export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(deps.config.logLevel),
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: deps.config.uploadLimitBytes, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'FeeGuard 扣费卫士 API',
+        version: '1',
+        description:
+          'Audit POS statements, plan complaints, file and track them; the respondent portal for providers and agencies. Errors are JSON `{ code, message: { zh, en }, detail, hint }`. State-changing requests need the `x-csrf-token` header from login or `GET /api/me`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('caller', null);
+  app.addHook('onRequest', async (request) => {
+    request.caller = await callerFromToken(deps, request.cookies[SESSION_COOKIE]);
+    // Cookies ride along on cross-site requests; the token in a header does not.
+    if (
+      request.caller &&
+      !SAFE_METHODS.has(request.method) &&
+      !request.url.startsWith('/api/auth/login')
+    ) {
+      if (request.headers['x-csrf-token'] !== request.caller.csrfToken) {
+        throw apiError(
+          'FG_ERR_CSRF',
+          'missing or wrong x-csrf-token header',
+          'send the csrfToken from login or GET /api/me',
+        );
+      }
+    }
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, () => ({ ok: true }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await deps.db.selectFrom('channels').select('id').limit(1).execute();
+      return { ok: true };
+    } catch {
+      return reply.status(503).send({ ok: false });
+    }
+  });
+
+  authRoutes(app, deps);
+  organizationRoutes(app, deps);
+  merchantRoutes(app, deps);
+  statementRoutes(app, deps);
+  caseRoutes(app, deps);
+  filingRoutes(app, deps);
+  notificationRoutes(app, deps);
+  channelRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,168 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { CasesTable, DB, EventsTable, FilingsTable } from '../db/schema.js';
+
+export async function caseById(db: Kysely<DB>, id: string) {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The organizations a case's non-draft filings are addressed to. */
+export async function organizationsAddressed(db: Kysely<DB>, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('filings')
+    .select('organization_id')
+    .where('case_id', '=', caseId)
+    .where('state', '!=', 'draft')
+    .where('organization_id', 'is not', null)
+    .execute();
+  return rows.flatMap((r) => (r.organization_id ? [r.organization_id] : []));
+}
+
+export async function casesOfOwner(db: Kysely<DB>, ownerId: string, limit: number, offset: number) {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function filingsOfCases(db: Kysely<DB>, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .selectFrom('filings')
+    .selectAll()
+    .where('case_id', 'in', caseIds)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function deductionsOfCase(db: Kysely<DB>, caseId: string) {
+  return db
+    .selectFrom('case_deductions')
+    .innerJoin('deductions', 'deductions.id', 'case_deductions.deduction_id')
+    .selectAll('deductions')
+    .where('case_deductions.case_id', '=', caseId)
+    .orderBy('deductions.date')
+    .execute();
+}
+
+export async function statementsOfDeductions(db: Kysely<DB>, statementIds: readonly string[]) {
+  if (statementIds.length === 0) return [];
+  return db
+    .selectFrom('statements')
+    .select(['id', 'file_name', 'file_sha256', 'report'])
+    .where('id', 'in', statementIds)
+    .orderBy('uploaded_at')
+    .execute();
+}
+
+export async function claimableDeductions(
+  db: Kysely<DB>,
+  merchantId: string,
+  ids: readonly string[] | null,
+) {
+  let query = db
+    .selectFrom('deductions')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .where('verdict', '=', 'unauthorized')
+    .where('overcharge_fen', '>', 0);
+  if (ids) query = query.where('id', 'in', ids.length > 0 ? ids : ['']);
+  return query.orderBy('date').execute();
+}
+
+export async function insertCase(
+  trx: Transaction<DB>,
+  row: CasesTable,
+  deductionIds: readonly string[],
+): Promise<void> {
+  await trx.insertInto('cases').values(row).execute();
+  if (deductionIds.length > 0) {
+    await trx
+      .insertInto('case_deductions')
+      .values(deductionIds.map((deduction_id) => ({ case_id: row.id, deduction_id })))
+      .execute();
+  }
+}
+
+/**
+ * Events are only ever added: the case's history cannot be rewritten. Each gets the next number
+ * in its case; two writers racing for the same number hit the unique key and one of them fails
+ * instead of the history forking.
+ */
+export async function appendEvent(db: Kysely<DB>, event: Omit<EventsTable, 'seq'>): Promise<void> {
+  const last = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('case_id', '=', event.case_id)
+    .executeTakeFirst();
+  await db
+    .insertInto('events')
+    .values({ ...event, seq: (last?.seq ?? 0) + 1 })
+    .execute();
+}
+
+export async function eventsOfCase(db: Kysely<DB>, caseId: string) {
+  return db.selectFrom('events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+export async function filingById(db: Kysely<DB>, id: string) {
+  return db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertFiling(trx: Transaction<DB>, row: FilingsTable): Promise<void> {
+  await trx.insertInto('filings').values(row).execute();
+}
+
+/**
+ * Moves a filing only if nobody moved it meanwhile (same version): two instances, or a merchant
+ * and a provider acting at once, cannot both win.
+ */
+export async function updateFilingIfUnchanged(
+  trx: Kysely<DB>,
+  id: string,
+  version: number,
+  changes: Partial<FilingsTable>,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('filings')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateCaseRow(
+  trx: Kysely<DB>,
+  id: string,
+  changes: Partial<CasesTable>,
+): Promise<void> {
+  await trx.updateTable('cases').set(changes).where('id', '=', id).execute();
+}
+
+export async function organizationForChannel(
+  db: Kysely<DB>,
+  channelId: string,
+  providerName: string,
+  isProviderChannel: boolean,
+): Promise<string | null> {
+  const row = isProviderChannel
+    ? await db
+        .selectFrom('organizations')
+        .select('id')
+        .where('kind', '=', 'provider')
+        .where('provider_name', '=', providerName)
+        .orderBy('created_at')
+        .executeTakeFirst()
+    : await db
+        .selectFrom('organizations')
+        .select('id')
+        .where('channel_id', '=', channelId)
+        .orderBy('created_at')
+        .executeTakeFirst();
+  return row?.id ?? null;
+}

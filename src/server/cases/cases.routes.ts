@@ -1,0 +1,495 @@
+import { PassThrough } from 'node:stream';
+import { z } from 'zod';
+import { findingSchema } from '../../audit/report/schema.js';
+import { formatFen } from '../../audit/money.js';
+import { findChannel } from '../../channels/knowledge-base.js';
+import type { DocumentModel } from '../../documents/model.js';
+import { renderDocx } from '../../documents/render-docx.js';
+import { renderPdf } from '../../documents/render-pdf.js';
+import { renderText } from '../../documents/render-text.js';
+import { writeZip } from '../../documents/zip.js';
+import { buildEvidencePackage } from '../../evidence/package.js';
+import { composeCallScript } from '../../letters/call-script.js';
+import { defaultLegalGrounds } from '../../letters/legal-grounds.js';
+import { composeLetter } from '../../letters/letter.js';
+import type { ServerDeps } from '../deps.js';
+import { newId } from '../deps.js';
+import { requireCaller } from '../http/access.js';
+import { apiError, notFound } from '../http/errors.js';
+import { errorResponses, idParam, isoDate } from '../http/schemas.js';
+import type { App } from '../http/types.js';
+import { merchantOf } from '../merchants/merchants.repository.js';
+import { caseDetailsSchema, findingOf, responseOf } from './case-model.js';
+import {
+  appendEvent,
+  casesOfOwner,
+  claimableDeductions,
+  eventsOfCase,
+  insertCase,
+} from './cases.repository.js';
+import {
+  caseFor,
+  loadCaseContext,
+  nextStepOf,
+  statusOf,
+  type CaseContext,
+} from './cases.service.js';
+
+const bilingual = z.object({ zh: z.string(), en: z.string() });
+/** The part of a plan step a case summary shows; GET /api/cases/{id}/plan has all of it. */
+const planStepBody = z.object({
+  channel: z.string(),
+  name: bilingual,
+  state: z.string(),
+  filingType: z.string(),
+  why: bilingual,
+  when: bilingual,
+  startOn: z.string().optional(),
+});
+
+export const filingBody = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  channelId: z.string(),
+  channelName: z.object({ zh: z.string(), en: z.string() }),
+  organizationId: z.string().nullable(),
+  filingType: z.string(),
+  state: z.string(),
+  submittedAt: z.string().nullable(),
+  reference: z.string().nullable(),
+  method: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  response: z.unknown().nullable(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+
+const caseSummary = z.object({
+  id: z.string(),
+  merchantId: z.string(),
+  respondentName: z.string(),
+  respondentType: z.string(),
+  status: z.enum(['new', 'waiting', 'action_needed', 'resolved', 'closed']),
+  claim: z.string(),
+  recovered: z.string(),
+  nextDeadline: z.string().nullable(),
+  nextStep: planStepBody.nullable(),
+  createdAt: z.string(),
+});
+
+const caseBody = caseSummary.extend({
+  role: z.enum(['owner', 'respondent']),
+  findings: z.array(findingSchema.extend({ id: z.string() })),
+  filings: z.array(filingBody),
+  details: caseDetailsSchema,
+});
+
+type FilingRow = CaseContext['filings'][number];
+
+export function filingToBody(
+  filing: FilingRow,
+  ctx: Pick<CaseContext, 'kb'>,
+): z.infer<typeof filingBody> {
+  const channel = ctx.kb.channels.find((c) => c.id === filing.channel_id);
+  return {
+    id: filing.id,
+    caseId: filing.case_id,
+    channelId: filing.channel_id,
+    channelName: channel?.name ?? { zh: filing.channel_id, en: filing.channel_id },
+    organizationId: filing.organization_id,
+    filingType: filing.filing_type,
+    state: filing.state,
+    submittedAt: filing.submitted_at,
+    reference: filing.reference,
+    method: filing.method,
+    dueDate: filing.due_date,
+    response: responseOf(filing),
+    version: filing.version,
+    updatedAt: filing.updated_at,
+  };
+}
+
+function summaryOf(ctx: CaseContext) {
+  const next = nextStepOf(ctx.plan);
+  const awaiting = ctx.filings
+    .filter((f) => ['submitted', 'acknowledged'].includes(f.state) && f.due_date)
+    .map((f) => f.due_date ?? '')
+    .sort();
+  return {
+    id: ctx.row.id,
+    merchantId: ctx.row.merchant_id,
+    respondentName: ctx.row.respondent_name,
+    respondentType: ctx.row.respondent_type,
+    status: statusOf(ctx.plan, ctx.row),
+    claim: formatFen(ctx.row.claim_fen),
+    recovered: formatFen(ctx.row.refunded_fen),
+    nextDeadline: awaiting[0] ?? null,
+    nextStep: next,
+    createdAt: ctx.row.created_at,
+  };
+}
+
+const documentQuery = z.object({
+  channel: z.string().optional(),
+  format: z.enum(['pdf', 'docx', 'txt']).default('pdf'),
+  lang: z.enum(['zh', 'en']).default('zh'),
+  kind: z.enum(['letter', 'script']).default('letter'),
+  maxChars: z.coerce.number().int().min(50).optional(),
+});
+
+const CONTENT_TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  txt: 'text/plain; charset=utf-8',
+} as const;
+
+/** The channel a document is for: the one asked for, else the plan's next step. */
+function documentChannel(ctx: CaseContext, requested: string | undefined) {
+  const steps = [...ctx.plan.ladder, ...ctx.plan.parallel];
+  const step = requested
+    ? steps.find((s) => s.channel === requested)
+    : (nextStepOf(ctx.plan) ?? steps[0]);
+  const channel = findChannel(ctx.kb, requested ?? step?.channel ?? '');
+  const accept = channel.accepts.find((a) => a.party === ctx.caseFile.complainant.type);
+  if (!accept) {
+    throw apiError(
+      'FG_ERR_VALIDATION',
+      `${channel.id} does not take filings from a ${ctx.caseFile.complainant.type}`,
+      'GET /api/cases/{id}/plan lists the channels open to this case',
+    );
+  }
+  return { channel, filingType: step?.filingType ?? accept.as, step };
+}
+
+export function caseRoutes(app: App, deps: ServerDeps): void {
+  app.post(
+    '/api/cases',
+    {
+      schema: {
+        operationId: 'createCase',
+        tags: ['cases'],
+        summary:
+          'Open a case against the merchant’s provider with chosen findings (default: every unauthorized one)',
+        body: z.object({
+          merchantId: z.uuid(),
+          deductionIds: z.array(z.uuid()).optional(),
+          noticedAt: isoDate.optional(),
+          narrative: z.string().max(5000).optional(),
+          othersAffected: z.union([z.boolean(), z.number().int().nonnegative()]).optional(),
+          arbitrationAgreement: z.boolean().optional(),
+        }),
+        response: { 201: caseBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      const input = request.body;
+      const merchant = await merchantOf(deps.db, caller.userId, input.merchantId);
+      if (!merchant) throw notFound('merchant');
+      const deductions = await claimableDeductions(
+        deps.db,
+        merchant.id,
+        input.deductionIds ?? null,
+      );
+      if (input.deductionIds && deductions.length !== new Set(input.deductionIds).size) {
+        throw apiError(
+          'FG_ERR_VALIDATION',
+          'some deductionIds are not unauthorized deductions of this merchant',
+          'list them from the audit reports',
+        );
+      }
+      if (deductions.length === 0) {
+        throw apiError(
+          'FG_ERR_VALIDATION',
+          'there is nothing to claim: no unauthorized deductions',
+          'upload a statement first, or review the findings that need review',
+        );
+      }
+      const at = deps.now().toISOString();
+      const id = newId();
+      const row = {
+        id,
+        merchant_id: merchant.id,
+        owner_id: caller.userId,
+        respondent_name: merchant.provider_name,
+        respondent_type: merchant.provider_type,
+        claim_fen: deductions.reduce((sum, d) => sum + d.overcharge_fen, 0),
+        refunded_fen: 0,
+        status: 'open',
+        details: JSON.stringify(
+          caseDetailsSchema.parse({
+            ...(input.noticedAt ? { noticedAt: input.noticedAt } : {}),
+            ...(input.narrative ? { narrative: input.narrative } : {}),
+            othersAffected: input.othersAffected ?? false,
+            arbitrationAgreement: input.arbitrationAgreement ?? false,
+          }),
+        ),
+        created_at: at,
+        updated_at: at,
+      };
+      await deps.db.transaction().execute(async (trx) => {
+        await insertCase(
+          trx,
+          row,
+          deductions.map((d) => d.id),
+        );
+        await appendEvent(trx, {
+          id: newId(),
+          case_id: id,
+          filing_id: null,
+          actor_id: caller.userId,
+          kind: 'case_created',
+          data: JSON.stringify({ claim: formatFen(row.claim_fen), deductions: deductions.length }),
+          at,
+        });
+      });
+      const ctx = await loadCaseContext(deps, row);
+      return reply.status(201).send(caseDetail(ctx, 'owner'));
+    },
+  );
+
+  app.get(
+    '/api/cases',
+    {
+      schema: {
+        operationId: 'listCases',
+        tags: ['cases'],
+        summary: 'The caller’s cases: state, next deadline, money claimed and recovered',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.object({ items: z.array(caseSummary) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const rows = await casesOfOwner(
+        deps.db,
+        caller.userId,
+        request.query.limit,
+        request.query.offset,
+      );
+      const items = [];
+      for (const row of rows) items.push(summaryOf(await loadCaseContext(deps, row)));
+      return { items };
+    },
+  );
+
+  app.get(
+    '/api/cases/:id',
+    {
+      schema: {
+        operationId: 'getCase',
+        tags: ['cases'],
+        summary:
+          'A case with its findings, filings and the next step (owner, or an organization it was filed with)',
+        params: idParam,
+        response: { 200: caseBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const { row, role } = await caseFor(deps, caller, request.params.id, 'read');
+      return caseDetail(await loadCaseContext(deps, row), role);
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/plan',
+    {
+      schema: {
+        operationId: 'getCasePlan',
+        tags: ['cases'],
+        summary: 'The routed plan: which channel first, why, deadlines, escalation (owner)',
+        params: idParam,
+        response: {
+          200: z.object({
+            asOf: z.string(),
+            claimFen: z.number(),
+            stage: z.enum(['start', 'waiting', 'escalate', 'resolved', 'exhausted']),
+            headline: bilingual,
+            ladder: z.array(z.unknown()),
+            parallel: z.array(z.unknown()),
+            groupComplaint: z.object({ recommended: z.boolean(), why: bilingual }),
+            warnings: z.array(bilingual),
+            limitation: z.object({ until: z.string(), daysLeft: z.number() }).optional(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const { row } = await caseFor(deps, caller, request.params.id, 'owner');
+      const { plan } = await loadCaseContext(deps, row);
+      return {
+        ...plan,
+        ladder: [...plan.ladder],
+        parallel: [...plan.parallel],
+        warnings: [...plan.warnings],
+      };
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/events',
+    {
+      schema: {
+        operationId: 'listCaseEvents',
+        tags: ['cases'],
+        summary: 'Everything that happened to a case, oldest first (append-only)',
+        params: idParam,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                kind: z.string(),
+                filingId: z.string().nullable(),
+                actorId: z.string().nullable(),
+                data: z.unknown(),
+                at: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const { row } = await caseFor(deps, caller, request.params.id, 'read');
+      const events = await eventsOfCase(deps.db, row.id);
+      return {
+        items: events.map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          filingId: e.filing_id,
+          actorId: e.actor_id,
+          data: JSON.parse(e.data) as unknown,
+          at: e.at,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/letter',
+    {
+      schema: {
+        operationId: 'getLetter',
+        tags: ['cases'],
+        summary:
+          'The letter (or call script, kind=script) for a channel as PDF, DOCX or form-sized text',
+        params: idParam,
+        querystring: documentQuery,
+        produces: ['application/pdf', CONTENT_TYPES.docx, 'text/plain'],
+        response: { 200: z.unknown().describe('the document'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      const { row } = await caseFor(deps, caller, request.params.id, 'read');
+      const ctx = await loadCaseContext(deps, row);
+      const query = request.query;
+      const { channel, filingType, step } = documentChannel(ctx, query.channel);
+      const doc: DocumentModel =
+        query.kind === 'script'
+          ? composeCallScript({
+              caseFile: ctx.caseFile,
+              audit: ctx.audit,
+              channel,
+              kb: ctx.kb,
+              ...(step?.answerDue ? { answerDue: step.answerDue } : {}),
+              date: ctx.today,
+              language: query.lang,
+            })
+          : composeLetter({
+              caseFile: ctx.caseFile,
+              audit: ctx.audit,
+              channel,
+              filingType,
+              kb: ctx.kb,
+              grounds: defaultLegalGrounds(),
+              date: ctx.today,
+              language: query.lang,
+            });
+      const name = `${query.kind === 'script' ? 'call-script' : 'letter'}-${channel.id}.${query.format}`;
+      reply.header('content-type', CONTENT_TYPES[query.format]);
+      reply.header('content-disposition', `attachment; filename="${name}"`);
+      if (query.format === 'pdf') return reply.send(await renderPdf(doc));
+      if (query.format === 'docx') return reply.send(await renderDocx(doc));
+      const limit = query.maxChars ?? channel.formLimits?.maxChars;
+      const text = renderText(doc, limit === undefined ? {} : { maxChars: limit });
+      reply.header('x-feeguard-truncated', String(text.truncated));
+      return reply.send(text.text);
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/evidence',
+    {
+      schema: {
+        operationId: 'getEvidencePackage',
+        tags: ['cases'],
+        summary:
+          'The evidence package: ZIP with letter, audit report, original statements, timeline and SHA-256 manifest',
+        params: idParam,
+        querystring: z.object({
+          channel: z.string().optional(),
+          lang: z.enum(['zh', 'en']).default('zh'),
+        }),
+        produces: ['application/zip'],
+        response: { 200: z.unknown().describe('the ZIP file'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      const { row } = await caseFor(deps, caller, request.params.id, 'read');
+      const ctx = await loadCaseContext(deps, row);
+      const { channel, filingType } = documentChannel(ctx, request.query.channel);
+      const statements = await Promise.all(
+        ctx.statements.map(async (s) => ({
+          name: s.file_name,
+          data: await deps.storage.get(s.file_sha256),
+        })),
+      );
+      const entries = await buildEvidencePackage({
+        caseFile: ctx.caseFile,
+        audit: ctx.audit,
+        kb: ctx.kb,
+        grounds: defaultLegalGrounds(),
+        plan: ctx.plan,
+        channel,
+        filingType,
+        statements,
+        attachments: [],
+        date: ctx.today,
+        language: request.query.lang,
+      });
+      const stream = new PassThrough();
+      void writeZip(entries, stream, { date: new Date(`${ctx.today}T12:00:00+08:00`) }).catch(
+        (error: unknown) => {
+          stream.destroy(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+      reply.header('content-type', 'application/zip');
+      reply.header(
+        'content-disposition',
+        `attachment; filename="evidence-${row.id.slice(0, 8)}.zip"`,
+      );
+      return reply.send(stream);
+    },
+  );
+}
+
+function caseDetail(ctx: CaseContext, role: 'owner' | 'respondent') {
+  return {
+    ...summaryOf(ctx),
+    role,
+    findings: ctx.deductions.map((d) => ({ ...findingOf(d), id: d.id })),
+    filings: ctx.filings.map((f) => filingToBody(f, ctx)),
+    details: caseDetailsSchema.parse(JSON.parse(ctx.row.details)),
+  };
+}

@@ -1,0 +1,122 @@
+import { planInputOf } from '../../cases/case-input.js';
+import type { CaseFile } from '../../cases/case-file.js';
+import type { KnowledgeBase } from '../../channels/schema.js';
+import { chinaCalendar } from '../../deadlines/calendar.js';
+import { shanghaiToday } from '../../deadlines/today.js';
+import type { AuditReport } from '../../audit/report/schema.js';
+import { planCase, type Plan, type PlanStep } from '../../plan/plan.js';
+import { defaultPlanPolicy } from '../../plan/policy.js';
+import type { Caller } from '../auth/caller.js';
+import { knowledgeBase } from '../channels/channels.service.js';
+import type { CasesTable, DeductionsTable, FilingsTable, MerchantsTable } from '../db/schema.js';
+import type { ServerDeps } from '../deps.js';
+import { notFound } from '../http/errors.js';
+import {
+  caseById,
+  deductionsOfCase,
+  filingsOfCases,
+  organizationsAddressed,
+  statementsOfDeductions,
+} from './cases.repository.js';
+import { caseAudit, caseFileOf } from './case-model.js';
+
+export type CaseRole = 'owner' | 'respondent';
+
+/**
+ * The one access check for a case: its owner may do everything; a member of an organization a
+ * filing of the case is addressed to may read it (findings, letter, evidence, events). Anyone
+ * else gets the same 404 as for a case that does not exist.
+ */
+export async function caseFor(
+  deps: ServerDeps,
+  caller: Caller,
+  caseId: string,
+  allow: 'owner' | 'read',
+): Promise<{ row: CasesTable; role: CaseRole }> {
+  const row = await caseById(deps.db, caseId);
+  if (!row) throw notFound('case');
+  if (row.owner_id === caller.userId) return { row, role: 'owner' };
+  if (allow === 'read' && caller.organizationIds.length > 0) {
+    const addressed = await organizationsAddressed(deps.db, caseId);
+    if (addressed.some((id) => caller.organizationIds.includes(id)))
+      return { row, role: 'respondent' };
+  }
+  throw notFound('case');
+}
+
+export interface CaseContext {
+  readonly row: CasesTable;
+  readonly merchant: MerchantsTable;
+  readonly filings: readonly FilingsTable[];
+  readonly deductions: readonly DeductionsTable[];
+  readonly audit: AuditReport;
+  readonly caseFile: CaseFile;
+  readonly kb: KnowledgeBase;
+  readonly plan: Plan;
+  readonly statements: readonly { id: string; file_name: string; file_sha256: string }[];
+  readonly today: string;
+}
+
+/** Everything known about a case, as the CLI would have it from case.json and its audit. */
+export async function loadCaseContext(deps: ServerDeps, row: CasesTable): Promise<CaseContext> {
+  const merchant = await deps.db
+    .selectFrom('merchants')
+    .selectAll()
+    .where('id', '=', row.merchant_id)
+    .executeTakeFirst();
+  if (!merchant) throw notFound('merchant');
+  const [filings, deductions, kb] = await Promise.all([
+    filingsOfCases(deps.db, [row.id]),
+    deductionsOfCase(deps.db, row.id),
+    knowledgeBase(deps.db),
+  ]);
+  const statements = await statementsOfDeductions(deps.db, [
+    ...new Set(deductions.map((d) => d.statement_id)),
+  ]);
+  const audit = caseAudit(
+    deductions,
+    statements.map((s) => s.report),
+  );
+  const today = shanghaiToday(deps.now());
+  const caseFile = caseFileOf({
+    merchant,
+    caseRow: row,
+    audit,
+    filings,
+    statementNames: statements.map((s) => s.file_name),
+    asOf: today,
+  });
+  const plan = planCase(
+    planInputOf(caseFile, audit, today),
+    kb,
+    chinaCalendar(),
+    defaultPlanPolicy(),
+  );
+  return { row, merchant, filings, deductions, audit, caseFile, kb, plan, statements, today };
+}
+
+export type CaseStatus = 'new' | 'waiting' | 'action_needed' | 'resolved' | 'closed';
+
+export function statusOf(plan: Plan, row: Pick<CasesTable, 'status'>): CaseStatus {
+  if (row.status === 'closed') return 'closed';
+  switch (plan.stage) {
+    case 'start':
+      return 'new';
+    case 'waiting':
+      return 'waiting';
+    case 'resolved':
+      return 'resolved';
+    case 'escalate':
+    case 'exhausted':
+      return 'action_needed';
+  }
+}
+
+/** The step the merchant should take now, or the one after the answer that is awaited. */
+export function nextStepOf(plan: Plan): PlanStep | null {
+  return (
+    plan.ladder.find((s) => s.state === 'next') ??
+    plan.ladder.find((s) => s.state === 'later' && s.startOn !== undefined) ??
+    null
+  );
+}

@@ -1,0 +1,47 @@
+import path from 'node:path';
+
+/**
+ * Everything the server reads from its environment (documented in the README). Defaults make
+ * `npm start` work on a fresh clone: SQLite under ./data, port 3000, no e-mail.
+ */
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Where users reach the server, for links in e-mails and calendar feeds. */
+  readonly publicUrl: string;
+  /** postgres://… to use PostgreSQL; absent for the embedded SQLite database. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  /** smtp://user:pass@host:port; absent: e-mail notifications are off. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly uploadLimitBytes: number;
+  readonly sessionDays: number;
+  /** How often the notification sweep runs; 0 turns it off. */
+  readonly sweepSeconds: number;
+  readonly logLevel: string;
+  /** Secure cookies (HTTPS only); on unless the public URL is plain http. */
+  readonly secureCookies: boolean;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env['PORT'] ?? 3000);
+  const host = env['HOST'] ?? '127.0.0.1';
+  const publicUrl = (
+    env['PUBLIC_URL'] ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${String(port)}`
+  ).replace(/\/$/u, '');
+  return {
+    host,
+    port,
+    publicUrl,
+    databaseUrl: env['DATABASE_URL'] || undefined,
+    dataDir: path.resolve(env['FEEGUARD_DATA_DIR'] ?? 'data'),
+    smtpUrl: env['SMTP_URL'] || undefined,
+    mailFrom: env['MAIL_FROM'] ?? 'FeeGuard 扣费卫士 <noreply@feeguard.local>',
+    uploadLimitBytes: Number(env['UPLOAD_LIMIT_MB'] ?? 50) * 1024 * 1024,
+    sessionDays: Number(env['SESSION_DAYS'] ?? 14),
+    sweepSeconds: Number(env['SWEEP_SECONDS'] ?? 300),
+    logLevel: env['LOG_LEVEL'] ?? 'info',
+    secureCookies: publicUrl.startsWith('https://'),
+  };
+}

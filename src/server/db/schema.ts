@@ -1,0 +1,220 @@
+/**
+ * The database as Kysely sees it. Ids are random text (UUIDs) so that several instances can
+ * create rows without coordinating; timestamps are ISO strings in UTC, dates `YYYY-MM-DD`
+ * (Asia/Shanghai); money is integer fen; JSON documents are stored as text on both databases.
+ */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_admin: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a database leak does not leak usable sessions. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  key: string;
+  at: string;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  kind: string;
+  /** The knowledge-base channel this organization answers (e.g. pboc_12363), if any. */
+  channel_id: string | null;
+  /** For a provider: the acquirer's name as merchants write it (鑫联支付有限公司). */
+  provider_name: string | null;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  organization_id: string;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  invited_by: string;
+  created_at: string;
+  accepted_at: string | null;
+}
+
+export interface MerchantsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  business_name: string | null;
+  merchant_no: string | null;
+  provider_name: string;
+  provider_type: string;
+  complainant_type: string;
+  terminal_ids: string;
+  /** Contact and identity details (phone, ID number, address …) as JSON. */
+  details: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContractVersionsTable {
+  id: string;
+  merchant_id: string;
+  effective_from: string;
+  contract: string;
+  created_at: string;
+}
+
+export interface StoredFilesTable {
+  sha256: string;
+  size: number;
+  created_at: string;
+}
+
+export interface StatementsTable {
+  id: string;
+  merchant_id: string;
+  file_sha256: string;
+  file_name: string;
+  format: string;
+  uploaded_by: string;
+  uploaded_at: string;
+  report: string;
+  period_from: string | null;
+  period_to: string | null;
+  new_deductions: number;
+}
+
+export interface DeductionsTable {
+  id: string;
+  merchant_id: string;
+  /** Same date, category, amount and reference or text: the same deduction, whichever export. */
+  fingerprint: string;
+  statement_id: string;
+  date: string;
+  category: string;
+  amount_fen: number;
+  verdict: string;
+  overcharge_fen: number;
+  finding: string;
+  created_at: string;
+}
+
+export interface CasesTable {
+  id: string;
+  merchant_id: string;
+  owner_id: string;
+  respondent_name: string;
+  respondent_type: string;
+  claim_fen: number;
+  refunded_fen: number;
+  status: string;
+  details: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseDeductionsTable {
+  case_id: string;
+  deduction_id: string;
+}
+
+export interface FilingsTable {
+  id: string;
+  case_id: string;
+  channel_id: string;
+  organization_id: string | null;
+  filing_type: string;
+  state: string;
+  submitted_at: string | null;
+  reference: string | null;
+  method: string | null;
+  due_date: string | null;
+  response: string | null;
+  refund_fen: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  id: string;
+  case_id: string;
+  /** 1, 2, 3 … within the case: the order things happened, whatever the clock says. */
+  seq: number;
+  filing_id: string | null;
+  actor_id: string | null;
+  kind: string;
+  data: string;
+  at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  /** Unique: the sweep on several instances records each notification once. */
+  key: string;
+  kind: string;
+  case_id: string | null;
+  filing_id: string | null;
+  message: string;
+  created_at: string;
+  read_at: string | null;
+  emailed_at: string | null;
+  webhook_at: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  user_id: string;
+  url: string;
+  secret: string;
+  created_at: string;
+}
+
+export interface CalendarTokensTable {
+  token: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface ChannelsTable {
+  id: string;
+  data: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  organizations: OrganizationsTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  merchants: MerchantsTable;
+  contract_versions: ContractVersionsTable;
+  stored_files: StoredFilesTable;
+  statements: StatementsTable;
+  deductions: DeductionsTable;
+  cases: CasesTable;
+  case_deductions: CaseDeductionsTable;
+  filings: FilingsTable;
+  events: EventsTable;
+  notifications: NotificationsTable;
+  webhooks: WebhooksTable;
+  calendar_tokens: CalendarTokensTable;
+  channels: ChannelsTable;
+}

@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import type { ServerConfig } from './config.js';
+import type { Dialect } from './db/database.js';
+import type { DB } from './db/schema.js';
+import type { FileStorage } from './storage/storage.js';
+
+/** What every service gets: the database, the file storage, the configuration and the clock. */
+export interface ServerDeps {
+  readonly db: Kysely<DB>;
+  readonly dialect: Dialect;
+  readonly config: ServerConfig;
+  readonly storage: FileStorage;
+  /** The current time; tests move it to reach deadlines. */
+  readonly now: () => Date;
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}

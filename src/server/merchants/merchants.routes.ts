@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { contractSchema, parseContract } from '../../audit/contract.js';
+import { shanghaiToday } from '../../deadlines/today.js';
+import type { MerchantsTable } from '../db/schema.js';
+import type { ServerDeps } from '../deps.js';
+import { newId } from '../deps.js';
+import { requireCaller } from '../http/access.js';
+import { notFound } from '../http/errors.js';
+import { errorResponses, idParam, isoDate } from '../http/schemas.js';
+import type { App } from '../http/types.js';
+import {
+  contractsOf,
+  insertContract,
+  insertMerchant,
+  merchantOf,
+  merchantsOf,
+  updateMerchantRow,
+} from './merchants.repository.js';
+
+const details = z.object({
+  phone: z.string().max(30).optional(),
+  email: z.email().optional(),
+  idNumber: z.string().max(30).optional(),
+  address: z.string().max(300).optional(),
+  province: z.string().max(30).optional(),
+  city: z.string().max(30).optional(),
+  creditCode: z.string().max(30).optional(),
+  legalRepresentative: z.string().max(50).optional(),
+  /** The acquirer's domicile (decides the PBoC branch) and service line. */
+  providerProvince: z.string().max(30).optional(),
+  providerPhone: z.string().max(30).optional(),
+  agent: z.string().max(200).optional(),
+});
+
+const merchantInput = z.object({
+  /** The person who signs complaints. */
+  name: z.string().trim().min(1).max(100),
+  businessName: z.string().trim().max(200).optional(),
+  merchantNo: z.string().trim().max(50).optional(),
+  providerName: z.string().trim().min(1).max(200),
+  providerType: z.enum(['bank', 'payment_institution']),
+  complainantType: z.enum(['individual_consumer', 'individual_merchant', 'company']),
+  terminalIds: z.array(z.string().max(50)).max(100).default([]),
+  details: details.default({}),
+  /** The contract terms (the audit spec's contract); omitted when the merchant does not know them. */
+  contract: contractSchema.optional(),
+  contractEffectiveFrom: isoDate.optional(),
+});
+
+const contractVersion = z.object({ effectiveFrom: z.string(), contract: z.unknown() });
+export const merchantBody = z.object({
+  id: z.string(),
+  name: z.string(),
+  businessName: z.string().nullable(),
+  merchantNo: z.string().nullable(),
+  providerName: z.string(),
+  providerType: z.enum(['bank', 'payment_institution']),
+  complainantType: z.enum(['individual_consumer', 'individual_merchant', 'company']),
+  terminalIds: z.array(z.string()),
+  details,
+  contracts: z.array(contractVersion),
+  createdAt: z.string(),
+});
+type MerchantBody = z.infer<typeof merchantBody>;
+
+function toBody(
+  row: MerchantsTable,
+  contracts: { effective_from: string; contract: string }[],
+): MerchantBody {
+  return {
+    id: row.id,
+    name: row.name,
+    businessName: row.business_name,
+    merchantNo: row.merchant_no,
+    providerName: row.provider_name,
+    providerType: row.provider_type === 'bank' ? 'bank' : 'payment_institution',
+    complainantType: z
+      .enum(['individual_consumer', 'individual_merchant', 'company'])
+      .parse(row.complainant_type),
+    terminalIds: z.array(z.string()).parse(JSON.parse(row.terminal_ids)),
+    details: details.parse(JSON.parse(row.details)),
+    contracts: contracts.map((c) => ({
+      effectiveFrom: c.effective_from,
+      contract: JSON.parse(c.contract) as unknown,
+    })),
+    createdAt: row.created_at,
+  };
+}
+
+export function merchantRoutes(app: App, deps: ServerDeps): void {
+  app.post(
+    '/api/merchants',
+    {
+      schema: {
+        operationId: 'createMerchant',
+        tags: ['merchants'],
+        summary: 'Add a merchant profile (商户号, provider, terminals) with its contract terms',
+        body: merchantInput,
+        response: { 201: merchantBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      const input = request.body;
+      if (input.contract) parseContract(input.contract);
+      const at = deps.now().toISOString();
+      const row: MerchantsTable = {
+        id: newId(),
+        owner_id: caller.userId,
+        name: input.name,
+        business_name: input.businessName ?? null,
+        merchant_no: input.merchantNo ?? null,
+        provider_name: input.providerName,
+        provider_type: input.providerType,
+        complainant_type: input.complainantType,
+        terminal_ids: JSON.stringify(input.terminalIds),
+        details: JSON.stringify(input.details),
+        created_at: at,
+        updated_at: at,
+      };
+      const contract = input.contract
+        ? {
+            id: newId(),
+            merchant_id: row.id,
+            effective_from:
+              input.contractEffectiveFrom ?? input.contract.signedAt ?? shanghaiToday(deps.now()),
+            contract: JSON.stringify(input.contract),
+            created_at: at,
+          }
+        : null;
+      await deps.db.transaction().execute(async (trx) => {
+        await insertMerchant(trx, row);
+        if (contract) await insertContract(trx, contract);
+      });
+      return reply.status(201).send(toBody(row, contract ? [contract] : []));
+    },
+  );
+
+  app.get(
+    '/api/merchants',
+    {
+      schema: {
+        operationId: 'listMerchants',
+        tags: ['merchants'],
+        summary: 'The caller’s merchant profiles',
+        response: { 200: z.object({ items: z.array(merchantBody) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const rows = await merchantsOf(deps.db, caller.userId);
+      const contracts = await contractsOf(
+        deps.db,
+        rows.map((r) => r.id),
+      );
+      return {
+        items: rows.map((r) =>
+          toBody(
+            r,
+            contracts.filter((c) => c.merchant_id === r.id),
+          ),
+        ),
+      };
+    },
+  );
+
+  app.patch(
+    '/api/merchants/:id',
+    {
+      schema: {
+        operationId: 'updateMerchant',
+        tags: ['merchants'],
+        summary:
+          'Change a merchant profile; a new contract is added as a version with its effective date',
+        params: idParam,
+        body: merchantInput.partial().extend({
+          terminalIds: z.array(z.string().max(50)).max(100).optional(),
+          details: details.optional(),
+        }),
+        response: { 200: merchantBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const existing = await merchantOf(deps.db, caller.userId, request.params.id);
+      if (!existing) throw notFound('merchant');
+      const input = request.body;
+      if (input.contract) parseContract(input.contract);
+      const at = deps.now().toISOString();
+      const changes: Partial<MerchantsTable> = {
+        ...(input.name === undefined ? {} : { name: input.name }),
+        ...(input.businessName === undefined ? {} : { business_name: input.businessName }),
+        ...(input.merchantNo === undefined ? {} : { merchant_no: input.merchantNo }),
+        ...(input.providerName === undefined ? {} : { provider_name: input.providerName }),
+        ...(input.providerType === undefined ? {} : { provider_type: input.providerType }),
+        ...(input.complainantType === undefined ? {} : { complainant_type: input.complainantType }),
+        ...(input.terminalIds === undefined
+          ? {}
+          : { terminal_ids: JSON.stringify(input.terminalIds) }),
+        ...(input.details === undefined
+          ? {}
+          : {
+              details: JSON.stringify({
+                ...(JSON.parse(existing.details) as object),
+                ...input.details,
+              }),
+            }),
+        updated_at: at,
+      };
+      await deps.db.transaction().execute(async (trx) => {
+        await updateMerchantRow(trx, existing.id, changes);
+        if (input.contract) {
+          await insertContract(trx, {
+            id: newId(),
+            merchant_id: existing.id,
+            effective_from: input.contractEffectiveFrom ?? shanghaiToday(deps.now()),
+            contract: JSON.stringify(input.contract),
+            created_at: at,
+          });
+        }
+      });
+      const updated = await merchantOf(deps.db, caller.userId, existing.id);
+      if (!updated) throw notFound('merchant');
+      return toBody(updated, await contractsOf(deps.db, [existing.id]));
+    },
+  );
+}

@@ -1,0 +1,44 @@
+import nodemailer from 'nodemailer';
+
+export interface EmailMessage {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html?: string;
+}
+
+export interface EmailSender {
+  send(message: EmailMessage): Promise<{ messageId: string }>;
+  close(): void;
+}
+
+/** E-mail through an SMTP server given as smtp://user:pass@host:port (or smtps://). */
+export function smtpSender(url: string, from: string): EmailSender {
+  const transport = nodemailer.createTransport(url);
+  const host = (() => {
+    try {
+      return new URL(url).host;
+    } catch {
+      return 'the SMTP server';
+    }
+  })();
+  return {
+    async send(message) {
+      try {
+        const info = await transport.sendMail({ from, ...message });
+        return { messageId: info.messageId };
+      } catch (error) {
+        // Named by host only: the URL may carry a password.
+        throw new Error(
+          `sending e-mail through ${host} failed: ${error instanceof Error ? error.message : String(error)}`,
+          {
+            cause: error,
+          },
+        );
+      }
+    },
+    close: () => {
+      transport.close();
+    },
+  };
+}

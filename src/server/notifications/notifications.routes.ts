@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { ServerDeps } from '../deps.js';
+import { newId } from '../deps.js';
+import { requireCaller } from '../http/access.js';
+import { notFound } from '../http/errors.js';
+import { errorResponses } from '../http/schemas.js';
+import type { App } from '../http/types.js';
+import { buildCalendar } from './ics.js';
+
+const notificationBody = z.object({
+  id: z.string(),
+  kind: z.string(),
+  caseId: z.string().nullable(),
+  filingId: z.string().nullable(),
+  message: z.object({ zh: z.string(), en: z.string() }),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export function notificationRoutes(app: App, deps: ServerDeps): void {
+  app.get(
+    '/api/notifications',
+    {
+      schema: {
+        operationId: 'listNotifications',
+        tags: ['notifications'],
+        summary:
+          'The caller’s notifications, newest first: deadlines close, overdue filings, answers received',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: z.object({ items: z.array(notificationBody) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const rows = await deps.db
+        .selectFrom('notifications')
+        .selectAll()
+        .where('user_id', '=', caller.userId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(request.query.limit)
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          caseId: r.case_id,
+          filingId: r.filing_id,
+          message: z.object({ zh: z.string(), en: z.string() }).parse(JSON.parse(r.message)),
+          createdAt: r.created_at,
+          readAt: r.read_at,
+        })),
+      };
+    },
+  );
+
+  app.put(
+    '/api/me/webhook',
+    {
+      schema: {
+        operationId: 'setWebhook',
+        tags: ['notifications'],
+        summary:
+          'Have notifications POSTed to a URL, signed with HMAC-SHA256 (x-feeguard-signature)',
+        body: z.object({ url: z.url({ protocol: /^https?$/u }) }),
+        response: { 200: z.object({ url: z.string(), secret: z.string() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const secret = randomBytes(24).toString('base64url');
+      await deps.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('webhooks').where('user_id', '=', caller.userId).execute();
+        await trx
+          .insertInto('webhooks')
+          .values({
+            id: newId(),
+            user_id: caller.userId,
+            url: request.body.url,
+            secret,
+            created_at: deps.now().toISOString(),
+          })
+          .execute();
+      });
+      return { url: request.body.url, secret };
+    },
+  );
+
+  app.get(
+    '/api/calendar/:token',
+    {
+      schema: {
+        operationId: 'getCalendarFeed',
+        tags: ['notifications'],
+        summary:
+          'A private iCalendar feed of the user’s answer deadlines (the address from GET /api/me)',
+        params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]+\.ics$/u) }),
+        produces: ['text/calendar'],
+        response: { 200: z.unknown().describe('text/calendar'), 404: errorResponses[404] },
+      },
+    },
+    async (request, reply) => {
+      const token = request.params.token.replace(/\.ics$/u, '');
+      const owner = await deps.db
+        .selectFrom('calendar_tokens')
+        .select('user_id')
+        .where('token', '=', token)
+        .executeTakeFirst();
+      if (!owner) throw notFound('calendar');
+      const filings = await deps.db
+        .selectFrom('filings')
+        .innerJoin('cases', 'cases.id', 'filings.case_id')
+        .select([
+          'filings.id',
+          'filings.case_id',
+          'filings.channel_id',
+          'filings.due_date',
+          'filings.reference',
+          'filings.created_at',
+          'cases.respondent_name',
+        ])
+        .where('cases.owner_id', '=', owner.user_id)
+        .where('filings.due_date', 'is not', null)
+        .where('filings.state', 'in', ['submitted', 'acknowledged', 'overdue'])
+        .orderBy('filings.due_date')
+        .execute();
+      const calendar = buildCalendar(
+        '扣费卫士 答复期限',
+        filings.map((f) => ({
+          uid: `${f.id}@feeguard`,
+          date: f.due_date ?? '',
+          summary: `答复期限：${f.respondent_name}（${f.channel_id}）`,
+          description: `${f.reference ? `工单号 ${f.reference}。` : ''}到期未答复可升级到下一步。`,
+          url: `${deps.config.publicUrl}/cases/${f.case_id}`,
+          createdAt: new Date(f.created_at),
+        })),
+      );
+      reply.header('content-type', 'text/calendar; charset=utf-8');
+      return reply.send(calendar);
+    },
+  );
+}

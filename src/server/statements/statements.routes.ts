@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { auditReportSchema } from '../../audit/report/schema.js';
+import { shanghaiToday } from '../../deadlines/today.js';
+import type { ServerDeps } from '../deps.js';
+import { requireCaller } from '../http/access.js';
+import { apiError, notFound } from '../http/errors.js';
+import { errorResponses, idParam } from '../http/schemas.js';
+import type { App } from '../http/types.js';
+import { contractsOf, merchantOf } from '../merchants/merchants.repository.js';
+import { auditUpload, storeStatement } from './statements.service.js';
+
+const statementBody = z.object({
+  id: z.string(),
+  merchantId: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  format: z.string(),
+  uploadedAt: z.string(),
+  periodFrom: z.string().nullable(),
+  periodTo: z.string().nullable(),
+  /** Deductions this upload added; ones already known from another export are not counted again. */
+  newDeductions: z.number(),
+  claim: z.string(),
+  counts: z
+    .object({ authorized: z.number(), unauthorized: z.number(), needs_review: z.number() })
+    .optional(),
+  warnings: z.number(),
+});
+
+export function statementRoutes(app: App, deps: ServerDeps): void {
+  app.post(
+    '/api/merchants/:id/statements',
+    {
+      schema: {
+        operationId: 'uploadStatement',
+        tags: ['statements'],
+        summary:
+          'Upload a statement (multipart field `file`: CSV/TXT/XLSX, or field `text`: pasted SMS); it is audited at once',
+        params: idParam,
+        consumes: ['multipart/form-data'],
+        response: {
+          201: statementBody,
+          413: errorResponses[400],
+          415: errorResponses[400],
+          422: errorResponses[400],
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      const merchant = await merchantOf(deps.db, caller.userId, request.params.id);
+      if (!merchant) throw notFound('merchant');
+      if (!request.isMultipart()) {
+        throw apiError(
+          'FG_ERR_VALIDATION',
+          'send the statement as multipart/form-data',
+          'a `file` field, or a `text` field with pasted SMS notices',
+        );
+      }
+      let fileName = '';
+      let data: Buffer | null = null;
+      for await (const part of request.parts()) {
+        if (part.type === 'file' && part.fieldname === 'file') {
+          fileName = part.filename || 'statement';
+          data = await part.toBuffer();
+        } else if (
+          part.type === 'field' &&
+          part.fieldname === 'text' &&
+          typeof part.value === 'string'
+        ) {
+          fileName = 'sms.txt';
+          data = Buffer.from(part.value, 'utf8');
+        }
+      }
+      if (!data || data.length === 0) {
+        throw apiError(
+          'FG_ERR_VALIDATION',
+          'no statement in the upload',
+          'send a `file` field or a `text` field',
+        );
+      }
+      const report = await auditUpload(
+        await contractsOf(deps.db, [merchant.id]),
+        fileName,
+        data,
+        shanghaiToday(deps.now()),
+      );
+      // The original is stored before the rows that point at it: a crash in between leaves an
+      // unreferenced file, never a statement without its original.
+      const stored = await deps.storage.put(data);
+      report.statements.forEach((s) => (s.sha256 = stored.sha256));
+      const at = deps.now().toISOString();
+      const saved = await storeStatement(deps.db, {
+        merchantId: merchant.id,
+        userId: caller.userId,
+        fileName,
+        sha256: stored.sha256,
+        report,
+        at,
+      });
+      await deps.db
+        .insertInto('stored_files')
+        .values({ sha256: stored.sha256, size: stored.size, created_at: at })
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .execute();
+      return reply.status(201).send({
+        id: saved.id,
+        merchantId: merchant.id,
+        fileName,
+        sha256: stored.sha256,
+        format: report.statements[0]?.format ?? 'csv',
+        uploadedAt: at,
+        periodFrom: report.statements[0]?.period?.from ?? null,
+        periodTo: report.statements[0]?.period?.to ?? null,
+        newDeductions: saved.newDeductions,
+        claim: report.claim.total,
+        ...(report.counts ? { counts: report.counts } : {}),
+        warnings: report.warnings.length,
+      });
+    },
+  );
+
+  app.get(
+    '/api/merchants/:id/statements',
+    {
+      schema: {
+        operationId: 'listStatements',
+        tags: ['statements'],
+        summary: 'The statements uploaded for a merchant',
+        params: idParam,
+        response: { 200: z.object({ items: z.array(statementBody) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const merchant = await merchantOf(deps.db, caller.userId, request.params.id);
+      if (!merchant) throw notFound('merchant');
+      const rows = await deps.db
+        .selectFrom('statements')
+        .selectAll()
+        .where('merchant_id', '=', merchant.id)
+        .orderBy('uploaded_at')
+        .execute();
+      return {
+        items: rows.map((row) => {
+          const report = auditReportSchema.parse(JSON.parse(row.report));
+          return {
+            id: row.id,
+            merchantId: row.merchant_id,
+            fileName: row.file_name,
+            sha256: row.file_sha256,
+            format: row.format,
+            uploadedAt: row.uploaded_at,
+            periodFrom: row.period_from,
+            periodTo: row.period_to,
+            newDeductions: row.new_deductions,
+            claim: report.claim.total,
+            ...(report.counts ? { counts: report.counts } : {}),
+            warnings: report.warnings.length,
+          };
+        }),
+      };
+    },
+  );
+
+  app.get(
+    '/api/statements/:id/report',
+    {
+      schema: {
+        operationId: 'getAuditReport',
+        tags: ['statements'],
+        summary: 'The audit report of one statement (the CLI’s JSON report)',
+        params: idParam,
+        response: { 200: auditReportSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const row = await deps.db
+        .selectFrom('statements')
+        .innerJoin('merchants', 'merchants.id', 'statements.merchant_id')
+        .select(['statements.report'])
+        .where('statements.id', '=', request.params.id)
+        .where('merchants.owner_id', '=', caller.userId)
+        .executeTakeFirst();
+      if (!row) throw notFound('statement');
+      return auditReportSchema.parse(JSON.parse(row.report));
+    },
+  );
+}
