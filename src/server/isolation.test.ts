@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR } from '../../test/fixtures/index.js';
+import { register } from './auth/auth.service.js';
+import { ApiClient, DIALECTS, testServer, type TestServer } from './testing.js';
+
+/**
+ * Every operation in the OpenAPI document is tried with another merchant's and another
+ * organization's ids. The list of operations comes from the document itself, so an endpoint
+ * added later without an entry here fails this test instead of escaping it.
+ */
+const statement = readFileSync(path.join(EXAMPLES_DIR, 'statement.csv'));
+const contract = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, 'contract.json'), 'utf8')) as unknown;
+
+interface World {
+  merchantId: string;
+  statementId: string;
+  caseId: string;
+  filingId: string;
+  organizationId: string;
+}
+
+/** A valid request body per operation, so that the access check — not validation — answers. */
+const BODIES: Record<string, unknown> = {
+  register: undefined,
+  login: undefined,
+  logout: undefined,
+  me: undefined,
+  createOrganization: { name: 'x', kind: 'media' },
+  inviteMember: { email: 'someone@else.test' },
+  createMerchant: undefined,
+  listMerchants: undefined,
+  updateMerchant: { name: '改名' },
+  uploadStatement: 'multipart',
+  listStatements: undefined,
+  getAuditReport: undefined,
+  createCase: undefined,
+  listCases: undefined,
+  getCase: undefined,
+  getCasePlan: undefined,
+  listCaseEvents: undefined,
+  getLetter: undefined,
+  getEvidencePackage: undefined,
+  createFiling: { channelId: 'pboc_12363' },
+  updateFiling: { action: 'close' },
+  respondToFiling: { kind: 'rejection', message: '不同意' },
+  reviewResponse: { decision: 'accept' },
+  listInbox: undefined,
+  listNotifications: undefined,
+  setWebhook: undefined,
+  getCalendarFeed: undefined,
+  listChannels: undefined,
+  updateChannel: 'channel',
+};
+
+/** Operations open to anyone or acting only on the caller's own data: nothing of another to reach. */
+const SELF_ONLY = new Set([
+  'register',
+  'login',
+  'logout',
+  'me',
+  'createMerchant',
+  'listMerchants',
+  'createCase',
+  'listCases',
+  'listInbox',
+  'listNotifications',
+  'setWebhook',
+  'listChannels',
+]);
+
+async function world(
+  server: TestServer,
+  client: ApiClient,
+  email: string,
+  providerName: string,
+): Promise<World> {
+  await client.register(email);
+  const merchant = await client.json<{ id: string }>('POST', '/api/merchants', {
+    name: email,
+    providerName,
+    providerType: 'payment_institution',
+    complainantType: 'individual_merchant',
+    contract,
+  });
+  const upload = await client.upload(merchant.id, 'statement.csv', statement);
+  const statementId = upload.json<{ id: string }>().id;
+  const c = await client.json<{ id: string }>('POST', '/api/cases', { merchantId: merchant.id });
+  const filing = await client.json<{ id: string }>('POST', `/api/cases/${c.id}/filings`, {
+    channelId: 'payment_institution_customer_service',
+  });
+  await client.json('PATCH', `/api/filings/${filing.id}`, {
+    action: 'submit',
+    submittedAt: '2026-11-25',
+  });
+  const org = await server.deps.db
+    .selectFrom('organizations')
+    .select('id')
+    .where('provider_name', '=', providerName)
+    .executeTakeFirstOrThrow();
+  return {
+    merchantId: merchant.id,
+    statementId,
+    caseId: c.id,
+    filingId: filing.id,
+    organizationId: org.id,
+  };
+}
+
+describe.each(DIALECTS)(
+  'isolation on %s: another merchant’s and another organization’s ids',
+  (dialect) => {
+    let server: TestServer;
+    let a: World;
+    let intruder: ApiClient;
+    let otherOrgMember: ApiClient;
+    let operations: { method: string; path: string; operationId: string }[] = [];
+
+    beforeAll(async () => {
+      server = await testServer(dialect);
+      await register(
+        server.deps,
+        { email: 'root@feeguard.test', password: 'admin password 1', name: 'root' },
+        { isAdmin: true },
+      );
+      const admin = new ApiClient(server.app);
+      await admin.login('root@feeguard.test', 'admin password 1');
+      const orgA = await admin.json<{ id: string }>('POST', '/api/organizations', {
+        name: 'A 支付',
+        kind: 'provider',
+        providerName: 'A 支付',
+      });
+      const orgB = await admin.json<{ id: string }>('POST', '/api/organizations', {
+        name: 'B 支付',
+        kind: 'provider',
+        providerName: 'B 支付',
+      });
+      await admin.json('POST', `/api/organizations/${orgA.id}/members`, {
+        email: 'staff-a@a.test',
+      });
+      await admin.json('POST', `/api/organizations/${orgB.id}/members`, {
+        email: 'staff-b@b.test',
+      });
+      a = await world(server, new ApiClient(server.app), 'a@shop.test', 'A 支付');
+      intruder = new ApiClient(server.app);
+      await world(server, intruder, 'b@shop.test', 'B 支付');
+      otherOrgMember = new ApiClient(server.app);
+      await otherOrgMember.register('staff-b@b.test');
+      const doc = (await intruder.request('GET', '/api/openapi.json')).json<{
+        paths: Record<string, Record<string, { operationId?: string }>>;
+      }>();
+      operations = Object.entries(doc.paths).flatMap(([p, methods]) =>
+        Object.entries(methods).map(([method, op]) => ({
+          method: method.toUpperCase(),
+          path: p,
+          operationId: op.operationId ?? `${method} ${p}`,
+        })),
+      );
+    }, 120_000);
+    afterAll(async () => {
+      await server.close();
+    });
+
+    it('knows how to call every documented operation', () => {
+      expect(operations.length).toBeGreaterThanOrEqual(28);
+      for (const op of operations)
+        expect(Object.keys(BODIES), `add ${op.operationId} to this test`).toContain(op.operationId);
+    });
+
+    function pathWithIds(template: string): string {
+      return template
+        .replace(/^\/api\/merchants\/\{id\}/u, `/api/merchants/${a.merchantId}`)
+        .replace(/^\/api\/statements\/\{id\}/u, `/api/statements/${a.statementId}`)
+        .replace(/^\/api\/cases\/\{id\}/u, `/api/cases/${a.caseId}`)
+        .replace(/^\/api\/filings\/\{id\}/u, `/api/filings/${a.filingId}`)
+        .replace(/^\/api\/organizations\/\{id\}/u, `/api/organizations/${a.organizationId}`)
+        .replace('{token}', 'not-a-real-token.ics')
+        .replace('{channelId}', 'pboc_12363');
+    }
+
+    async function attempt(client: ApiClient, op: (typeof operations)[number]) {
+      const url = pathWithIds(op.path);
+      const body = BODIES[op.operationId];
+      if (body === 'multipart') return client.upload(a.merchantId, 'x.csv', statement);
+      if (body === 'channel') {
+        const kb = (await client.request('GET', '/api/channels')).json<{
+          channels: { id: string }[];
+        }>();
+        return client.request(
+          'PUT',
+          url,
+          kb.channels.find((c) => c.id === 'pboc_12363'),
+        );
+      }
+      return client.request(op.method as 'GET', url, body);
+    }
+
+    it('a different merchant reaches nothing of merchant A', async () => {
+      for (const op of operations.filter(
+        (o) => o.path.includes('{') && !SELF_ONLY.has(o.operationId),
+      )) {
+        const response = await attempt(intruder, op);
+        expect(
+          [403, 404],
+          `${op.operationId} ${op.path} answered ${String(response.statusCode)}`,
+        ).toContain(response.statusCode);
+      }
+    });
+
+    it('a member of another organization reaches nothing of merchant A or organization A', async () => {
+      for (const op of operations.filter(
+        (o) => o.path.includes('{') && !SELF_ONLY.has(o.operationId),
+      )) {
+        const response = await attempt(otherOrgMember, op);
+        expect(
+          [403, 404],
+          `${op.operationId} ${op.path} answered ${String(response.statusCode)}`,
+        ).toContain(response.statusCode);
+      }
+    });
+
+    it('lists show the caller’s own records only', async () => {
+      const ids = Object.values(a);
+      for (const client of [intruder, otherOrgMember]) {
+        for (const op of operations.filter(
+          (o) =>
+            o.method === 'GET' &&
+            !o.path.includes('{') &&
+            o.path.startsWith('/api/') &&
+            o.operationId !== 'listChannels',
+        )) {
+          const response = await client.request('GET', op.path);
+          for (const id of ids)
+            expect(response.body, `${op.operationId} leaks ${id}`).not.toContain(id);
+        }
+      }
+    });
+  },
+);
