@@ -16,6 +16,7 @@ import { channelRoutes } from './channels/channels.routes.js';
 import type { ServerDeps } from './deps.js';
 import { filingRoutes } from './filings/filings.routes.js';
 import { apiError, installErrorHandler } from './http/errors.js';
+import { homeRoute } from './http/home.js';
 import type { App } from './http/types.js';
 import { loggerOptions } from './logging.js';
 import { merchantRoutes } from './merchants/merchants.routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
     }
   });
 
+  homeRoute(app);
   authRoutes(app, deps);
   organizationRoutes(app, deps);
   merchantRoutes(app, deps);

@@ -11,6 +11,8 @@ export interface ServerConfig {
   readonly publicUrl: string;
   /** postgres://… to use PostgreSQL; absent for the embedded SQLite database. */
   readonly databaseUrl: string | undefined;
+  /** A PostgreSQL schema to use instead of the default search path. */
+  readonly databaseSchema: string | undefined;
   readonly dataDir: string;
   /** smtp://user:pass@host:port; absent: e-mail notifications are off. */
   readonly smtpUrl: string | undefined;
@@ -35,6 +37,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port,
     publicUrl,
     databaseUrl: env['DATABASE_URL'] || undefined,
+    databaseSchema: env['DATABASE_SCHEMA'] || undefined,
     dataDir: path.resolve(env['FEEGUARD_DATA_DIR'] ?? 'data'),
     smtpUrl: env['SMTP_URL'] || undefined,
     mailFrom: env['MAIL_FROM'] ?? 'FeeGuard 扣费卫士 <noreply@feeguard.local>',

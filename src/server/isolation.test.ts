@@ -11,7 +11,9 @@ import { ApiClient, DIALECTS, testServer, type TestServer } from './testing.js';
  * added later without an entry here fails this test instead of escaping it.
  */
 const statement = readFileSync(path.join(EXAMPLES_DIR, 'statement.csv'));
-const contract = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, 'contract.json'), 'utf8')) as unknown;
+const contract = JSON.parse(
+  readFileSync(path.join(EXAMPLES_DIR, 'contract.json'), 'utf8'),
+) as unknown;
 
 interface World {
   merchantId: string;

@@ -21,8 +21,9 @@ export async function prepare(
   const database = openDatabase({
     databaseUrl: config.databaseUrl,
     sqliteFile: path.join(config.dataDir, 'feeguard.db'),
+    ...(config.databaseSchema ? { pgSchema: config.databaseSchema } : {}),
   });
-  await migrate(database.db);
+  await migrate(database);
   await seedChannels(database.db, new Date().toISOString());
   const deps: ServerDeps = {
     db: database.db,

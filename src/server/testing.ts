@@ -55,7 +55,7 @@ export async function testServer(
     sqliteFile: path.join(dir, 'feeguard.db'),
     ...(schema ? { pgSchema: schema } : {}),
   });
-  await migrate(database.db);
+  await migrate(database);
   await seedChannels(database.db, start.toISOString());
   const clock = { now: start };
   const deps: ServerDeps = {

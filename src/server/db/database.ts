@@ -13,6 +13,8 @@ export interface Database {
   readonly dialect: Dialect;
   /** Where the SQLite file lives (for backup and restore); null on PostgreSQL. */
   readonly file: string | null;
+  /** The PostgreSQL schema in use, when not the default. */
+  readonly schema: string | null;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,13 @@ export function openDatabase(options: {
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', file: null, close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      file: null,
+      schema: schema ?? null,
+      close: () => db.destroy(),
+    };
   }
   const file = options.sqliteFile ?? path.resolve('data', 'feeguard.db');
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
@@ -52,20 +60,30 @@ export function openDatabase(options: {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', file, schema: null, close: () => db.destroy() };
 }
 
-/** Applies pending migrations; safe to run from several instances (Kysely takes a lock). */
-export async function migrate(db: Kysely<DB>): Promise<void> {
+/**
+ * Applies pending migrations. Instances starting together may race to create Kysely's own
+ * bookkeeping tables; the loser sees an error and simply tries again, by which time the tables
+ * (and the migration lock they hold) are there.
+ */
+export async function migrate(database: Database, attempts = 5): Promise<void> {
   const migrator = new Migrator({
-    db,
+    db: database.db,
     provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
+    // Kysely looks for its bookkeeping tables in every schema; pin them to ours.
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error !== undefined || failed) {
-    throw new Error(
-      `database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (error === undefined && !failed) return;
+    if (attempt >= attempts) {
+      throw new Error(
+        `database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 400));
   }
 }

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * Real server processes for the multi-instance and crash tests: `feeguard serve` from the built
+ * package, on a port of its own choosing, read back from what it prints.
+ */
+export interface ServerProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/feeguard.js');
+
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      reject(new Error(`server did not start: ${output}`));
+    }, 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /running at (http:\/\/[^\s]+)/u.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${String(code)}: ${output}`));
+    });
+  });
+  return {
+    url,
+    child,
+    stop: (signal = 'SIGTERM') =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolve();
+          return;
+        }
+        child.once('exit', () => {
+          resolve();
+        });
+        child.kill(signal);
+      }),
+  };
+}
+
+/** A user talking to a real server over HTTP, keeping the session cookie and CSRF token. */
+export class HttpUser {
+  cookie = '';
+  csrf = '';
+
+  constructor(public base: string) {}
+
+  async call<T = Record<string, unknown>>(
+    method: string,
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${this.base}${url}`, {
+      method,
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie?.startsWith('fg_session=')) this.cookie = setCookie.split(';')[0] ?? '';
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  }
+
+  async upload(
+    merchantId: string,
+    name: string,
+    data: Buffer,
+    signal?: AbortSignal,
+  ): Promise<number> {
+    const form = new FormData();
+    form.set('file', new Blob([data]), name);
+    const response = await fetch(`${this.base}/api/merchants/${merchantId}/statements`, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf },
+      body: form,
+      ...(signal ? { signal } : {}),
+    });
+    await response.arrayBuffer();
+    return response.status;
+  }
+}
