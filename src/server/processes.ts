@@ -31,8 +31,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
         resolve(match[1]);
       }
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${String(code)}: ${output}`));
@@ -79,7 +79,8 @@ export class HttpUser {
     const setCookie = response.headers.get('set-cookie');
     if (setCookie?.startsWith('fg_session=')) this.cookie = setCookie.split(';')[0] ?? '';
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+    const parsed: T = (text ? JSON.parse(text) : null) as T;
+    return { status: response.status, body: parsed };
   }
 
   async upload(
