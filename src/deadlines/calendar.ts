@@ -17,29 +17,40 @@ export interface WorkCalendar {
   covers(date: IsoDate): boolean;
 }
 
+interface Day {
+  readonly workday: boolean;
+  readonly holiday: string | null;
+}
+
 export function chinaCalendar(): WorkCalendar {
-  const coveredYears = new Map<number, boolean>();
+  // chinese-days parses every date with dayjs; deadlines ask about the same days again and again.
+  const days = new Map<IsoDate, Day>();
+  const years = new Map<number, boolean>();
   const covers = (date: IsoDate): boolean => {
     const year = Number(date.slice(0, 4));
-    let known = coveredYears.get(year);
+    let known = years.get(year);
     if (known === undefined) {
       // Every published year has at least New Year's Day as a holiday.
-      known =
-        chineseDays.getHolidaysInRange(`${String(year)}-01-01`, `${String(year)}-12-31`, false)
-          .length > 0;
-      coveredYears.set(year, known);
+      const y = String(year);
+      known = chineseDays.getHolidaysInRange(`${y}-01-01`, `${y}-12-31`, false).length > 0;
+      years.set(year, known);
+    }
+    return known;
+  };
+  const day = (date: IsoDate): Day => {
+    let known = days.get(date);
+    if (known === undefined) {
+      const workday = chineseDays.isWorkday(date);
+      // "National Day,国庆节,3": English, Chinese, length of the holiday; weekends have no comma.
+      const parts = workday || !covers(date) ? [] : chineseDays.getDayDetail(date).name.split(',');
+      known = { workday, holiday: parts.length >= 2 ? (parts[1] ?? null) : null };
+      days.set(date, known);
     }
     return known;
   };
   return {
-    isWorkday: (date) => chineseDays.isWorkday(date),
-    holidayName: (date) => {
-      if (!chineseDays.isHoliday(date) || !covers(date)) return null;
-      const detail = chineseDays.getDayDetail(date);
-      // "National Day,国庆节,3": English, Chinese, length of the holiday.
-      const parts = detail.name.split(',');
-      return parts.length >= 2 ? (parts[1] ?? null) : null;
-    },
+    isWorkday: (date) => day(date).workday,
+    holidayName: (date) => day(date).holiday,
     covers,
   };
 }

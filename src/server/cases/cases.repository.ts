@@ -39,14 +39,21 @@ export async function filingsOfCases(db: Kysely<DB>, caseIds: readonly string[])
     .execute();
 }
 
-export async function deductionsOfCase(db: Kysely<DB>, caseId: string) {
+export async function deductionsOfCases(db: Kysely<DB>, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
   return db
     .selectFrom('case_deductions')
     .innerJoin('deductions', 'deductions.id', 'case_deductions.deduction_id')
     .selectAll('deductions')
-    .where('case_deductions.case_id', '=', caseId)
+    .select('case_deductions.case_id')
+    .where('case_deductions.case_id', 'in', caseIds)
     .orderBy('deductions.date')
     .execute();
+}
+
+export async function merchantsByIds(db: Kysely<DB>, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('merchants').selectAll().where('id', 'in', ids).execute();
 }
 
 export async function statementsOfDeductions(db: Kysely<DB>, statementIds: readonly string[]) {

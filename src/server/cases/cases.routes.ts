@@ -30,6 +30,7 @@ import {
 import {
   caseFor,
   loadCaseContext,
+  loadCaseContexts,
   nextStepOf,
   statusOf,
   type CaseContext,
@@ -270,9 +271,7 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
         request.query.limit,
         request.query.offset,
       );
-      const items = [];
-      for (const row of rows) items.push(summaryOf(await loadCaseContext(deps, row)));
-      return { items };
+      return { items: (await loadCaseContexts(deps, rows)).map(summaryOf) };
     },
   );
 

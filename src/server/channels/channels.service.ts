@@ -18,14 +18,31 @@ export async function seedChannels(db: Kysely<DB>, at: string): Promise<void> {
   }
 }
 
+/** Parsed knowledge bases by version (the newest edit time and the number of channels). */
+const parsed = new Map<string, KnowledgeBase>();
+
+/**
+ * The knowledge base as the database holds it. Validating it costs milliseconds, so the parsed
+ * form is kept per version: a cheap query tells whether any instance edited it since.
+ */
 export async function knowledgeBase(db: Kysely<DB>): Promise<KnowledgeBase> {
+  const stamp = await db
+    .selectFrom('channels')
+    .select((eb) => [eb.fn.max('updated_at').as('latest'), eb.fn.countAll<number>().as('n')])
+    .executeTakeFirst();
+  const version = `${stamp?.latest ?? ''}|${String(stamp?.n ?? 0)}`;
+  const cached = parsed.get(version);
+  if (cached) return cached;
   const rows = await db.selectFrom('channels').select(['data']).orderBy('id').execute();
   const bundled = defaultKnowledgeBase();
   const stored = rows.map((r) => JSON.parse(r.data) as unknown);
   // Keep the bundled order (the order people read the list in); channels added later go last.
   const order = new Map(bundled.channels.map((c, i) => [c.id, i]));
   const channels = stored.sort((a, b) => rank(a, order) - rank(b, order));
-  return parseKnowledgeBase({ ...bundled, channels }, 'channels table');
+  const kb = parseKnowledgeBase({ ...bundled, channels }, 'channels table');
+  parsed.clear();
+  parsed.set(version, kb);
+  return kb;
 }
 
 function rank(channel: unknown, order: ReadonlyMap<string, number>): number {
