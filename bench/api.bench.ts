@@ -26,7 +26,7 @@ async function start(
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const match = /running at (http:\/\/\S+)/u.exec(out);
       if (match?.[1]) resolve(match[1]);
