@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR } from '../../../test/fixtures/index.js';
+import { ApiClient, DIALECTS, testServer, type TestServer } from '../testing.js';
+
+const lines = readFileSync(path.join(EXAMPLES_DIR, 'statement.csv'), 'utf8').split('\n');
+const header = lines[0] ?? '';
+const rows = lines.slice(1).filter((l) => l.trim() !== '');
+const contract = JSON.parse(
+  readFileSync(path.join(EXAMPLES_DIR, 'contract.json'), 'utf8'),
+) as unknown;
+const csv = (part: readonly string[]) => Buffer.from(`${[header, ...part].join('\n')}\n`, 'utf8');
+
+describe.each(DIALECTS)('statement uploads on %s', (dialect) => {
+  let server: TestServer;
+  let user: ApiClient;
+  let merchantId = '';
+
+  beforeAll(async () => {
+    server = await testServer(dialect);
+    user = new ApiClient(server.app);
+    await user.register('overlap@shop.test');
+    merchantId = (
+      await user.json<{ id: string }>('POST', '/api/merchants', {
+        name: '张丽',
+        providerName: '鑫联支付有限公司',
+        providerType: 'payment_institution',
+        complainantType: 'individual_merchant',
+        contract,
+      })
+    ).id;
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('two exports that overlap in time never count a deduction twice', async () => {
+    const first = await user.upload(merchantId, 'jan-jun.csv', csv(rows.slice(0, 1200)));
+    const second = await user.upload(merchantId, 'may-sep.csv', csv(rows.slice(900)));
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    const added =
+      first.json<{ newDeductions: number }>().newDeductions +
+      second.json<{ newDeductions: number }>().newDeductions;
+    expect(added).toBe(12);
+    const c = await user.json<{ claim: string; findings: unknown[] }>('POST', '/api/cases', {
+      merchantId,
+    });
+    expect(c.claim).toBe('159.00');
+    expect(c.findings).toHaveLength(2);
+  });
+
+  it('rejects an empty upload and an unreadable file with a clear error, writing nothing', async () => {
+    const before = await user.json<{ items: unknown[] }>(
+      'GET',
+      `/api/merchants/${merchantId}/statements`,
+    );
+    const empty = await user.upload(merchantId, 'empty.csv', Buffer.alloc(0));
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({ code: 'FG_ERR_VALIDATION' });
+    const binary = await user.upload(
+      merchantId,
+      'photo.xlsx',
+      Buffer.from('PK\u0003\u0004 not really a workbook'),
+    );
+    expect(binary.statusCode).toBeGreaterThanOrEqual(400);
+    expect(binary.statusCode).toBeLessThan(500);
+    const after = await user.json<{ items: unknown[] }>(
+      'GET',
+      `/api/merchants/${merchantId}/statements`,
+    );
+    expect(after.items).toHaveLength(before.items.length);
+  });
+});
