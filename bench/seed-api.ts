@@ -2,7 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import argon2 from 'argon2';
 import { seedChannels } from '../src/server/channels/channels.service.js';
+import { refreshCaseSummaries } from '../src/server/cases/cases.service.js';
+import { configFromEnv } from '../src/server/config.js';
 import { migrate, openDatabase } from '../src/server/db/database.js';
+import type { ServerDeps } from '../src/server/deps.js';
+import { localDiskStorage } from '../src/server/storage/storage.js';
 
 /**
  * Seeds a benchmark database directly (the API would take minutes for this much): merchants
@@ -26,6 +30,13 @@ export async function seedApiBench(
   await migrate(database);
   const at = new Date().toISOString();
   await seedChannels(database.db, at);
+  const deps: ServerDeps = {
+    db: database.db,
+    dialect: database.dialect,
+    config: configFromEnv({}),
+    storage: localDiskStorage(path.join(dataDir, 'files')),
+    now: () => new Date(),
+  };
   const hash = await argon2.hash('bench password', { type: argon2.argon2id });
   const expires = new Date(Date.now() + 86_400_000).toISOString();
   const users: { cookie: string; csrf: string; caseIds: string[]; merchantId: string }[] = [];
@@ -153,7 +164,9 @@ export async function seedApiBench(
             respondent_type: 'payment_institution',
             claim_fen: 9900,
             refunded_fen: 0,
-            status: 'open',
+            status: 'new',
+            next_deadline: null,
+            summary: '{}',
             details: '{"othersAffected":false,"arbitrationAgreement":false}',
             created_at: at,
             updated_at: at,
@@ -178,6 +191,7 @@ export async function seedApiBench(
           .execute();
       }
     });
+    await refreshCaseSummaries(deps, caseIds);
     users.push({ cookie: `fg_session=${token}`, csrf, caseIds, merchantId });
   }
   await database.close();

@@ -20,9 +20,12 @@ import { errorResponses, idParam, isoDate } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { merchantOf } from '../merchants/merchants.repository.js';
 import { caseDetailsSchema, findingOf, responseOf } from './case-model.js';
+import { knowledgeBase } from '../channels/channels.service.js';
 import {
   appendEvent,
   casesOfOwner,
+  deductionsOfCases,
+  filingsOfCases,
   claimableDeductions,
   eventsOfCase,
   insertCase,
@@ -30,9 +33,10 @@ import {
 import {
   caseFor,
   loadCaseContext,
-  loadCaseContexts,
+  listSummaries,
   nextStepOf,
-  statusOf,
+  refreshCaseSummaries,
+  summaryOf,
   type CaseContext,
 } from './cases.service.js';
 
@@ -107,26 +111,6 @@ export function filingToBody(
     response: responseOf(filing),
     version: filing.version,
     updatedAt: filing.updated_at,
-  };
-}
-
-function summaryOf(ctx: CaseContext) {
-  const next = nextStepOf(ctx.plan);
-  const awaiting = ctx.filings
-    .filter((f) => ['submitted', 'acknowledged'].includes(f.state) && f.due_date)
-    .map((f) => f.due_date ?? '')
-    .sort();
-  return {
-    id: ctx.row.id,
-    merchantId: ctx.row.merchant_id,
-    respondentName: ctx.row.respondent_name,
-    respondentType: ctx.row.respondent_type,
-    status: statusOf(ctx.plan, ctx.row),
-    claim: formatFen(ctx.row.claim_fen),
-    recovered: formatFen(ctx.row.refunded_fen),
-    nextDeadline: awaiting[0] ?? null,
-    nextStep: next,
-    createdAt: ctx.row.created_at,
   };
 }
 
@@ -216,7 +200,9 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
         respondent_type: merchant.provider_type,
         claim_fen: deductions.reduce((sum, d) => sum + d.overcharge_fen, 0),
         refunded_fen: 0,
-        status: 'open',
+        status: 'new',
+        next_deadline: null,
+        summary: '{}',
         details: JSON.stringify(
           caseDetailsSchema.parse({
             ...(input.noticedAt ? { noticedAt: input.noticedAt } : {}),
@@ -244,6 +230,7 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
           at,
         });
       });
+      await refreshCaseSummaries(deps, [id]);
       const ctx = await loadCaseContext(deps, row);
       return reply.status(201).send(caseDetail(ctx, 'owner'));
     },
@@ -271,7 +258,7 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
         request.query.limit,
         request.query.offset,
       );
-      return { items: (await loadCaseContexts(deps, rows)).map(summaryOf) };
+      return { items: await listSummaries(deps, rows) };
     },
   );
 
@@ -290,7 +277,21 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
     async (request) => {
       const caller = requireCaller(request);
       const { row, role } = await caseFor(deps, caller, request.params.id, 'read');
-      return caseDetail(await loadCaseContext(deps, row), role);
+      // Reading a case needs no plan: what it shows of the plan is stored with every change.
+      const [[summary], filings, deductions, kb] = await Promise.all([
+        listSummaries(deps, [row]),
+        filingsOfCases(deps.db, [row.id]),
+        deductionsOfCases(deps.db, [row.id]),
+        knowledgeBase(deps.db),
+      ]);
+      if (!summary) throw notFound('case');
+      return {
+        ...summary,
+        role,
+        findings: deductions.map((d) => ({ ...findingOf(d), id: d.id })),
+        filings: filings.map((f) => filingToBody(f, { kb })),
+        details: caseDetailsSchema.parse(JSON.parse(row.details)),
+      };
     },
   );
 

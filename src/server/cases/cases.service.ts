@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { formatFen } from '../../audit/money.js';
 import { planInputOf } from '../../cases/case-input.js';
 import type { CaseFile } from '../../cases/case-file.js';
 import type { KnowledgeBase } from '../../channels/schema.js';
@@ -145,3 +147,90 @@ export function nextStepOf(plan: Plan): PlanStep | null {
     null
   );
 }
+
+/** What a case list shows of a case. */
+export function summaryOf(ctx: CaseContext) {
+  const next = nextStepOf(ctx.plan);
+  const awaiting = ctx.filings
+    .filter((f) => ['submitted', 'acknowledged'].includes(f.state) && f.due_date)
+    .map((f) => f.due_date ?? '')
+    .sort();
+  return {
+    id: ctx.row.id,
+    merchantId: ctx.row.merchant_id,
+    respondentName: ctx.row.respondent_name,
+    respondentType: ctx.row.respondent_type,
+    status: statusOf(ctx.plan, ctx.row),
+    claim: formatFen(ctx.row.claim_fen),
+    recovered: formatFen(ctx.row.refunded_fen),
+    nextDeadline: awaiting[0] ?? null,
+    nextStep: next
+      ? {
+          channel: next.channel,
+          name: next.name,
+          state: next.state,
+          filingType: next.filingType,
+          why: next.why,
+          when: next.when,
+          ...(next.startOn ? { startOn: next.startOn } : {}),
+        }
+      : null,
+    createdAt: ctx.row.created_at,
+  };
+}
+export type CaseSummary = ReturnType<typeof summaryOf>;
+
+/**
+ * Recomputes and stores what lists show (status, next deadline, next step) for these cases.
+ * Called in every write that changes a case and by the sweep when deadlines pass, so a list is
+ * a plain query however many cases there are.
+ */
+export async function refreshCaseSummaries(
+  deps: ServerDeps,
+  caseIds: readonly string[],
+): Promise<void> {
+  if (caseIds.length === 0) return;
+  const rows = await deps.db.selectFrom('cases').selectAll().where('id', 'in', caseIds).execute();
+  for (const ctx of await loadCaseContexts(deps, rows)) {
+    const summary = summaryOf(ctx);
+    await deps.db
+      .updateTable('cases')
+      .set({
+        status: summary.status,
+        next_deadline: summary.nextDeadline,
+        summary: JSON.stringify({ nextStep: summary.nextStep }),
+      })
+      .where('id', '=', ctx.row.id)
+      .execute();
+  }
+}
+
+/** Case list entries from the stored summaries; a case without one is computed. */
+export async function listSummaries(
+  deps: ServerDeps,
+  rows: readonly CasesTable[],
+): Promise<CaseSummary[]> {
+  const missing = rows.filter((r) => r.summary === '{}');
+  const computed = new Map(
+    (await loadCaseContexts(deps, missing)).map((ctx) => [ctx.row.id, summaryOf(ctx)]),
+  );
+  return rows.map((row) => {
+    const known = computed.get(row.id);
+    if (known) return known;
+    const stored = JSON.parse(row.summary) as { nextStep: CaseSummary['nextStep'] };
+    return {
+      id: row.id,
+      merchantId: row.merchant_id,
+      respondentName: row.respondent_name,
+      respondentType: row.respondent_type,
+      status: caseStatusSchema.parse(row.status),
+      claim: formatFen(row.claim_fen),
+      recovered: formatFen(row.refunded_fen),
+      nextDeadline: row.next_deadline,
+      nextStep: stored.nextStep,
+      createdAt: row.created_at,
+    };
+  });
+}
+
+const caseStatusSchema = z.enum(['new', 'waiting', 'action_needed', 'resolved', 'closed']);

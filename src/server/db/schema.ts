@@ -120,7 +120,11 @@ export interface CasesTable {
   respondent_type: string;
   claim_fen: number;
   refunded_fen: number;
+  /** Kept current on every change and by the sweep, so that lists need no plan per case. */
   status: string;
+  next_deadline: string | null;
+  /** The next step of the plan, as the case list shows it (JSON). */
+  summary: string;
   details: string;
   created_at: string;
   updated_at: string;

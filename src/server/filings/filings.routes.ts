@@ -25,7 +25,7 @@ import {
   updateCaseRow,
   updateFilingIfUnchanged,
 } from '../cases/cases.repository.js';
-import { caseFor, loadCaseContext } from '../cases/cases.service.js';
+import { caseFor, loadCaseContext, refreshCaseSummaries } from '../cases/cases.service.js';
 import { filingBody, filingToBody } from '../cases/cases.routes.js';
 import { transition, type Actor, type FilingAction, type FilingState } from './state.js';
 
@@ -106,6 +106,7 @@ async function move(
     });
     await updateCaseRow(trx, filing.case_id, { updated_at: at });
   });
+  await refreshCaseSummaries(deps, [filing.case_id]);
   const updated = await filingById(deps.db, filing.id);
   if (!updated) throw notFound('filing');
   return updated;
@@ -182,6 +183,7 @@ export function filingRoutes(app: App, deps: ServerDeps): void {
           at,
         });
       });
+      await refreshCaseSummaries(deps, [row.id]);
       return reply.status(201).send(filingToBody(filing, ctx));
     },
   );
@@ -388,6 +390,8 @@ export function filingRoutes(app: App, deps: ServerDeps): void {
           updated_at: at,
         });
       }
+      // The refund changes what the case shows: refresh after the move did.
+      await refreshCaseSummaries(deps, [caseRow.id]);
       return filingToBody(updated, { kb: await knowledgeBase(deps.db) });
     },
   );

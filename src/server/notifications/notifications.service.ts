@@ -5,6 +5,7 @@ import type { Caller } from '../auth/caller.js';
 import type { ServerDeps } from '../deps.js';
 import { newId } from '../deps.js';
 import { appendEvent } from '../cases/cases.repository.js';
+import { refreshCaseSummaries } from '../cases/cases.service.js';
 import type { EmailSender } from './email.js';
 import { deliverWebhook } from './webhook.js';
 
@@ -168,6 +169,8 @@ export async function sweep(deps: ServerDeps, mailer: EmailSender | null): Promi
     }
   }
 
+  // Deadlines that passed change what the case shows (the next step becomes current).
+  await refreshCaseSummaries(deps, [...new Set(late.map((f) => f.case_id))]);
   const delivered = await deliverPending(deps, mailer);
   return { markedOverdue, recorded, ...delivered };
 }

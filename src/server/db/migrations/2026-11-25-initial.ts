@@ -153,6 +153,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('claim_fen', 'bigint', (c) => c.notNull())
     .addColumn('refunded_fen', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('next_deadline', 'text')
+    .addColumn('summary', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('details', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
