@@ -27,7 +27,7 @@ import {
 } from '../cases/cases.repository.js';
 import { caseFor, loadCaseContext, refreshCaseSummaries } from '../cases/cases.service.js';
 import { filingBody, filingToBody } from '../cases/cases.routes.js';
-import { transition, type Actor, type FilingAction, type FilingState } from './state.js';
+import { FILING_STATES, transition, type Actor, type FilingAction } from './state.js';
 
 /**
  * The one access check for a filing: the case owner acts as the merchant; a member of the
@@ -65,22 +65,7 @@ async function move(
   changes: Partial<FilingsTable>,
   event: Record<string, unknown>,
 ): Promise<FilingsTable> {
-  const result = transition(
-    z
-      .enum([
-        'draft',
-        'submitted',
-        'acknowledged',
-        'responded',
-        'accepted',
-        'disputed',
-        'overdue',
-        'closed',
-      ])
-      .parse(filing.state) satisfies FilingState,
-    action,
-    actor,
-  );
+  const result = transition(z.enum(FILING_STATES).parse(filing.state), action, actor);
   if (!result.ok) throw apiError('FG_ERR_BAD_TRANSITION', result.reason);
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
