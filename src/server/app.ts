@@ -21,6 +21,7 @@ import type { App } from './http/types.js';
 import { loggerOptions } from './logging.js';
 import { merchantRoutes } from './merchants/merchants.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
+import { aggregateRoutes } from './organizations/aggregates.routes.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
 import { statementRoutes } from './statements/statements.routes.js';
 
@@ -100,6 +101,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   homeRoute(app);
   authRoutes(app, deps);
   organizationRoutes(app, deps);
+  aggregateRoutes(app, deps);
   merchantRoutes(app, deps);
   statementRoutes(app, deps);
   caseRoutes(app, deps);

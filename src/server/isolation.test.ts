@@ -49,6 +49,7 @@ const BODIES: Record<string, unknown> = {
   respondToFiling: { kind: 'rejection', message: '不同意' },
   reviewResponse: { decision: 'accept' },
   listInbox: undefined,
+  getAggregates: undefined,
   listNotifications: undefined,
   setWebhook: undefined,
   getCalendarFeed: undefined,

@@ -240,6 +240,17 @@ describe.each(DIALECTS)('the whole story over HTTP on %s', (dialect) => {
       `/api/cases/${caseId}`,
     );
     expect(c).toMatchObject({ status: 'resolved', recovered: '159.00' });
+    // The regulator sees figures across providers; a merchant and a provider do not.
+    const figures = await regulator.json<{ byProvider: unknown[] }>('GET', '/api/aggregates');
+    expect(figures.byProvider).toContainEqual({
+      provider: '鑫联支付有限公司',
+      cases: 1,
+      claimed: '159.00',
+      recovered: '159.00',
+    });
+    expect((await merchant.request('GET', '/api/aggregates')).statusCode).toBe(403);
+    await provider.login('kf@xinlian.test');
+    expect((await provider.request('GET', '/api/aggregates')).statusCode).toBe(403);
     const closed = await merchant.json<Filing>('PATCH', `/api/filings/${secondFiling.id}`, {
       action: 'close',
     });
