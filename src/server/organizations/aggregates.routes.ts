@@ -57,8 +57,9 @@ export function aggregateRoutes(app: App, deps: ServerDeps): void {
         .select((eb) => [
           'respondent_name',
           eb.fn.countAll<number>().as('cases'),
-          eb.fn.sum<number>('claim_fen').as('claimed'),
-          eb.fn.sum<number>('refunded_fen').as('recovered'),
+          // PostgreSQL sums bigints as numeric, which arrives as a string.
+          eb.fn.sum<number | string>('claim_fen').as('claimed'),
+          eb.fn.sum<number | string>('refunded_fen').as('recovered'),
         ])
         .groupBy('respondent_name')
         .orderBy('cases', 'desc')
@@ -74,14 +75,14 @@ export function aggregateRoutes(app: App, deps: ServerDeps): void {
       return {
         byProvider: byProvider.map((r) => ({
           provider: r.respondent_name,
-          cases: Number(r.cases),
+          cases: r.cases,
           claimed: formatFen(Number(r.claimed)),
           recovered: formatFen(Number(r.recovered)),
         })),
         byChannelAndState: byChannel.map((r) => ({
           channel: r.channel_id,
           state: r.state,
-          filings: Number(r.filings),
+          filings: r.filings,
         })),
       };
     },
