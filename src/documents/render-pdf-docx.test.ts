@@ -10,7 +10,17 @@ import { exampleCase } from '../letters/testing.js';
 import type { DocumentModel } from './model.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
-import { docxToPdf, hasCommand, pdfFonts, pdfPages, pdfText, tempDir } from './testing.js';
+import {
+  docxToPdf,
+  hasCommand,
+  pdfFonts,
+  pdfPages,
+  pdfText,
+  sampleDeductions,
+  sampleLetter,
+  sampleLetterEn,
+  tempDir,
+} from './testing.js';
 
 const kb = defaultKnowledgeBase();
 const { caseFile, audit } = exampleCase();
@@ -155,6 +165,75 @@ describe('renderDocx', () => {
       const pages = pdfPages(pdf);
       expect(pages).toBeGreaterThan(2);
       expect(pdfText(pdf).match(/序号日期类别摘要扣款金额应退金额说明/gu)).toHaveLength(pages);
+    },
+    180_000,
+  );
+});
+
+/** The text of word/document.xml, read with Python's zipfile as any unzip would. */
+function documentXml(docx: Buffer): string {
+  const file = path.join(tempDir('docx'), 'doc.docx');
+  writeFileSync(file, docx);
+  return execFileSync(
+    'python3',
+    [
+      '-c',
+      'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())',
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
+}
+
+describe.skipIf(!hasCommand('pdftotext'))('renderPdf on the sample letter', () => {
+  it('holds the title, the parties, every row, the total and the date, in an embedded subset font', async () => {
+    const pdf = await renderPdf(sampleLetter());
+    const text = pdfText(pdf);
+    for (const phrase of [
+      '投诉书',
+      '投诉人：张丽',
+      '一、请求事项',
+      '合计1,287.00',
+      '2025年11月5日',
+    ])
+      expect(text).toContain(compact(phrase));
+    for (const d of sampleDeductions()) expect(text).toContain(`${d.date}${d.zh}${d.amount}`);
+    // The table runs onto page 2, which opens with the header row again.
+    expect(text.match(/日期类别金额（元）说明/gu)).toHaveLength(2);
+    expect(pdfFonts(pdf)).toMatch(
+      /\+NotoSansCJKsc-Regular\s+CID Type 0C\s+Identity-H\s+yes\s+yes/u,
+    );
+    expect(pdf.length).toBeLessThan(300_000);
+  });
+
+  it('labels fields with an English colon in English', async () => {
+    const text = pdfText(await renderPdf(sampleLetterEn()));
+    expect(text).toContain('Complainant:ZhangLi');
+    expect(text).toContain('Total1,287.00');
+    expect(text).toMatch(/Page1of2/u);
+  });
+});
+
+describe('renderDocx on the sample letter', () => {
+  it('has every row in a real table with a repeated header', async () => {
+    const xml = documentXml(await renderDocx(sampleLetter()));
+    expect(xml).toContain('<w:tblHeader/>');
+    for (const d of sampleDeductions()) {
+      expect(xml).toContain(`>${d.date}<`);
+      expect(xml).toContain(`>${d.amount}<`);
+    }
+    expect(xml).toContain('>1,287.00<');
+    expect(xml).toContain('w:eastAsia="黑体"');
+  });
+
+  it.skipIf(!hasCommand('soffice') || !hasCommand('pdftotext'))(
+    'converts in LibreOffice with the title, the rows and the total',
+    async () => {
+      const text = pdfText(docxToPdf(await renderDocx(sampleLetter())));
+      expect(text).toContain('投诉书');
+      expect(text).toContain('合计1,287.00');
+      for (const d of sampleDeductions()) expect(text).toContain(d.date);
+      expect(text).toContain('2025年11月5日');
     },
     180_000,
   );

@@ -102,8 +102,9 @@ function drawBlock(doc: Doc, block: Block, zh: boolean): void {
         lineGap,
         // Chinese paragraphs open with a two-character indent.
         indent: zh ? SIZE.body * 2 : 0,
-        // pdfkit justifies by stretching spaces, which tears apart "共 1587 条" in Chinese.
-        align: zh ? 'left' : 'justify',
+        // pdfkit justifies by stretching spaces only, which tears apart "共 1587 条" and English
+        // lines holding Chinese names (a run of CJK counts as one long word).
+        align: 'left',
       });
       doc.moveDown(0.4);
       return;
@@ -128,7 +129,7 @@ function drawBlock(doc: Doc, block: Block, zh: boolean): void {
       doc.moveDown(0.3);
       return;
     case 'fields':
-      drawFields(doc, block.fields, lineGap);
+      drawFields(doc, block.fields, lineGap, zh);
       return;
     case 'table':
       drawTable(doc, block);
@@ -178,11 +179,13 @@ function drawFields(
   doc: Doc,
   fields: readonly { label: string; value: string }[],
   lineGap: number,
+  zh: boolean,
 ): void {
+  const colon = zh ? '：' : ':';
   doc.font('body').fontSize(SIZE.body);
   const labelWidth = Math.min(
     CONTENT_WIDTH * 0.4,
-    Math.max(...fields.map((f) => doc.widthOfString(`${f.label}：`))) + 4,
+    Math.max(...fields.map((f) => doc.widthOfString(`${f.label}${colon}`))) + 4,
   );
   for (const field of fields) {
     const height = doc.heightOfString(field.value, { width: CONTENT_WIDTH - labelWidth, lineGap });
@@ -190,7 +193,7 @@ function drawFields(
     const y = doc.y;
     doc
       .fillColor(COLOR.muted)
-      .text(`${field.label}：`, MARGIN.left, y, { width: labelWidth, lineGap });
+      .text(`${field.label}${colon}`, MARGIN.left, y, { width: labelWidth, lineGap });
     const labelBottom = doc.y;
     doc.fillColor(COLOR.text).text(field.value, MARGIN.left + labelWidth, y, {
       width: CONTENT_WIDTH - labelWidth,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from './model.js';
 import { renderText } from './render-text.js';
+import { sampleDeductions, sampleLetter, sampleLetterEn } from './testing.js';
 
 /** A letter with a long table, as the composers make them. */
 function letter(rows: number): DocumentModel {
@@ -86,5 +87,85 @@ describe('renderText', () => {
   it('leaves a text that fits alone', () => {
     const full = renderText(letter(2));
     expect(renderText(letter(2), { maxChars: full.chars })).toEqual(full);
+  });
+});
+
+describe('renderText on the sample letter', () => {
+  it('writes every row, the header first and the total last, when there is no limit', () => {
+    const { text, truncated } = renderText(sampleLetter());
+    expect(truncated).toBe(false);
+    const lines = text.split('\n');
+    const header = lines.indexOf('日期  类别  金额（元）  说明');
+    expect(header).toBeGreaterThan(0);
+    sampleDeductions().forEach((d, i) => {
+      expect(lines[header + 1 + i]).toBe(`${d.date}  ${d.zh}  ${d.amount}  未经同意`);
+    });
+    expect(lines[header + 26]).toBe('合计  1,287.00');
+    expect(text).toContain('投诉人：张丽');
+    expect(text).toContain('※ 明细由扣费卫士');
+  });
+
+  it.each([200, 500, 1000])(
+    'fits %i characters, keeping the title, the parties, the demands, the total and the date',
+    (max) => {
+      const { text, truncated, chars: count } = renderText(sampleLetter(), { maxChars: max });
+      expect(count).toBeLessThanOrEqual(max);
+      expect(chars(text)).toBe(count);
+      expect(truncated).toBe(true);
+      for (const kept of [
+        '投诉书',
+        '投诉人：张丽',
+        '被投诉人：某某支付有限公司',
+        '一、请求事项',
+        '1. 退还未经同意扣取的费用 1,287.00 元。',
+        '……共 25 笔，详见附件',
+        '合计  1,287.00',
+        '2025年11月5日',
+      ]) {
+        expect(text).toContain(kept);
+      }
+      expect(text).not.toContain('…\n'.repeat(2));
+      expect(text).not.toMatch(/\n\n/u);
+    },
+  );
+
+  it('keeps more with more room', () => {
+    const sizes = [200, 500, 1000].map(
+      (max) => renderText(sampleLetter(), { maxChars: max }).chars,
+    );
+    expect(sizes[0]).toBeLessThan(sizes[1] ?? 0);
+    expect(sizes[1]).toBeLessThan(sizes[2] ?? 0);
+  });
+
+  it('drops a heading whose section it had to cut away, but never the demands', () => {
+    const { text } = renderText(sampleLetter(), { maxChars: 200 });
+    expect(text).not.toContain('五、证据清单');
+    expect(text).toContain('一、请求事项');
+  });
+
+  it('never goes over, whatever the limit', () => {
+    for (let max = 0; max <= 1200; max += 7) {
+      expect(renderText(sampleLetter(), { maxChars: max }).chars).toBeLessThanOrEqual(max);
+      expect(renderText(sampleLetterEn(), { maxChars: max }).chars).toBeLessThanOrEqual(max);
+    }
+  });
+
+  it('writes English with its own count line', () => {
+    const { text } = renderText(sampleLetterEn(), { maxChars: 400 });
+    expect(text).toContain('... 25 rows in all, see attachment');
+    expect(text).toContain('Total  1,287.00');
+    expect(text).toContain('Complainant: Zhang Li');
+    expect(text.endsWith('5 November 2025')).toBe(true);
+  });
+});
+
+describe('renderText when even the parts it must keep are too long', () => {
+  it('cuts the middle hard and still ends with the signature and date', () => {
+    const { text, chars: count, truncated } = renderText(sampleLetter(), { maxChars: 120 });
+    expect(truncated).toBe(true);
+    expect(count).toBeLessThanOrEqual(120);
+    expect(text.startsWith('投诉书\n')).toBe(true);
+    expect(text).toContain('…\n投诉人（签名）：＿＿＿＿\n2025年11月5日');
+    expect(text.endsWith('2025年11月5日')).toBe(true);
   });
 });

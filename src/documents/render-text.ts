@@ -3,8 +3,9 @@ import type { Block, DocumentModel, TableBlock } from './model.js';
 /**
  * Plain text for pasting into an online complaint form. Forms cap the length, so the text can be
  * fitted to a limit: first blank lines go, then the table is cut to its first rows with a count
- * of the rest, then the longest paragraphs lose sentences from their end. The title, the
- * parties, the demands, the total and the date are never cut.
+ * of the rest, then paragraphs lose sentences and supporting lists lose items, longest first.
+ * The title, the parties, the demands, the total and the signature with its date are never cut;
+ * only when they alone are over the limit is the text cut hard, with an ellipsis.
  */
 export interface TextOptions {
   /** The form's limit in characters (Unicode code points). */
@@ -13,39 +14,82 @@ export interface TextOptions {
 
 export interface RenderedText {
   readonly text: string;
+  /** Whether anything was left out to fit `maxChars` (blank lines do not count). */
   readonly truncated: boolean;
   readonly chars: number;
 }
 
-/** A block's lines, and whether its text may be shortened to fit a form. */
-interface Piece {
-  lines: string[];
-  readonly cuttable: boolean;
+/** Rows a compacted table keeps before its count line ("……共 25 笔，详见附件"). */
+const COMPACT_ROWS = 5;
+
+/**
+ * Headings whose section is what the complainant asks for: these and the list under them stay,
+ * because a complaint without its demands cannot be handled.
+ */
+const DEMANDS_HEADING = /请求|诉求|要求|request|demand|ask for/iu;
+
+/** Lines that are never shortened. */
+interface Fixed {
+  readonly kind: 'fixed';
+  readonly lines: readonly string[];
+  /** The signature closes the last section, so a heading before it is not left standing alone. */
+  readonly endsSection: boolean;
 }
 
+interface Heading {
+  readonly kind: 'heading';
+  readonly text: string;
+  readonly keep: boolean;
+}
+
+/** Text that may lose units from its end: sentences of a paragraph, items of a list. */
+interface Units {
+  readonly kind: 'units';
+  units: string[];
+  readonly separator: string;
+}
+
+interface Table {
+  readonly kind: 'table';
+  readonly table: TableBlock;
+  shown: number;
+  caption: boolean;
+}
+
+type Piece = Fixed | Heading | Units | Table;
+
 export function renderText(doc: DocumentModel, options: TextOptions = {}): RenderedText {
-  const pieces = toPieces(doc, Number.POSITIVE_INFINITY);
-  const full = join(pieces, '\n\n');
+  const pieces = toPieces(doc);
+  const full = render(pieces, doc.language, false);
   const limit = options.maxChars;
-  if (limit === undefined || length(full) <= limit) {
-    return { text: full, truncated: false, chars: length(full) };
+  if (limit === undefined || length(full) <= limit) return result(full, false);
+
+  // 1. Without blank lines between blocks: nothing is lost yet.
+  const compact = render(pieces, doc.language, true);
+  if (length(compact) <= limit) return result(compact, false);
+
+  // 2. Tables cut to their first rows, captions dropped.
+  for (const piece of pieces) {
+    if (piece.kind !== 'table') continue;
+    piece.shown = Math.min(piece.shown, COMPACT_ROWS);
+    piece.caption = false;
   }
-  // 1. Without blank lines between blocks.
-  let text = join(pieces, '\n');
-  // 2. The table shortened to fewer and fewer rows.
-  const tableRows = Math.max(0, ...doc.blocks.map((b) => (b.kind === 'table' ? b.rows.length : 0)));
-  for (let rows = Math.min(tableRows, 10); length(text) > limit && rows >= 0; rows--) {
-    text = join(toPieces(doc, rows), '\n');
+  let text = render(pieces, doc.language, true);
+
+  // 3. One unit at a time from the end of the longest shortenable piece.
+  while (length(text) > limit && dropUnit(pieces)) text = render(pieces, doc.language, true);
+
+  // 4. What must stay is over the limit by itself: cut it hard, but keep the signature and date.
+  if (length(text) > limit) {
+    const closing = pieces.at(-1);
+    const tail = closing?.kind === 'fixed' && closing.endsSection ? closing.lines.join('\n') : '';
+    const body = tail === '' ? text : text.slice(0, text.length - tail.length).trimEnd();
+    text =
+      tail !== '' && text.endsWith(tail) && length(tail) * 3 <= limit
+        ? `${hardCut(body, limit - length(tail) - 1)}\n${tail}`
+        : hardCut(text, limit);
   }
-  // 3. Sentences dropped from the end of the longest cuttable paragraphs.
-  const compact = toPieces(doc, 0);
-  while (length(text) > limit && dropSentence(compact)) text = join(compact, '\n');
-  // 4. Nothing left to cut gracefully.
-  if (length(text) > limit)
-    text = `${Array.from(text)
-      .slice(0, limit - 1)
-      .join('')}…`;
-  return { text, truncated: true, chars: length(text) };
+  return result(text, true);
 }
 
 /** Characters as forms count them: Unicode code points, not UTF-16 units. */
@@ -53,62 +97,139 @@ function length(text: string): number {
   return Array.from(text).length;
 }
 
-function join(pieces: readonly Piece[], separator: string): string {
-  return pieces
-    .filter((p) => p.lines.length > 0)
-    .map((p) => p.lines.join('\n'))
-    .join(separator);
+function result(text: string, truncated: boolean): RenderedText {
+  return { text, truncated, chars: length(text) };
 }
 
-function toPieces(doc: DocumentModel, maxTableRows: number): Piece[] {
-  const head: Piece = {
-    lines: [doc.title, ...(doc.subtitle ? [doc.subtitle] : [])],
-    cuttable: false,
-  };
-  return [head, ...doc.blocks.map((b) => blockPiece(b, doc.language, maxTableRows))];
+function hardCut(text: string, limit: number): string {
+  if (limit < 1) return '';
+  return `${Array.from(text)
+    .slice(0, limit - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
-function blockPiece(block: Block, language: DocumentModel['language'], maxRows: number): Piece {
+function toPieces(doc: DocumentModel): Piece[] {
+  const pieces: Piece[] = [
+    {
+      kind: 'fixed',
+      lines: [doc.title, ...(doc.subtitle ? [doc.subtitle] : [])],
+      endsSection: false,
+    },
+  ];
+  let inDemands = false;
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') inDemands = DEMANDS_HEADING.test(block.text);
+    pieces.push(toPiece(block, doc.language, inDemands));
+  }
+  return pieces;
+}
+
+function toPiece(block: Block, language: DocumentModel['language'], demands: boolean): Piece {
   switch (block.kind) {
     case 'heading':
-      return { lines: [block.text], cuttable: false };
+      return { kind: 'heading', text: block.text, keep: demands };
     case 'paragraph':
-      return { lines: [block.text], cuttable: true };
+      return { kind: 'units', units: sentences(block.text), separator: '' };
     case 'note':
-      return { lines: [`※ ${block.text}`], cuttable: true };
-    case 'list':
-      return {
-        lines: block.items.map((item, i) =>
-          block.ordered ? `${String(i + 1)}. ${item}` : `- ${item}`,
-        ),
-        cuttable: false,
-      };
+      return { kind: 'units', units: sentences(`※ ${block.text}`), separator: '' };
+    case 'list': {
+      const lines = block.items.map((item, i) =>
+        block.ordered ? `${String(i + 1)}. ${item}` : `- ${item}`,
+      );
+      return demands
+        ? { kind: 'fixed', lines, endsSection: false }
+        : { kind: 'units', units: lines, separator: '\n' };
+    }
     case 'fields':
       return {
+        kind: 'fixed',
         lines: block.fields.map((f) =>
           language === 'zh-CN' ? `${f.label}：${f.value}` : `${f.label}: ${f.value}`,
         ),
-        cuttable: false,
+        endsSection: false,
       };
     case 'table':
-      return { lines: tableLines(block, language, maxRows), cuttable: false };
+      return { kind: 'table', table: block, shown: block.rows.length, caption: true };
     case 'signature':
-      return { lines: [...block.lines.flatMap((l) => l.split('\n')), block.date], cuttable: false };
+      return {
+        kind: 'fixed',
+        lines: [...block.lines.flatMap((l) => l.split('\n')), block.date],
+        endsSection: true,
+      };
   }
 }
 
-/** One line per row, cells two spaces apart: what fits a form's single text box. */
-function tableLines(
-  table: TableBlock,
+/**
+ * Where a sentence ends: a Chinese full stop, or an English one before a space or the end (not the
+ * point in "159.00"), with any closing quotes or brackets after it.
+ */
+const SENTENCE_END = /[。！？]+[”’」』）)]*|[.!?]+[”’"')]*(?=\s|$)/gu;
+
+/** A text's sentences, each with its closing mark and the space before it, so they join back. */
+function sentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(SENTENCE_END)) {
+    const end = match.index + match[0].length;
+    out.push(text.slice(start, end));
+    start = end;
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
+function lines(piece: Piece, language: DocumentModel['language']): string[] {
+  switch (piece.kind) {
+    case 'fixed':
+      return [...piece.lines];
+    case 'heading':
+      return [piece.text];
+    case 'units': {
+      const text = piece.units.join(piece.separator).trimEnd();
+      return text === '' ? [] : text.split('\n');
+    }
+    case 'table':
+      return tableLines(piece, language);
+  }
+}
+
+function render(pieces: readonly Piece[], language: DocumentModel['language'], compact: boolean) {
+  const blocks: string[] = [];
+  pieces.forEach((piece, i) => {
+    if (compact && piece.kind === 'heading' && !piece.keep && sectionIsEmpty(pieces, i, language))
+      return;
+    const text = lines(piece, language).join('\n');
+    if (text !== '') blocks.push(text);
+  });
+  return blocks.join(compact ? '\n' : '\n\n');
+}
+
+/** A heading whose section has been cut away says nothing and only takes room. */
+function sectionIsEmpty(
+  pieces: readonly Piece[],
+  heading: number,
   language: DocumentModel['language'],
-  maxRows: number,
-): string[] {
-  const line = (cells: readonly string[]) => cells.filter((c) => c !== '').join('  ');
-  const shown = table.rows.slice(0, maxRows);
+): boolean {
+  for (const piece of pieces.slice(heading + 1)) {
+    if (piece.kind === 'heading' || (piece.kind === 'fixed' && piece.endsSection)) return true;
+    if (lines(piece, language).length > 0) return false;
+  }
+  return true;
+}
+
+/** One line per row, cells two spaces apart: what fits a form's single text box. */
+function tableLines(piece: Table, language: DocumentModel['language']): string[] {
+  const { table } = piece;
+  const line = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').join('  ');
+  const shown = table.rows.slice(0, piece.shown);
   const rest = table.rows.length - shown.length;
   return [
-    ...(table.caption ? [table.caption] : []),
-    line(table.columns.map((c) => c.title)),
+    ...(piece.caption && table.caption ? [table.caption] : []),
+    // A header over no rows would label nothing.
+    ...(shown.length > 0 || table.rows.length === 0
+      ? [line(table.columns.map((c) => c.title))]
+      : []),
     ...shown.map(line),
     ...(rest > 0
       ? [
@@ -121,23 +242,32 @@ function tableLines(
   ];
 }
 
-/** A full stop in Chinese, or an English one followed by a space (not the point in "159.00"). */
-const SENTENCE_END = /[。！？]|[.!?](?=\s)/gu;
-
-/** Drops the last sentence of the longest cuttable piece; false when nothing is left to drop. */
-function dropSentence(pieces: Piece[]): boolean {
-  let longest: Piece | null = null;
+/**
+ * Drops the last sentence, item or table row of the piece with the most of them to lose; false
+ * when nothing is left to drop.
+ */
+function dropUnit(pieces: readonly Piece[]): boolean {
+  let longest: Units | Table | null = null;
+  let longestLength = 0;
   for (const piece of pieces) {
-    if (!piece.cuttable || piece.lines.length === 0) continue;
-    if (!longest || length(piece.lines.join('')) > length(longest.lines.join(''))) longest = piece;
+    const size = shortenableLength(piece);
+    if (size > longestLength && (piece.kind === 'units' || piece.kind === 'table')) {
+      longest = piece;
+      longestLength = size;
+    }
   }
   if (!longest) return false;
-  const text = longest.lines.join('\n').trimEnd();
-  // The end of the sentence before the last one, if there is one.
-  let cut = -1;
-  for (const match of text.matchAll(SENTENCE_END)) {
-    if (match.index + match[0].length < text.length) cut = match.index + match[0].length;
-  }
-  longest.lines = cut === -1 ? [] : [text.slice(0, cut)];
+  if (longest.kind === 'units') longest.units.pop();
+  else longest.shown -= 1;
   return true;
+}
+
+function shortenableLength(piece: Piece): number {
+  if (piece.kind === 'units') return length(piece.units.join(piece.separator));
+  if (piece.kind === 'table') {
+    return piece.table.rows
+      .slice(0, piece.shown)
+      .reduce((sum, row) => sum + length(row.join('  ')), 0);
+  }
+  return 0;
 }

@@ -38,4 +38,29 @@ describe('writeZip and the SHA-256 manifest', () => {
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
   });
+
+  it('writes the same bytes for the same entries, in the order given', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'feeguard-zip-'));
+    const entries = [
+      { name: '02-投诉书.pdf', data: Buffer.from('%PDF-1.7\n') },
+      { name: '01-审计报告.txt', data: '合计 1,287.00 元\n' },
+    ];
+    const date = new Date('2025-11-05T12:00:00+08:00');
+    const first = path.join(dir, 'a.zip');
+    const second = path.join(dir, 'b.zip');
+    await writeZip(entries, createWriteStream(first), { date });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await writeZip(entries, createWriteStream(second), { date });
+    expect(readFileSync(first).equals(readFileSync(second))).toBe(true);
+    const names = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))',
+        first,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(names.trim().split('\n')).toEqual(['02-投诉书.pdf', '01-审计报告.txt']);
+  });
 });
