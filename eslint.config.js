@@ -49,6 +49,24 @@ export default tseslint.config(
     },
   },
   {
+    // The web app talks to the server over HTTP only.
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/server/**', '**/src/cli/**'],
+              message: 'The web app uses the HTTP API, never the server code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // HTTP test clients return parsed JSON as the type the test expects, like inject()'s json<T>().
     files: ['src/server/processes.ts'],
     rules: { '@typescript-eslint/no-unnecessary-type-parameters': 'off' },

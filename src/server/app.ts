@@ -98,7 +98,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
     }
   });
 
-  homeRoute(app);
+  await homeRoute(app);
   authRoutes(app, deps);
   organizationRoutes(app, deps);
   aggregateRoutes(app, deps);

@@ -90,7 +90,7 @@ export class HttpUser {
     signal?: AbortSignal,
   ): Promise<number> {
     const form = new FormData();
-    form.set('file', new Blob([data]), name);
+    form.set('file', new Blob([new Uint8Array(data)]), name);
     const response = await fetch(`${this.base}/api/merchants/${merchantId}/statements`, {
       method: 'POST',
       headers: { cookie: this.cookie, 'x-csrf-token': this.csrf },

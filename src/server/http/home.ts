@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
 import type { App } from './types.js';
 
 /**
- * What `/` serves until the web app (issue #5) is built into the server: where the API and its
+ * What `/` serves when the web app has not been built (`npm run build`): where the API and its
  * documentation are, in Chinese and English. A plain page, no script.
  */
 const PAGE = `<!doctype html>
@@ -36,8 +39,24 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-export function homeRoute(app: App): void {
-  app.get('/', { schema: { hide: true } }, (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(PAGE),
-  );
+/** The built web app (dist/web) when there is one; the page above otherwise. */
+const WEB_ROOT = path.resolve(import.meta.dirname, '../../../web');
+
+export async function homeRoute(app: App): Promise<void> {
+  if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(PAGE),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false });
+  // The app routes in the browser (/cases/…): any other page address gets the app itself.
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply
+        .status(404)
+        .send({ code: 'FG_ERR_NOT_FOUND', message: { zh: '找不到', en: 'Not found' } });
+    }
+    return reply.sendFile('index.html');
+  });
 }

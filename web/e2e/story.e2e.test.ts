@@ -1,0 +1,174 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+
+/**
+ * The merchant story in Debian's Chromium, on a server started on a fresh database: sign up,
+ * describe the shop, upload a statement, see the claim, start a complaint, record the filing;
+ * the provider answers from its own account; the merchant disputes and escalates. At phone and
+ * desktop sizes, with a screenshot of every main page in test-results/.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const built =
+  existsSync(path.join(ROOT, 'dist/web/index.html')) &&
+  existsSync(path.join(ROOT, 'dist/src/server/main.js'));
+const SHOTS = path.join(ROOT, 'test-results');
+const STATEMENT = path.join(ROOT, 'examples/statement.csv');
+
+const SIZES = [
+  { name: 'phone', width: 360, height: 740 },
+  { name: 'desktop', width: 1280, height: 800 },
+] as const;
+
+describe.skipIf(!built || !existsSync(CHROMIUM))('the web app in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'feeguard-e2e-'));
+    const env = { FEEGUARD_DATA_DIR: dataDir, DATABASE_URL: '', SWEEP_SECONDS: '0' };
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'bin/feeguard.js'),
+        'admin',
+        'create',
+        '--email',
+        'admin@e2e.test',
+        '--name',
+        'admin',
+        '--password',
+        'admin password 1',
+      ],
+      {
+        env: { ...process.env, ...env },
+      },
+    );
+    server = await startServerProcess(env);
+    const admin = new HttpUser(server.url);
+    const me = await admin.call<{ csrfToken: string }>('POST', '/api/auth/login', {
+      email: 'admin@e2e.test',
+      password: 'admin password 1',
+    });
+    admin.csrf = me.body.csrfToken;
+    const org = await admin.call<{ id: string }>('POST', '/api/organizations', {
+      name: '鑫联支付有限公司',
+      kind: 'provider',
+      providerName: '鑫联支付有限公司',
+    });
+    for (const size of SIZES) {
+      await admin.call('POST', `/api/organizations/${org.body.id}/members`, {
+        email: `kf-${size.name}@xinlian.test`,
+      });
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await server.stop();
+  });
+
+  async function shot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    // No page may scroll sideways.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, `${name} scrolls horizontally`).toBeLessThanOrEqual(1);
+  }
+
+  async function register(page: Page, email: string, name: string) {
+    await page.goto(server.url);
+    await page.getByLabel('您的姓名').fill(name);
+    await page.getByLabel('邮箱').first().fill(email);
+    await page.getByLabel('密码（至少 8 位）').first().fill('a long password');
+    await page.getByTestId('register-submit').click();
+  }
+
+  for (const size of SIZES) {
+    it(`sign-up to a filed, answered, disputed and escalated complaint — ${size.name}`, async () => {
+      const merchant = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+      });
+      const page = await merchant.newPage();
+      await register(page, `zhangli-${size.name}@shop.test`, '张丽');
+      await page.getByText('先告诉我们您的 POS 机情况').waitFor();
+      await shot(page, `${size.name}-01-onboarding`);
+      await page.getByLabel('您的姓名').fill('张丽');
+      await page.getByLabel('店铺名称').fill(`丽丽便利店-${size.name}`);
+      await page.getByLabel('收单机构（签购单或 App 上的公司名称）').fill('鑫联支付有限公司');
+      await page.getByLabel('借记卡费率（%）').fill('0.5');
+      await page.getByLabel('借记卡封顶（元）').fill('25');
+      await page.getByLabel('信用卡费率（%）').fill('0.6');
+      await page.getByTestId('merchant-save').click();
+
+      await page.getByTestId('statement-upload').setInputFiles(STATEMENT);
+      await expect
+        .poll(() => page.getByTestId('claim-total').isVisible(), { timeout: 30_000 })
+        .toBe(true);
+      const claim = await page.getByTestId('claim-total').innerText();
+      expect(claim).toMatch(/\d+\.\d{2}/u);
+      expect(await page.getByTestId('finding-row').count()).toBeGreaterThan(0);
+      await shot(page, `${size.name}-02-findings`);
+
+      await page.getByTestId('create-case').click();
+      await page.getByTestId('case-plan').waitFor();
+      expect(await page.getByTestId('plan-step').count()).toBeGreaterThanOrEqual(3);
+      await page.getByTestId('file-with').click();
+      await page.getByTestId('filing-reference').fill('KF-E2E-001');
+      await page.getByTestId('filing-submitted').click();
+      await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('等待答复');
+      await expect.poll(() => page.getByTestId('letter-preview').innerText()).toContain('投诉书');
+      await shot(page, `${size.name}-03-case`);
+      const caseUrl = page.url();
+
+      // The provider answers from its own account: a part refund.
+      const provider = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+      });
+      const inbox = await provider.newPage();
+      await register(inbox, `kf-${size.name}@xinlian.test`, '客服');
+      const row = inbox.getByTestId('inbox-row').filter({ hasText: `丽丽便利店-${size.name}` });
+      await row.waitFor();
+      await shot(inbox, `${size.name}-04-inbox`);
+      await row.getByRole('button', { name: '答复' }).click();
+      await inbox.getByLabel('退款金额（元）').fill('20');
+      await inbox.getByLabel('说明').fill('已退还部分流量费，押金按协议不予退还。');
+      await inbox.getByTestId('respond-submit').click();
+      await expect.poll(() => row.innerText()).toContain('已答复');
+
+      // The merchant disputes the answer and escalates to the regulator.
+      await page.goto(caseUrl);
+      await page.getByTestId('review-dispute').click();
+      await page.getByTestId('escalate').waitFor();
+      await page.getByTestId('escalate').click();
+      await expect.poll(() => page.getByTestId('filing-submitted').count()).toBe(1);
+      await shot(page, `${size.name}-05-escalated`);
+
+      await page.getByTestId('lang-switch').click();
+      await expect.poll(() => page.getByTestId('lang-switch').innerText()).toBe('中文');
+      await shot(page, `${size.name}-06-english`);
+      await merchant.close();
+      await provider.close();
+    }, 120_000);
+  }
+});

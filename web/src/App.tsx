@@ -1,0 +1,156 @@
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { api, setCsrf, type Me } from './api.js';
+import { LangContext, type Lang } from './i18n.js';
+import { AuthPage } from './pages/AuthPage.js';
+
+// The merchant flow loads first; cases, the inbox and the chart come when they are opened.
+const ShopPage = lazy(() => import('./pages/ShopPage.js'));
+const CasesPage = lazy(() => import('./pages/CasesPage.js'));
+const CasePage = lazy(() => import('./pages/CasePage.js'));
+const InboxPage = lazy(() => import('./pages/InboxPage.js'));
+
+const WORDS = {
+  shop: { zh: '我的店铺', en: 'My shop' },
+  cases: { zh: '我的投诉', en: 'My cases' },
+  inbox: { zh: '待处理投诉', en: 'Inbox' },
+  logout: { zh: '退出', en: 'Log out' },
+  switchTo: { zh: 'English', en: '中文' },
+};
+
+function initialLang(): Lang {
+  const saved = localStorage.getItem('feeguard-lang');
+  return saved === 'en' ? 'en' : 'zh';
+}
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const loadMe = useCallback(() => {
+    api<Me>('GET', '/api/me')
+      .then((user) => {
+        setCsrf(user.csrfToken);
+        setMe(user);
+      })
+      .catch(() => {
+        setMe(null);
+      });
+  }, []);
+  useEffect(loadMe, [loadMe]);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    localStorage.setItem('feeguard-lang', lang);
+  }, [lang]);
+
+  return (
+    <LangContext.Provider value={lang}>
+      <ConfigProvider
+        button={{ autoInsertSpace: false }}
+        locale={lang === 'zh' ? zhCN : enUS}
+        theme={{ token: { controlHeight: 44, fontSize: 15 } }}
+      >
+        <AntApp>
+          <BrowserRouter>
+            <Layout style={{ minHeight: '100vh' }}>
+              <Layout.Header
+                style={{
+                  display: 'flex',
+                  alignItems: 'center',
+                  gap: 12,
+                  padding: '0 12px',
+                  background: '#fff',
+                  borderBottom: '1px solid #eee',
+                }}
+              >
+                <Link to="/" style={{ fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>
+                  {lang === 'zh' ? '扣费卫士' : 'FeeGuard'}
+                </Link>
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  {me ? <NavMenu me={me} lang={lang} /> : null}
+                </div>
+                <Space>
+                  <Button
+                    data-testid="lang-switch"
+                    onClick={() => {
+                      setLang(lang === 'zh' ? 'en' : 'zh');
+                    }}
+                  >
+                    {WORDS.switchTo[lang]}
+                  </Button>
+                  {me ? (
+                    <Button
+                      onClick={() => {
+                        void api('POST', '/api/auth/logout').finally(() => {
+                          setMe(null);
+                        });
+                      }}
+                    >
+                      {WORDS.logout[lang]}
+                    </Button>
+                  ) : null}
+                </Space>
+              </Layout.Header>
+              <Layout.Content
+                style={{ padding: 12, maxWidth: 1080, width: '100%', margin: '0 auto' }}
+              >
+                {me === undefined ? (
+                  <Spin />
+                ) : me === null ? (
+                  <AuthPage onLoggedIn={loadMe} />
+                ) : (
+                  <Suspense fallback={<Spin />}>
+                    <Routes>
+                      <Route
+                        path="/"
+                        element={
+                          me.organizationIds.length > 0 && !me.isAdmin ? (
+                            <Navigate to="/inbox" />
+                          ) : (
+                            <ShopPage />
+                          )
+                        }
+                      />
+                      <Route path="/cases" element={<CasesPage />} />
+                      <Route path="/cases/:id" element={<CasePage />} />
+                      <Route path="/inbox" element={<InboxPage />} />
+                      <Route path="*" element={<Navigate to="/" />} />
+                    </Routes>
+                  </Suspense>
+                )}
+              </Layout.Content>
+              <Layout.Footer style={{ textAlign: 'center' }}>
+                <Typography.Text type="secondary">
+                  {lang === 'zh'
+                    ? '扣费卫士 — 帮小商户追回被悄悄扣走的钱'
+                    : 'FeeGuard — win back what was quietly taken'}
+                </Typography.Text>
+              </Layout.Footer>
+            </Layout>
+          </BrowserRouter>
+        </AntApp>
+      </ConfigProvider>
+    </LangContext.Provider>
+  );
+}
+
+function NavMenu({ me, lang }: { me: Me; lang: Lang }) {
+  const location = useLocation();
+  const items = [
+    { key: '/', label: <Link to="/">{WORDS.shop[lang]}</Link> },
+    { key: '/cases', label: <Link to="/cases">{WORDS.cases[lang]}</Link> },
+    ...(me.organizationIds.length > 0
+      ? [{ key: '/inbox', label: <Link to="/inbox">{WORDS.inbox[lang]}</Link> }]
+      : []),
+  ];
+  return (
+    <Menu
+      mode="horizontal"
+      selectedKeys={[location.pathname.startsWith('/cases') ? '/cases' : location.pathname]}
+      items={items}
+      style={{ borderBottom: 'none' }}
+    />
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * The browser side of the API: JSON with the session cookie and the CSRF header. Errors come
+ * back as the server's `{ code, message: { zh, en } }` so pages can show them in either language.
+ */
+export interface ApiErrorBody {
+  code: string;
+  message: { zh: string; en: string };
+  detail?: string;
+  hint?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.detail ?? body.message.en);
+  }
+}
+
+const session = { csrf: '' };
+
+export function setCsrf(token: string): void {
+  session.csrf = token;
+}
+
+async function request(method: string, url: string, body?: unknown): Promise<Response> {
+  const isForm = body instanceof FormData;
+  const response = await fetch(url, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      ...(session.csrf && method !== 'GET' ? { 'x-csrf-token': session.csrf } : {}),
+      ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body === undefined ? {} : { body: isForm ? body : JSON.stringify(body) }),
+  });
+  if (!response.ok) {
+    const text = await response.text();
+    let parsed: ApiErrorBody = {
+      code: 'FG_ERR_INTERNAL',
+      message: { zh: '请求失败', en: 'Request failed' },
+    };
+    try {
+      parsed = JSON.parse(text) as ApiErrorBody;
+    } catch {
+      // Not JSON (a proxy error page): keep the generic message.
+    }
+    throw new ApiError(response.status, parsed);
+  }
+  return response;
+}
+
+export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const response = await request(method, url, body);
+  if (response.status === 204) return null as T;
+  return (await response.json()) as T;
+}
+
+export async function apiText(url: string): Promise<string> {
+  return (await request('GET', url)).text();
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  organizationIds: string[];
+  csrfToken: string;
+  calendarUrl?: string;
+}
+
+export interface Merchant {
+  id: string;
+  name: string;
+  businessName: string | null;
+  merchantNo: string | null;
+  providerName: string;
+  providerType: 'bank' | 'payment_institution';
+  complainantType: 'individual_consumer' | 'individual_merchant' | 'company';
+  contracts: unknown[];
+}
+
+export interface StatementUpload {
+  id: string;
+  claim: string;
+  newDeductions: number;
+  counts?: { authorized: number; unauthorized: number; needs_review: number };
+}
+
+export interface Finding {
+  id?: string;
+  file: string;
+  row: number;
+  date: string;
+  category: string;
+  amount: string;
+  verdict: 'authorized' | 'unauthorized' | 'needs_review';
+  overcharge: string;
+  text: string;
+  reason: string;
+  reasonEn?: string;
+}
+
+export interface AuditReport {
+  findings: Finding[];
+  recurring: { category: string; amount: string; every: string; dates: string[]; next: string }[];
+  claim: { total: string; byCategory: Record<string, string> };
+  counts?: { authorized: number; unauthorized: number; needs_review: number };
+}
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface PlanStep {
+  channel: string;
+  name: Bilingual;
+  state: string;
+  filingType: string;
+  why: Bilingual;
+  when: Bilingual;
+  startOn?: string;
+  answerDue?: { deadline: { due: string }; basis: string };
+  bring?: Bilingual[];
+}
+
+export interface Plan {
+  stage: string;
+  headline: Bilingual;
+  ladder: PlanStep[];
+  parallel: PlanStep[];
+  warnings: Bilingual[];
+}
+
+export interface Filing {
+  id: string;
+  channelId: string;
+  channelName: Bilingual;
+  state: string;
+  submittedAt: string | null;
+  reference: string | null;
+  dueDate: string | null;
+  response: { kind: string; message: string; refundFen?: number } | null;
+  version: number;
+}
+
+export interface CaseSummary {
+  id: string;
+  respondentName: string;
+  status: string;
+  claim: string;
+  recovered: string;
+  nextDeadline: string | null;
+  nextStep: PlanStep | null;
+  createdAt: string;
+}
+
+export interface CaseDetail extends CaseSummary {
+  role: 'owner' | 'respondent';
+  findings: Finding[];
+  filings: Filing[];
+}
+
+export interface InboxItem {
+  filing: Filing;
+  caseId: string;
+  merchantName: string;
+  claim: string;
+  daysLeft: number | null;
+}

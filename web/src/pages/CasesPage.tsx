@@ -1,0 +1,51 @@
+import { Card, Empty, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, type CaseSummary } from '../api.js';
+import { stateName, useLang, useT } from '../i18n.js';
+
+export default function CasesPage() {
+  const t = useT();
+  const lang = useLang();
+  const [cases, setCases] = useState<CaseSummary[] | null>(null);
+  useEffect(() => {
+    void api<{ items: CaseSummary[] }>('GET', '/api/cases').then((r) => {
+      setCases(r.items);
+    });
+  }, []);
+  return (
+    <Card title={t('myCases')}>
+      {cases && cases.length === 0 ? (
+        <Empty description={t('noCases')} />
+      ) : (
+        <Table<CaseSummary>
+          rowKey="id"
+          loading={cases === null}
+          dataSource={cases ?? []}
+          size="small"
+          scroll={{ x: 'max-content' }}
+          pagination={false}
+          columns={[
+            {
+              title: t('merchant'),
+              dataIndex: 'respondentName',
+              render: (name: string, c) => <Link to={`/cases/${c.id}`}>{name}</Link>,
+            },
+            {
+              title: t('status'),
+              dataIndex: 'status',
+              render: (s: string) => <Tag>{stateName(s, lang)}</Tag>,
+            },
+            {
+              title: t('dueBy'),
+              dataIndex: 'nextDeadline',
+              render: (d: string | null) => d ?? '—',
+            },
+            { title: t('claimed'), dataIndex: 'claim', align: 'right' },
+            { title: t('recovered'), dataIndex: 'recovered', align: 'right' },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,114 @@
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError, type InboxItem } from '../api.js';
+import { stateName, useLang, useT } from '../i18n.js';
+
+export default function InboxPage() {
+  const t = useT();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const [items, setItems] = useState<InboxItem[] | null>(null);
+  const [answering, setAnswering] = useState<InboxItem | null>(null);
+  const [form] = Form.useForm<{ kind: string; message: string; refundYuan?: number }>();
+  const load = useCallback(() => {
+    void api<{ items: InboxItem[] }>('GET', '/api/inbox').then((r) => {
+      setItems(r.items);
+    });
+  }, []);
+  useEffect(load, [load]);
+  const send = async (values: { kind: string; message: string; refundYuan?: number }) => {
+    if (!answering) return;
+    try {
+      await api('POST', `/api/filings/${answering.filing.id}/response`, {
+        kind: values.kind,
+        message: values.message,
+        ...(values.refundYuan === undefined ? {} : { refundYuan: String(values.refundYuan) }),
+      });
+      setAnswering(null);
+      form.resetFields();
+      load();
+    } catch (e) {
+      void message.error(
+        e instanceof ApiError ? `${e.body.message[lang]}：${e.body.detail ?? ''}` : String(e),
+      );
+    }
+  };
+  return (
+    <Card title={t('inbox')}>
+      <Table<InboxItem>
+        data-testid="inbox-table"
+        rowKey={(i) => i.filing.id}
+        loading={items === null}
+        dataSource={items ?? []}
+        size="small"
+        scroll={{ x: 'max-content' }}
+        pagination={false}
+        onRow={() => ({ 'data-testid': 'inbox-row' }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('merchant'), dataIndex: 'merchantName' },
+          { title: t('claimed'), dataIndex: 'claim', align: 'right' },
+          {
+            title: t('status'),
+            render: (_: unknown, i) => <Tag>{stateName(i.filing.state, lang)}</Tag>,
+          },
+          {
+            title: t('daysLeft'),
+            dataIndex: 'daysLeft',
+            render: (d: number | null) =>
+              d === null ? '—' : d < 0 ? <Tag color="red">{d}</Tag> : d,
+          },
+          {
+            title: '',
+            render: (_: unknown, i) =>
+              ['submitted', 'acknowledged', 'overdue'].includes(i.filing.state) ? (
+                <Button
+                  type="primary"
+                  onClick={() => {
+                    setAnswering(i);
+                  }}
+                >
+                  {t('respond')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      <Modal
+        open={answering !== null}
+        title={t('respond')}
+        footer={null}
+        onCancel={() => {
+          setAnswering(null);
+        }}
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void send(v)}
+          initialValues={{ kind: 'refund' }}
+          data-testid="respond-form"
+        >
+          <Form.Item name="kind" label={t('responseKind')}>
+            <Select
+              options={[
+                { value: 'in_progress', label: t('inProgress') },
+                { value: 'refund', label: t('refund') },
+                { value: 'explanation', label: t('explanation') },
+                { value: 'rejection', label: t('rejection') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="refundYuan" label={t('refundYuan')}>
+            <InputNumber min={0} step={0.01} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="message" label={t('message')} rules={[{ required: true }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" data-testid="respond-submit">
+            {t('send')}
+          </Button>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,374 @@
+import { InboxOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Progress,
+  Radio,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import {
+  api,
+  ApiError,
+  type AuditReport,
+  type CaseDetail,
+  type Finding,
+  type Merchant,
+  type StatementUpload,
+} from '../api.js';
+import { categoryName, useLang, useT } from '../i18n.js';
+
+const DeductionChart = lazy(() => import('./DeductionChart.js'));
+
+const VERDICT_COLORS = {
+  unauthorized: 'red',
+  needs_review: 'orange',
+  authorized: 'green',
+} as const;
+
+export default function ShopPage() {
+  const [merchants, setMerchants] = useState<Merchant[] | null>(null);
+  const load = () => {
+    void api<{ items: Merchant[] }>('GET', '/api/merchants').then((r) => {
+      setMerchants(r.items);
+    });
+  };
+  useEffect(load, []);
+  if (merchants === null) return null;
+  const merchant = merchants[0];
+  return merchant ? <Statements merchant={merchant} /> : <Onboarding onDone={load} />;
+}
+
+function Onboarding({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const { message } = App.useApp();
+  const [unknown, setUnknown] = useState(false);
+  const submit = async (v: Record<string, unknown>) => {
+    const rates = [
+      ...(typeof v['debitRate'] === 'number'
+        ? [
+            {
+              cardType: 'debit',
+              percent: v['debitRate'],
+              ...(typeof v['debitCap'] === 'number' ? { capYuan: v['debitCap'] } : {}),
+            },
+          ]
+        : []),
+      ...(typeof v['creditRate'] === 'number'
+        ? [{ cardType: 'credit', percent: v['creditRate'] }]
+        : []),
+    ];
+    try {
+      await api('POST', '/api/merchants', {
+        name: v['name'],
+        providerName: v['providerName'],
+        providerType: v['providerType'],
+        complainantType: v['complainantType'],
+        ...(v['businessName'] ? { businessName: v['businessName'] } : {}),
+        ...(v['merchantNo'] ? { merchantNo: v['merchantNo'] } : {}),
+        ...(!unknown && rates.length > 0 ? { contract: { rates } } : {}),
+      });
+      onDone();
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.body.message[lang] : String(e));
+    }
+  };
+  return (
+    <Card title={t('onboardingTitle')} style={{ maxWidth: 640, margin: '0 auto' }}>
+      <Form
+        layout="vertical"
+        onFinish={(v: Record<string, unknown>) => void submit(v)}
+        initialValues={{
+          providerType: 'payment_institution',
+          complainantType: 'individual_merchant',
+        }}
+      >
+        <Form.Item name="name" label={t('yourName')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="businessName" label={t('businessName')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="providerName" label={t('providerName')} rules={[{ required: true }]}>
+          <Input placeholder="鑫联支付有限公司" />
+        </Form.Item>
+        <Form.Item name="providerType" label={t('providerType')}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'payment_institution', label: t('paymentInstitution') },
+              { value: 'bank', label: t('bank') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="complainantType" label={t('complainantType')}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'individual_merchant', label: t('individualMerchant') },
+              { value: 'company', label: t('company') },
+              { value: 'individual_consumer', label: t('individualConsumer') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="merchantNo" label={t('merchantNo')}>
+          <Input inputMode="numeric" />
+        </Form.Item>
+        <Typography.Paragraph type="secondary">{t('contractHelp')}</Typography.Paragraph>
+        <Checkbox
+          checked={unknown}
+          onChange={(e) => {
+            setUnknown(e.target.checked);
+          }}
+          style={{ marginBottom: 12 }}
+        >
+          {t('dontKnowContract')}
+        </Checkbox>
+        {unknown ? null : (
+          <Row gutter={12}>
+            <Col xs={24} sm={8}>
+              <Form.Item name="debitRate" label={t('debitRate')}>
+                <InputNumber min={0} max={10} step={0.01} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={8}>
+              <Form.Item name="debitCap" label={t('debitCap')}>
+                <InputNumber min={0} step={1} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={8}>
+              <Form.Item name="creditRate" label={t('creditRate')}>
+                <InputNumber min={0} max={10} step={0.01} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+        <Button type="primary" htmlType="submit" block data-testid="merchant-save">
+          {t('save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function Statements({ merchant }: { merchant: Merchant }) {
+  const t = useT();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [sms, setSms] = useState('');
+  const [report, setReport] = useState<AuditReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const audit = async (form: FormData) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const stored = await api<StatementUpload>(
+        'POST',
+        `/api/merchants/${merchant.id}/statements`,
+        form,
+      );
+      setReport(await api<AuditReport>('GET', `/api/statements/${stored.id}/report`));
+    } catch (e) {
+      setError(
+        e instanceof ApiError
+          ? `${e.body.message[lang]}：${e.body.detail ?? ''} ${e.body.hint ?? ''}`
+          : String(e),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  const startCase = async () => {
+    try {
+      const c = await api<CaseDetail>('POST', '/api/cases', { merchantId: merchant.id });
+      void navigate(`/cases/${c.id}`);
+    } catch (e) {
+      void message.error(
+        e instanceof ApiError ? `${e.body.message[lang]}：${e.body.detail ?? ''}` : String(e),
+      );
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title={`${t('uploadTitle')} · ${merchant.businessName ?? merchant.name}`}>
+        <Upload.Dragger
+          accept=".csv,.txt,.xlsx"
+          multiple={false}
+          showUploadList={false}
+          disabled={busy}
+          customRequest={({ file }) => {
+            const form = new FormData();
+            form.set('file', file as Blob);
+            void audit(form);
+          }}
+          data-testid="statement-dropzone"
+        >
+          <p style={{ fontSize: 32, margin: 0 }}>
+            <InboxOutlined />
+          </p>
+          <p>{t('uploadHint')}</p>
+        </Upload.Dragger>
+        <input
+          type="file"
+          accept=".csv,.txt,.xlsx"
+          data-testid="statement-upload"
+          aria-label={t('uploadHint')}
+          style={{ marginTop: 8, maxWidth: '100%' }}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (!file) return;
+            const form = new FormData();
+            form.set('file', file);
+            void audit(form);
+          }}
+        />
+        <Input.TextArea
+          data-testid="sms-paste"
+          aria-label={t('smsPlaceholder')}
+          placeholder={t('smsPlaceholder')}
+          rows={3}
+          value={sms}
+          onChange={(e) => {
+            setSms(e.target.value);
+          }}
+          style={{ marginTop: 12 }}
+        />
+        <Button
+          style={{ marginTop: 8 }}
+          disabled={!sms.trim() || busy}
+          onClick={() => {
+            const form = new FormData();
+            form.set('text', sms);
+            void audit(form);
+          }}
+        >
+          {t('auditSms')}
+        </Button>
+        {busy ? (
+          <div data-testid="audit-progress" style={{ marginTop: 12 }}>
+            <Typography.Text>{t('auditing')}</Typography.Text>
+            <Progress percent={99} status="active" showInfo={false} />
+          </div>
+        ) : null}
+        {error ? <Alert type="error" title={error} showIcon style={{ marginTop: 12 }} /> : null}
+      </Card>
+      {report ? <Findings report={report} onCreateCase={() => void startCase()} /> : null}
+    </Space>
+  );
+}
+
+function Findings({ report, onCreateCase }: { report: AuditReport; onCreateCase: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const fees = report.findings;
+  const canClaim = report.claim.total !== '0.00';
+  return (
+    <>
+      <Card>
+        <Row gutter={16} align="middle">
+          <Col xs={24} sm={12}>
+            <Statistic
+              title={t('claimTotal')}
+              value={report.claim.total}
+              suffix={t('yuan')}
+              styles={{ content: { color: '#cf1322', fontSize: 36 } }}
+              data-testid="claim-total"
+            />
+          </Col>
+          <Col xs={24} sm={12}>
+            <Space wrap>
+              {Object.entries(report.claim.byCategory).map(([category, amount]) => (
+                <Tag key={category} color="red">
+                  {categoryName(category, lang)} {amount}
+                </Tag>
+              ))}
+            </Space>
+            {canClaim ? (
+              <Button
+                type="primary"
+                size="large"
+                block
+                style={{ marginTop: 12 }}
+                onClick={onCreateCase}
+                data-testid="create-case"
+              >
+                {t('createCase')}
+              </Button>
+            ) : null}
+          </Col>
+        </Row>
+        {report.counts && report.counts.needs_review > 0 ? (
+          <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('needsReviewHelp')} />
+        ) : null}
+      </Card>
+      <Card title={t('findings')}>
+        <Table<Finding>
+          data-testid="findings-table"
+          rowKey={(f) => `${f.file}:${String(f.row)}`}
+          dataSource={fees}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          size="small"
+          scroll={{ x: 'max-content' }}
+          onRow={() => ({ 'data-testid': 'finding-row' }) as React.HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: t('date'), dataIndex: 'date', width: 100 },
+            {
+              title: t('category'),
+              dataIndex: 'category',
+              render: (c: string) => categoryName(c, lang),
+            },
+            { title: t('amount'), dataIndex: 'amount', align: 'right' },
+            {
+              title: t('verdict'),
+              dataIndex: 'verdict',
+              render: (v: Finding['verdict']) => <Tag color={VERDICT_COLORS[v]}>{t(v)}</Tag>,
+            },
+            {
+              title: t('reason'),
+              render: (_: unknown, f: Finding) =>
+                lang === 'zh' ? f.reason : (f.reasonEn ?? f.reason),
+            },
+          ]}
+        />
+      </Card>
+      <Card title={t('chart')}>
+        <Suspense fallback={null}>
+          <DeductionChart findings={fees} />
+        </Suspense>
+      </Card>
+      {report.recurring.length > 0 ? (
+        <Card title={t('recurring')}>
+          <List
+            dataSource={report.recurring}
+            renderItem={(r) => (
+              <List.Item>
+                {categoryName(r.category, lang)} · {r.amount} {t('yuan')} · {t('nextExpected')}{' '}
+                {r.next}
+              </List.Item>
+            )}
+          />
+        </Card>
+      ) : null}
+    </>
+  );
+}
