@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
@@ -94,6 +95,12 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app in Chromium', () =
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow, `${name} scrolls horizontally`).toBeLessThanOrEqual(1);
+    const axe = await new AxeBuilder({ page }).analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `${name} accessibility`,
+    ).toEqual([]);
   }
 
   async function register(page: Page, email: string, name: string) {

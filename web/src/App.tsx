@@ -1,4 +1,4 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
@@ -50,7 +50,20 @@ export function App() {
       <ConfigProvider
         button={{ autoInsertSpace: false }}
         locale={lang === 'zh' ? zhCN : enUS}
-        theme={{ token: { controlHeight: 44, fontSize: 15 } }}
+        theme={{
+          // Darker than Ant Design's defaults so text and buttons meet WCAG AA contrast.
+          token: {
+            controlHeight: 44,
+            fontSize: 15,
+            colorPrimary: '#0958d9',
+            colorLink: '#0958d9',
+            colorPrimaryHover: '#003eb3',
+            colorLinkHover: '#003eb3',
+            colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+            colorTextDescription: 'rgba(0, 0, 0, 0.68)',
+            colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+          },
+        }}
       >
         <AntApp>
           <BrowserRouter>
@@ -139,18 +152,31 @@ export function App() {
 function NavMenu({ me, lang }: { me: Me; lang: Lang }) {
   const location = useLocation();
   const items = [
-    { key: '/', label: <Link to="/">{WORDS.shop[lang]}</Link> },
-    { key: '/cases', label: <Link to="/cases">{WORDS.cases[lang]}</Link> },
-    ...(me.organizationIds.length > 0
-      ? [{ key: '/inbox', label: <Link to="/inbox">{WORDS.inbox[lang]}</Link> }]
-      : []),
+    { to: '/', label: WORDS.shop[lang] },
+    { to: '/cases', label: WORDS.cases[lang] },
+    ...(me.organizationIds.length > 0 ? [{ to: '/inbox', label: WORDS.inbox[lang] }] : []),
   ];
+  const current = location.pathname.startsWith('/cases') ? '/cases' : location.pathname;
+  // Plain links that wrap on a phone: no hidden overflow menu to trap the keyboard.
   return (
-    <Menu
-      mode="horizontal"
-      selectedKeys={[location.pathname.startsWith('/cases') ? '/cases' : location.pathname]}
-      items={items}
-      style={{ borderBottom: 'none' }}
-    />
+    <nav
+      aria-label={lang === 'zh' ? '主菜单' : 'Main menu'}
+      style={{ display: 'flex', flexWrap: 'wrap', gap: '0 14px', lineHeight: '28px' }}
+    >
+      {items.map((item) => (
+        <Link
+          key={item.to}
+          to={item.to}
+          aria-current={current === item.to ? 'page' : undefined}
+          style={{
+            color: current === item.to ? '#0958d9' : 'rgba(0, 0, 0, 0.88)',
+            fontWeight: current === item.to ? 600 : 400,
+            whiteSpace: 'nowrap',
+          }}
+        >
+          {item.label}
+        </Link>
+      ))}
+    </nav>
   );
 }

@@ -76,7 +76,7 @@ export default function CasePage() {
       <Card>
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label={t('status')}>
-            <Tag color="blue" data-testid="case-status">
+            <Tag color="#0958d9" data-testid="case-status">
               {stateName(detail.status, lang)}
             </Tag>
           </Descriptions.Item>
@@ -157,6 +157,8 @@ export default function CasePage() {
           </Space>
           <pre
             data-testid="letter-preview"
+            tabIndex={0}
+            aria-label={t('letter')}
             style={{
               whiteSpace: 'pre-wrap',
               wordBreak: 'break-word',

@@ -1,4 +1,17 @@
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Select,
+  Table,
+  Tag,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type InboxItem } from '../api.js';
 import { stateName, useLang, useT } from '../i18n.js';
@@ -10,6 +23,20 @@ export default function InboxPage() {
   const [items, setItems] = useState<InboxItem[] | null>(null);
   const [answering, setAnswering] = useState<InboxItem | null>(null);
   const [form] = Form.useForm<{ kind: string; message: string; refundYuan?: number }>();
+  const screens = Grid.useBreakpoint();
+  const days = (d: number | null) =>
+    d === null ? '—' : d < 0 ? <Tag color="#a8071a">{d}</Tag> : d;
+  const answerButton = (i: InboxItem) =>
+    ['submitted', 'acknowledged', 'overdue'].includes(i.filing.state) ? (
+      <Button
+        type="primary"
+        onClick={() => {
+          setAnswering(i);
+        }}
+      >
+        {t('respond')}
+      </Button>
+    ) : null;
   const load = useCallback(() => {
     void api<{ items: InboxItem[] }>('GET', '/api/inbox').then((r) => {
       setItems(r.items);
@@ -35,44 +62,46 @@ export default function InboxPage() {
   };
   return (
     <Card title={t('inbox')}>
-      <Table<InboxItem>
-        data-testid="inbox-table"
-        rowKey={(i) => i.filing.id}
-        loading={items === null}
-        dataSource={items ?? []}
-        size="small"
-        scroll={{ x: 'max-content' }}
-        pagination={false}
-        onRow={() => ({ 'data-testid': 'inbox-row' }) as React.HTMLAttributes<HTMLElement>}
-        columns={[
-          { title: t('merchant'), dataIndex: 'merchantName' },
-          { title: t('claimed'), dataIndex: 'claim', align: 'right' },
-          {
-            title: t('status'),
-            render: (_: unknown, i) => <Tag>{stateName(i.filing.state, lang)}</Tag>,
-          },
-          {
-            title: t('daysLeft'),
-            dataIndex: 'daysLeft',
-            render: (d: number | null) =>
-              d === null ? '—' : d < 0 ? <Tag color="red">{d}</Tag> : d,
-          },
-          {
-            title: '',
-            render: (_: unknown, i) =>
-              ['submitted', 'acknowledged', 'overdue'].includes(i.filing.state) ? (
-                <Button
-                  type="primary"
-                  onClick={() => {
-                    setAnswering(i);
-                  }}
-                >
-                  {t('respond')}
-                </Button>
-              ) : null,
-          },
-        ]}
-      />
+      {screens.md ? (
+        <Table<InboxItem>
+          data-testid="inbox-table"
+          rowKey={(i) => i.filing.id}
+          loading={items === null}
+          dataSource={items ?? []}
+          size="small"
+          pagination={false}
+          onRow={() => ({ 'data-testid': 'inbox-row' }) as React.HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: t('merchant'), dataIndex: 'merchantName' },
+            { title: t('claimed'), dataIndex: 'claim', align: 'right' },
+            {
+              title: t('status'),
+              render: (_: unknown, i) => <Tag>{stateName(i.filing.state, lang)}</Tag>,
+            },
+            { title: t('daysLeft'), dataIndex: 'daysLeft', render: (d: number | null) => days(d) },
+            { title: '', render: (_: unknown, i) => answerButton(i) },
+          ]}
+        />
+      ) : (
+        <List<InboxItem>
+          data-testid="inbox-table"
+          loading={items === null}
+          dataSource={items ?? []}
+          renderItem={(i) => (
+            <List.Item data-testid="inbox-row" extra={answerButton(i)}>
+              <List.Item.Meta
+                title={i.merchantName}
+                description={
+                  <span>
+                    {i.claim} {t('yuan')} · <Tag>{stateName(i.filing.state, lang)}</Tag>{' '}
+                    {t('daysLeft')} {days(i.daysLeft)}
+                  </span>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
       <Modal
         open={answering !== null}
         title={t('respond')}

@@ -1,6 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import {
   Alert,
+  Grid,
   App,
   Button,
   Card,
@@ -35,10 +36,11 @@ import { categoryName, useLang, useT } from '../i18n.js';
 
 const DeductionChart = lazy(() => import('./DeductionChart.js'));
 
+/** Solid tags dark enough for white text (WCAG AA). */
 const VERDICT_COLORS = {
-  unauthorized: 'red',
-  needs_review: 'orange',
-  authorized: 'green',
+  unauthorized: '#a8071a',
+  needs_review: '#ad4e00',
+  authorized: '#237804',
 } as const;
 
 export default function ShopPage() {
@@ -278,6 +280,7 @@ function Statements({ merchant }: { merchant: Merchant }) {
 }
 
 function Findings({ report, onCreateCase }: { report: AuditReport; onCreateCase: () => void }) {
+  const screens = Grid.useBreakpoint();
   const t = useT();
   const lang = useLang();
   const fees = report.findings;
@@ -298,7 +301,7 @@ function Findings({ report, onCreateCase }: { report: AuditReport; onCreateCase:
           <Col xs={24} sm={12}>
             <Space wrap>
               {Object.entries(report.claim.byCategory).map(([category, amount]) => (
-                <Tag key={category} color="red">
+                <Tag key={category} color="#a8071a">
                   {categoryName(category, lang)} {amount}
                 </Tag>
               ))}
@@ -322,34 +325,56 @@ function Findings({ report, onCreateCase }: { report: AuditReport; onCreateCase:
         ) : null}
       </Card>
       <Card title={t('findings')}>
-        <Table<Finding>
-          data-testid="findings-table"
-          rowKey={(f) => `${f.file}:${String(f.row)}`}
-          dataSource={fees}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          size="small"
-          scroll={{ x: 'max-content' }}
-          onRow={() => ({ 'data-testid': 'finding-row' }) as React.HTMLAttributes<HTMLElement>}
-          columns={[
-            { title: t('date'), dataIndex: 'date', width: 100 },
-            {
-              title: t('category'),
-              dataIndex: 'category',
-              render: (c: string) => categoryName(c, lang),
-            },
-            { title: t('amount'), dataIndex: 'amount', align: 'right' },
-            {
-              title: t('verdict'),
-              dataIndex: 'verdict',
-              render: (v: Finding['verdict']) => <Tag color={VERDICT_COLORS[v]}>{t(v)}</Tag>,
-            },
-            {
-              title: t('reason'),
-              render: (_: unknown, f: Finding) =>
-                lang === 'zh' ? f.reason : (f.reasonEn ?? f.reason),
-            },
-          ]}
-        />
+        {screens.md ? (
+          <Table<Finding>
+            data-testid="findings-table"
+            rowKey={(f) => `${f.file}:${String(f.row)}`}
+            dataSource={fees}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            size="small"
+            onRow={() => ({ 'data-testid': 'finding-row' }) as React.HTMLAttributes<HTMLElement>}
+            columns={[
+              { title: t('date'), dataIndex: 'date', width: 110 },
+              {
+                title: t('category'),
+                dataIndex: 'category',
+                render: (c: string) => categoryName(c, lang),
+              },
+              { title: t('amount'), dataIndex: 'amount', align: 'right' },
+              {
+                title: t('verdict'),
+                dataIndex: 'verdict',
+                render: (v: Finding['verdict']) => <Tag color={VERDICT_COLORS[v]}>{t(v)}</Tag>,
+              },
+              {
+                title: t('reason'),
+                render: (_: unknown, f: Finding) =>
+                  lang === 'zh' ? f.reason : (f.reasonEn ?? f.reason),
+              },
+            ]}
+          />
+        ) : (
+          // On a phone each deduction is a card: nothing to scroll sideways.
+          <List<Finding>
+            data-testid="findings-table"
+            dataSource={fees}
+            pagination={fees.length > 20 ? { pageSize: 20, size: 'small' } : false}
+            renderItem={(f) => (
+              <List.Item data-testid="finding-row" style={{ display: 'block' }}>
+                <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                  <span>
+                    {f.date} · {categoryName(f.category, lang)}
+                  </span>
+                  <strong>{f.amount}</strong>
+                </Space>
+                <div>
+                  <Tag color={VERDICT_COLORS[f.verdict]}>{t(f.verdict)}</Tag>
+                  {lang === 'zh' ? f.reason : (f.reasonEn ?? f.reason)}
+                </div>
+              </List.Item>
+            )}
+          />
+        )}
       </Card>
       <Card title={t('chart')}>
         <Suspense fallback={null}>
