@@ -23,6 +23,7 @@ import { merchantRoutes } from './merchants/merchants.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { aggregateRoutes } from './organizations/aggregates.routes.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
+import { deductionRoutes } from './statements/deductions.routes.js';
 import { statementRoutes } from './statements/statements.routes.js';
 
 export interface BuildOptions {
@@ -104,6 +105,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   aggregateRoutes(app, deps);
   merchantRoutes(app, deps);
   statementRoutes(app, deps);
+  deductionRoutes(app, deps);
   caseRoutes(app, deps);
   filingRoutes(app, deps);
   notificationRoutes(app, deps);

@@ -17,6 +17,7 @@ const contract = JSON.parse(
 
 interface World {
   merchantId: string;
+  deductionId: string;
   statementId: string;
   caseId: string;
   filingId: string;
@@ -37,6 +38,8 @@ const BODIES: Record<string, unknown> = {
   uploadStatement: 'multipart',
   listStatements: undefined,
   getAuditReport: undefined,
+  listDeductions: undefined,
+  reviewDeduction: { decision: 'agreed' },
   createCase: undefined,
   listCases: undefined,
   getCase: undefined,
@@ -102,8 +105,13 @@ async function world(
     .select('id')
     .where('provider_name', '=', providerName)
     .executeTakeFirstOrThrow();
+  const deductions = await client.json<{ items: { id: string; verdict: string }[] }>(
+    'GET',
+    `/api/merchants/${merchant.id}/deductions`,
+  );
   return {
     merchantId: merchant.id,
+    deductionId: deductions.items.find((d) => d.verdict === 'needs_review')?.id ?? '',
     statementId,
     caseId: c.id,
     filingId: filing.id,
@@ -177,6 +185,7 @@ describe.each(DIALECTS)(
         .replace(/^\/api\/statements\/\{id\}/u, `/api/statements/${a.statementId}`)
         .replace(/^\/api\/cases\/\{id\}/u, `/api/cases/${a.caseId}`)
         .replace(/^\/api\/filings\/\{id\}/u, `/api/filings/${a.filingId}`)
+        .replace(/^\/api\/deductions\/\{id\}/u, `/api/deductions/${a.deductionId}`)
         .replace(/^\/api\/organizations\/\{id\}/u, `/api/organizations/${a.organizationId}`)
         .replace('{token}', 'not-a-real-token.ics')
         .replace('{channelId}', 'pboc_12363');

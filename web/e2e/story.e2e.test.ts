@@ -135,6 +135,9 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app in Chromium', () =
       const claim = await page.getByTestId('claim-total').innerText();
       expect(claim).toMatch(/\d+\.\d{2}/u);
       expect(await page.getByTestId('finding-row').count()).toBeGreaterThan(0);
+      // A deduction of unclear purpose the merchant never agreed to joins the claim.
+      await page.getByTestId('review-not-agreed').first().click();
+      await expect.poll(() => page.getByTestId('claim-total').innerText()).not.toBe(claim);
       await shot(page, `${size.name}-02-findings`);
 
       await page.getByTestId('create-case').click();

@@ -91,6 +91,8 @@ export interface StatementUpload {
 
 export interface Finding {
   id?: string;
+  /** Settled by the merchant rather than judged by the audit. */
+  reviewed?: boolean;
   file: string;
   row: number;
   date: string;
@@ -101,6 +103,13 @@ export interface Finding {
   text: string;
   reason: string;
   reasonEn?: string;
+}
+
+export interface Deductions {
+  items: Finding[];
+  claim: string;
+  byCategory: Record<string, string>;
+  counts: { authorized: number; unauthorized: number; needs_review: number };
 }
 
 export interface AuditReport {

@@ -62,6 +62,8 @@ const STRINGS = {
     en: '"Needs review" deductions have an unclear purpose: the complaint asks the provider to explain them.',
   },
   chart: { zh: '扣费趋势', en: 'Deductions over time' },
+  agreed: { zh: '我同意过', en: 'I agreed' },
+  notAgreed: { zh: '我没同意', en: 'I did not agree' },
   recurring: { zh: '周期性扣费', en: 'Recurring charges' },
   nextExpected: { zh: '下次预计', en: 'Next expected' },
   createCase: { zh: '发起投诉', en: 'Start a complaint' },

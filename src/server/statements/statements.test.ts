@@ -73,3 +73,43 @@ describe.each(DIALECTS)('statement uploads on %s', (dialect) => {
     expect(after.items).toHaveLength(before.items.length);
   });
 });
+
+describe.each(DIALECTS)('settling deductions that need review on %s', (dialect) => {
+  let server: TestServer;
+  let user: ApiClient;
+
+  beforeAll(async () => {
+    server = await testServer(dialect);
+    user = new ApiClient(server.app);
+    await user.register('review@shop.test');
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('not agreed puts a deduction into the claim; agreed takes it out', async () => {
+    const merchant = await user.json<{ id: string }>('POST', '/api/merchants', {
+      name: '张丽',
+      providerName: '鑫联支付有限公司',
+      providerType: 'payment_institution',
+      complainantType: 'individual_merchant',
+      contract,
+    });
+    await user.upload(merchant.id, 'statement.csv', csv(rows));
+    type Deductions = { items: { id: string; verdict: string; amount: string }[]; claim: string };
+    const before = await user.json<Deductions>('GET', `/api/merchants/${merchant.id}/deductions`);
+    expect(before.claim).toBe('159.00');
+    const unclear = before.items.filter((d) => d.verdict === 'needs_review');
+    expect(unclear.map((d) => d.amount)).toEqual(['45.27', '17.56']);
+    await user.json('PATCH', `/api/deductions/${unclear[0]?.id ?? ''}`, { decision: 'not_agreed' });
+    await user.json('PATCH', `/api/deductions/${unclear[1]?.id ?? ''}`, { decision: 'agreed' });
+    const after = await user.json<Deductions>('GET', `/api/merchants/${merchant.id}/deductions`);
+    expect(after.claim).toBe('204.27');
+    // A deduction the audit judged is not the merchant's to change.
+    const judged = after.items.find((d) => d.verdict === 'authorized' && d.amount === '39.00');
+    const refused = await user.request('PATCH', `/api/deductions/${judged?.id ?? ''}`, {
+      decision: 'not_agreed',
+    });
+    expect(refused.statusCode).toBe(409);
+  });
+});

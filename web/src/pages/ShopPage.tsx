@@ -21,12 +21,13 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   api,
   ApiError,
   type AuditReport,
+  type Deductions,
   type CaseDetail,
   type Finding,
   type Merchant,
@@ -177,6 +178,13 @@ function Statements({ merchant }: { merchant: Merchant }) {
   const [busy, setBusy] = useState(false);
   const [sms, setSms] = useState('');
   const [report, setReport] = useState<AuditReport | null>(null);
+  const [deductions, setDeductions] = useState<Deductions | null>(null);
+  const loadDeductions = useCallback(() => {
+    void api<Deductions>('GET', `/api/merchants/${merchant.id}/deductions`).then((d) => {
+      setDeductions(d.items.length > 0 ? d : null);
+    });
+  }, [merchant.id]);
+  useEffect(loadDeductions, [loadDeductions]);
   const [error, setError] = useState<string | null>(null);
 
   const audit = async (form: FormData) => {
@@ -189,6 +197,7 @@ function Statements({ merchant }: { merchant: Merchant }) {
         form,
       );
       setReport(await api<AuditReport>('GET', `/api/statements/${stored.id}/report`));
+      loadDeductions();
     } catch (e) {
       setError(
         e instanceof ApiError
@@ -274,17 +283,63 @@ function Statements({ merchant }: { merchant: Merchant }) {
         ) : null}
         {error ? <Alert type="error" title={error} showIcon style={{ marginTop: 12 }} /> : null}
       </Card>
-      {report ? <Findings report={report} onCreateCase={() => void startCase()} /> : null}
+      {deductions ? (
+        <Findings
+          deductions={deductions}
+          recurring={report?.recurring ?? []}
+          onChange={loadDeductions}
+          onCreateCase={() => void startCase()}
+        />
+      ) : null}
     </Space>
   );
 }
 
-function Findings({ report, onCreateCase }: { report: AuditReport; onCreateCase: () => void }) {
+function Findings({
+  deductions,
+  recurring,
+  onChange,
+  onCreateCase,
+}: {
+  deductions: Deductions;
+  recurring: AuditReport['recurring'];
+  onChange: () => void;
+  onCreateCase: () => void;
+}) {
   const screens = Grid.useBreakpoint();
   const t = useT();
   const lang = useLang();
-  const fees = report.findings;
-  const canClaim = report.claim.total !== '0.00';
+  const fees = deductions.items;
+  const canClaim = deductions.claim !== '0.00';
+  const settle = (f: Finding, decision: 'agreed' | 'not_agreed') => {
+    void api('PATCH', `/api/deductions/${f.id ?? ''}`, { decision }).then(onChange);
+  };
+  // The audit could not judge it: the merchant says whether they agreed, and the claim follows.
+  const settleButtons = (f: Finding) =>
+    f.verdict === 'needs_review' || f.reviewed ? (
+      <Space size={4} wrap>
+        <Button
+          size="small"
+          onClick={() => {
+            settle(f, 'not_agreed');
+          }}
+          data-testid="review-not-agreed"
+          type={f.reviewed && f.verdict === 'unauthorized' ? 'primary' : 'default'}
+        >
+          {t('notAgreed')}
+        </Button>
+        <Button
+          size="small"
+          onClick={() => {
+            settle(f, 'agreed');
+          }}
+          data-testid="review-agreed"
+          type={f.reviewed && f.verdict === 'authorized' ? 'primary' : 'default'}
+        >
+          {t('agreed')}
+        </Button>
+      </Space>
+    ) : null;
   return (
     <>
       <Card>
@@ -292,7 +347,7 @@ function Findings({ report, onCreateCase }: { report: AuditReport; onCreateCase:
           <Col xs={24} sm={12}>
             <Statistic
               title={t('claimTotal')}
-              value={report.claim.total}
+              value={deductions.claim}
               suffix={t('yuan')}
               styles={{ content: { color: '#cf1322', fontSize: 36 } }}
               data-testid="claim-total"
@@ -300,7 +355,7 @@ function Findings({ report, onCreateCase }: { report: AuditReport; onCreateCase:
           </Col>
           <Col xs={24} sm={12}>
             <Space wrap>
-              {Object.entries(report.claim.byCategory).map(([category, amount]) => (
+              {Object.entries(deductions.byCategory).map(([category, amount]) => (
                 <Tag key={category} color="#a8071a">
                   {categoryName(category, lang)} {amount}
                 </Tag>
@@ -320,7 +375,7 @@ function Findings({ report, onCreateCase }: { report: AuditReport; onCreateCase:
             ) : null}
           </Col>
         </Row>
-        {report.counts && report.counts.needs_review > 0 ? (
+        {deductions.counts.needs_review > 0 ? (
           <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('needsReviewHelp')} />
         ) : null}
       </Card>
@@ -351,6 +406,7 @@ function Findings({ report, onCreateCase }: { report: AuditReport; onCreateCase:
                 render: (_: unknown, f: Finding) =>
                   lang === 'zh' ? f.reason : (f.reasonEn ?? f.reason),
               },
+              { title: '', render: (_: unknown, f: Finding) => settleButtons(f) },
             ]}
           />
         ) : (
@@ -370,6 +426,7 @@ function Findings({ report, onCreateCase }: { report: AuditReport; onCreateCase:
                 <div>
                   <Tag color={VERDICT_COLORS[f.verdict]}>{t(f.verdict)}</Tag>
                   {lang === 'zh' ? f.reason : (f.reasonEn ?? f.reason)}
+                  <div style={{ marginTop: 6 }}>{settleButtons(f)}</div>
                 </div>
               </List.Item>
             )}
@@ -381,10 +438,10 @@ function Findings({ report, onCreateCase }: { report: AuditReport; onCreateCase:
           <DeductionChart findings={fees} />
         </Suspense>
       </Card>
-      {report.recurring.length > 0 ? (
+      {recurring.length > 0 ? (
         <Card title={t('recurring')}>
           <List
-            dataSource={report.recurring}
+            dataSource={recurring}
             renderItem={(r) => (
               <List.Item>
                 {categoryName(r.category, lang)} · {r.amount} {t('yuan')} · {t('nextExpected')}{' '}
