@@ -31,6 +31,7 @@ const BODIES: Record<string, unknown> = {
   logout: undefined,
   me: undefined,
   createOrganization: { name: 'x', kind: 'media' },
+  listOrganizations: undefined,
   inviteMember: { email: 'someone@else.test' },
   createMerchant: undefined,
   listMerchants: undefined,

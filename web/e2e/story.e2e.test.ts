@@ -111,6 +111,27 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app in Chromium', () =
     await page.getByTestId('register-submit').click();
   }
 
+  it('an admin manages organizations and the channel knowledge base', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('tab', { name: '登录' }).click();
+    await page.locator('#login_email').fill('admin@e2e.test');
+    await page.locator('#login_password').fill('admin password 1');
+    await page.getByTestId('login-submit').click();
+    await page.getByRole('link', { name: '管理' }).click();
+    await page.getByText('鑫联支付有限公司').first().waitFor();
+    await page.getByLabel('渠道知识库').click();
+    await page.getByText('(pboc_12363)').click();
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'pboc_12363' }).inputValue())
+      .toContain('"verifiedAt"');
+    await shot(page, 'desktop-07-admin');
+    await page.getByRole('button', { name: '保存渠道' }).click();
+    await page.getByText('已保存').waitFor();
+    await context.close();
+  }, 60_000);
+
   for (const size of SIZES) {
     it(`sign-up to a filed, answered, disputed and escalated complaint — ${size.name}`, async () => {
       const merchant = await browser.newContext({

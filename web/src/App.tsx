@@ -12,11 +12,13 @@ const ShopPage = lazy(() => import('./pages/ShopPage.js'));
 const CasesPage = lazy(() => import('./pages/CasesPage.js'));
 const CasePage = lazy(() => import('./pages/CasePage.js'));
 const InboxPage = lazy(() => import('./pages/InboxPage.js'));
+const AdminPage = lazy(() => import('./pages/AdminPage.js'));
 
 const WORDS = {
   shop: { zh: '我的店铺', en: 'My shop' },
   cases: { zh: '我的投诉', en: 'My cases' },
   inbox: { zh: '待处理投诉', en: 'Inbox' },
+  admin: { zh: '管理', en: 'Admin' },
   logout: { zh: '退出', en: 'Log out' },
   switchTo: { zh: 'English', en: '中文' },
 };
@@ -129,6 +131,10 @@ export function App() {
                       <Route path="/cases" element={<CasesPage />} />
                       <Route path="/cases/:id" element={<CasePage />} />
                       <Route path="/inbox" element={<InboxPage />} />
+                      <Route
+                        path="/admin"
+                        element={me.isAdmin ? <AdminPage /> : <Navigate to="/" />}
+                      />
                       <Route path="*" element={<Navigate to="/" />} />
                     </Routes>
                   </Suspense>
@@ -155,6 +161,7 @@ function NavMenu({ me, lang }: { me: Me; lang: Lang }) {
     { to: '/', label: WORDS.shop[lang] },
     { to: '/cases', label: WORDS.cases[lang] },
     ...(me.organizationIds.length > 0 ? [{ to: '/inbox', label: WORDS.inbox[lang] }] : []),
+    ...(me.isAdmin ? [{ to: '/admin', label: WORDS.admin[lang] }] : []),
   ];
   const current = location.pathname.startsWith('/cases') ? '/cases' : location.pathname;
   // Plain links that wrap on a phone: no hidden overflow menu to trap the keyboard.

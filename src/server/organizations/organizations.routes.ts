@@ -85,6 +85,62 @@ export function organizationRoutes(app: App, deps: ServerDeps): void {
     },
   );
 
+  app.get(
+    '/api/organizations',
+    {
+      schema: {
+        operationId: 'listOrganizations',
+        tags: ['organizations'],
+        summary:
+          'Organizations with their member counts: all of them for admins, one’s own for members',
+        response: {
+          200: z.object({
+            items: z.array(
+              organizationBody.extend({ members: z.number(), pendingInvitations: z.number() }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      let query = deps.db.selectFrom('organizations').selectAll().orderBy('created_at');
+      if (!caller.isAdmin)
+        query = query.where(
+          'id',
+          'in',
+          caller.organizationIds.length > 0 ? [...caller.organizationIds] : [''],
+        );
+      const orgs = await query.execute();
+      const ids = orgs.length > 0 ? orgs.map((o) => o.id) : [''];
+      const members = await deps.db
+        .selectFrom('memberships')
+        .select((eb) => ['organization_id', eb.fn.countAll<number>().as('n')])
+        .where('organization_id', 'in', ids)
+        .groupBy('organization_id')
+        .execute();
+      const invited = await deps.db
+        .selectFrom('invitations')
+        .select((eb) => ['organization_id', eb.fn.countAll<number>().as('n')])
+        .where('organization_id', 'in', ids)
+        .where('accepted_at', 'is', null)
+        .groupBy('organization_id')
+        .execute();
+      return {
+        items: orgs.map((o) => ({
+          id: o.id,
+          name: o.name,
+          kind: z.enum(ORGANIZATION_KINDS).parse(o.kind),
+          channelId: o.channel_id,
+          providerName: o.provider_name,
+          members: members.find((m) => m.organization_id === o.id)?.n ?? 0,
+          pendingInvitations: invited.find((m) => m.organization_id === o.id)?.n ?? 0,
+        })),
+      };
+    },
+  );
+
   app.post(
     '/api/organizations/:id/members',
     {
