@@ -32,6 +32,7 @@ const BODIES: Record<string, unknown> = {
   me: undefined,
   createOrganization: { name: 'x', kind: 'media' },
   listOrganizations: undefined,
+  listProviders: undefined,
   inviteMember: { email: 'someone@else.test' },
   createMerchant: undefined,
   listMerchants: undefined,

@@ -64,6 +64,7 @@ export function App() {
             colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
             colorTextDescription: 'rgba(0, 0, 0, 0.68)',
             colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+            colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
           },
         }}
       >

@@ -86,6 +86,30 @@ export function organizationRoutes(app: App, deps: ServerDeps): void {
   );
 
   app.get(
+    '/api/providers',
+    {
+      schema: {
+        operationId: 'listProviders',
+        tags: ['organizations'],
+        summary:
+          'Acquirers known to FeeGuard (those with a provider account), for merchants to pick from (public)',
+        response: { 200: z.object({ items: z.array(z.string()) }) },
+      },
+    },
+    async () => {
+      const rows = await deps.db
+        .selectFrom('organizations')
+        .select('provider_name')
+        .distinct()
+        .where('kind', '=', 'provider')
+        .where('provider_name', 'is not', null)
+        .orderBy('provider_name')
+        .execute();
+      return { items: rows.flatMap((r) => (r.provider_name ? [r.provider_name] : [])) };
+    },
+  );
+
+  app.get(
     '/api/organizations',
     {
       schema: {

@@ -1,20 +1,31 @@
 import { Card, Empty, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, type CaseSummary } from '../api.js';
+import { api, type CaseSummary, type Me } from '../api.js';
 import { stateName, useLang, useT } from '../i18n.js';
 
 export default function CasesPage() {
   const t = useT();
   const lang = useLang();
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
+  const [calendar, setCalendar] = useState<string | null>(null);
   useEffect(() => {
+    void api<Me>('GET', '/api/me').then((me) => {
+      setCalendar(me.calendarUrl ?? null);
+    });
     void api<{ items: CaseSummary[] }>('GET', '/api/cases').then((r) => {
       setCases(r.items);
     });
   }, []);
   return (
-    <Card title={t('myCases')}>
+    <Card
+      title={t('myCases')}
+      extra={
+        calendar ? (
+          <a href={calendar}>{lang === 'zh' ? '订阅答复期限日历' : 'Deadline calendar'}</a>
+        ) : null
+      }
+    >
       {cases && cases.length === 0 ? (
         <Empty description={t('noCases')} />
       ) : (

@@ -9,6 +9,7 @@ import {
   List,
   Modal,
   Select,
+  Space,
   Table,
   Tag,
 } from 'antd';
@@ -21,6 +22,7 @@ export default function InboxPage() {
   const lang = useLang();
   const { message } = App.useApp();
   const [items, setItems] = useState<InboxItem[] | null>(null);
+  const [counts, setCounts] = useState<Record<string, number>>({});
   const [answering, setAnswering] = useState<InboxItem | null>(null);
   const [form] = Form.useForm<{ kind: string; message: string; refundYuan?: number }>();
   const screens = Grid.useBreakpoint();
@@ -38,9 +40,12 @@ export default function InboxPage() {
       </Button>
     ) : null;
   const load = useCallback(() => {
-    void api<{ items: InboxItem[] }>('GET', '/api/inbox').then((r) => {
-      setItems(r.items);
-    });
+    void api<{ items: InboxItem[]; counts: Record<string, number> }>('GET', '/api/inbox').then(
+      (r) => {
+        setItems(r.items);
+        setCounts(r.counts);
+      },
+    );
   }, []);
   useEffect(load, [load]);
   const send = async (values: { kind: string; message: string; refundYuan?: number }) => {
@@ -62,6 +67,14 @@ export default function InboxPage() {
   };
   return (
     <Card title={t('inbox')}>
+      {/* The organization's own figures: filings by state. */}
+      <Space wrap style={{ marginBottom: 12 }} data-testid="inbox-figures">
+        {Object.entries(counts).map(([state, n]) => (
+          <Tag key={state}>
+            {stateName(state, lang)} {n}
+          </Tag>
+        ))}
+      </Space>
       {screens.md ? (
         <Table<InboxItem>
           data-testid="inbox-table"

@@ -1,6 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import {
   Alert,
+  AutoComplete,
   Grid,
   App,
   Button,
@@ -62,6 +63,13 @@ function Onboarding({ onDone }: { onDone: () => void }) {
   const lang = useLang();
   const { message } = App.useApp();
   const [unknown, setUnknown] = useState(false);
+  // Providers with an account on FeeGuard; any other name can be typed.
+  const [providers, setProviders] = useState<string[]>([]);
+  useEffect(() => {
+    void api<{ items: string[] }>('GET', '/api/providers').then((r) => {
+      setProviders(r.items);
+    });
+  }, []);
   const submit = async (v: Record<string, unknown>) => {
     const rates = [
       ...(typeof v['debitRate'] === 'number'
@@ -109,7 +117,11 @@ function Onboarding({ onDone }: { onDone: () => void }) {
           <Input />
         </Form.Item>
         <Form.Item name="providerName" label={t('providerName')} rules={[{ required: true }]}>
-          <Input placeholder="鑫联支付有限公司" />
+          <AutoComplete
+            options={providers.map((p) => ({ value: p }))}
+            showSearch={{ filterOption: (input, option) => (option?.value ?? '').includes(input) }}
+            placeholder="鑫联支付有限公司"
+          />
         </Form.Item>
         <Form.Item name="providerType" label={t('providerType')}>
           <Radio.Group
