@@ -1,4 +1,6 @@
 import { createContext, useContext } from 'react';
+// The audit's own names for fee categories, so the app and the reports never disagree.
+import { CATEGORY_NAMES } from '../../src/audit/words.js';
 
 /** Chinese first; English a switch away. Every string the app shows is here in both. */
 export type Lang = 'zh' | 'en';
@@ -137,16 +139,7 @@ export function stateName(state: string, lang: Lang): string {
   return STATE_NAMES[state]?.[lang] ?? state;
 }
 
-const CATEGORY: Record<string, { zh: string; en: string }> = {
-  traffic_fee: { zh: '流量费', en: 'SIM/data fee' },
-  service_fee: { zh: '服务费/会员费', en: 'Service fee' },
-  deposit: { zh: '押金/激活费', en: 'Deposit' },
-  instant_settlement_fee: { zh: '秒到/提现费', en: 'Instant settlement' },
-  other_deduction: { zh: '其他扣款', en: 'Other deduction' },
-  rate_overcharge: { zh: '超约定费率', en: 'Above agreed rate' },
-  settlement_shortfall: { zh: '结算少付', en: 'Settlement shortfall' },
-};
-
 export function categoryName(category: string, lang: Lang): string {
-  return CATEGORY[category]?.[lang] ?? category;
+  const names = CATEGORY_NAMES as Record<string, { zh: string; en: string } | undefined>;
+  return names[category]?.[lang] ?? category;
 }
