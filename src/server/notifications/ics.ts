@@ -15,7 +15,7 @@ function escapeText(text: string): string {
     .replace(/\\/gu, '\\\\')
     .replace(/;/gu, '\\;')
     .replace(/,/gu, '\\,')
-    .replace(/\r?\n/gu, '\\n');
+    .replace(/\r\n|\r|\n/gu, '\\n');
 }
 
 /** RFC 5545 §3.1: lines longer than 75 octets are folded, never inside a UTF-8 character. */
@@ -55,13 +55,14 @@ export function buildCalendar(name: string, events: readonly CalendarEvent[]): s
   for (const event of events) {
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${event.uid}`,
+      `UID:${escapeText(event.uid)}`,
       `DTSTAMP:${stamp(event.createdAt)}`,
       `DTSTART;VALUE=DATE:${compactDate(event.date)}`,
       `DTEND;VALUE=DATE:${compactDate(addDaysIso(event.date, 1))}`,
       `SUMMARY:${escapeText(event.summary)}`,
       ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
-      ...(event.url ? [`URL:${event.url}`] : []),
+      // A URI is not escaped, but a line break in it would end the property and start another.
+      ...(event.url ? [`URL:${event.url.replace(/[\r\n]/gu, '')}`] : []),
       'BEGIN:VALARM',
       'TRIGGER:-P1D',
       'ACTION:DISPLAY',

@@ -25,16 +25,34 @@ export function verifyWebhook(
   now: number,
   toleranceSeconds = 300,
 ): boolean {
-  const parts = new Map(
-    header.split(',').map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]),
+  const pairs = header.split(',').map((part) => {
+    const eq = part.indexOf('=');
+    return eq < 0 ? ['', ''] : [part.slice(0, eq).trim(), part.slice(eq + 1).trim()];
+  });
+  const stamps = pairs.filter(([key]) => key === 't').map(([, value]) => value ?? '');
+  // One timestamp, digits only: "1e3" or a second `t=` must not name a different signed string.
+  if (stamps.length !== 1 || !/^\d{1,12}$/u.test(stamps[0] ?? '')) return false;
+  const timestamp = Number(stamps[0]);
+  if (Math.abs(now - timestamp) > toleranceSeconds) return false;
+  const expected = Buffer.from(
+    createHmac('sha256', secret)
+      .update(`${String(timestamp)}.${body}`)
+      .digest('hex'),
+    'utf8',
   );
-  const timestamp = Number(parts.get('t'));
-  const given = parts.get('v1') ?? '';
-  if (!Number.isInteger(timestamp) || Math.abs(now - timestamp) > toleranceSeconds) return false;
-  const expected = signWebhook(body, secret, timestamp).split('v1=')[1] ?? '';
-  const a = Buffer.from(given, 'utf8');
-  const b = Buffer.from(expected, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
+  // Several v1 values are allowed (as with Stripe) so a receiver can accept old and new secrets while rotating.
+  return pairs
+    .filter(([key]) => key === 'v1')
+    .map(([, value]) => Buffer.from(value ?? '', 'utf8'))
+    .some((given) => given.length === expected.length && timingSafeEqual(given, expected));
+}
+
+function describeFailure(error: unknown, timedOut: boolean, timeoutMs: number): string {
+  if (timedOut) return `no answer within ${String(timeoutMs)} ms`;
+  if (!(error instanceof Error)) return String(error);
+  // undici says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, a TLS error) is in `cause`.
+  const cause: unknown = error.cause;
+  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
 }
 
 /** POSTs one event; never throws — a failure comes back as `ok: false` for the next sweep to retry. */
@@ -57,15 +75,18 @@ export async function deliverWebhook(
     createdAt: new Date(delivery.timestamp * 1000).toISOString(),
     data: delivery.payload,
   });
+  const timeoutMs = options.timeoutMs ?? 5000;
   const controller = new AbortController();
   const timer = setTimeout(() => {
     controller.abort();
-  }, options.timeoutMs ?? 5000);
+  }, timeoutMs);
   try {
     const response = await (options.fetchImpl ?? fetch)(url, {
       method: 'POST',
       body,
       signal: controller.signal,
+      // A redirect is an answer, not a success: following it would send the signed event to a host nobody registered.
+      redirect: 'manual',
       headers: {
         'content-type': 'application/json',
         'user-agent': 'FeeGuard-Webhook/1',
@@ -82,7 +103,7 @@ export async function deliverWebhook(
     return {
       ok: false,
       status: null,
-      error: error instanceof Error ? error.message : String(error),
+      error: describeFailure(error, controller.signal.aborted, timeoutMs),
     };
   } finally {
     clearTimeout(timer);
