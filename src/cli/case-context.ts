@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { planInputOf } from '../cases/case-input.js';
-import { defaultKnowledgeBase, findChannel } from '../channels/knowledge-base.js';
+import { defaultKnowledgeBase } from '../channels/knowledge-base.js';
 import type { Channel, FilingType, KnowledgeBase } from '../channels/schema.js';
 import { chinaCalendar } from '../deadlines/calendar.js';
 import { FeeGuardError } from '../errors.js';
 import type { EvidenceFile } from '../evidence/package.js';
 import { defaultLegalGrounds, type LegalGround } from '../letters/legal-grounds.js';
+import { documentChannel } from '../plan/document-channel.js';
 import { planCase, type Plan, type PlanStep } from '../plan/plan.js';
 import { defaultPlanPolicy } from '../plan/policy.js';
 import { requireFile, resolveFrom } from './files.js';
@@ -37,20 +38,15 @@ export function chosenChannel(
   context: CaseContext,
   id: string | undefined,
 ): { channel: Channel; filingType: FilingType; step: PlanStep | undefined } {
-  const planned = [...context.plan.ladder, ...context.plan.parallel];
-  const step = id
-    ? planned.find((s) => s.channel === id)
-    : (planned.find((s) => s.state === 'next') ?? planned.find((s) => s.state === 'later'));
-  const channel = findChannel(context.kb, id ?? step?.channel ?? '');
-  const accept = channel.accepts.find((a) => a.party === context.caseFile.complainant.type);
-  if (!accept) {
+  const chosen = documentChannel(context.plan, context.kb, context.caseFile.complainant.type, id);
+  if (!chosen.ok) {
     throw new FeeGuardError(
       'FG_ERR_USAGE',
-      `${channel.name.zh} (${channel.id}) does not take filings from a ${context.caseFile.complainant.type}`,
+      `${chosen.channel.name.zh} (${chosen.channel.id}) does not take filings from a ${context.caseFile.complainant.type}`,
       { hint: 'feeguard plan --case … shows the channels open to this case' },
     );
   }
-  return { channel, filingType: step?.filingType ?? accept.as, step };
+  return chosen;
 }
 
 /** The case's statements and attachments as they are on disk, for the evidence package. */

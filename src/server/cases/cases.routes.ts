@@ -2,7 +2,6 @@ import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { findingSchema } from '../../audit/report/schema.js';
 import { formatFen } from '../../audit/money.js';
-import { findChannel } from '../../channels/knowledge-base.js';
 import type { DocumentModel } from '../../documents/model.js';
 import { renderDocx } from '../../documents/render-docx.js';
 import { renderPdf } from '../../documents/render-pdf.js';
@@ -11,6 +10,7 @@ import { writeZip } from '../../documents/zip.js';
 import { buildEvidencePackage } from '../../evidence/package.js';
 import { composeCallScript } from '../../letters/call-script.js';
 import { defaultLegalGrounds } from '../../letters/legal-grounds.js';
+import { documentChannel } from '../../plan/document-channel.js';
 import { composeLetter } from '../../letters/letter.js';
 import type { ServerDeps } from '../deps.js';
 import { newId } from '../deps.js';
@@ -34,7 +34,6 @@ import {
   caseFor,
   loadCaseContext,
   listSummaries,
-  nextStepOf,
   refreshCaseSummaries,
   summaryOf,
   type CaseContext,
@@ -129,21 +128,16 @@ const CONTENT_TYPES = {
 } as const;
 
 /** The channel a document is for: the one asked for, else the plan's next step. */
-function documentChannel(ctx: CaseContext, requested: string | undefined) {
-  const steps = [...ctx.plan.ladder, ...ctx.plan.parallel];
-  const step = requested
-    ? steps.find((s) => s.channel === requested)
-    : (nextStepOf(ctx.plan) ?? steps[0]);
-  const channel = findChannel(ctx.kb, requested ?? step?.channel ?? '');
-  const accept = channel.accepts.find((a) => a.party === ctx.caseFile.complainant.type);
-  if (!accept) {
+function channelFor(ctx: CaseContext, requested: string | undefined) {
+  const chosen = documentChannel(ctx.plan, ctx.kb, ctx.caseFile.complainant.type, requested);
+  if (!chosen.ok) {
     throw apiError(
       'FG_ERR_VALIDATION',
-      `${channel.id} does not take filings from a ${ctx.caseFile.complainant.type}`,
+      `${chosen.channel.id} does not take filings from a ${ctx.caseFile.complainant.type}`,
       'GET /api/cases/{id}/plan lists the channels open to this case',
     );
   }
-  return { channel, filingType: step?.filingType ?? accept.as, step };
+  return chosen;
 }
 
 export function caseRoutes(app: App, deps: ServerDeps): void {
@@ -393,7 +387,7 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
       const { row } = await caseFor(deps, caller, request.params.id, 'read');
       const ctx = await loadCaseContext(deps, row);
       const query = request.query;
-      const { channel, filingType, step } = documentChannel(ctx, query.channel);
+      const { channel, filingType, step } = channelFor(ctx, query.channel);
       const doc: DocumentModel =
         query.kind === 'script'
           ? composeCallScript({
@@ -448,7 +442,7 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
       const caller = requireCaller(request);
       const { row } = await caseFor(deps, caller, request.params.id, 'read');
       const ctx = await loadCaseContext(deps, row);
-      const { channel, filingType } = documentChannel(ctx, request.query.channel);
+      const { channel, filingType } = channelFor(ctx, request.query.channel);
       const statements = await Promise.all(
         ctx.statements.map(async (s) => ({
           name: s.file_name,
