@@ -23,6 +23,8 @@ import { merchantRoutes } from './merchants/merchants.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
 import { aggregateRoutes } from './organizations/aggregates.routes.js';
 import { organizationRoutes } from './organizations/organizations.routes.js';
+import { publicRoutes } from './public/public.routes.js';
+import { publicationRoutes } from './publication/publication.routes.js';
 import { deductionRoutes } from './statements/deductions.routes.js';
 import { statementRoutes } from './statements/statements.routes.js';
 
@@ -103,6 +105,8 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   authRoutes(app, deps);
   organizationRoutes(app, deps);
   aggregateRoutes(app, deps);
+  publicationRoutes(app, deps);
+  publicRoutes(app, deps);
   merchantRoutes(app, deps);
   statementRoutes(app, deps);
   deductionRoutes(app, deps);

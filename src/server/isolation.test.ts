@@ -60,6 +60,14 @@ const BODIES: Record<string, unknown> = {
   getCalendarFeed: undefined,
   listChannels: undefined,
   updateChannel: 'channel',
+  getPublication: undefined,
+  publishCase: { consent: true, narrative: '未经同意扣了流量费' },
+  withdrawPublication: undefined,
+  getPublicStats: undefined,
+  getPublicStatsCsv: undefined,
+  getProviderRankings: undefined,
+  listPublicComplaints: undefined,
+  exportPublicComplaints: undefined,
 };
 
 /** Operations open to anyone or acting only on the caller's own data: nothing of another to reach. */

@@ -13,6 +13,7 @@ import { knowledgeBase } from '../channels/channels.service.js';
 import type { CasesTable, DeductionsTable, FilingsTable, MerchantsTable } from '../db/schema.js';
 import type { ServerDeps } from '../deps.js';
 import { notFound } from '../http/errors.js';
+import { refreshCaseStats } from '../stats/stats.service.js';
 import {
   caseById,
   deductionsOfCases,
@@ -203,6 +204,7 @@ export async function refreshCaseSummaries(
       .where('id', '=', ctx.row.id)
       .execute();
   }
+  await refreshCaseStats(deps, caseIds);
 }
 
 /** Case list entries from the stored summaries; a case without one is computed. */

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/2026-11-25-initial.js';
+import * as transparency from './migrations/2026-11-25-transparency.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -21,6 +22,7 @@ export interface Database {
 /** Migrations in order; each is frozen once released. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-initial': initial,
+  '2026-11-25-transparency': transparency,
 };
 
 // PostgreSQL returns bigint (int8) as a string by default; every bigint here is fen or a size,

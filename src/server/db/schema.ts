@@ -75,6 +75,8 @@ export interface ContractVersionsTable {
   effective_from: string;
   contract: string;
   created_at: string;
+  /** The provider's published fee schedule this contract was taken from, if any. */
+  fee_schedule_id: string | null;
 }
 
 export interface StoredFilesTable {
@@ -201,6 +203,149 @@ export interface ChannelsTable {
   updated_by: string | null;
 }
 
+/** What one case last added to the statistics, so a change can subtract it exactly. */
+export interface CaseStatsTable {
+  case_id: string;
+  contribution: string;
+  updated_at: string;
+}
+
+/**
+ * Pre-aggregated public statistics. Each case change adds its delta to three grains: `full`
+ * (every dimension), `provider` (province and city '*') and `place` (provider '*'), so a query
+ * reads the smallest grain that has its dimensions.
+ */
+export interface StatsCellsTable {
+  grain: string;
+  provider: string;
+  category: string;
+  province: string;
+  city: string;
+  month: string;
+  complaints: number;
+  claimed_fen: number;
+  recovered_fen: number;
+  outcome_refunded: number;
+  outcome_partly: number;
+  outcome_rejected: number;
+  outcome_no_answer: number;
+  outcome_pending: number;
+  filings_due: number;
+  filings_on_time: number;
+  filings_answered: number;
+}
+
+/** How many answered filings took each number of days, per cell: medians without raw rows. */
+export interface StatsAnswerDaysTable {
+  grain: string;
+  provider: string;
+  category: string;
+  province: string;
+  city: string;
+  month: string;
+  days: number;
+  filings: number;
+}
+
+export interface StatsWeeksTable {
+  provider: string;
+  category: string;
+  /** Monday of the week the complaint was made. */
+  week: string;
+  complaints: number;
+  claimed_fen: number;
+}
+
+/** A complaint its merchant agreed to publish, personal data scrubbed. */
+export interface PublicComplaintsTable {
+  case_id: string;
+  public_id: string;
+  provider: string;
+  category: string;
+  province: string;
+  city: string;
+  month: string;
+  claim_fen: number;
+  recovered_fen: number;
+  outcome: string;
+  narrative: string;
+  answer: string | null;
+  answered_at: string | null;
+  published_at: string;
+  updated_at: string;
+}
+
+export interface ComplaintGroupsTable {
+  id: string;
+  provider: string;
+  category: string;
+  /** open (members may join and leave) or filed. */
+  status: string;
+  created_by: string;
+  created_at: string;
+  filed_at: string | null;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  case_id: string;
+  user_id: string;
+  claim_fen: number;
+  joined_at: string;
+  left_at: string | null;
+}
+
+export interface GroupFilingsTable {
+  id: string;
+  group_id: string;
+  channel_id: string;
+  submitted_at: string;
+  reference: string | null;
+  due_date: string | null;
+  members: number;
+  total_fen: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface GroupEventsTable {
+  id: string;
+  group_id: string;
+  seq: number;
+  actor_id: string | null;
+  kind: string;
+  data: string;
+  at: string;
+}
+
+export interface FeeSchedulesTable {
+  id: string;
+  organization_id: string;
+  provider_name: string;
+  version: string;
+  effective_from: string;
+  schedule: string;
+  published_by: string;
+  published_at: string;
+}
+
+export interface AlertsTable {
+  id: string;
+  key: string;
+  provider: string;
+  category: string;
+  week: string;
+  /** proposed → published, or dismissed. */
+  status: string;
+  title: string;
+  body: string;
+  evidence: string;
+  created_at: string;
+  updated_at: string;
+  reviewed_by: string | null;
+  published_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -221,4 +366,15 @@ export interface DB {
   webhooks: WebhooksTable;
   calendar_tokens: CalendarTokensTable;
   channels: ChannelsTable;
+  case_stats: CaseStatsTable;
+  stats_cells: StatsCellsTable;
+  stats_answer_days: StatsAnswerDaysTable;
+  stats_weeks: StatsWeeksTable;
+  public_complaints: PublicComplaintsTable;
+  complaint_groups: ComplaintGroupsTable;
+  group_members: GroupMembersTable;
+  group_filings: GroupFilingsTable;
+  group_events: GroupEventsTable;
+  fee_schedules: FeeSchedulesTable;
+  alerts: AlertsTable;
 }

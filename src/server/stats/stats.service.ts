@@ -1,0 +1,275 @@
+import { formatFen } from '../../audit/money.js';
+import {
+  COUNTERS,
+  contributionOf,
+  deltasBetween,
+  medianOf,
+  type Counters,
+  type Delta,
+} from '../../stats/contribution.js';
+import { knowledgeBase } from '../channels/channels.service.js';
+import type { DB } from '../db/schema.js';
+import type { ServerDeps } from '../deps.js';
+import type { Kysely } from 'kysely';
+import { refreshPublication } from '../publication/publication.service.js';
+import {
+  applyDeltas,
+  caseFacts,
+  caseIdPage,
+  clearAggregates,
+  insertAggregates,
+  lockCase,
+  storeContribution,
+  storedContribution,
+  type Grain,
+} from './stats.repository.js';
+
+async function providerChannels(db: Kysely<DB>): Promise<Set<string>> {
+  const kb = await knowledgeBase(db);
+  return new Set(kb.channels.filter((c) => c.kind === 'provider_service').map((c) => c.id));
+}
+
+const RETRIES = 5;
+
+/**
+ * Brings the statistics up to date with these cases. Per case, one transaction locks the case,
+ * reads its facts, and adds the difference from what it contributed before: the aggregates
+ * always equal the sum of the stored contributions, however many instances write at once.
+ */
+export async function refreshCaseStats(deps: ServerDeps, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return;
+  const channels = await providerChannels(deps.db);
+  const at = deps.now().toISOString();
+  for (const caseId of caseIds) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await deps.db.transaction().execute(async (trx) => {
+          if (!(await lockCase(trx, caseId, deps.dialect === 'postgres'))) return;
+          const facts = (await caseFacts(trx, [caseId], channels)).get(caseId);
+          if (!facts) return;
+          const after = contributionOf(facts);
+          const before = await storedContribution(trx, caseId);
+          await applyDeltas(trx, deltasBetween(before, after));
+          await storeContribution(trx, caseId, after, at);
+          await refreshPublication(trx, caseId, after, at);
+        });
+        break;
+      } catch (error) {
+        // PostgreSQL may pick this transaction as a deadlock victim; it is safe to run again.
+        const code = (error as { code?: unknown }).code;
+        if (attempt >= RETRIES || (code !== '40P01' && code !== '40001')) throw error;
+      }
+    }
+  }
+}
+
+/**
+ * Recomputes every aggregate from the cases themselves (`feeguard stats rebuild`, and the test
+ * that the incremental path never drifts). Not for use while cases are being written.
+ */
+export async function rebuildStats(
+  deps: ServerDeps,
+  onProgress?: (done: number) => void,
+): Promise<{ cases: number }> {
+  const channels = await providerChannels(deps.db);
+  const at = deps.now().toISOString();
+  const deltas: Delta[] = [];
+  let after = '';
+  let cases = 0;
+  await deps.db.deleteFrom('case_stats').execute();
+  for (;;) {
+    const ids = await caseIdPage(deps.db, after, 500);
+    const last = ids[ids.length - 1];
+    if (last === undefined) break;
+    const facts = await caseFacts(deps.db, ids, channels);
+    await deps.db.transaction().execute(async (trx) => {
+      for (const [caseId, f] of facts) {
+        const contribution = contributionOf(f);
+        deltas.push(...deltasBetween(null, contribution));
+        await storeContribution(trx, caseId, contribution, at);
+      }
+    });
+    cases += ids.length;
+    after = last;
+    onProgress?.(cases);
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    await clearAggregates(trx);
+    await insertAggregates(trx, deltas);
+  });
+  return { cases };
+}
+
+export const DIMENSIONS = ['provider', 'category', 'province', 'city', 'month'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export interface StatsFilter {
+  readonly provider?: string | undefined;
+  readonly category?: string | undefined;
+  readonly province?: string | undefined;
+  readonly city?: string | undefined;
+  /** YYYY-MM, inclusive. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
+
+/** Places with fewer complaints are shown together, so that no single shop can be picked out. */
+export const MIN_PLACE_COUNT = 3;
+export const OTHER_PLACES = '(其他地区 other)';
+
+export interface StatsRow {
+  key: string;
+  complaints: number;
+  claimedFen: number;
+  recoveredFen: number;
+  outcomes: {
+    refunded: number;
+    partly: number;
+    rejected: number;
+    noAnswer: number;
+    pending: number;
+  };
+  filingsDue: number;
+  answeredOnTime: number;
+  onTimeShare: number | null;
+  medianDaysToAnswer: number | null;
+}
+
+/** The smallest grain that holds the dimensions a query groups or filters by. */
+function grainFor(by: Dimension, filter: StatsFilter): Grain {
+  const needsProvider = by === 'provider' || filter.provider !== undefined;
+  const needsPlace =
+    by === 'province' ||
+    by === 'city' ||
+    filter.province !== undefined ||
+    filter.city !== undefined;
+  if (needsProvider && needsPlace) return 'full';
+  return needsPlace ? 'place' : 'provider';
+}
+
+function keyExpression(by: Dimension, row: Record<Dimension, string>): string {
+  return by === 'city' ? `${row.province} ${row.city}`.trim() : row[by];
+}
+
+/** Public figures grouped by one dimension, from the pre-aggregated cells. */
+export async function statsBy(
+  db: Kysely<DB>,
+  by: Dimension,
+  filter: StatsFilter,
+): Promise<{ rows: StatsRow[]; totals: StatsRow }> {
+  const grain = grainFor(by, filter);
+  const groupColumns: Dimension[] = by === 'city' ? ['province', 'city'] : [by];
+  const cells = await db
+    .selectFrom('stats_cells')
+    .select(groupColumns)
+    .select((eb) => COUNTERS.map((k) => eb.fn.sum<number | string>(k).as(k)))
+    .where('grain', '=', grain)
+    .$if(filter.provider !== undefined, (q) => q.where('provider', '=', filter.provider ?? ''))
+    .$if(filter.category !== undefined, (q) => q.where('category', '=', filter.category ?? ''))
+    .$if(filter.province !== undefined, (q) => q.where('province', '=', filter.province ?? ''))
+    .$if(filter.city !== undefined, (q) => q.where('city', '=', filter.city ?? ''))
+    .$if(filter.from !== undefined, (q) => q.where('month', '>=', filter.from ?? ''))
+    .$if(filter.to !== undefined, (q) => q.where('month', '<=', filter.to ?? ''))
+    .groupBy(groupColumns)
+    .execute();
+  const days = await db
+    .selectFrom('stats_answer_days')
+    .select(groupColumns)
+    .select('days')
+    .select((eb) => eb.fn.sum<number | string>('filings').as('filings'))
+    .where('grain', '=', grain)
+    .$if(filter.provider !== undefined, (q) => q.where('provider', '=', filter.provider ?? ''))
+    .$if(filter.category !== undefined, (q) => q.where('category', '=', filter.category ?? ''))
+    .$if(filter.province !== undefined, (q) => q.where('province', '=', filter.province ?? ''))
+    .$if(filter.city !== undefined, (q) => q.where('city', '=', filter.city ?? ''))
+    .$if(filter.from !== undefined, (q) => q.where('month', '>=', filter.from ?? ''))
+    .$if(filter.to !== undefined, (q) => q.where('month', '<=', filter.to ?? ''))
+    .groupBy([...groupColumns, 'days'])
+    .execute();
+
+  const place = by === 'province' || by === 'city';
+  const histogramOf = new Map<string, { days: number; filings: number }[]>();
+  const keyOf = (row: object): string =>
+    keyExpression(by, row as unknown as Record<Dimension, string>);
+  const counted = new Map<string, Counters>();
+  for (const cell of cells) {
+    const counters = Object.fromEntries(
+      COUNTERS.map((k) => [k, Number(cell[k])]),
+    ) as unknown as Counters;
+    if (counters.complaints === 0) continue;
+    counted.set(keyOf(cell), counters);
+  }
+  // Small places fold into one row, before the medians are taken over what is left.
+  const folded = (key: string): string =>
+    place && (counted.get(key)?.complaints ?? 0) < MIN_PLACE_COUNT ? OTHER_PLACES : key;
+  const merged = new Map<string, Counters>();
+  for (const [key, counters] of counted) {
+    const target = folded(key);
+    const sum = merged.get(target);
+    merged.set(
+      target,
+      sum
+        ? (Object.fromEntries(
+            COUNTERS.map((k) => [k, sum[k] + counters[k]]),
+          ) as unknown as Counters)
+        : counters,
+    );
+  }
+  const allDays: { days: number; filings: number }[] = [];
+  for (const d of days) {
+    const entry = { days: d.days, filings: Number(d.filings) };
+    const key = folded(keyOf(d));
+    histogramOf.set(key, [...(histogramOf.get(key) ?? []), entry]);
+    allDays.push(entry);
+  }
+  const rowOf = (key: string, c: Counters, histogram: { days: number; filings: number }[]) => ({
+    key,
+    complaints: c.complaints,
+    claimedFen: c.claimed_fen,
+    recoveredFen: c.recovered_fen,
+    outcomes: {
+      refunded: c.outcome_refunded,
+      partly: c.outcome_partly,
+      rejected: c.outcome_rejected,
+      noAnswer: c.outcome_no_answer,
+      pending: c.outcome_pending,
+    },
+    filingsDue: c.filings_due,
+    answeredOnTime: c.filings_on_time,
+    onTimeShare: c.filings_due > 0 ? c.filings_on_time / c.filings_due : null,
+    medianDaysToAnswer: medianOf(histogram),
+  });
+  const rows = [...merged]
+    .map(([key, c]) => rowOf(key, c, histogramOf.get(key) ?? []))
+    .sort((a, b) =>
+      by === 'month'
+        ? a.key.localeCompare(b.key)
+        : b.complaints - a.complaints || a.key.localeCompare(b.key),
+    );
+  const total = Object.fromEntries(
+    COUNTERS.map((k) => [k, [...merged.values()].reduce((sum, c) => sum + c[k], 0)]),
+  ) as unknown as Counters;
+  return { rows, totals: rowOf('', total, allDays) };
+}
+
+/** Providers ranked by complaints and by how often they answer in time. */
+export async function rankings(db: Kysely<DB>, filter: StatsFilter) {
+  const { rows } = await statsBy(db, 'provider', filter);
+  return {
+    byComplaints: rows.slice(0, 50),
+    // A share over a handful of filings says little; rank only providers with enough of them.
+    byTimeliness: rows
+      .filter((r) => r.filingsDue >= 5 && r.onTimeShare !== null)
+      .sort(
+        (a, b) =>
+          (b.onTimeShare ?? 0) - (a.onTimeShare ?? 0) ||
+          (a.medianDaysToAnswer ?? 0) - (b.medianDaysToAnswer ?? 0) ||
+          a.key.localeCompare(b.key),
+      )
+      .slice(0, 50),
+  };
+}
+
+export function yuanOf(row: StatsRow) {
+  return { ...row, claimed: formatFen(row.claimedFen), recovered: formatFen(row.recoveredFen) };
+}
