@@ -15,6 +15,7 @@ import { caseRoutes } from './cases/cases.routes.js';
 import { channelRoutes } from './channels/channels.routes.js';
 import type { ServerDeps } from './deps.js';
 import { filingRoutes } from './filings/filings.routes.js';
+import { guideRoutes } from './guides/guides.routes.js';
 import { apiError, installErrorHandler } from './http/errors.js';
 import { homeRoute } from './http/home.js';
 import type { App } from './http/types.js';
@@ -114,5 +115,6 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   filingRoutes(app, deps);
   notificationRoutes(app, deps);
   channelRoutes(app, deps);
+  guideRoutes(app, deps);
   return app;
 }

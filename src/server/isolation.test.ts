@@ -68,6 +68,8 @@ const BODIES: Record<string, unknown> = {
   getProviderRankings: undefined,
   listPublicComplaints: undefined,
   exportPublicComplaints: undefined,
+  listGuides: undefined,
+  getGuide: undefined,
 };
 
 /** Operations open to anyone or acting only on the caller's own data: nothing of another to reach. */
@@ -84,6 +86,8 @@ const SELF_ONLY = new Set([
   'listNotifications',
   'setWebhook',
   'listChannels',
+  'listGuides',
+  'getGuide',
 ]);
 
 async function world(

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Channel } from '../../channels/schema.js';
+import type { Guide } from '../../guides/guides.js';
+import { register } from '../auth/auth.service.js';
+import { ApiClient, DIALECTS, testServer, type TestServer } from '../testing.js';
+
+describe.each(DIALECTS)('the guides over HTTP on %s', (dialect) => {
+  let server: TestServer;
+  let anyone: ApiClient;
+
+  beforeAll(async () => {
+    server = await testServer(dialect);
+    anyone = new ApiClient(server.app);
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+  });
+
+  async function channelGuide(): Promise<Guide> {
+    return anyone.json<Guide>('GET', '/api/public/guides/channels');
+  }
+
+  it('lists the three guides without a login', async () => {
+    const list = await anyone.json<{ items: Guide[] }>('GET', '/api/public/guides');
+    expect(list.items.map((g) => g.slug)).toEqual([
+      'reading-statements',
+      'merchant-rights',
+      'channels',
+    ]);
+    const missing = await anyone.request('GET', '/api/public/guides/nope');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json<{ hint: string }>().hint).toContain('channels');
+  });
+
+  it('every channel in the knowledge base appears with its hotline and deadline exactly as stored', async () => {
+    const kb = await anyone.json<{ channels: Channel[] }>('GET', '/api/channels');
+    const guide = await channelGuide();
+    expect(guide.sections.map((s) => s.id)).toEqual(kb.channels.map((c) => c.id));
+    for (const channel of kb.channels) {
+      const section = guide.sections.find((s) => s.id === channel.id);
+      expect(section?.heading).toEqual(channel.name);
+      const hotlines = channel.contacts.filter((c) => c.method === 'hotline').map((c) => c.value);
+      const shown = section?.facts
+        .filter((f) => f.kind === 'contact' && f.label.en === 'Phone')
+        .map((f) => f.value.zh);
+      expect(shown).toEqual(hotlines);
+      const deadline = section?.facts.find((f) => f.kind === 'deadline');
+      if (channel.deadline) {
+        const unit = channel.deadline.unit === 'working' ? ' working days' : ' days';
+        expect(deadline?.value.en).toBe(
+          `${String(channel.deadline.days)}${unit}: ${channel.deadline.what.en}`,
+        );
+        expect(deadline?.source?.verifiedAt).toBe(channel.deadline.cite.verifiedAt);
+        expect(deadline?.source?.confidence).toBe(channel.deadline.cite.confidence);
+      } else {
+        expect(deadline?.value.en).toBe('No legal deadline to answer');
+      }
+    }
+  });
+
+  it('an admin’s edit of a channel (PUT /api/channels/:id) changes the guide at once', async () => {
+    await register(
+      server.deps,
+      { email: 'root@feeguard.test', password: 'admin password 1', name: 'root' },
+      { isAdmin: true },
+    );
+    const admin = new ApiClient(server.app);
+    await admin.login('root@feeguard.test', 'admin password 1');
+    const kb = await admin.json<{ channels: Channel[] }>('GET', '/api/channels');
+    const samr = kb.channels.find((c) => c.id === 'samr_12315');
+    if (!samr?.deadline) throw new Error('samr_12315 has a deadline in the bundled knowledge base');
+    const edited: Channel = {
+      ...samr,
+      contacts: samr.contacts.map((c) =>
+        c.method === 'hotline'
+          ? {
+              ...c,
+              value: '12315（编辑后）',
+              hours: '8:30–17:30',
+              cite: { ...c.cite, confidence: 'low' },
+            }
+          : c,
+      ),
+      deadline: { ...samr.deadline, days: 7 },
+    };
+    // knowledgeBase() notices edits by the newest updated_at: the edit must come after the seed.
+    server.setNow(new Date('2026-11-26T02:00:00Z'));
+    await admin.json('PUT', '/api/channels/samr_12315', edited);
+    const section = (await channelGuide()).sections.find((s) => s.id === 'samr_12315');
+    const hotline = section?.facts.find((f) => f.kind === 'contact' && f.label.en === 'Phone');
+    expect(hotline?.value.zh).toBe('12315（编辑后）');
+    expect(hotline?.source?.verify).toBe(true);
+    expect(section?.facts.find((f) => f.kind === 'hours')?.value.zh).toBe('8:30–17:30');
+    expect(section?.facts.find((f) => f.kind === 'deadline')?.value.zh).toMatch(/^7个工作日：/u);
+    expect(section?.verify).toBe(true);
+  });
+});
