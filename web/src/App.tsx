@@ -6,6 +6,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react
 import { api, setCsrf, type Me } from './api.js';
 import { LangContext, type Lang } from './i18n.js';
 import { AuthPage } from './pages/AuthPage.js';
+import { PublicNav, PublicPages } from './pages/public/routes.js';
 
 // The merchant flow loads first; cases, the inbox and the chart come when they are opened.
 const ShopPage = lazy(() => import('./pages/ShopPage.js'));
@@ -109,37 +110,40 @@ export function App() {
                   ) : null}
                 </Space>
               </Layout.Header>
+              <PublicNav lang={lang} loggedOut={me === null} />
               <Layout.Content
                 style={{ padding: 12, maxWidth: 1080, width: '100%', margin: '0 auto' }}
               >
-                {me === undefined ? (
-                  <Spin />
-                ) : me === null ? (
-                  <AuthPage onLoggedIn={loadMe} />
-                ) : (
-                  <Suspense fallback={<Spin />}>
-                    <Routes>
-                      <Route
-                        path="/"
-                        element={
-                          me.organizationIds.length > 0 && !me.isAdmin ? (
-                            <Navigate to="/inbox" />
-                          ) : (
-                            <ShopPage />
-                          )
-                        }
-                      />
-                      <Route path="/cases" element={<CasesPage />} />
-                      <Route path="/cases/:id" element={<CasePage />} />
-                      <Route path="/inbox" element={<InboxPage />} />
-                      <Route
-                        path="/admin"
-                        element={me.isAdmin ? <AdminPage /> : <Navigate to="/" />}
-                      />
-                      <Route path="*" element={<Navigate to="/" />} />
-                    </Routes>
-                  </Suspense>
-                )}
+                <PublicPages>
+                  {me === undefined ? (
+                    <Spin />
+                  ) : me === null ? (
+                    <AuthPage onLoggedIn={loadMe} />
+                  ) : (
+                    <Suspense fallback={<Spin />}>
+                      <Routes>
+                        <Route
+                          path="/"
+                          element={
+                            me.organizationIds.length > 0 && !me.isAdmin ? (
+                              <Navigate to="/inbox" />
+                            ) : (
+                              <ShopPage />
+                            )
+                          }
+                        />
+                        <Route path="/cases" element={<CasesPage />} />
+                        <Route path="/cases/:id" element={<CasePage />} />
+                        <Route path="/inbox" element={<InboxPage />} />
+                        <Route
+                          path="/admin"
+                          element={me.isAdmin ? <AdminPage /> : <Navigate to="/" />}
+                        />
+                        <Route path="*" element={<Navigate to="/" />} />
+                      </Routes>
+                    </Suspense>
+                  )}
+                </PublicPages>
               </Layout.Content>
               <Layout.Footer style={{ textAlign: 'center' }}>
                 <Typography.Text type="secondary">

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Form, Input, Tabs, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api, ApiError, setCsrf, type Me } from '../api.js';
 import { useLang, useT } from '../i18n.js';
 
@@ -81,6 +82,14 @@ export function AuthPage({ onLoggedIn }: { onLoggedIn: () => void }) {
           },
         ]}
       />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+        {lang === 'zh' ? '不登录也可以看：' : 'Open to everyone: '}
+        <Link to="/public">{lang === 'zh' ? '公开统计' : 'statistics'}</Link>
+        {' · '}
+        <Link to="/public/complaints">{lang === 'zh' ? '投诉公示' : 'complaints'}</Link>
+        {' · '}
+        <Link to="/guides">{lang === 'zh' ? '维权指南' : 'guides'}</Link>
+      </Typography.Paragraph>
     </Card>
   );
 }
