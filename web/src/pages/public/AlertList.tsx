@@ -20,7 +20,7 @@ export function AlertList({ alerts }: { alerts: readonly PublicAlert[] | null })
             {alert.title}
           </Typography.Title>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginBottom: 8 }}>
-            <Tag color="volcano">{alert.provider}</Tag>
+            <Tag color="#a8071a">{alert.provider}</Tag>
             <Tag>{categoryName(alert.category, lang)}</Tag>
             <Typography.Text type="secondary">
               {W.week[lang]} {alert.week} · {W.published[lang]} {alert.publishedAt.slice(0, 10)}

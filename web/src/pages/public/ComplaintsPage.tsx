@@ -46,11 +46,12 @@ const CATEGORIES = [
 ];
 
 const OUTCOME_COLORS: Record<string, string> = {
-  refunded: 'green',
-  partly: 'gold',
-  rejected: 'red',
-  no_answer: 'volcano',
-  pending: 'blue',
+  // Solid colours with white text: Ant Design's pale presets miss the contrast ratio.
+  refunded: '#237804',
+  partly: '#874d00',
+  rejected: '#a8071a',
+  no_answer: '#595959',
+  pending: '#0958d9',
 };
 
 /** 投诉公示: the consented, scrubbed complaints with the providers' answers (no login). */
@@ -237,7 +238,7 @@ function ComplaintCard({ complaint: c }: { complaint: PublicComplaint }) {
       <div
         style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center', marginBottom: 8 }}
       >
-        <Tag color={OUTCOME_COLORS[c.outcome] ?? 'default'}>{outcomeName(c.outcome, lang)}</Tag>
+        <Tag color={OUTCOME_COLORS[c.outcome] ?? '#595959'}>{outcomeName(c.outcome, lang)}</Tag>
         <Tag>{categoryName(c.category, lang)}</Tag>
         <Typography.Text type="secondary">
           {[place, c.month].filter((p) => p !== '').join(' · ')}

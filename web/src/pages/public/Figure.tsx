@@ -54,15 +54,21 @@ export function Figure<T extends object>({
           <Suspense fallback={<Spin />}>
             <StatsChart spec={spec} />
           </Suspense>
-          <Table<T>
+          {/* The table scrolls on its own on a phone, and the keyboard can scroll it too. */}
+          <div
+            role="region"
             aria-label={`${title}: ${W.showTable[lang]}`}
-            rowKey={rowKey}
-            dataSource={[...rows]}
-            columns={columns}
-            size="small"
-            scroll={{ x: 'max-content' }}
-            pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
-          />
+            tabIndex={0}
+            style={{ overflowX: 'auto', maxWidth: '100%' }}
+          >
+            <Table<T>
+              rowKey={rowKey}
+              dataSource={[...rows]}
+              columns={columns}
+              size="small"
+              pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
+            />
+          </div>
         </>
       )}
       <Space wrap style={{ marginTop: 8 }}>

@@ -114,7 +114,7 @@ function SectionCard({ section }: { section: GuideSection }) {
   return (
     <Card size="small" id={section.id} data-testid="guide-section">
       <Typography.Title level={3} style={{ marginTop: 0, fontSize: 18 }}>
-        {section.heading[lang]} {section.verify ? <Tag color="orange">{t('verify')}</Tag> : null}
+        {section.heading[lang]} {section.verify ? <Tag color="#ad4e00">{t('verify')}</Tag> : null}
       </Typography.Title>
       {section.paragraphs.map((p, i) => (
         <Typography.Paragraph key={i}>{p[lang]}</Typography.Paragraph>
@@ -156,7 +156,7 @@ function SourceLine({ fact }: { fact: GuideFact }) {
       {s.where ? ` ${s.where}` : ''} · {W.confidence[lang]} {s.confidence} · {W.checked[lang]}{' '}
       {s.verifiedAt}
       {s.verify ? (
-        <Tag color="orange" style={{ marginLeft: 6 }}>
+        <Tag color="#ad4e00" style={{ marginLeft: 6 }}>
           {t('verify')}
         </Tag>
       ) : null}
