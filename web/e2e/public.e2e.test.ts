@@ -274,6 +274,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the public pages in Chromium',
       await page.locator('.ant-select-item-option', { hasText: '部分退款' }).click();
       await expect.poll(() => rows.count()).toBe(2);
       for (const row of await rows.all()) expect(await row.innerText()).toContain('部分退款');
+      await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
       await shot(page, `${size.name}-complaints`);
 
       // The guides: every channel of the knowledge base, with its hotline as stored.

@@ -59,7 +59,7 @@ export function Figure<T extends object>({
             role="region"
             aria-label={`${title}: ${W.showTable[lang]}`}
             tabIndex={0}
-            style={{ overflowX: 'auto', maxWidth: '100%' }}
+            style={{ overflowX: 'auto', maxWidth: '100%', whiteSpace: 'nowrap' }}
           >
             <Table<T>
               rowKey={rowKey}

@@ -127,7 +127,7 @@ function SectionCard({ section }: { section: GuideSection }) {
               {facts.map((f, i) => (
                 <dd key={i} style={{ margin: '2px 0 6px 0', overflowWrap: 'anywhere' }}>
                   {f.value[lang]}
-                  {f.source ? <SourceLine fact={f} /> : null}
+                  {f.source && !sameSource(f, facts[i - 1]) ? <SourceLine fact={f} /> : null}
                 </dd>
               ))}
             </div>
@@ -145,6 +145,23 @@ function groups(facts: readonly GuideFact[], lang: Lang): [string, GuideFact[]][
   return [...out];
 }
 
+/** A source is named once for a run of facts from the same place (the parties, the extensions). */
+function sameSource(fact: GuideFact, previous: GuideFact | undefined): boolean {
+  return (
+    previous?.source !== undefined &&
+    previous.source !== null &&
+    JSON.stringify(previous.source) === JSON.stringify(fact.source)
+  );
+}
+
+const CONFIDENCE: Record<string, Record<Lang, string>> = {
+  high: { zh: '高', en: 'high' },
+  medium: { zh: '中', en: 'medium' },
+  low: { zh: '低', en: 'low' },
+  unverified: { zh: '未核实', en: 'unverified' },
+  inference: { zh: '推断', en: 'inference' },
+};
+
 function SourceLine({ fact }: { fact: GuideFact }) {
   const lang = useLang();
   const t = useT();
@@ -153,8 +170,8 @@ function SourceLine({ fact }: { fact: GuideFact }) {
   return (
     <div style={{ fontSize: 13, color: 'rgba(0, 0, 0, 0.68)' }}>
       {W.source[lang]}：{s.title}
-      {s.where ? ` ${s.where}` : ''} · {W.confidence[lang]} {s.confidence} · {W.checked[lang]}{' '}
-      {s.verifiedAt}
+      {s.where ? ` ${s.where}` : ''} · {W.confidence[lang]}{' '}
+      {CONFIDENCE[s.confidence]?.[lang] ?? s.confidence} · {W.checked[lang]} {s.verifiedAt}
       {s.verify ? (
         <Tag color="#ad4e00" style={{ marginLeft: 6 }}>
           {t('verify')}

@@ -48,7 +48,8 @@ function optionOf(spec: ChartSpec, narrow: boolean) {
           type: 'pie',
           radius: narrow ? ['30%', '58%'] : ['35%', '65%'],
           center: ['50%', '45%'],
-          label: { formatter: '{b}: {c}' },
+          // On a phone the names go to the legend; the slices show their counts.
+          label: narrow ? { position: 'inside', formatter: '{c}' } : { formatter: '{b}: {c}' },
           data: spec.labels
             .map((name, i) => ({ name, value: values[i] ?? 0 }))
             .filter((d) => d.value > 0),
@@ -78,12 +79,12 @@ function optionOf(spec: ChartSpec, narrow: boolean) {
   return {
     color: COLORS,
     tooltip: { trigger: 'axis' },
-    legend: spec.series.length > 1 ? { bottom: 0 } : undefined,
+    legend: spec.series.length > 1 ? { top: 0 } : undefined,
     grid: {
       left: 8,
       right: twoAxes ? 8 : 16,
-      top: 16,
-      bottom: spec.series.length > 1 ? 36 : 8,
+      top: spec.series.length > 1 ? (narrow ? 60 : 36) : 16,
+      bottom: 8,
       containLabel: true,
     },
     xAxis: horizontal ? valueAxis(0) : categoryAxis,
@@ -102,7 +103,9 @@ function optionOf(spec: ChartSpec, narrow: boolean) {
 }
 
 /** One public figure as an ECharts chart: loaded only when a figure is on screen. */
-export default function StatsChart({ spec, height = 280 }: { spec: ChartSpec; height?: number }) {
+export default function StatsChart({ spec }: { spec: ChartSpec }) {
+  // Horizontal bars take the room their rows need; the others a fixed height.
+  const height = spec.kind === 'ranking' ? Math.max(140, 60 + 40 * spec.labels.length) : 300;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = ref.current;
