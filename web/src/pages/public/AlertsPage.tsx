@@ -10,21 +10,18 @@ export default function AlertsPage() {
   const lang = useLang();
   const [alerts, setAlerts] = useState<PublicAlert[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(
-    (after: string | null) => {
-      getOrNull<Page<PublicAlert>>(`/api/public/alerts${query({ cursor: after ?? undefined })}`)
-        .then((page) => {
-          setAlerts((old) => [...(after ? (old ?? []) : []), ...(page?.items ?? [])]);
-          setCursor(page?.nextCursor ?? null);
-        })
-        .catch((e: unknown) => {
-          setError(errorText(e, lang));
-          setAlerts((old) => old ?? []);
-        });
-    },
-    [lang],
-  );
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback((after: string | null) => {
+    getOrNull<Page<PublicAlert>>(`/api/public/alerts${query({ cursor: after ?? undefined })}`)
+      .then((page) => {
+        setAlerts((old) => [...(after ? (old ?? []) : []), ...(page?.items ?? [])]);
+        setCursor(page?.nextCursor ?? null);
+      })
+      .catch((e: unknown) => {
+        setError(e);
+        setAlerts((old) => old ?? []);
+      });
+  }, []);
   useEffect(() => {
     load(null);
   }, [load]);
@@ -48,7 +45,9 @@ export default function AlertsPage() {
           {W.atom[lang]}
         </a>
       </div>
-      {error ? <Alert type="error" showIcon title={`${W.loadFailed[lang]}：${error}`} /> : null}
+      {error !== null ? (
+        <Alert type="error" showIcon title={`${W.loadFailed[lang]}：${errorText(error, lang)}`} />
+      ) : null}
       <Card size="small">
         <AlertList alerts={alerts} />
         {cursor ? (

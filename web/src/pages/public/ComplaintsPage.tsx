@@ -61,14 +61,16 @@ export default function ComplaintsPage() {
   const [items, setItems] = useState<PublicComplaint[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [providers, setProviders] = useState<string[]>([]);
   const q = query({ ...filters });
 
   useEffect(() => {
-    void api<Stats>('GET', '/api/public/stats?by=provider').then((s) => {
-      setProviders(s.rows.map((r) => r.key).filter((k) => k !== ''));
-    });
+    api<Stats>('GET', '/api/public/stats?by=provider')
+      .then((s) => {
+        setProviders(s.rows.map((r) => r.key).filter((k) => k !== ''));
+      })
+      .catch(setError);
   }, []);
 
   useEffect(() => {
@@ -83,13 +85,13 @@ export default function ComplaintsPage() {
       })
       .catch((e: unknown) => {
         if (stale) return;
-        setError(errorText(e, lang));
+        setError(e);
         setItems([]);
       });
     return () => {
       stale = true;
     };
-  }, [q, lang]);
+  }, [q]);
 
   const more = () => {
     if (!cursor) return;
@@ -104,7 +106,7 @@ export default function ComplaintsPage() {
         setCursor(page.nextCursor);
       })
       .catch((e: unknown) => {
-        setError(errorText(e, lang));
+        setError(e);
       })
       .finally(() => {
         setLoadingMore(false);
@@ -205,7 +207,9 @@ export default function ComplaintsPage() {
           {W.exportCsv[lang]}
         </a>
       </Card>
-      {error ? <Alert type="error" showIcon title={`${W.loadFailed[lang]}：${error}`} /> : null}
+      {error !== null ? (
+        <Alert type="error" showIcon title={`${W.loadFailed[lang]}：${errorText(error, lang)}`} />
+      ) : null}
       {items === null ? (
         <Spin />
       ) : items.length === 0 ? (
@@ -228,7 +232,7 @@ export default function ComplaintsPage() {
 
 function ComplaintCard({ complaint: c }: { complaint: PublicComplaint }) {
   const lang = useLang();
-  const place = [c.province, c.city].filter((p) => p !== '').join(' ');
+  const place = [c.province, c.city === c.province ? '' : c.city].filter((p) => p !== '').join(' ');
   return (
     <Card
       size="small"

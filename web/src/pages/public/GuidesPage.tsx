@@ -17,16 +17,16 @@ export default function GuidesPage() {
 function GuideList() {
   const lang = useLang();
   const [guides, setGuides] = useState<Guide[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     api<{ items: Guide[] }>('GET', '/api/public/guides')
       .then((r) => {
         setGuides(r.items);
       })
       .catch((e: unknown) => {
-        setError(errorText(e, lang));
+        setError(e);
       });
-  }, [lang]);
+  }, []);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="guide-page">
       <div>
@@ -35,8 +35,10 @@ function GuideList() {
         </Typography.Title>
         <Typography.Paragraph>{W.guidesIntro[lang]}</Typography.Paragraph>
       </div>
-      {error ? <Alert type="error" showIcon title={`${W.loadFailed[lang]}：${error}`} /> : null}
-      {guides === null && !error ? <Spin /> : null}
+      {error !== null ? (
+        <Alert type="error" showIcon title={`${W.loadFailed[lang]}：${errorText(error, lang)}`} />
+      ) : null}
+      {guides === null && error === null ? <Spin /> : null}
       <Row gutter={[12, 12]}>
         {(guides ?? []).map((g) => (
           <Col key={g.slug} xs={24} md={8}>
@@ -58,7 +60,7 @@ function GuideList() {
 function OneGuide({ slug }: { slug: string }) {
   const lang = useLang();
   const [guide, setGuide] = useState<Guide | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     setGuide(null);
     api<Guide>('GET', `/api/public/guides/${encodeURIComponent(slug)}`)
@@ -67,10 +69,13 @@ function OneGuide({ slug }: { slug: string }) {
         setError(null);
       })
       .catch((e: unknown) => {
-        setError(errorText(e, lang));
+        setError(e);
       });
-  }, [slug, lang]);
-  if (error) return <Alert type="error" showIcon title={`${W.loadFailed[lang]}：${error}`} />;
+  }, [slug]);
+  if (error !== null)
+    return (
+      <Alert type="error" showIcon title={`${W.loadFailed[lang]}：${errorText(error, lang)}`} />
+    );
   if (!guide) return <Spin />;
   return (
     <article data-testid="guide-page">

@@ -62,7 +62,7 @@ export default function StatsPage() {
     provinces: [],
   });
   const [alerts, setAlerts] = useState<PublicAlert[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   // Months typed halfway are not sent; the API would reject them.
   const sent = useMemo(
@@ -81,12 +81,14 @@ export default function StatsPage() {
     void Promise.all([
       api<Stats>('GET', '/api/public/stats?by=provider'),
       api<Stats>('GET', '/api/public/stats?by=province'),
-    ]).then(([providers, provinces]) => {
-      setOptions({
-        providers: providers.rows.map((r) => r.key).filter((k) => k !== ''),
-        provinces: provinces.rows.map((r) => r.key).filter((k) => k !== ''),
-      });
-    });
+    ])
+      .then(([providers, provinces]) => {
+        setOptions({
+          providers: providers.rows.map((r) => r.key).filter((k) => k !== ''),
+          provinces: provinces.rows.map((r) => r.key).filter((k) => k !== ''),
+        });
+      })
+      .catch(setError);
     void getOrNull<Page<PublicAlert>>('/api/public/alerts')
       .then((page) => {
         setAlerts(page?.items.slice(0, 3) ?? []);
@@ -112,12 +114,12 @@ export default function StatsPage() {
         setFigures({ month, provider, category, province, rankings });
       })
       .catch((e: unknown) => {
-        if (!stale) setError(errorText(e, lang));
+        if (!stale) setError(e);
       });
     return () => {
       stale = true;
     };
-  }, [q, rankingQuery, lang]);
+  }, [q, rankingQuery]);
 
   const link = (by: string) => {
     const sep = q ? '&' : '?';
@@ -295,7 +297,9 @@ export default function StatsPage() {
           </Row>
         </Form>
       </Card>
-      {error ? <Alert type="error" showIcon title={`${W.loadFailed[lang]}：${error}`} /> : null}
+      {error !== null ? (
+        <Alert type="error" showIcon title={`${W.loadFailed[lang]}：${errorText(error, lang)}`} />
+      ) : null}
       {totals ? (
         <Card size="small">
           <Row gutter={[12, 12]} data-testid="public-totals">
