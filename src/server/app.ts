@@ -16,6 +16,7 @@ import { channelRoutes } from './channels/channels.routes.js';
 import type { ServerDeps } from './deps.js';
 import { filingRoutes } from './filings/filings.routes.js';
 import { apiError, installErrorHandler } from './http/errors.js';
+import { groupRoutes } from './groups/groups.routes.js';
 import { homeRoute } from './http/home.js';
 import type { App } from './http/types.js';
 import { loggerOptions } from './logging.js';
@@ -114,5 +115,6 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   filingRoutes(app, deps);
   notificationRoutes(app, deps);
   channelRoutes(app, deps);
+  groupRoutes(app, deps);
   return app;
 }
