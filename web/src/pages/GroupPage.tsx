@@ -26,6 +26,11 @@ import {
   type GroupFiling,
 } from './case/group-words.js';
 
+/** Today in China, where the filing was made (the browser may be elsewhere, or it may be past 16:00 UTC). */
+function shanghaiToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
 /** A group complaint: its members and total, the joint letter, its filings and its timeline. */
 export default function GroupPage() {
   const { id = '' } = useParams();
@@ -35,6 +40,7 @@ export default function GroupPage() {
   const [group, setGroup] = useState<Group | null>(null);
   const [channel, setChannel] = useState<string | undefined>(undefined);
   const [letter, setLetter] = useState('');
+  const [filingForm] = Form.useForm<{ reference?: string }>();
   const load = useCallback(() => {
     void api<Group>('GET', `/api/groups/${id}`).then((g) => {
       setGroup(g);
@@ -71,7 +77,7 @@ export default function GroupPage() {
             {categoryName(group.category, lang)}
           </Descriptions.Item>
           <Descriptions.Item label={t('status')}>
-            <Tag color={group.status === 'open' ? '#0958d9' : '#389e0d'} data-testid="group-status">
+            <Tag color={group.status === 'open' ? '#0958d9' : '#237804'} data-testid="group-status">
               {group.status === 'open' ? W.open[lang] : W.filed[lang]}
             </Tag>
           </Descriptions.Item>
@@ -145,6 +151,7 @@ export default function GroupPage() {
       <Card title={W.recordFiling[lang]}>
         {group.canFile && channel ? (
           <Form
+            form={filingForm}
             layout="vertical"
             onFinish={(v: {
               submittedAt?: { format: (f: string) => string };
@@ -153,10 +160,10 @@ export default function GroupPage() {
               void act(() =>
                 api('POST', `/api/groups/${id}/filings`, {
                   channelId: channel,
-                  submittedAt: v.submittedAt
-                    ? v.submittedAt.format('YYYY-MM-DD')
-                    : new Date().toISOString().slice(0, 10),
+                  submittedAt: v.submittedAt ? v.submittedAt.format('YYYY-MM-DD') : shanghaiToday(),
                   ...(v.reference ? { reference: v.reference } : {}),
+                }).then(() => {
+                  filingForm.resetFields();
                 }),
               )
             }

@@ -50,7 +50,9 @@ function OfferItem({
   const groupId = offer.membership?.groupId;
   useEffect(() => {
     if (!groupId) {
+      // Consent is given for each join: after leaving it must be given again.
       setGroup(null);
+      setConsent(false);
       return;
     }
     void api<Group>('GET', `/api/groups/${groupId}`).then(setGroup);
@@ -84,7 +86,7 @@ function OfferItem({
       {group ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space wrap>
-            <Tag color={group.status === 'open' ? '#0958d9' : '#389e0d'}>
+            <Tag color={group.status === 'open' ? '#0958d9' : '#237804'}>
               {group.status === 'open' ? W.open[lang] : W.filed[lang]}
             </Tag>
             <span>
@@ -118,7 +120,8 @@ function OfferItem({
             </Button>
             {group.status === 'open' ? (
               <Button
-                danger
+                // Ant Design's danger red is too light for WCAG AA on white.
+                style={{ color: '#a8071a', borderColor: '#a8071a' }}
                 data-testid="group-leave"
                 onClick={() =>
                   void act(() => api('DELETE', `/api/groups/${group.id}/members/${caseId}`))
