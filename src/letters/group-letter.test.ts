@@ -66,7 +66,11 @@ describe('composeGroupLetter', () => {
   it('is a joint complaint to the channel, listing every member with the total', () => {
     const doc = letter();
     expect(doc.title).toBe('联名投诉书');
-    expect(doc.subtitle).toBe('致：中国人民银行分支机构投诉（12363）');
+    expect(doc.subtitle).toBe('致：中国人民银行（被投诉机构住所地）分支机构');
+    const addressed = letter({
+      provider: { name: '汇通支付有限公司', type: 'payment_institution', province: '上海' },
+    });
+    expect(addressed.subtitle).toBe('致：中国人民银行上海分行');
     const t = table(doc);
     expect(t.rows.map((r) => [r[1], r[2], r[5]])).toEqual([
       ['老王小卖部', '杭州', '59.00'],
@@ -94,6 +98,7 @@ describe('composeGroupLetter', () => {
     const doc = letter({ channel: findChannel(kb, 'samr_12315'), filingType: 'report' });
     expect(doc.title).toBe('联名举报信');
     const text = renderText(doc).text;
+    expect(doc.subtitle).toBe('致：（被举报机构所在地）市场监督管理局');
     expect(text).toContain('联名举报人');
     expect(text).toContain('告知举报人');
   });
@@ -134,7 +139,7 @@ describe.skipIf(!hasCommand('pdftotext'))('the combined letter as PDF, read back
   it('carries the members, the total and the addressee', async () => {
     const text = pdfText(await renderPdf(letter()));
     expect(text).toContain('联名投诉书');
-    expect(text).toContain('中国人民银行分支机构投诉（12363）');
+    expect(text).toContain('中国人民银行（被投诉机构住所地）分支机构');
     expect(text).toContain('老王小卖部');
     expect(text).toContain('商户2');
     expect(text).toContain('276.00');

@@ -23,7 +23,12 @@ export interface GroupLetterMember {
 }
 
 export interface GroupLetterInput {
-  readonly provider: { readonly name: string; readonly type: 'bank' | 'payment_institution' };
+  readonly provider: {
+    readonly name: string;
+    readonly type: 'bank' | 'payment_institution';
+    /** Where the provider is domiciled: decides the PBoC branch or bureau the letter goes to. */
+    readonly province?: string;
+  };
   readonly category: FindingCategory;
   /** The members who consented to the combined letter, in the order they are listed. */
   readonly members: readonly GroupLetterMember[];
@@ -70,7 +75,7 @@ export function composeGroupLetter(input: GroupLetterInput): DocumentModel {
   const title = report
     ? t('联名举报信', 'Joint Report of a Violation')
     : t('联名投诉书', 'Joint Letter of Complaint');
-  const addressee = channel.name[lang];
+  const addressee = addresseeOf(channel, provider.province, lang);
   const grounds = groundsFor(input.grounds, provider.type, new Set([input.category]));
   const period = facts.period
     ? t(
@@ -173,6 +178,38 @@ export function composeGroupLetter(input: GroupLetterInput): DocumentModel {
       ),
     },
   };
+}
+
+/** The office that handles the letter: the branch where the provider is domiciled, if known. */
+function addresseeOf(channel: Channel, province: string | undefined, lang: Language): string {
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  switch (channel.kind) {
+    case 'central_bank':
+      return t(
+        `中国人民银行${province ? `${province}分行` : '（被投诉机构住所地）分支机构'}`,
+        `People's Bank of China${province ? `, ${province} branch` : ' (branch where the institution is domiciled)'}`,
+      );
+    case 'financial_regulator':
+      return t(
+        `国家金融监督管理总局${province ? `${province}监管局` : '（属地）派出机构'}`,
+        `National Financial Regulatory Administration${province ? `, ${province} office` : ''}`,
+      );
+    case 'market_regulator':
+      return t(
+        `${province ?? '（被举报机构所在地）'}市场监督管理局`,
+        `Market regulation bureau${province ? ` of ${province}` : ''}`,
+      );
+    case 'industry_association':
+    case 'consumer_association':
+    case 'provider_service':
+    case 'payment_platform':
+    case 'unionpay':
+    case 'mediation':
+    case 'arbitration':
+    case 'court':
+    case 'media':
+      return channel.name[lang];
+  }
 }
 
 function demands(input: GroupLetterInput, facts: GroupFacts, category: string): string[] {

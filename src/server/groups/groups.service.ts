@@ -272,7 +272,19 @@ export async function leaveGroup(
 
 type Members = Awaited<ReturnType<typeof activeMembers>>;
 
-const merchantDetails = z.object({ city: z.string().optional() }).loose();
+const merchantDetails = z
+  .object({ city: z.string().optional(), providerProvince: z.string().optional() })
+  .loose();
+
+/** Where the provider is domiciled, as most members wrote it (decides the PBoC branch). */
+function providerProvince(members: Members): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of members) {
+    const province = merchantDetails.parse(JSON.parse(m.details)).providerProvince?.trim();
+    if (province) counts.set(province, (counts.get(province) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
 
 function partyTypes(members: Members): Set<PartyType> {
   return new Set(
@@ -365,8 +377,13 @@ export async function groupLetter(
       period: c?.first && c.last ? { from: c.first, to: c.last } : null,
     };
   });
+  const province = providerProvince(members);
   const doc = composeGroupLetter({
-    provider: { name: group.provider, type: providerTypeOf(group) },
+    provider: {
+      name: group.provider,
+      type: providerTypeOf(group),
+      ...(province ? { province } : {}),
+    },
     category: categorySchema.parse(group.category),
     members: letterMembers,
     channel: chosen.channel,

@@ -63,7 +63,7 @@ async function merchantWithCase(
     providerName: provider,
     providerType: 'payment_institution',
     complainantType: 'individual_merchant',
-    details: names.city ? { city: names.city } : {},
+    details: { providerProvince: '上海', ...(names.city ? { city: names.city } : {}) },
     contract,
   });
   const upload = await client.upload(merchant.id, 'statement.csv', statement);
@@ -227,6 +227,7 @@ describe.each(DIALECTS)('group complaints on %s', (dialect) => {
     );
     expect(text.statusCode).toBe(200);
     expect(text.body).toContain('联名投诉书');
+    expect(text.body).toContain('致：中国人民银行上海分行');
     expect(text.body).toContain('老王小卖部');
     expect(text.body).toMatch(/商户 [12]（签名）/u);
     expect(text.body).toContain('杭州');
