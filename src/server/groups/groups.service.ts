@@ -22,6 +22,7 @@ import type { Caller } from '../auth/caller.js';
 import { appendEvent } from '../cases/cases.repository.js';
 import { caseFor } from '../cases/cases.service.js';
 import { knowledgeBase } from '../channels/channels.service.js';
+import { recordNotification } from '../notifications/notifications.service.js';
 import type { ComplaintGroupsTable, DB, GroupFilingsTable } from '../db/schema.js';
 import type { ServerDeps } from '../deps.js';
 import { newId } from '../deps.js';
@@ -511,6 +512,15 @@ export async function recordGroupFiling(
   }
   const filing = await groupFilingById(deps.db, group.id, filingId);
   if (!filing) throw notFound('group filing');
+  const channelName = kb.channels.find((c) => c.id === filing.channel_id)?.name;
+  await notifyOthers(deps, caller, group.id, {
+    key: `group_filed:${filing.id}`,
+    kind: 'group_filed',
+    message: {
+      zh: `联名信（${group.provider}）已由另一成员提交至${channelName?.zh ?? filing.channel_id}，答复期限 ${filing.due_date ?? '—'}。`,
+      en: `Another member filed the joint letter about ${group.provider} with ${channelName?.en ?? filing.channel_id}; answer due ${filing.due_date ?? '—'}.`,
+    },
+  });
   return filing;
 }
 
@@ -578,7 +588,39 @@ export async function recordGroupAnswer(
   });
   const updated = await groupFilingById(deps.db, group.id, filing.id);
   if (!updated) throw notFound('group filing');
+  await notifyOthers(deps, caller, group.id, {
+    key: `group_answer:${filing.id}:${String(updated.version)}`,
+    kind: 'answer_received',
+    message: {
+      zh: `联名投诉（${group.provider}）的答复已记录：${input.message.slice(0, 100)}`,
+      en: `An answer to the joint complaint about ${group.provider} was recorded: ${input.message.slice(0, 100)}`,
+    },
+  });
   return updated;
+}
+
+/** Tells every other member, on their own case, what one member did for the group. */
+async function notifyOthers(
+  deps: ServerDeps,
+  caller: Caller,
+  groupId: string,
+  note: {
+    key: string;
+    kind: 'group_filed' | 'answer_received';
+    message: { zh: string; en: string };
+  },
+): Promise<void> {
+  for (const m of await activeMembers(deps.db, groupId)) {
+    if (m.user_id === caller.userId) continue;
+    await recordNotification(deps, {
+      userId: m.user_id,
+      key: `${note.key}:${m.case_id}`,
+      kind: note.kind,
+      caseId: m.case_id,
+      filingId: null,
+      message: note.message,
+    });
+  }
 }
 
 /** Everything a member sees of a group. */

@@ -295,6 +295,13 @@ describe.each(DIALECTS)('group complaints on %s', (dialect) => {
         data: { dueDate: due?.deadline.due },
       });
     }
+    const notes = await b.client.json<{ items: { kind: string; caseId: string | null }[] }>(
+      'GET',
+      '/api/notifications',
+    );
+    expect(notes.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'group_filed', caseId: b.caseId })]),
+    );
     const dEvents = await d.client.json<{ items: { kind: string }[] }>(
       'GET',
       `/api/cases/${d.caseId}/events`,
