@@ -27,8 +27,8 @@ import {
 } from './case/group-words.js';
 
 /** Today in China, where the filing was made (the browser may be elsewhere, or it may be past 16:00 UTC). */
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+function shanghaiToday(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
 }
 
 /** A group complaint: its members and total, the joint letter, its filings and its timeline. */
@@ -193,7 +193,7 @@ export default function GroupPage() {
             key: e.seq,
             content: (
               <span>
-                {e.at.slice(0, 10)} {EVENT_WORDS[e.kind]?.[lang] ?? e.kind}
+                {shanghaiToday(new Date(e.at))} {EVENT_WORDS[e.kind]?.[lang] ?? e.kind}
                 {e.byYou ? W.byYou[lang] : ''}
               </span>
             ),
