@@ -17,6 +17,7 @@ import type { ServerDeps } from './deps.js';
 import { filingRoutes } from './filings/filings.routes.js';
 import { guideRoutes } from './guides/guides.routes.js';
 import { apiError, installErrorHandler } from './http/errors.js';
+import { groupRoutes } from './groups/groups.routes.js';
 import { homeRoute } from './http/home.js';
 import type { App } from './http/types.js';
 import { loggerOptions } from './logging.js';
@@ -116,5 +117,6 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   notificationRoutes(app, deps);
   channelRoutes(app, deps);
   guideRoutes(app, deps);
+  groupRoutes(app, deps);
   return app;
 }

@@ -22,6 +22,8 @@ interface World {
   caseId: string;
   filingId: string;
   organizationId: string;
+  groupId: string;
+  groupFilingId: string;
 }
 
 /** A valid request body per operation, so that the access check — not validation — answers. */
@@ -70,6 +72,13 @@ const BODIES: Record<string, unknown> = {
   exportPublicComplaints: undefined,
   listGuides: undefined,
   getGuide: undefined,
+  listGroupOffers: undefined,
+  joinGroup: 'join',
+  getGroup: undefined,
+  leaveGroup: undefined,
+  getGroupLetter: undefined,
+  createGroupFiling: { channelId: 'pboc_12363', submittedAt: '2026-11-25' },
+  updateGroupFiling: { kind: 'rejection', message: '不同意' },
 };
 
 /** Operations open to anyone or acting only on the caller's own data: nothing of another to reach. */
@@ -130,7 +139,32 @@ async function world(
     caseId: c.id,
     filingId: filing.id,
     organizationId: org.id,
+    groupId: '',
+    groupFilingId: '',
   };
+}
+
+/** Merchant A and another merchant of the same provider join a group, and A records its filing. */
+async function groupOf(server: TestServer, client: ApiClient, a: World): Promise<void> {
+  const other = new ApiClient(server.app);
+  const b = await world(server, other, 'a2@shop.test', 'A 支付');
+  const join = { category: 'traffic_fee', consent: true };
+  const group = await client.json<{ groupId: string }>('POST', '/api/groups/join', {
+    ...join,
+    caseId: a.caseId,
+  });
+  await other.json('POST', '/api/groups/join', { ...join, caseId: b.caseId });
+  const filing = await client.json<{ id: string }>('POST', `/api/groups/${group.groupId}/filings`, {
+    channelId: 'pboc_12363',
+    submittedAt: '2026-11-25',
+  });
+  a.groupId = group.groupId;
+  a.groupFilingId = filing.id;
+}
+
+/** Operations that take another's ids: in the path, or (joining a group) a case id in the body. */
+function takesIds(op: { path: string; operationId: string }): boolean {
+  return op.path.includes('{') || BODIES[op.operationId] === 'join';
 }
 
 describe.each(DIALECTS)(
@@ -167,7 +201,9 @@ describe.each(DIALECTS)(
       await admin.json('POST', `/api/organizations/${orgB.id}/members`, {
         email: 'staff-b@b.test',
       });
-      a = await world(server, new ApiClient(server.app), 'a@shop.test', 'A 支付');
+      const merchantA = new ApiClient(server.app);
+      a = await world(server, merchantA, 'a@shop.test', 'A 支付');
+      await groupOf(server, merchantA, a);
       intruder = new ApiClient(server.app);
       await world(server, intruder, 'b@shop.test', 'B 支付');
       otherOrgMember = new ApiClient(server.app);
@@ -201,6 +237,9 @@ describe.each(DIALECTS)(
         .replace(/^\/api\/filings\/\{id\}/u, `/api/filings/${a.filingId}`)
         .replace(/^\/api\/deductions\/\{id\}/u, `/api/deductions/${a.deductionId}`)
         .replace(/^\/api\/organizations\/\{id\}/u, `/api/organizations/${a.organizationId}`)
+        .replace(/^\/api\/groups\/\{id\}/u, `/api/groups/${a.groupId}`)
+        .replace('{caseId}', a.caseId)
+        .replace('{filingId}', a.groupFilingId)
         .replace('{token}', 'not-a-real-token.ics')
         .replace('{channelId}', 'pboc_12363');
     }
@@ -208,6 +247,13 @@ describe.each(DIALECTS)(
     async function attempt(client: ApiClient, op: (typeof operations)[number]) {
       const url = pathWithIds(op.path);
       const body = BODIES[op.operationId];
+      if (body === 'join') {
+        return client.request('POST', url, {
+          caseId: a.caseId,
+          category: 'traffic_fee',
+          consent: true,
+        });
+      }
       if (body === 'multipart') return client.upload(a.merchantId, 'x.csv', statement);
       if (body === 'channel') {
         const kb = (await client.request('GET', '/api/channels')).json<{
@@ -223,9 +269,7 @@ describe.each(DIALECTS)(
     }
 
     it('a different merchant reaches nothing of merchant A', async () => {
-      for (const op of operations.filter(
-        (o) => o.path.includes('{') && !SELF_ONLY.has(o.operationId),
-      )) {
+      for (const op of operations.filter((o) => takesIds(o) && !SELF_ONLY.has(o.operationId))) {
         const response = await attempt(intruder, op);
         expect(
           [403, 404],
@@ -235,9 +279,7 @@ describe.each(DIALECTS)(
     });
 
     it('a member of another organization reaches nothing of merchant A or organization A', async () => {
-      for (const op of operations.filter(
-        (o) => o.path.includes('{') && !SELF_ONLY.has(o.operationId),
-      )) {
+      for (const op of operations.filter((o) => takesIds(o) && !SELF_ONLY.has(o.operationId))) {
         const response = await attempt(otherOrgMember, op);
         expect(
           [403, 404],

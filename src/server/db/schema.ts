@@ -284,6 +284,8 @@ export interface ComplaintGroupsTable {
   created_by: string;
   created_at: string;
   filed_at: string | null;
+  /** bank or payment_institution: picks the letter's channels and legal grounds. */
+  provider_type: string | null;
 }
 
 export interface GroupMembersTable {
@@ -293,6 +295,8 @@ export interface GroupMembersTable {
   claim_fen: number;
   joined_at: string;
   left_at: string | null;
+  /** 1 when the member agreed to be named in the combined letter; otherwise "商户 N". */
+  share_name: number;
 }
 
 export interface GroupFilingsTable {
@@ -306,6 +310,10 @@ export interface GroupFilingsTable {
   total_fen: number;
   created_by: string;
   created_at: string;
+  /** The answer a member recorded (JSON: kind, message, refundFen, by, at). */
+  response: string | null;
+  responded_at: string | null;
+  version: number;
 }
 
 export interface GroupEventsTable {

@@ -13,7 +13,7 @@ export interface NotificationInput {
   readonly userId: string;
   /** What makes it unique, e.g. "overdue:<filing>": recording it twice records it once. */
   readonly key: string;
-  readonly kind: 'deadline_soon' | 'overdue' | 'answer_received';
+  readonly kind: 'deadline_soon' | 'overdue' | 'answer_received' | 'group_filed';
   readonly caseId: string | null;
   readonly filingId: string | null;
   readonly message: { zh: string; en: string };

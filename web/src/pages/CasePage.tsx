@@ -25,6 +25,7 @@ import {
 } from '../api.js';
 import { stateName, useLang, useT } from '../i18n.js';
 import { fenToYuan } from '../money.js';
+import GroupCard from './case/GroupCard.js';
 
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -89,6 +90,7 @@ export default function CasePage() {
           <Descriptions.Item label={t('dueBy')}>{detail.nextDeadline ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {detail.role === 'owner' ? <GroupCard caseId={id} /> : null}
       {plan ? (
         <Card title={t('plan')} data-testid="case-plan">
           <Typography.Paragraph strong>{plan.headline[lang]}</Typography.Paragraph>
