@@ -57,6 +57,9 @@ const BODIES: Record<string, unknown> = {
   getAggregates: undefined,
   listNotifications: undefined,
   setWebhook: undefined,
+  getNotificationSettings: undefined,
+  deleteWebhook: undefined,
+  testWebhook: undefined,
   getCalendarFeed: undefined,
   listChannels: undefined,
   updateChannel: 'channel',
@@ -83,6 +86,9 @@ const SELF_ONLY = new Set([
   'listInbox',
   'listNotifications',
   'setWebhook',
+  'getNotificationSettings',
+  'deleteWebhook',
+  'testWebhook',
   'listChannels',
 ]);
 

@@ -1,11 +1,18 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin, Typography } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Button, ConfigProvider, Layout } from 'antd';
+import { lazy, useCallback, useEffect, useState } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { api, setCsrf, type Me } from './api.js';
 import { LangContext, type Lang } from './i18n.js';
 import { AuthPage } from './pages/AuthPage.js';
+import {
+  FocusOnNavigate,
+  Loading,
+  MAIN_ID,
+  PageFrame,
+  SignedIn,
+  SkipLink,
+  useAntdLocale,
+} from './shell.js';
 
 // The merchant flow loads first; cases, the inbox and the chart come when they are opened.
 const ShopPage = lazy(() => import('./pages/ShopPage.js'));
@@ -13,12 +20,14 @@ const CasesPage = lazy(() => import('./pages/CasesPage.js'));
 const CasePage = lazy(() => import('./pages/CasePage.js'));
 const InboxPage = lazy(() => import('./pages/InboxPage.js'));
 const AdminPage = lazy(() => import('./pages/AdminPage.js'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage.js'));
 
 const WORDS = {
   shop: { zh: '我的店铺', en: 'My shop' },
   cases: { zh: '我的投诉', en: 'My cases' },
   inbox: { zh: '待处理投诉', en: 'Inbox' },
   admin: { zh: '管理', en: 'Admin' },
+  settings: { zh: '设置', en: 'Settings' },
   logout: { zh: '退出', en: 'Log out' },
   switchTo: { zh: 'English', en: '中文' },
 };
@@ -31,6 +40,7 @@ function initialLang(): Lang {
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const locale = useAntdLocale(lang);
   const loadMe = useCallback(() => {
     api<Me>('GET', '/api/me')
       .then((user) => {
@@ -51,7 +61,7 @@ export function App() {
     <LangContext.Provider value={lang}>
       <ConfigProvider
         button={{ autoInsertSpace: false }}
-        locale={lang === 'zh' ? zhCN : enUS}
+        locale={locale}
         theme={{
           // Darker than Ant Design's defaults so text and buttons meet WCAG AA contrast.
           token: {
@@ -68,9 +78,11 @@ export function App() {
           },
         }}
       >
-        <AntApp>
+        <PageFrame>
           <BrowserRouter>
+            <FocusOnNavigate />
             <Layout style={{ minHeight: '100vh' }}>
+              <SkipLink lang={lang} />
               <Layout.Header
                 style={{
                   display: 'flex',
@@ -87,7 +99,7 @@ export function App() {
                 <div style={{ flex: 1, minWidth: 0 }}>
                   {me ? <NavMenu me={me} lang={lang} /> : null}
                 </div>
-                <Space>
+                <div style={{ display: 'flex', gap: 8 }}>
                   <Button
                     data-testid="lang-switch"
                     onClick={() => {
@@ -107,17 +119,25 @@ export function App() {
                       {WORDS.logout[lang]}
                     </Button>
                   ) : null}
-                </Space>
+                </div>
               </Layout.Header>
               <Layout.Content
-                style={{ padding: 12, maxWidth: 1080, width: '100%', margin: '0 auto' }}
+                id={MAIN_ID}
+                tabIndex={-1}
+                style={{
+                  padding: 12,
+                  maxWidth: 1080,
+                  width: '100%',
+                  margin: '0 auto',
+                  outline: 'none',
+                }}
               >
                 {me === undefined ? (
-                  <Spin />
+                  <Loading lang={lang} />
                 ) : me === null ? (
                   <AuthPage onLoggedIn={loadMe} />
                 ) : (
-                  <Suspense fallback={<Spin />}>
+                  <SignedIn lang={lang}>
                     <Routes>
                       <Route
                         path="/"
@@ -132,25 +152,26 @@ export function App() {
                       <Route path="/cases" element={<CasesPage />} />
                       <Route path="/cases/:id" element={<CasePage />} />
                       <Route path="/inbox" element={<InboxPage />} />
+                      <Route path="/settings" element={<SettingsPage />} />
                       <Route
                         path="/admin"
                         element={me.isAdmin ? <AdminPage /> : <Navigate to="/" />}
                       />
                       <Route path="*" element={<Navigate to="/" />} />
                     </Routes>
-                  </Suspense>
+                  </SignedIn>
                 )}
               </Layout.Content>
               <Layout.Footer style={{ textAlign: 'center' }}>
-                <Typography.Text type="secondary">
+                <span style={{ color: 'rgba(0, 0, 0, 0.68)' }}>
                   {lang === 'zh'
                     ? '扣费卫士 — 帮小商户追回被悄悄扣走的钱'
                     : 'FeeGuard — win back what was quietly taken'}
-                </Typography.Text>
+                </span>
               </Layout.Footer>
             </Layout>
           </BrowserRouter>
-        </AntApp>
+        </PageFrame>
       </ConfigProvider>
     </LangContext.Provider>
   );
@@ -163,6 +184,7 @@ function NavMenu({ me, lang }: { me: Me; lang: Lang }) {
     { to: '/cases', label: WORDS.cases[lang] },
     ...(me.organizationIds.length > 0 ? [{ to: '/inbox', label: WORDS.inbox[lang] }] : []),
     ...(me.isAdmin ? [{ to: '/admin', label: WORDS.admin[lang] }] : []),
+    { to: '/settings', label: WORDS.settings[lang] },
   ];
   const current = location.pathname.startsWith('/cases') ? '/cases' : location.pathname;
   // Plain links that wrap on a phone: no hidden overflow menu to trap the keyboard.
