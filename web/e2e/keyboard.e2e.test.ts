@@ -151,6 +151,26 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app with the keyboard 
     });
   }
 
+  /**
+   * Puts the keyboard back at the top of the page, as on a fresh load: the next Tab reaches the
+   * first control (blur alone would leave Chromium's starting point where focus was).
+   */
+  async function fromTop(page: Page) {
+    await page.evaluate(() => {
+      // An empty, unfocusable-by-Tab mark at the very start of the page.
+      let mark = document.getElementById('kb-top');
+      if (!mark) {
+        mark = document.createElement('span');
+        mark.id = 'kb-top';
+        mark.tabIndex = -1;
+        document.body.prepend(mark);
+      }
+      mark.focus();
+      mark.blur();
+      window.scrollTo(0, 0);
+    });
+  }
+
   /** Presses a key and returns the new focus stop; records the stop's focused look. */
   async function press(page: Page, key: string): Promise<Stop | null> {
     await page.keyboard.press(key);
@@ -186,10 +206,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app with the keyboard 
    * control on the page must be at least 44×44 px.
    */
   async function audit(page: Page, name: string) {
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-      window.scrollTo(0, 0);
-    });
+    await fromTop(page);
     const stops: Stop[] = [];
     let ended = false;
     for (let i = 0; i < 200; i++) {
@@ -205,25 +222,21 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app with the keyboard 
         ended = true;
         break;
       }
+      // Shift+Tab goes back the way it came, and Tab forward again.
+      const previous = stops.at(-1);
+      if (previous) {
+        const back = await press(page, 'Shift+Tab');
+        const again = await press(page, 'Tab');
+        if (back?.key !== previous.key || again?.key !== stop.key) {
+          failures.push(
+            `${name}: Shift+Tab from ${stop.what} went to ${back?.what ?? 'nothing'}, not ${previous.what}`,
+          );
+        }
+      }
       stops.push(stop);
     }
     if (!ended) failures.push(`${name}: 200 Tab presses did not come round`);
-    // Shift+Tab goes back the way it came.
-    if (stops.length >= 3) {
-      await page.evaluate(() => {
-        (document.activeElement as HTMLElement | null)?.blur();
-      });
-      for (let i = 0; i < 3; i++) await press(page, 'Tab');
-      const back = await press(page, 'Shift+Tab');
-      if (back?.key !== stops[1]?.key) {
-        failures.push(
-          `${name}: Shift+Tab from ${stops[2]?.what ?? '?'} went to ${back?.what ?? 'nothing'}`,
-        );
-      }
-    }
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-    });
+    await fromTop(page);
     for (const what of await withoutIndicator(page, stops)) {
       failures.push(`${name}: no visible focus indicator on ${what}`);
     }
@@ -255,7 +268,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app with the keyboard 
             .trim()
             .slice(0, 30);
           out.push(
-            `${el.tagName.toLowerCase()} "${label}" ${String(Math.round(box.width))}×${String(Math.round(box.height))}`,
+            `${el.tagName.toLowerCase()} "${label}" (in .${String(el.parentElement?.className).split(' ')[0] ?? ''}) ${String(Math.round(box.width))}×${String(Math.round(box.height))}`,
           );
         }
       }
@@ -306,9 +319,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app with the keyboard 
     await audit(page, 'sign-up');
 
     // Sign up: the tab list is one stop; the form submits with Enter.
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-    });
+    await fromTop(page);
     await tabTo(page, page.getByLabel('您的姓名'));
     await page.keyboard.type('张丽');
     await press(page, 'Tab');
@@ -321,9 +332,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app with the keyboard 
     // Onboarding: focus is already in the page's content.
     await page.getByText('先告诉我们您的 POS 机情况').waitFor();
     await audit(page, 'onboarding');
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-    });
+    await fromTop(page);
     await tabTo(page, page.getByLabel('您的姓名'));
     await page.keyboard.type('张丽');
     await press(page, 'Tab');
@@ -331,7 +340,8 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app with the keyboard 
     // The provider: type part of the name, pick it from the list with the arrow keys.
     await press(page, 'Tab');
     await page.keyboard.type('鑫联');
-    await page.getByRole('option', { name: '鑫联支付有限公司' }).waitFor();
+    // (The role="option" list is Ant Design's hidden one for screen readers; this is the visible one.)
+    await page.locator('.ant-select-item-option', { hasText: '鑫联支付有限公司' }).waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect
@@ -382,9 +392,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app with the keyboard 
     await expect.poll(() => page.getByTestId('letter-preview').innerText()).toContain('投诉书');
     await audit(page, 'case');
     const caseUrl = page.url();
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-    });
+    await fromTop(page);
     const letter = page.getByTestId('letter-preview');
     await tabTo(page, letter, { max: 120 });
     // The preview scrolls with the arrow keys once focused.
@@ -405,27 +413,21 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app with the keyboard 
     await expect.poll(() => page.getByText('KF-KB-001').count()).toBeGreaterThan(0);
 
     // My cases, from the menu.
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-    });
+    await fromTop(page);
     await tabTo(page, page.getByRole('link', { name: '我的投诉' }));
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: '鑫联支付有限公司' }).waitFor();
     await audit(page, 'cases');
 
     // Settings: set the webhook, see the secret once, send a test delivery.
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-    });
+    await fromTop(page);
     await tabTo(page, page.getByRole('link', { name: '设置' }));
     await page.keyboard.press('Enter');
     const url = page.getByTestId('webhook-url');
     await url.waitFor();
     await page.getByTestId('email-state').waitFor();
     await audit(page, 'settings');
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-    });
+    await fromTop(page);
     await tabTo(page, url);
     await page.keyboard.type(hookUrl);
     await press(page, 'Tab');
@@ -469,9 +471,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app with the keyboard 
     await wide.getByTestId('webhook-url').waitFor();
     await wide.getByTestId('email-state').waitFor();
     await audit(wide, 'desktop settings');
-    await wide.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-    });
+    await fromTop(wide);
     await tabTo(wide, wide.getByTestId('webhook-url'));
     await focusShot(wide, 'keyboard-desktop-02-settings-focus');
     await wide.screenshot({ path: path.join(SHOTS, 'desktop-08-settings.png'), fullPage: true });

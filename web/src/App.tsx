@@ -75,6 +75,8 @@ export function App() {
             colorTextDescription: 'rgba(0, 0, 0, 0.68)',
             colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
             colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+            // A focused field's ring strong enough to see (the default is 10% blue).
+            controlOutline: 'rgba(9, 88, 217, 0.4)',
           },
         }}
       >
@@ -86,20 +88,24 @@ export function App() {
               <Layout.Header
                 style={{
                   display: 'flex',
+                  flexWrap: 'wrap',
                   alignItems: 'center',
-                  gap: 12,
+                  gap: '0 12px',
+                  height: 'auto',
+                  minHeight: 64,
+                  lineHeight: 'normal',
                   padding: '0 12px',
                   background: '#fff',
                   borderBottom: '1px solid #eee',
                 }}
               >
-                <Link to="/" style={{ fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>
+                <Link to="/" className="fg-tap" style={{ fontWeight: 700, fontSize: 18 }}>
                   {lang === 'zh' ? '扣费卫士' : 'FeeGuard'}
                 </Link>
-                <div style={{ flex: 1, minWidth: 0 }}>
+                <div className="fg-nav" style={{ flex: 1, minWidth: 0 }}>
                   {me ? <NavMenu me={me} lang={lang} /> : null}
                 </div>
-                <div style={{ display: 'flex', gap: 8 }}>
+                <div style={{ display: 'flex', gap: 8, marginLeft: 'auto', padding: '10px 0' }}>
                   <Button
                     data-testid="lang-switch"
                     onClick={() => {
@@ -191,17 +197,17 @@ function NavMenu({ me, lang }: { me: Me; lang: Lang }) {
   return (
     <nav
       aria-label={lang === 'zh' ? '主菜单' : 'Main menu'}
-      style={{ display: 'flex', flexWrap: 'wrap', gap: '0 14px', lineHeight: '28px' }}
+      style={{ display: 'flex', flexWrap: 'wrap', gap: '0 8px' }}
     >
       {items.map((item) => (
         <Link
           key={item.to}
           to={item.to}
           aria-current={current === item.to ? 'page' : undefined}
+          className="fg-tap"
           style={{
             color: current === item.to ? '#0958d9' : 'rgba(0, 0, 0, 0.88)',
             fontWeight: current === item.to ? 600 : 400,
-            whiteSpace: 'nowrap',
           }}
         >
           {item.label}

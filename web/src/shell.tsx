@@ -25,6 +25,17 @@ export function SignedIn({ lang, children }: { lang: Lang; children: ReactNode }
   );
 }
 
+/**
+ * Rules inline styles cannot say: links as 44 px tap targets, and on a phone the menu on its own
+ * row under the name and the buttons.
+ */
+const FRAME_CSS = `
+body { margin: 0; }
+.fg-tap { display: inline-flex; align-items: center; justify-content: center;
+  min-height: 44px; min-width: 44px; padding: 0 6px; white-space: nowrap; }
+@media (max-width: 575px) { .fg-nav { order: 3; flex-basis: 100% !important; } }
+`;
+
 /** The theme's text style for the whole page (what Ant Design's App gave before it moved inside). */
 export function PageFrame({ children }: { children: ReactNode }) {
   const { token } = theme.useToken();
@@ -37,6 +48,7 @@ export function PageFrame({ children }: { children: ReactNode }) {
         fontFamily: token.fontFamily,
       }}
     >
+      <style>{FRAME_CSS}</style>
       {children}
     </div>
   );

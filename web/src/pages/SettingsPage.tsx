@@ -244,20 +244,6 @@ export default function SettingsPage() {
             ) : null}
           </Space>
         </Form>
-        {test ? (
-          <Alert
-            role="status"
-            style={{ marginTop: 12 }}
-            type={test.ok ? 'success' : 'error'}
-            showIcon
-            data-testid="webhook-test-result"
-            title={
-              test.ok
-                ? `${w('testOk')} ${String(test.status)}`
-                : `${w('testFailed')}${test.error ?? String(test.status)}`
-            }
-          />
-        ) : null}
         {secret ? (
           <Alert
             style={{ marginTop: 12 }}
@@ -279,6 +265,20 @@ export default function SettingsPage() {
                   }}
                 />
               </>
+            }
+          />
+        ) : null}
+        {test ? (
+          <Alert
+            role="status"
+            style={{ marginTop: 12 }}
+            type={test.ok ? 'success' : 'error'}
+            showIcon
+            data-testid="webhook-test-result"
+            title={
+              test.ok
+                ? `${w('testOk')} ${String(test.status)}`
+                : `${w('testFailed')}${test.error ?? String(test.status)}`
             }
           />
         ) : null}
