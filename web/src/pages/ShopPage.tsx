@@ -336,6 +336,7 @@ function Findings({
           }}
           data-testid="review-not-agreed"
           type={f.reviewed && f.verdict === 'unauthorized' ? 'primary' : 'default'}
+          aria-pressed={f.reviewed === true && f.verdict === 'unauthorized'}
         >
           {t('notAgreed')}
         </Button>
@@ -345,6 +346,7 @@ function Findings({
           }}
           data-testid="review-agreed"
           type={f.reviewed && f.verdict === 'authorized' ? 'primary' : 'default'}
+          aria-pressed={f.reviewed === true && f.verdict === 'authorized'}
         >
           {t('agreed')}
         </Button>
