@@ -1,12 +1,19 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin, Typography } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Button, ConfigProvider, Layout } from 'antd';
+import { lazy, useCallback, useEffect, useState } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { api, setCsrf, type Me } from './api.js';
 import { LangContext, type Lang } from './i18n.js';
 import { AuthPage } from './pages/AuthPage.js';
 import { PublicNav, PublicPages } from './pages/public/routes.js';
+import {
+  FocusOnNavigate,
+  Loading,
+  MAIN_ID,
+  PageFrame,
+  SignedIn,
+  SkipLink,
+  useAntdLocale,
+} from './shell.js';
 
 // The merchant flow loads first; cases, the inbox and the chart come when they are opened.
 const ShopPage = lazy(() => import('./pages/ShopPage.js'));
@@ -15,12 +22,14 @@ const CasePage = lazy(() => import('./pages/CasePage.js'));
 const InboxPage = lazy(() => import('./pages/InboxPage.js'));
 const AdminPage = lazy(() => import('./pages/AdminPage.js'));
 const GroupPage = lazy(() => import('./pages/GroupPage.js'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage.js'));
 
 const WORDS = {
   shop: { zh: '我的店铺', en: 'My shop' },
   cases: { zh: '我的投诉', en: 'My cases' },
   inbox: { zh: '待处理投诉', en: 'Inbox' },
   admin: { zh: '管理', en: 'Admin' },
+  settings: { zh: '设置', en: 'Settings' },
   logout: { zh: '退出', en: 'Log out' },
   switchTo: { zh: 'English', en: '中文' },
 };
@@ -33,6 +42,7 @@ function initialLang(): Lang {
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const locale = useAntdLocale(lang);
   const loadMe = useCallback(() => {
     api<Me>('GET', '/api/me')
       .then((user) => {
@@ -53,7 +63,7 @@ export function App() {
     <LangContext.Provider value={lang}>
       <ConfigProvider
         button={{ autoInsertSpace: false }}
-        locale={lang === 'zh' ? zhCN : enUS}
+        locale={locale}
         theme={{
           // Darker than Ant Design's defaults so text and buttons meet WCAG AA contrast.
           token: {
@@ -67,29 +77,37 @@ export function App() {
             colorTextDescription: 'rgba(0, 0, 0, 0.68)',
             colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
             colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+            // A focused field's ring strong enough to see (the default is 10% blue).
+            controlOutline: 'rgba(9, 88, 217, 0.4)',
           },
         }}
       >
-        <AntApp>
+        <PageFrame>
           <BrowserRouter>
+            <FocusOnNavigate />
             <Layout style={{ minHeight: '100vh' }}>
+              <SkipLink lang={lang} />
               <Layout.Header
                 style={{
                   display: 'flex',
+                  flexWrap: 'wrap',
                   alignItems: 'center',
-                  gap: 12,
+                  gap: '0 12px',
+                  height: 'auto',
+                  minHeight: 64,
+                  lineHeight: 'normal',
                   padding: '0 12px',
                   background: '#fff',
                   borderBottom: '1px solid #eee',
                 }}
               >
-                <Link to="/" style={{ fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>
+                <Link to="/" className="fg-tap" style={{ fontWeight: 700, fontSize: 18 }}>
                   {lang === 'zh' ? '扣费卫士' : 'FeeGuard'}
                 </Link>
-                <div style={{ flex: 1, minWidth: 0 }}>
+                <div className="fg-nav" style={{ flex: 1, minWidth: 0 }}>
                   {me ? <NavMenu me={me} lang={lang} /> : null}
                 </div>
-                <Space>
+                <div style={{ display: 'flex', gap: 8, marginLeft: 'auto', padding: '10px 0' }}>
                   <Button
                     data-testid="lang-switch"
                     onClick={() => {
@@ -109,19 +127,27 @@ export function App() {
                       {WORDS.logout[lang]}
                     </Button>
                   ) : null}
-                </Space>
+                </div>
               </Layout.Header>
               <PublicNav lang={lang} loggedOut={me === null} />
               <Layout.Content
-                style={{ padding: 12, maxWidth: 1080, width: '100%', margin: '0 auto' }}
+                id={MAIN_ID}
+                tabIndex={-1}
+                style={{
+                  padding: 12,
+                  maxWidth: 1080,
+                  width: '100%',
+                  margin: '0 auto',
+                  outline: 'none',
+                }}
               >
                 <PublicPages>
                   {me === undefined ? (
-                    <Spin />
+                    <Loading lang={lang} />
                   ) : me === null ? (
                     <AuthPage onLoggedIn={loadMe} />
                   ) : (
-                    <Suspense fallback={<Spin />}>
+                    <SignedIn lang={lang}>
                       <Routes>
                         <Route
                           path="/"
@@ -137,26 +163,27 @@ export function App() {
                         <Route path="/cases/:id" element={<CasePage />} />
                         <Route path="/inbox" element={<InboxPage />} />
                         <Route path="/groups/:id" element={<GroupPage />} />
+                        <Route path="/settings" element={<SettingsPage />} />
                         <Route
                           path="/admin"
                           element={me.isAdmin ? <AdminPage /> : <Navigate to="/" />}
                         />
                         <Route path="*" element={<Navigate to="/" />} />
                       </Routes>
-                    </Suspense>
+                    </SignedIn>
                   )}
                 </PublicPages>
               </Layout.Content>
               <Layout.Footer style={{ textAlign: 'center' }}>
-                <Typography.Text type="secondary">
+                <span style={{ color: 'rgba(0, 0, 0, 0.68)' }}>
                   {lang === 'zh'
                     ? '扣费卫士 — 帮小商户追回被悄悄扣走的钱'
                     : 'FeeGuard — win back what was quietly taken'}
-                </Typography.Text>
+                </span>
               </Layout.Footer>
             </Layout>
           </BrowserRouter>
-        </AntApp>
+        </PageFrame>
       </ConfigProvider>
     </LangContext.Provider>
   );
@@ -169,23 +196,24 @@ function NavMenu({ me, lang }: { me: Me; lang: Lang }) {
     { to: '/cases', label: WORDS.cases[lang] },
     ...(me.organizationIds.length > 0 ? [{ to: '/inbox', label: WORDS.inbox[lang] }] : []),
     ...(me.isAdmin ? [{ to: '/admin', label: WORDS.admin[lang] }] : []),
+    { to: '/settings', label: WORDS.settings[lang] },
   ];
   const current = location.pathname.startsWith('/cases') ? '/cases' : location.pathname;
   // Plain links that wrap on a phone: no hidden overflow menu to trap the keyboard.
   return (
     <nav
       aria-label={lang === 'zh' ? '主菜单' : 'Main menu'}
-      style={{ display: 'flex', flexWrap: 'wrap', gap: '0 14px', lineHeight: '28px' }}
+      style={{ display: 'flex', flexWrap: 'wrap', gap: '0 8px' }}
     >
       {items.map((item) => (
         <Link
           key={item.to}
           to={item.to}
           aria-current={current === item.to ? 'page' : undefined}
+          className="fg-tap"
           style={{
             color: current === item.to ? '#0958d9' : 'rgba(0, 0, 0, 0.88)',
             fontWeight: current === item.to ? 600 : 400,
-            whiteSpace: 'nowrap',
           }}
         >
           {item.label}

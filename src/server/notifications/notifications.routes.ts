@@ -7,6 +7,7 @@ import { notFound } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { buildCalendar } from './ics.js';
+import { notificationSettings, removeWebhook, sendTestWebhook } from './settings.service.js';
 
 const notificationBody = z.object({
   id: z.string(),
@@ -85,6 +86,63 @@ export function notificationRoutes(app: App, deps: ServerDeps): void {
       });
       return { url: request.body.url, secret };
     },
+  );
+
+  app.get(
+    '/api/me/notification-settings',
+    {
+      schema: {
+        operationId: 'getNotificationSettings',
+        tags: ['notifications'],
+        summary:
+          'How the caller is notified: e-mail (on when the server has SMTP) and the webhook URL (never its secret)',
+        response: {
+          200: z.object({
+            email: z.object({ address: z.string(), enabled: z.boolean() }),
+            webhook: z.object({ url: z.string(), createdAt: z.string() }).nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => notificationSettings(deps, requireCaller(request)),
+  );
+
+  app.delete(
+    '/api/me/webhook',
+    {
+      schema: {
+        operationId: 'deleteWebhook',
+        tags: ['notifications'],
+        summary: 'Stop POSTing notifications to the caller’s webhook',
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await removeWebhook(deps, requireCaller(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/me/webhook/test',
+    {
+      schema: {
+        operationId: 'testWebhook',
+        tags: ['notifications'],
+        summary:
+          'Send one signed `test` event to the caller’s webhook now and say how the receiver answered',
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            status: z.number().int().nullable(),
+            error: z.string().optional(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => sendTestWebhook(deps, requireCaller(request)),
   );
 
   app.get(

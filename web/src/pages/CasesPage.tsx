@@ -22,7 +22,9 @@ export default function CasesPage() {
       title={t('myCases')}
       extra={
         calendar ? (
-          <a href={calendar}>{lang === 'zh' ? '订阅答复期限日历' : 'Deadline calendar'}</a>
+          <a href={calendar} className="fg-tap">
+            {lang === 'zh' ? '订阅答复期限日历' : 'Deadline calendar'}
+          </a>
         ) : null
       }
     >
@@ -40,7 +42,11 @@ export default function CasesPage() {
             {
               title: t('merchant'),
               dataIndex: 'respondentName',
-              render: (name: string, c) => <Link to={`/cases/${c.id}`}>{name}</Link>,
+              render: (name: string, c) => (
+                <Link to={`/cases/${c.id}`} className="fg-tap">
+                  {name}
+                </Link>
+              ),
             },
             {
               title: t('status'),

@@ -151,7 +151,7 @@ function Onboarding({ onDone }: { onDone: () => void }) {
           onChange={(e) => {
             setUnknown(e.target.checked);
           }}
-          style={{ marginBottom: 12 }}
+          style={{ marginBottom: 12, minHeight: 44, alignItems: 'center' }}
         >
           {t('dontKnowContract')}
         </Checkbox>
@@ -256,7 +256,7 @@ function Statements({ merchant }: { merchant: Merchant }) {
           accept=".csv,.txt,.xlsx"
           data-testid="statement-upload"
           aria-label={t('uploadHint')}
-          style={{ marginTop: 8, maxWidth: '100%' }}
+          style={{ marginTop: 8, maxWidth: '100%', minHeight: 44 }}
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (!file) return;
@@ -331,22 +331,22 @@ function Findings({
     f.verdict === 'needs_review' || f.reviewed ? (
       <Space size={4} wrap>
         <Button
-          size="small"
           onClick={() => {
             settle(f, 'not_agreed');
           }}
           data-testid="review-not-agreed"
           type={f.reviewed && f.verdict === 'unauthorized' ? 'primary' : 'default'}
+          aria-pressed={f.reviewed === true && f.verdict === 'unauthorized'}
         >
           {t('notAgreed')}
         </Button>
         <Button
-          size="small"
           onClick={() => {
             settle(f, 'agreed');
           }}
           data-testid="review-agreed"
           type={f.reviewed && f.verdict === 'authorized' ? 'primary' : 'default'}
+          aria-pressed={f.reviewed === true && f.verdict === 'authorized'}
         >
           {t('agreed')}
         </Button>
