@@ -67,6 +67,7 @@ export function channelRoutes(app: App, deps: ServerDeps): void {
           data: JSON.stringify(request.body),
           updated_at: deps.now().toISOString(),
           updated_by: caller.userId,
+          revision: (eb) => eb('revision', '+', 1),
         })
         .where('id', '=', channelId)
         .execute();

@@ -18,8 +18,8 @@ export async function seedChannels(db: Kysely<DB>, at: string): Promise<void> {
   }
 }
 
-/** Parsed knowledge bases by version (the newest edit time and the number of channels). */
-const parsed = new Map<string, KnowledgeBase>();
+/** The parsed knowledge base of each database, with the version it was parsed at. */
+const parsed = new WeakMap<Kysely<DB>, { version: string; kb: KnowledgeBase }>();
 
 /**
  * The knowledge base as the database holds it. Validating it costs milliseconds, so the parsed
@@ -28,11 +28,14 @@ const parsed = new Map<string, KnowledgeBase>();
 export async function knowledgeBase(db: Kysely<DB>): Promise<KnowledgeBase> {
   const stamp = await db
     .selectFrom('channels')
-    .select((eb) => [eb.fn.max('updated_at').as('latest'), eb.fn.countAll<number>().as('n')])
+    .select((eb) => [
+      eb.fn.sum<number | string>('revision').as('revisions'),
+      eb.fn.countAll<number>().as('n'),
+    ])
     .executeTakeFirst();
-  const version = `${stamp?.latest ?? ''}|${String(stamp?.n ?? 0)}`;
-  const cached = parsed.get(version);
-  if (cached) return cached;
+  const version = `${String(stamp?.revisions ?? 0)}|${String(stamp?.n ?? 0)}`;
+  const cached = parsed.get(db);
+  if (cached?.version === version) return cached.kb;
   const rows = await db.selectFrom('channels').select(['data']).orderBy('id').execute();
   const bundled = defaultKnowledgeBase();
   const stored = rows.map((r) => JSON.parse(r.data) as unknown);
@@ -40,8 +43,7 @@ export async function knowledgeBase(db: Kysely<DB>): Promise<KnowledgeBase> {
   const order = new Map(bundled.channels.map((c, i) => [c.id, i]));
   const channels = stored.sort((a, b) => rank(a, order) - rank(b, order));
   const kb = parseKnowledgeBase({ ...bundled, channels }, 'channels table');
-  parsed.clear();
-  parsed.set(version, kb);
+  parsed.set(db, { version, kb });
   return kb;
 }
 

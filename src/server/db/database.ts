@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from
 import pg from 'pg';
 import * as initial from './migrations/2026-11-25-initial.js';
 import * as transparency from './migrations/2026-11-25-transparency.js';
+import * as channelRevisions from './migrations/2026-12-01-channel-revisions.js';
 import * as groups from './migrations/2026-12-01-groups.js';
 import type { DB } from './schema.js';
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-initial': initial,
   '2026-11-25-transparency': transparency,
   '2026-12-01-groups': groups,
+  '2026-12-01-channel-revisions': channelRevisions,
 };
 
 // PostgreSQL returns bigint (int8) as a string by default; every bigint here is fen or a size,

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The database as Kysely sees it. Ids are random text (UUIDs) so that several instances can
  * create rows without coordinating; timestamps are ISO strings in UTC, dates `YYYY-MM-DD`
@@ -201,6 +203,8 @@ export interface ChannelsTable {
   data: string;
   updated_at: string;
   updated_by: string | null;
+  /** Raised by every edit: the knowledge base's version is the sum over channels. */
+  revision: Generated<number>;
 }
 
 /** What one case last added to the statistics, so a change can subtract it exactly. */
