@@ -137,8 +137,8 @@ function cursorOf(row: { published_at: string; public_id: string }): string {
 }
 
 function parseCursor(cursor: string): { at: string; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!at || !id) {
+  const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!at || !id || rest.length > 0 || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/u.test(at)) {
     throw apiError(
       'FG_ERR_VALIDATION',
       'cursor is not one this API gave out',
