@@ -25,6 +25,7 @@ import {
 } from '../api.js';
 import { stateName, useLang, useT } from '../i18n.js';
 import { fenToYuan } from '../money.js';
+import PublishCard from './case/PublishCard.js';
 
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -173,6 +174,7 @@ export default function CasePage() {
           </pre>
         </Card>
       ) : null}
+      {detail.role === 'owner' ? <PublishCard caseId={id} /> : null}
     </Space>
   );
 }
