@@ -231,7 +231,6 @@ export default function PublishCard({ caseId }: { caseId: string }) {
             <EntryView entry={state.entry} lang={lang} />
           </div>
           <Button
-            danger
             style={TAP}
             loading={busy}
             data-testid="publish-withdraw"
