@@ -80,3 +80,51 @@ export async function filingResponses(db: Kysely<DB>, caseId: string): Promise<s
     .execute();
   return rows.flatMap((r) => (r.response ? [r.response] : []));
 }
+
+/** The filters of the public list and export. */
+export interface ComplaintFilter {
+  readonly provider?: string | undefined;
+  readonly category?: string | undefined;
+  readonly province?: string | undefined;
+  readonly outcome?: string | undefined;
+  /** Words in the narrative, the answer or the provider name; % and _ are plain characters. */
+  readonly q?: string | undefined;
+}
+
+/** Published complaints, newest first, one page after the cursor. */
+export function complaintsPage(
+  db: Kysely<DB>,
+  query: ComplaintFilter,
+  after: { at: string; id: string } | null,
+  limit: number,
+) {
+  const like = query.q ? `%${query.q.replace(/[\\%_]/gu, (c) => `\\${c}`)}%` : null;
+  return db
+    .selectFrom('public_complaints')
+    .selectAll()
+    .$if(query.provider !== undefined, (q) => q.where('provider', '=', query.provider ?? ''))
+    .$if(query.category !== undefined, (q) => q.where('category', '=', query.category ?? ''))
+    .$if(query.province !== undefined, (q) => q.where('province', '=', query.province ?? ''))
+    .$if(query.outcome !== undefined, (q) => q.where('outcome', '=', query.outcome ?? ''))
+    .$if(like !== null, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('narrative', 'like', like ?? ''),
+          eb('answer', 'like', like ?? ''),
+          eb('provider', 'like', like ?? ''),
+        ]),
+      ),
+    )
+    .$if(after !== null, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('published_at', '<', after?.at ?? ''),
+          eb.and([eb('published_at', '=', after?.at ?? ''), eb('public_id', '<', after?.id ?? '')]),
+        ]),
+      ),
+    )
+    .orderBy('published_at', 'desc')
+    .orderBy('public_id', 'desc')
+    .limit(limit)
+    .execute();
+}
