@@ -118,7 +118,7 @@ const NOT_NAMES =
   '项目|安装|司机|商务|高级|常务|资深|首席|金牌|明天|明日|安全|华南|华东|华北|华中|上级|单位|全国|车间|成本|温馨|贴心|和蔼|万能|路过|应该|方便';
 /** Words that introduce a person: what follows them is a name. */
 const NAME_CUES =
-  '我叫|本人|姓名|名字叫|名叫|名字是|联系人|法人代表|法人|法定代表人|负责人|经办人|经营者|业务员|客服专员|客服|客户经理|推销员|销售员|销售|代理商|店主|店长|户主|收件人|收款人|户名|开户名|账户名|持卡人|签字人|签收人|投诉人|申请人|委托人|代理人|老公叫|老婆叫|丈夫叫|妻子叫|爱人叫|儿子叫|女儿叫|工号\\s*\\d*\\s*的';
+  '我叫|本人|姓名|名字叫|名叫|名字是|联系人|法人代表|法人|法定代表人|负责人|经办人|经营者|业务员|客服专员|客服|客户经理|推销员|推广员|地推人员|地推|对接人|工作人员|技术员|安装员|销售员|销售|代理商|店主|店长|户主|收件人|收款人|户名|开户名|账户名|持卡人|签字人|签收人|投诉人|申请人|委托人|代理人|老公叫|老婆叫|丈夫叫|妻子叫|爱人叫|儿子叫|女儿叫|工号\\s*\\d*\\s*的';
 /** Cues that are often followed by something else (我是宁波的): the name must end at a pause. */
 const WEAK_NAME_CUES = '我是|我就是|她是|他是|对方是|名片上写着';
 
@@ -128,7 +128,7 @@ const PLACE = `(?:(?![的了是在到去从我你他她们和与及把被给向�
 /** Province and city: the public may see them, so they are kept in front of an address. */
 const PROVINCE = `(?:${PLACE}{2,3}?(?:省|自治区)|北京市|上海市|天津市|重庆市|内蒙古|新疆|西藏|宁夏|广西)`;
 const CITY = `(?:${PLACE}{2,4}?(?:市|自治州|盟|地区))`;
-const ROOM = `(?:[A-Za-z]?\\d+[A-Za-z]?\\s*(?:号楼|号院|栋|幢|座|单元|层|楼|室|号|铺|档|房|户)|[A-Za-z]\\s*(?:座|栋|区))`;
+const ROOM = `(?:[A-Za-z]?\\d+[A-Za-z]?\\s*(?:号楼|号院|号铺|号房|栋|幢|座|单元|层|楼|室|号|铺|档|房|户)|[A-Za-z]\\s*(?:座|栋|区))`;
 const ESTATE_SUFFIX =
   '小区|花园|公寓|大厦|广场|商城|商场|新村|家园|名苑|花苑|雅苑|华庭|华府|嘉园|科学园|软件园|产业园|工业园|写字楼|市场|中心';
 const ESTATE = `${PLACE}{1,8}?(?:${ESTATE_SUFFIX}|园(?=\\s*(?:小区|\\d|[A-Za-z]\\s*座)))(?:小区)?`;
@@ -149,25 +149,25 @@ const RULES: readonly Rule[] = [
   {
     kind: 'account',
     pattern:
-      /((?:微信号?|微信ID|WeChat(?:\s*ID)?|QQ号?|支付宝(?:账号)?|账号|用户名|抖音号?)\s*[:：是为]?\s*)([\w@.-]{5,})/giu,
+      /((?:微信号?|微信ID|WeChat(?:\s*ID)?|QQ号?|支付宝(?:账号)?|账号|用户名|抖音号?)\s*[:：是为]?\s*)([\w@.-]{4,}\w)/giu,
     group: 2,
   },
   {
     kind: 'merchant_number',
     pattern:
-      /((?:商户(?:编号|编码|号码|号)|商编|MID|merchant\s*(?:number|no\.?|ID)|统一社会信用代码|信用代码|营业执照(?:号|注册号)?)\s*[:：是为]?\s*)([A-Za-z0-9][A-Za-z0-9\s-]{4,30}[A-Za-z0-9])/giu,
+      /((?:商户(?:编号|编码|号码|号)|商编|MID|merchant\s*(?:number|no\.?|ID)|统一社会信用代码|信用代码|营业执照(?:号|注册号)?)\s*(?:is\s+|[:：是为]\s*)?)((?=[A-Za-z0-9-]{5})[A-Za-z0-9-]*\d[A-Za-z0-9-]*(?:\s+\d[\d-]*)*)/giu,
     group: 2,
   },
   {
     kind: 'terminal_id',
     pattern:
-      /((?:终端(?:编号|号码|号|ID)?|机身(?:号|编号)|设备(?:编号|号|SN)|序列号|SN码?|TID|机器编号|POS机?编号|terminal(?:\s*(?:ID|SN|no\.?))?)\s*[:：是为]?\s*)([A-Za-z0-9][A-Za-z0-9-]{3,30})/giu,
+      /((?:终端(?:编号|号码|号|ID)?|机身(?:号|编号)|设备(?:编号|号|SN)|序列号|SN码?|TID|机器编号|POS机?编号|terminal(?:\s*(?:ID|SN|no\.?))?)\s*(?:is\s+|[:：是为]\s*)?)((?=[A-Za-z0-9-]{4})[A-Za-z0-9-]*\d[A-Za-z0-9-]*)/giu,
     group: 2,
   },
   {
     kind: 'id_number',
     pattern:
-      /(?<![\dA-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/gu,
+      /(?<![\dA-Za-z])\d{6}[\s-]?(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[\s-]?\d{3}[\dXx](?![\dA-Za-z])/gu,
   },
   {
     kind: 'id_number',
@@ -183,7 +183,7 @@ const RULES: readonly Rule[] = [
   {
     kind: 'name',
     pattern: new RegExp(
-      `${FULL_NAME}(?=\\s*[,，:：]?\\s*(?:电话|手机|Tel)?\\s*[:：]?\\s*(?:\\+?86[\\s-]*)?1[3-9]\\d(?:[\\s-]*\\d){8}(?!\\d))`,
+      `${FULL_NAME}(?=\\s*[,，:：(（]?\\s*(?:电话|手机|Tel)?\\s*[:：]?\\s*[(（]?(?:\\+?86[)）]?[\\s-]*)?1[3-9]\\d(?:[\\s-]*\\d){8}(?!\\d))`,
       'gu',
     ),
   },
@@ -213,6 +213,15 @@ const RULES: readonly Rule[] = [
   {
     kind: 'address',
     pattern: new RegExp(`(${PROVINCE}?${CITY}?)(${ESTATE}${REST})`, 'gu'),
+    group: 2,
+  },
+  // A village address: 红旗村3组12号, after its town.
+  {
+    kind: 'address',
+    pattern: new RegExp(
+      `(${PROVINCE}?${CITY}?)((?:${PLACE}{1,6}?(?:镇|乡))?${PLACE}{1,6}?村\\s*\\d+\\s*(?:组|队|社)(?:\\s*\\d+\\s*号)?)`,
+      'gu',
+    ),
     group: 2,
   },
   {
