@@ -92,17 +92,50 @@ function looseLiteral(value: string): RegExp | null {
 const KEEP =
   /(?<!\d)(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}(?::\d{2})?|(?:[¥￥]\s*)?\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|(?:[¥￥]\s*)?\d{1,7}\.\d{1,2}|\d{1,6}(?:\.\d+)?\s*(?:%|‰|元|块|角|分钱|天|日|个月|月|年|笔|次|台|张|个|小时|分钟|万))(?!\d)/gu;
 
+const HAN = '\\u4e00-\\u9fa5';
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
-const SURNAME_CLASS = `[${SURNAMES}]`;
-const COMPOUND_SURNAMES =
-  '欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木|独孤';
-const GIVEN = '[\\u4e00-\\u9fa5]{1,2}';
+// 和, 向 and 于 are surnames but far more often words ("和销售说", "向客服反映"): never taken alone.
+const SURNAME = `[${SURNAMES.replace(/[和向于]/gu, '')}]`;
+const COMPOUND_SURNAME =
+  '(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|端木|独孤|西门|南宫)';
+/**
+ * Characters that follow a name rather than belong to it (说, 在, 的, the first character of a
+ * title): a given name never takes one, so "业务员王强说" loses 王强 and keeps 说.
+ */
+const STOP =
+  '说讲称告让给跟和与对在的了是就也都还又把被向从叫要会来去打承答回表不没很已等以于后前将这那他她它们您你我当时上下里再每才所为能可电手微邮身先女老经主师总专律警同科处局阿姐哥叔婶店家并及或但整提签确办负申填写介接收拿交送，';
+const GIVEN_CHAR = `(?:(?![${STOP}])[${HAN}])`;
+const GIVEN = `${GIVEN_CHAR}(?:${GIVEN_CHAR})?`;
+
+/** What may follow a surname to name a person: 王经理, 李女士, 曹总. */
 const TITLES =
-  '先生|女士|小姐|经理|总监|主管|主任|师傅|老板|老师|专员|业务员|客户经理|销售|律师|警官|同志|科长|处长|局长|阿姨|大哥|大姐|姐|哥';
-// Words that introduce a person: what follows them up to the next pause is a name.
+  '先生|女士|小姐|经理|总监|总(?![额计共数价量部公和体结是之的])|董事长|主管|主任|师傅|老板娘|老板|老师|专员|律师|警官|同志|科长|处长|局长|行长|店长|站长|所长|组长|部长|会计|阿姨|大哥|大姐|姐|哥|叔|婶';
+/** A full name; never the start of a title (师傅 is no 师 given 傅). */
+const FULL_NAME = `(?!${TITLES})(?:${COMPOUND_SURNAME}|${SURNAME})${GIVEN}`;
+/** Words made of a surname and a character that come before a title but are no name. */
+const NOT_NAMES =
+  '项目|安装|司机|商务|高级|常务|资深|首席|金牌|明天|明日|安全|华南|华东|华北|华中|上级|单位|全国|车间|成本|温馨|贴心|和蔼|万能|路过|应该|方便';
+/** Words that introduce a person: what follows them is a name. */
 const NAME_CUES =
-  '我叫|我是|本人|本人是|姓名|名字叫|名叫|联系人|法人|法定代表人|负责人|经办人|业务员|客服|客户经理|推销员|销售员|代理商|店主|老板|收件人|户名|持卡人|签字人|投诉人|申请人|工号\\s*\\d*\\s*的';
+  '我叫|本人|姓名|名字叫|名叫|名字是|联系人|法人代表|法人|法定代表人|负责人|经办人|经营者|业务员|客服专员|客服|客户经理|推销员|推广员|地推人员|地推|对接人|工作人员|技术员|安装员|销售员|销售|代理商|店主|店长|户主|收件人|收款人|户名|开户名|账户名|持卡人|签字人|签收人|投诉人|申请人|委托人|代理人|老公叫|老婆叫|丈夫叫|妻子叫|爱人叫|儿子叫|女儿叫|工号\\s*\\d*\\s*的';
+/** Cues that are often followed by something else (我是宁波的): the name must end at a pause. */
+const WEAK_NAME_CUES = '我是|我就是|她是|他是|对方是|名片上写着';
+
+/** Province and city: the public may see them, so they are kept in front of an address. */
+/** A character of a place name: not one of the words an address follows (我家住, 店开在, 寄到). */
+const PLACE = `(?:(?![的了是在到去从我你他她们和与及把被给向往于住就也还又说让叫要请寄至])[${HAN}A-Za-z])`;
+/** Province and city: the public may see them, so they are kept in front of an address. */
+const PROVINCE = `(?:${PLACE}{2,3}?(?:省|自治区)|北京市|上海市|天津市|重庆市|内蒙古|新疆|西藏|宁夏|广西)`;
+const CITY = `(?:${PLACE}{2,4}?(?:市|自治州|盟|地区))`;
+const ROOM = `(?:[A-Za-z]?\\d+[A-Za-z]?\\s*(?:号楼|号院|号铺|号房|栋|幢|座|单元|层|楼|室|号|铺|档|房|户)|[A-Za-z]\\s*(?:座|栋|区))`;
+const ESTATE_SUFFIX =
+  '小区|花园|公寓|大厦|广场|商城|商场|新村|家园|名苑|花苑|雅苑|华庭|华府|嘉园|科学园|软件园|产业园|工业园|写字楼|市场|中心';
+const ESTATE = `${PLACE}{1,8}?(?:${ESTATE_SUFFIX}|园(?=\\s*(?:小区|\\d|[A-Za-z]\\s*座)))(?:小区)?`;
+const STREET = `(?:${PLACE}{1,6}?(?:新区|区|县|镇|乡|街道))?${PLACE}{1,8}?(?:大道|大街|路|街|巷|弄|胡同|道)(?:[一二三四五六七八九十\\d]+段)?\\s*\\d+(?:-\\d+)?\\s*(?:号院|号|弄)`;
+const REST = `(?:\\s*(?:${PLACE}{0,10}?${ROOM}|${ESTATE}))*(?:-?\\d{2,5}(?![\\d.]))?`;
+const ADDRESS_CUES =
+  '地址|住址|住在|家住|店址|店铺地址|门店地址|经营地址|营业地址|注册地址|收货地址|联系地址|寄到|寄至|寄回|送到';
 
 interface Rule {
   readonly kind: PersonalDataKind;
@@ -116,25 +149,25 @@ const RULES: readonly Rule[] = [
   {
     kind: 'account',
     pattern:
-      /((?:微信号?|微信ID|WeChat|QQ号?|支付宝(?:账号)?|账号|用户名)\s*[:：是为]?\s*)([\w@.-]{5,})/giu,
+      /((?:微信号?|微信ID|WeChat(?:\s*ID)?|QQ号?|支付宝(?:账号)?|账号|用户名|抖音号?)\s*[:：是为]?\s*)([\w@.-]{4,}\w)/giu,
     group: 2,
   },
   {
     kind: 'merchant_number',
     pattern:
-      /((?:商户(?:编号|编码|号码|号)|商编|MID|统一社会信用代码|信用代码|营业执照(?:号|注册号)?)\s*[:：是为]?\s*)([A-Za-z0-9\s-]{6,30}[A-Za-z0-9])/giu,
+      /((?:商户(?:编号|编码|号码|号)|商编|MID|merchant\s*(?:number|no\.?|ID)|统一社会信用代码|信用代码|营业执照(?:号|注册号)?)\s*(?:is\s+|[:：是为]\s*)?)((?=[A-Za-z0-9-]{5})[A-Za-z0-9-]*\d[A-Za-z0-9-]*(?:\s+\d[\d-]*)*)/giu,
     group: 2,
   },
   {
     kind: 'terminal_id',
     pattern:
-      /((?:终端(?:编号|号码|号|ID)?|机身(?:号|编号)|设备(?:编号|号|SN)|序列号|SN码?|TID|机器编号|POS机?编号)\s*[:：是为]?\s*)([A-Za-z0-9-]{4,30})/giu,
+      /((?:终端(?:编号|号码|号|ID)?|机身(?:号|编号)|设备(?:编号|号|SN)|序列号|SN码?|TID|机器编号|POS机?编号|terminal(?:\s*(?:ID|SN|no\.?))?)\s*(?:is\s+|[:：是为]\s*)?)((?=[A-Za-z0-9-]{4})[A-Za-z0-9-]*\d[A-Za-z0-9-]*)/giu,
     group: 2,
   },
   {
     kind: 'id_number',
     pattern:
-      /(?<![\dA-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/gu,
+      /(?<![\dA-Za-z])\d{6}[\s-]?(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[\s-]?\d{3}[\dXx](?![\dA-Za-z])/gu,
   },
   {
     kind: 'id_number',
@@ -146,16 +179,24 @@ const RULES: readonly Rule[] = [
     kind: 'card_number',
     pattern: /(?<!\d)\d{4,6}[\s-]*(?:[*＊xX×]{2,}[\s-]*){1,4}\d{3,4}(?!\d)/gu,
   },
+  // A name written just before a mobile number: 钱小明 186 0000 2222.
+  {
+    kind: 'name',
+    pattern: new RegExp(
+      `${FULL_NAME}(?=\\s*[,，:：(（]?\\s*(?:电话|手机|Tel)?\\s*[:：]?\\s*[(（]?(?:\\+?86[)）]?[\\s-]*)?1[3-9]\\d(?:[\\s-]*\\d){8}(?!\\d))`,
+      'gu',
+    ),
+  },
   {
     kind: 'phone',
-    pattern: /(?:(?:\+|00)?86[\s-]*)?(?<!\d)1[3-9]\d(?:[\s-]*\d){8}(?!\d)/gu,
+    pattern: /(?<![\d+][\s-]*)(?:(?:\+|00)?86[\s-]*)?1[3-9]\d(?:[\s-]*\d){8}(?![\s-]?\d)/gu,
   },
-  { kind: 'card_number', pattern: /(?<!\d)(?:\d[\s-]*){12,18}\d(?!\d)/gu },
   {
     kind: 'phone',
     pattern:
-      /(?<!\d)(?:\(0\d{2,3}\)|0\d{2,3})[\s-]*[2-9]\d{2,3}[\s-]?\d{4}(?:[\s-]*(?:转|ext\.?)\s*\d{1,5})?(?!\d)/giu,
+      /(?<!\d[\s-]*)(?:\(0\d{2,3}\)|0\d{2,3})[\s-]*[2-9]\d{2,3}[\s-]?\d{4}(?:[\s-]*(?:转|ext\.?)\s*\d{1,5})?(?!\d)/giu,
   },
+  { kind: 'card_number', pattern: /(?<!\d)(?:\d[\s-]*){12,18}\d(?!\d)/gu },
   {
     kind: 'number',
     pattern:
@@ -163,53 +204,97 @@ const RULES: readonly Rule[] = [
   },
   // Whatever other long number is left (a contract number, an account) is not for the public.
   { kind: 'number', pattern: /(?<!\d)(?:\d[\s-]*){6,}\d(?!\d)/gu },
+  // Addresses: province and city stay, the street, estate, building and room go.
   {
     kind: 'address',
-    pattern:
-      /((?:地址|住址|住在|家住|店址|店铺地址|门店地址|经营地址|位于|地点)\s*[:：是为在]?\s*)([^，,。；;！!？?\n]{2,60})/gu,
+    pattern: new RegExp(`(${PROVINCE}?${CITY}?)(${STREET}${REST})`, 'gu'),
     group: 2,
   },
   {
     kind: 'address',
-    pattern:
-      /[\u4e00-\u9fa5A-Za-z0-9]{0,12}?(?:[\u4e00-\u9fa5]{1,8}(?:大道|路|街|巷|弄|胡同|里|道))(?:\s*[\dA-Za-z-]+\s*(?:号|弄)?)(?:[\u4e00-\u9fa5A-Za-z0-9-]{0,12}?(?:\d+\s*(?:号楼|栋|幢|座|单元|层|楼|室|号|铺|档)))*/gu,
+    pattern: new RegExp(`(${PROVINCE}?${CITY}?)(${ESTATE}${REST})`, 'gu'),
+    group: 2,
+  },
+  // A village address: 红旗村3组12号, after its town.
+  {
+    kind: 'address',
+    pattern: new RegExp(
+      `(${PROVINCE}?${CITY}?)((?:${PLACE}{1,6}?(?:镇|乡))?${PLACE}{1,6}?村\\s*\\d+\\s*(?:组|队|社)(?:\\s*\\d+\\s*号)?)`,
+      'gu',
+    ),
+    group: 2,
   },
   {
     kind: 'address',
-    pattern:
-      /[\u4e00-\u9fa5]{2,10}(?:小区|花园|公寓|大厦|广场|市场|商城|村|社区|新村|家园|苑)(?:[\s\dA-Za-z-]*(?:号楼|栋|幢|座|单元|层|楼|室|号|铺|档|区|期))*/gu,
+    pattern: new RegExp(`(?<![\\dA-Za-z])(?:\\d+\\s*(?:号楼|栋|幢)|\\d{3,5}\\s*室)${REST}`, 'gu'),
   },
-  { kind: 'address', pattern: /(?<!\d)\d+\s*(?:号楼|栋|幢)(?:\s*\d+\s*(?:单元|层|楼|室|号))*/gu },
   {
-    kind: 'name',
+    kind: 'address',
     pattern: new RegExp(
-      `((?:${NAME_CUES})\\s*[:：是为]?\\s*)((?:${COMPOUND_SURNAMES}|${SURNAME_CLASS})${GIVEN})`,
+      `((?:${ADDRESS_CUES})\\s*[:：是为在]?\\s*${PROVINCE}?${CITY}?)([^，,。；;！!？?\\n\uE000]{2,60})(?=[，,。；;！!？?\\n]|$)`,
       'gu',
     ),
     group: 2,
   },
   {
     kind: 'name',
-    // 向, 和 and 于 are surnames but far more often words: alone before a title they are kept.
+    pattern: new RegExp(`((?:${NAME_CUES})\\s*[:：是为]?\\s*)(${FULL_NAME})`, 'gu'),
+    group: 2,
+  },
+  {
+    kind: 'name',
     pattern: new RegExp(
-      `(?:${COMPOUND_SURNAMES}|${SURNAME_CLASS}${GIVEN}|(?![向和于])${SURNAME_CLASS})(?=${TITLES})`,
+      `((?:${WEAK_NAME_CUES})\\s*[:：]?\\s*)(${FULL_NAME})(?=[，,。；;：:！!？?\\s(（]|$|本人)`,
+      'gu',
+    ),
+    group: 2,
+  },
+  {
+    kind: 'name',
+    pattern: new RegExp(
+      `(?!${NOT_NAMES})(?:${COMPOUND_SURNAME}|${SURNAME})(?:${GIVEN})?(?=${TITLES})`,
       'gu',
     ),
   },
-  // 小王, 老李; not 小时, 老师, 小于 (words whose second character is also a surname).
+  // 我姓王, 他姓欧阳.
   {
     kind: 'name',
-    pattern: new RegExp(`(?:小|老|阿)(?![时师米于和全应单常])${SURNAME_CLASS}`, 'gu'),
+    pattern: new RegExp(`(姓\\s*)(${COMPOUND_SURNAME}|${SURNAME})(?![${HAN}])`, 'gu'),
+    group: 2,
+  },
+  // 小王, 老李; not 小时, 老师, 小于, 小商户, 老顾客 (words whose second character is a surname).
+  {
+    kind: 'name',
+    pattern: new RegExp(
+      `(?:小|老|阿)(?![时师米于和全应单常商顾程方白金路项包关成明])${SURNAME}`,
+      'gu',
+    ),
   },
   {
     kind: 'name',
     pattern:
-      /((?:Mr|Mrs|Ms|Miss|Dr)\.?\s+|(?:my name is|I am|I'm|contact)\s+)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/gu,
+      /((?:Mr|Mrs|Ms|Miss|Dr)\.?\s+|(?:my name is|I am|I'm|contact|sales rep|salesman|saleswoman|agent|manager|named|called)\s*,?\s+)(?!(?:Mr|Mrs|Ms|Miss|Dr)\b)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/gu,
     group: 2,
   },
 ];
 
-const MARK = '\u0000';
+/** A known address without its province and city, which the public may see. */
+function withoutRegion(address: string): string {
+  return address.replace(new RegExp(`^\\s*${PROVINCE}?${CITY}?`, 'u'), '');
+}
+
+// Set-aside values are replaced by markers made of private-use characters, so that no rule,
+// which all look for ASCII digits and Chinese text, can match inside one.
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
+const MARK_PATTERN = /\uE000([\uE010-\uE019]+)\uE001/gu;
+const marker = (index: number) =>
+  MARK_OPEN +
+  Array.from(String(index), (d) => String.fromCharCode(0xe010 + Number(d))).join('') +
+  MARK_CLOSE;
+
+/** Known values shorter than this (once spaces go) are left to the patterns: "12" is no id. */
+const MIN_KNOWN_NUMBER = 5;
 
 /** Scrubs `text`; `known` holds what FeeGuard knows about the complainant. */
 export function scrubText(text: string, known: KnownPersonalData = NO_KNOWN_DATA): ScrubResult {
@@ -217,7 +302,7 @@ export function scrubText(text: string, known: KnownPersonalData = NO_KNOWN_DATA
   const count = (kind: PersonalDataKind) => {
     found[kind] = (found[kind] ?? 0) + 1;
   };
-  let out = normalize(text).replaceAll(MARK, '');
+  let out = normalize(text).replace(/[\uE000-\uE0FF]/gu, '');
 
   const knownValues: [PersonalDataKind, readonly string[]][] = [
     ['email', known.emails],
@@ -226,14 +311,17 @@ export function scrubText(text: string, known: KnownPersonalData = NO_KNOWN_DATA
     ['merchant_number', known.merchantNumbers],
     ['terminal_id', known.terminalIds],
     ['phone', known.phones],
-    ['address', known.addresses],
+    ['address', known.addresses.map(withoutRegion)],
     ['business', known.businessNames],
     ['name', known.names],
   ];
   // Longest first, so a shop name that contains the owner's name goes whole.
   const literals = knownValues
     .flatMap(([kind, values]) => values.map((value) => ({ kind, value: normalize(value).trim() })))
-    .filter((v) => v.value.length >= 2)
+    .filter(({ value }) => {
+      const bare = value.replace(/[\s.·-]/gu, '');
+      return /\d/u.test(bare) ? bare.length >= MIN_KNOWN_NUMBER : bare.length >= 2;
+    })
     .sort((a, b) => b.value.length - a.value.length);
   for (const { kind, value } of literals) {
     const pattern = looseLiteral(value);
@@ -248,7 +336,7 @@ export function scrubText(text: string, known: KnownPersonalData = NO_KNOWN_DATA
   const kept: string[] = [];
   const setAside = (s: string) => {
     kept.push(s);
-    return `${MARK}${String(kept.length - 1)}${MARK}`;
+    return marker(kept.length - 1);
   };
   const placeholderPattern = new RegExp(
     Object.values(PLACEHOLDERS).map(escapeRegExp).join('|'),
@@ -259,24 +347,24 @@ export function scrubText(text: string, known: KnownPersonalData = NO_KNOWN_DATA
 
   for (const rule of RULES) {
     out = out.replace(rule.pattern, (...args: unknown[]) => {
-      const match = args[0] as string;
-      if (match.includes(MARK) && rule.group === undefined) {
-        // A kept value inside the match (a date beside a number): scrub only the pieces around it.
-        const pieces = match.split(new RegExp(`(${MARK}\\d+${MARK})`, 'u'));
-        if (pieces.every((p) => p.startsWith(MARK) || !/\d{4}/u.test(p))) return match;
+      const match = String(args[0]);
+      if (match.includes(MARK_OPEN) && rule.group === undefined) {
+        // A kept value inside the match (a date beside a number): scrub only if what is around
+        // it is itself a long number.
+        const around = match.replace(MARK_PATTERN, ' ');
+        if (!/\d{4}/u.test(around)) return match;
       }
       count(rule.kind);
       const replacement = setAside(PLACEHOLDERS[rule.kind]);
       if (rule.group === undefined) return replacement;
-      const cue = args[1] as string;
-      return `${cue}${replacement}`;
+      return `${String(args[1])}${replacement}`;
     });
   }
 
-  out = out.replace(
-    new RegExp(`${MARK}(\\d+)${MARK}`, 'gu'),
-    (_, i: string) => kept[Number(i)] ?? '',
-  );
+  out = out.replace(MARK_PATTERN, (_, digits: string) => {
+    const index = Number(Array.from(digits, (c) => String(c.charCodeAt(0) - 0xe010)).join(''));
+    return kept[index] ?? '';
+  });
   // Adjacent placeholders of one kind read as one.
   out = out.replace(/(\[[^\]]+\])(?:\s*\1)+/gu, '$1');
   return { text: out, found };

@@ -67,6 +67,7 @@ const BODIES: Record<string, unknown> = {
   updateChannel: 'channel',
   getPublication: undefined,
   publishCase: { consent: true, narrative: '未经同意扣了流量费' },
+  previewPublication: { narrative: '未经同意扣了流量费' },
   withdrawPublication: undefined,
   getPublicStats: undefined,
   getPublicStatsCsv: undefined,

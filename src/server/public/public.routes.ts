@@ -1,12 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { formatFen } from '../../audit/money.js';
-import type { DB } from '../db/schema.js';
 import type { ServerDeps } from '../deps.js';
 import { apiError } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { publicComplaintBody, publicComplaintOf } from '../publication/publication.routes.js';
+import { complaintsPage } from '../publication/publication.repository.js';
 import {
   DIMENSIONS,
   rankings,
@@ -14,7 +14,6 @@ import {
   type StatsFilter,
   type StatsRow,
 } from '../stats/stats.service.js';
-import type { Kysely } from 'kysely';
 import { OUTCOMES } from '../../stats/contribution.js';
 
 const month = z.string().regex(/^\d{4}-\d{2}$/u, 'a month YYYY-MM');
@@ -137,8 +136,8 @@ function cursorOf(row: { published_at: string; public_id: string }): string {
 }
 
 function parseCursor(cursor: string): { at: string; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!at || !id) {
+  const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!at || !id || rest.length > 0 || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/u.test(at)) {
     throw apiError(
       'FG_ERR_VALIDATION',
       'cursor is not one this API gave out',
@@ -146,44 +145,6 @@ function parseCursor(cursor: string): { at: string; id: string } {
     );
   }
   return { at, id };
-}
-
-/** Published complaints, newest first, one page after the cursor. */
-function complaintsPage(
-  db: Kysely<DB>,
-  query: z.infer<typeof complaintsQuery>,
-  after: { at: string; id: string } | null,
-  limit: number,
-) {
-  const like = query.q ? `%${query.q.replace(/[\\%_]/gu, (c) => `\\${c}`)}%` : null;
-  return db
-    .selectFrom('public_complaints')
-    .selectAll()
-    .$if(query.provider !== undefined, (q) => q.where('provider', '=', query.provider ?? ''))
-    .$if(query.category !== undefined, (q) => q.where('category', '=', query.category ?? ''))
-    .$if(query.province !== undefined, (q) => q.where('province', '=', query.province ?? ''))
-    .$if(query.outcome !== undefined, (q) => q.where('outcome', '=', query.outcome ?? ''))
-    .$if(like !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('narrative', 'like', like ?? ''),
-          eb('answer', 'like', like ?? ''),
-          eb('provider', 'like', like ?? ''),
-        ]),
-      ),
-    )
-    .$if(after !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('published_at', '<', after?.at ?? ''),
-          eb.and([eb('published_at', '=', after?.at ?? ''), eb('public_id', '<', after?.id ?? '')]),
-        ]),
-      ),
-    )
-    .orderBy('published_at', 'desc')
-    .orderBy('public_id', 'desc')
-    .limit(limit)
-    .execute();
 }
 
 const COMPLAINT_COLUMNS = [

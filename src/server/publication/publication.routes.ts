@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import { formatFen } from '../../audit/money.js';
-import { caseDetailsSchema } from '../cases/case-model.js';
-import { appendEvent } from '../cases/cases.repository.js';
-import { caseFor } from '../cases/cases.service.js';
 import type { PublicComplaintsTable } from '../db/schema.js';
-import { newId, type ServerDeps } from '../deps.js';
+import type { ServerDeps } from '../deps.js';
 import { requireCaller } from '../http/access.js';
-import { apiError } from '../http/errors.js';
 import { errorResponses, idParam } from '../http/schemas.js';
 import type { App } from '../http/types.js';
-import { refreshCaseStats } from '../stats/stats.service.js';
-import { storedContribution } from '../stats/stats.repository.js';
-import { publicEntryOf } from './publication.service.js';
+import type { EntryFields } from './publication.repository.js';
+import {
+  previewPublication,
+  publicationOf,
+  publishCase,
+  withdrawPublication,
+} from './publication.service.js';
 
-export const publicComplaintBody = z.object({
-  id: z.string(),
+const entryFields = {
   provider: z.string(),
   category: z.string(),
   province: z.string(),
@@ -26,13 +25,17 @@ export const publicComplaintBody = z.object({
   narrative: z.string(),
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
+};
+
+export const publicComplaintBody = z.object({
+  id: z.string(),
+  ...entryFields,
   publishedAt: z.string(),
   updatedAt: z.string(),
 });
 
-export function publicComplaintOf(row: PublicComplaintsTable): z.infer<typeof publicComplaintBody> {
+function fieldsOf(row: EntryFields) {
   return {
-    id: row.public_id,
     provider: row.provider,
     category: row.category,
     province: row.province,
@@ -44,6 +47,13 @@ export function publicComplaintOf(row: PublicComplaintsTable): z.infer<typeof pu
     narrative: row.narrative,
     answer: row.answer,
     answeredAt: row.answered_at,
+  };
+}
+
+export function publicComplaintOf(row: PublicComplaintsTable): z.infer<typeof publicComplaintBody> {
+  return {
+    id: row.public_id,
+    ...fieldsOf(row),
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
   };
@@ -54,7 +64,20 @@ const publicationState = z.object({
   entry: publicComplaintBody.nullable(),
 });
 
-/** The merchant's consent to publish a case, and its withdrawal. */
+const narrativeField = z
+  .string()
+  .max(4000)
+  .optional()
+  .describe('what to tell the public; defaults to the case narrative');
+
+const previewBody = z.object({
+  entry: z.object(entryFields).describe('exactly what would be published'),
+  removed: z
+    .record(z.string(), z.number())
+    .describe('how many names, numbers, addresses… were taken out, by kind'),
+});
+
+/** The merchant's consent to publish a case, what it would show, and its withdrawal. */
 export function publicationRoutes(app: App, deps: ServerDeps): void {
   app.get(
     '/api/cases/:id/publication',
@@ -68,14 +91,32 @@ export function publicationRoutes(app: App, deps: ServerDeps): void {
       },
     },
     async (request) => {
-      const caller = requireCaller(request);
-      const { row } = await caseFor(deps, caller, request.params.id, 'owner');
-      const entry = await deps.db
-        .selectFrom('public_complaints')
-        .selectAll()
-        .where('case_id', '=', row.id)
-        .executeTakeFirst();
-      return { published: entry !== undefined, entry: entry ? publicComplaintOf(entry) : null };
+      const entry = await publicationOf(deps, requireCaller(request), request.params.id);
+      return { published: entry !== null, entry: entry ? publicComplaintOf(entry) : null };
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/publication/preview',
+    {
+      schema: {
+        operationId: 'previewPublication',
+        tags: ['public database'],
+        summary:
+          'What publishing would show, scrubbed of personal data, before the merchant consents; nothing is stored',
+        params: idParam,
+        body: z.object({ narrative: narrativeField }),
+        response: { 200: previewBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { entry, removed } = await previewPublication(
+        deps,
+        requireCaller(request),
+        request.params.id,
+        request.body.narrative,
+      );
+      return { entry: fieldsOf(entry), removed };
     },
   );
 
@@ -90,60 +131,18 @@ export function publicationRoutes(app: App, deps: ServerDeps): void {
         params: idParam,
         body: z.object({
           consent: z.literal(true, { error: 'publishing needs consent: send "consent": true' }),
-          narrative: z
-            .string()
-            .max(4000)
-            .optional()
-            .describe('what to tell the public; defaults to the case narrative'),
+          narrative: narrativeField,
         }),
         response: { 200: publicationState, ...errorResponses },
       },
     },
     async (request) => {
-      const caller = requireCaller(request);
-      const { row } = await caseFor(deps, caller, request.params.id, 'owner');
-      const details = caseDetailsSchema.parse(JSON.parse(row.details));
-      const narrative = (request.body.narrative ?? details.narrative ?? '').trim();
-      if (narrative === '') {
-        throw apiError(
-          'FG_ERR_VALIDATION',
-          'there is nothing to publish: the case has no narrative',
-          'send "narrative": what happened, in your own words',
-        );
-      }
-      await refreshCaseStats(deps, [row.id]);
-      const contribution = await storedContribution(deps.db, row.id);
-      if (!contribution) throw apiError('FG_ERR_NOT_FOUND', 'case not found');
-      const at = deps.now().toISOString();
-      const entry = await publicEntryOf(deps.db, row.id, contribution, narrative);
-      if (!entry) throw apiError('FG_ERR_NOT_FOUND', 'case not found');
-      await deps.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('public_complaints')
-          .values({
-            ...entry,
-            case_id: row.id,
-            public_id: newId(),
-            published_at: at,
-            updated_at: at,
-          })
-          .onConflict((oc) => oc.column('case_id').doUpdateSet({ ...entry, updated_at: at }))
-          .execute();
-        await appendEvent(trx, {
-          id: newId(),
-          case_id: row.id,
-          filing_id: null,
-          actor_id: caller.userId,
-          kind: 'published',
-          data: JSON.stringify({ consent: true }),
-          at,
-        });
-      });
-      const stored = await deps.db
-        .selectFrom('public_complaints')
-        .selectAll()
-        .where('case_id', '=', row.id)
-        .executeTakeFirstOrThrow();
+      const stored = await publishCase(
+        deps,
+        requireCaller(request),
+        request.params.id,
+        request.body.narrative,
+      );
       return { published: true, entry: publicComplaintOf(stored) };
     },
   );
@@ -160,25 +159,7 @@ export function publicationRoutes(app: App, deps: ServerDeps): void {
       },
     },
     async (request) => {
-      const caller = requireCaller(request);
-      const { row } = await caseFor(deps, caller, request.params.id, 'owner');
-      const at = deps.now().toISOString();
-      await deps.db.transaction().execute(async (trx) => {
-        const removed = await trx
-          .deleteFrom('public_complaints')
-          .where('case_id', '=', row.id)
-          .executeTakeFirst();
-        if (Number(removed.numDeletedRows) === 0) return;
-        await appendEvent(trx, {
-          id: newId(),
-          case_id: row.id,
-          filing_id: null,
-          actor_id: caller.userId,
-          kind: 'publication_withdrawn',
-          data: '{}',
-          at,
-        });
-      });
+      await withdrawPublication(deps, requireCaller(request), request.params.id);
       return { published: false, entry: null };
     },
   );

@@ -24,7 +24,8 @@ import {
   type Grain,
 } from './stats.repository.js';
 
-async function providerChannels(db: Kysely<DB>): Promise<Set<string>> {
+/** The channels that are the provider’s own service line (its answers count for timeliness). */
+export async function providerChannels(db: Kysely<DB>): Promise<Set<string>> {
   const kb = await knowledgeBase(db);
   return new Set(kb.channels.filter((c) => c.kind === 'provider_service').map((c) => c.id));
 }

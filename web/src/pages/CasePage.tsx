@@ -26,6 +26,7 @@ import {
 import { stateName, useLang, useT } from '../i18n.js';
 import { fenToYuan } from '../money.js';
 import GroupCard from './case/GroupCard.js';
+import PublishCard from './case/PublishCard.js';
 
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -175,6 +176,7 @@ export default function CasePage() {
           </pre>
         </Card>
       ) : null}
+      {detail.role === 'owner' ? <PublishCard caseId={id} /> : null}
     </Space>
   );
 }
