@@ -68,6 +68,11 @@ const BODIES: Record<string, unknown> = {
   getProviderRankings: undefined,
   listPublicComplaints: undefined,
   exportPublicComplaints: undefined,
+  publishFeeSchedule: { version: 'v9', effectiveFrom: '2026-01-01' },
+  listFeeSchedules: undefined,
+  getFeeSchedule: undefined,
+  setContractFromSchedule: { scheduleId: '00000000-0000-4000-8000-000000000000' },
+  listScheduleDepartures: undefined,
 };
 
 /** Operations open to anyone or acting only on the caller's own data: nothing of another to reach. */
@@ -84,6 +89,8 @@ const SELF_ONLY = new Set([
   'listNotifications',
   'setWebhook',
   'listChannels',
+  'listFeeSchedules',
+  'getFeeSchedule',
 ]);
 
 async function world(
