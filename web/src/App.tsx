@@ -13,6 +13,7 @@ const CasesPage = lazy(() => import('./pages/CasesPage.js'));
 const CasePage = lazy(() => import('./pages/CasePage.js'));
 const InboxPage = lazy(() => import('./pages/InboxPage.js'));
 const AdminPage = lazy(() => import('./pages/AdminPage.js'));
+const FeeSchedulePage = lazy(() => import('./pages/FeeSchedulePage.js'));
 
 const WORDS = {
   shop: { zh: '我的店铺', en: 'My shop' },
@@ -132,6 +133,7 @@ export function App() {
                       <Route path="/cases" element={<CasesPage />} />
                       <Route path="/cases/:id" element={<CasePage />} />
                       <Route path="/inbox" element={<InboxPage />} />
+                      <Route path="/fee-schedules" element={<FeeSchedulePage />} />
                       <Route
                         path="/admin"
                         element={me.isAdmin ? <AdminPage /> : <Navigate to="/" />}
