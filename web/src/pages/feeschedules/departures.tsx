@@ -74,7 +74,8 @@ export function DepartureNote({
   return (
     <div data-testid="schedule-departure">
       {mine.map((d, i) => (
-        <Typography.Text key={i} type="danger" style={{ display: 'block', fontSize: 13 }}>
+        // dark enough on white and on a hovered row (WCAG AA)
+        <Typography.Text key={i} style={{ display: 'block', fontSize: 13, color: '#a8071a' }}>
           {line(d, lang)} · {W.difference[lang]} {d.difference} {W.yuan[lang]}
         </Typography.Text>
       ))}
