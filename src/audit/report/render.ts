@@ -124,7 +124,7 @@ function renderTable(report: AuditReport): string {
             { title: '实收', align: 'right' },
             { title: '标准', align: 'right' },
             { title: '差额', align: 'right' },
-            { title: '收费标准', max: 56 },
+            { title: '收费标准', max: 72 },
           ],
           departures.map((d) => [
             where(d),
