@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../../../test/fixtures/index.js';
 import { register } from '../auth/auth.service.js';
+import { insertSchedule } from './feeschedules.repository.js';
 import { ApiClient, DIALECTS, testServer, type TestServer } from '../testing.js';
 
 const statement = readFileSync(path.join(EXAMPLES_DIR, 'statement.csv'));
@@ -195,6 +196,22 @@ describe.each(DIALECTS)('fee schedules on %s', (dialect) => {
     });
     const shape = await staff.request('POST', url, { ...v2024, effectiveFrom: '2027/01/01' });
     expect(shape.statusCode).toBe(400);
+  });
+
+  it('two versions taking effect the same day cannot both be stored (publishing at once)', async () => {
+    const row = {
+      organization_id: orgId,
+      provider_name: PROVIDER,
+      version: '并发版',
+      effective_from: '2024-06-01',
+      schedule: '{}',
+      published_by: staff.userId,
+      published_at: '2026-11-25T02:00:00.000Z',
+    };
+    const inserted = await server.deps.db
+      .transaction()
+      .execute((trx) => insertSchedule(trx, { ...row, id: crypto.randomUUID() }));
+    expect(inserted).toBe(false);
   });
 
   it('anyone lists a provider’s published versions and reads one, without logging in', async () => {
