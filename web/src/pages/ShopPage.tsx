@@ -98,8 +98,13 @@ function Onboarding({ onDone }: { onDone: () => void }) {
         ...(v['merchantNo'] ? { merchantNo: v['merchantNo'] } : {}),
         ...(!unknown && !scheduleId && rates.length > 0 ? { contract: { rates } } : {}),
       });
+      // the shop exists now: a failed pick is shown, never a second shop on retry
       if (scheduleId)
-        await api('PUT', `/api/merchants/${created.id}/contract-from-schedule`, { scheduleId });
+        await api('PUT', `/api/merchants/${created.id}/contract-from-schedule`, {
+          scheduleId,
+        }).catch((e: unknown) => {
+          void message.error(e instanceof ApiError ? e.body.message[lang] : String(e));
+        });
       onDone();
     } catch (e) {
       void message.error(e instanceof ApiError ? e.body.message[lang] : String(e));

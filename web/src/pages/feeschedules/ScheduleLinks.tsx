@@ -1,6 +1,6 @@
 import { Button, Checkbox, Form, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { api } from '../../api.js';
 import { useLang } from '../../i18n.js';
 
@@ -19,6 +19,7 @@ const W = {
 /** For members of a provider organization: the way to the page where they publish versions. */
 export function PublishScheduleLink() {
   const lang = useLang();
+  const navigate = useNavigate();
   const [provider, setProvider] = useState(false);
   useEffect(() => {
     void api<{ items: { kind: string }[] }>('GET', '/api/organizations').then((r) => {
@@ -27,9 +28,15 @@ export function PublishScheduleLink() {
   }, []);
   if (!provider) return null;
   return (
-    <Link to="/fee-schedules" data-testid="fee-schedules-link">
-      <Button style={{ marginBottom: 12 }}>{W.publish[lang]}</Button>
-    </Link>
+    <Button
+      style={{ marginBottom: 12 }}
+      data-testid="fee-schedules-link"
+      onClick={() => {
+        void navigate('/fee-schedules');
+      }}
+    >
+      {W.publish[lang]}
+    </Button>
   );
 }
 
@@ -46,9 +53,12 @@ interface Published {
  */
 export function UseScheduleOption() {
   const lang = useLang();
-  const provider: unknown = Form.useWatch('providerName', Form.useFormInstance());
+  const form = Form.useFormInstance();
+  const provider: unknown = Form.useWatch('providerName', form);
   const [current, setCurrent] = useState<Published | null>(null);
   useEffect(() => {
+    // another provider: a schedule picked for the previous one no longer applies
+    form.setFieldValue('feeScheduleId', undefined);
     if (typeof provider !== 'string' || provider.trim() === '') {
       setCurrent(null);
       return;
@@ -64,11 +74,12 @@ export function UseScheduleOption() {
     return () => {
       clearTimeout(timer);
     };
-  }, [provider]);
+  }, [provider, form]);
   if (!current) return null;
   return (
     <Form.Item
       name="feeScheduleId"
+      preserve={false}
       valuePropName="checked"
       getValueFromEvent={(e: { target: { checked: boolean } }) =>
         e.target.checked ? current.id : undefined
