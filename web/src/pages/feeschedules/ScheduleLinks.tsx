@@ -29,7 +29,7 @@ export function PublishScheduleLink() {
   if (!provider) return null;
   return (
     <Button
-      style={{ marginBottom: 12 }}
+      style={{ display: 'block', marginBottom: 12 }}
       data-testid="fee-schedules-link"
       onClick={() => {
         void navigate('/fee-schedules');
