@@ -13,6 +13,7 @@ export const ERROR_CATALOGUE = {
   FG_ERR_BAD_MAPPING: { status: 400, zh: '列映射有误', en: 'Invalid column mapping' },
   FG_ERR_BAD_CONTRACT: { status: 422, zh: '合同文件有误', en: 'Invalid contract file' },
   FG_ERR_BAD_CASE: { status: 422, zh: '案件文件有误', en: 'Invalid case file' },
+  FG_ERR_BAD_SCHEDULE: { status: 422, zh: '收费标准有误', en: 'Invalid fee schedule' },
   FG_ERR_UNKNOWN_CHANNEL: { status: 404, zh: '未知的投诉渠道', en: 'Unknown complaint channel' },
   FG_ERR_BAD_KNOWLEDGE_BASE: {
     status: 500,

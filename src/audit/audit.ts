@@ -1,6 +1,7 @@
 import { FeeGuardError } from '../errors.js';
 import { Auditor, type AuditFinding } from './auditor.js';
 import { createClassifier } from './classify/classify.js';
+import { compareChargesToSchedule, type ScheduleDeparture } from './compare/schedule.js';
 import type { Contract } from './contract.js';
 import { decodeStatement, type DecodedStatement } from './decode/index.js';
 import { defaultLexicon, type Lexicon } from './lexicon/lexicon.js';
@@ -15,7 +16,8 @@ import { createRowInterpreter, type LineResult } from './layout/lines.js';
 import { interpretMessage } from './layout/sms.js';
 import type { InputProblem, IsoDate, SourceRow, StatementLine } from './model.js';
 import { formatFen } from './money.js';
-import type { AuditReport, StatementSummary } from './report/schema.js';
+import type { AuditReport, ReportDeparture, StatementSummary } from './report/schema.js';
+import { sortVersions, type FeeSchedule } from './schedule.js';
 
 /**
  * The audit pipeline end to end: bytes → rows → lines → verdicts → report. Pure: the caller
@@ -32,6 +34,11 @@ export interface AuditOptions {
   assumeNoAgreement?: boolean;
   lexicon?: Lexicon;
   map?: ColumnOverrides;
+  /**
+   * The provider's published fee schedule versions: the report then lists where deductions
+   * depart from them (`scheduleDepartures`), whatever the contract says.
+   */
+  schedules?: readonly FeeSchedule[];
   /** Called every few thousand rows, for a progress display. */
   onProgress?: (progress: { file: string; rows: number }) => void;
 }
@@ -68,6 +75,7 @@ export async function auditDecoded(
   const auditor = new Auditor({
     contract: options.contract,
     assumeNoAgreement: options.assumeNoAgreement ?? false,
+    ...(options.schedules === undefined ? {} : { schedules: options.schedules }),
   });
   const runs: StatementRun[] = [];
   for await (const { file, decoded } of statements) {
@@ -96,6 +104,14 @@ export async function auditDecoded(
       ...(p.sheet === undefined ? {} : { sheet: p.sheet }),
       message: p.message,
     }));
+  const schedules = sortVersions(options.schedules ?? []);
+  const departures =
+    schedules.length === 0
+      ? []
+      : [...outcome.rateDepartures, ...compareChargesToSchedule(outcome.findings, schedules)]
+          .sort((a, b) => a.seq - b.seq)
+          .map(toReportDeparture)
+          .map(placed);
   return {
     schemaVersion: 1,
     statements: runs.map((r) => r.summary),
@@ -128,6 +144,37 @@ export async function auditDecoded(
         }
       : null,
     warnings,
+    ...(schedules.length === 0
+      ? {}
+      : {
+          schedules: schedules.map((v) => ({
+            provider: v.provider,
+            version: v.version,
+            effectiveFrom: v.effectiveFrom,
+          })),
+          scheduleDepartures: departures,
+        }),
+  };
+}
+
+function toReportDeparture(d: ScheduleDeparture): ReportDeparture {
+  return {
+    kind: d.kind,
+    file: d.file,
+    row: d.row,
+    ...(d.sheet === undefined ? {} : { sheet: d.sheet }),
+    date: d.date,
+    category: d.category,
+    provider: d.provider,
+    scheduleVersion: d.scheduleVersion,
+    scheduleEffectiveFrom: d.scheduleEffectiveFrom,
+    ...(d.chargeName === undefined ? {} : { chargeName: d.chargeName }),
+    scheduled: d.scheduled,
+    scheduledEn: d.scheduledEn,
+    taken: formatFen(d.taken),
+    allowed: formatFen(d.allowed),
+    difference: formatFen(d.difference),
+    differenceFen: d.difference,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Classification } from './classify/classify.js';
 import { coverDeductions, type Coverage, type Deduction } from './compare/charges.js';
 import { createFeeRule, ROUNDING_TOLERANCE_FEN } from './compare/rates.js';
+import { createScheduleRateCheck, type ScheduleDeparture } from './compare/schedule.js';
 import type { Contract } from './contract.js';
 import type {
   Fen,
@@ -13,6 +14,7 @@ import type {
 import { formatFen } from './money.js';
 import { detach } from './strings.js';
 import { detectRecurring, type RecurringCharge } from './recurring.js';
+import type { FeeSchedule } from './schedule.js';
 import { CATEGORY_NAMES, PERIOD_NAMES } from './words.js';
 
 /**
@@ -43,6 +45,8 @@ export interface AuditorOptions {
   contract: Contract | null;
   /** Without a contract, treat every fee deduction as not agreed (spec: --assume-no-agreement). */
   assumeNoAgreement: boolean;
+  /** The provider's published schedule versions: transaction fees above them are departures. */
+  schedules?: readonly FeeSchedule[];
 }
 
 export interface AuditOutcome {
@@ -52,6 +56,8 @@ export interface AuditOutcome {
   claimByCategory: Partial<Record<FindingCategory, Fen>>;
   counts: Record<Verdict, number>;
   duplicates: { file: string; row: number; sheet?: string; duplicateOf: string }[];
+  /** Transaction fees above the published schedule (charges are compared from the findings). */
+  rateDepartures: ScheduleDeparture[];
 }
 
 interface PendingDeduction extends Deduction {
@@ -66,6 +72,7 @@ export class Auditor {
   private readonly pending: PendingDeduction[] = [];
   private readonly seen = new Map<string, Map<string, number>>();
   private readonly duplicates: AuditOutcome['duplicates'] = [];
+  private readonly rateDepartures: ScheduleDeparture[] = [];
   private seq = 0;
 
   private readonly feeRule: ((amount: Fen, card: StatementLine['cardType']) => Fen | null) | null;
@@ -73,7 +80,13 @@ export class Auditor {
   constructor(options: AuditorOptions) {
     this.options = options;
     this.feeRule = options.contract ? createFeeRule(options.contract) : null;
+    this.scheduleRate =
+      options.schedules && options.schedules.length > 0
+        ? createScheduleRateCheck(options.schedules)
+        : null;
   }
+
+  private readonly scheduleRate: ReturnType<typeof createScheduleRateCheck> | null;
 
   add(line: StatementLine, classification: Classification): void {
     switch (classification.kind) {
@@ -159,8 +172,36 @@ export class Auditor {
     const hidden = line.net === null ? 0 : line.amount - fee - line.net;
     const rateFinding = expected !== null && over > ROUNDING_TOLERANCE_FEN;
     const hiddenFinding = hidden > ROUNDING_TOLERANCE_FEN;
-    if (!rateFinding && !hiddenFinding) return;
+    const departure =
+      this.scheduleRate && line.fee !== null
+        ? this.scheduleRate({
+            date: line.date,
+            amount: line.amount,
+            fee,
+            cardType: line.cardType,
+          })
+        : null;
+    if (!rateFinding && !hiddenFinding && !departure) return;
     if (!this.firstTime(line)) return;
+    if (departure) {
+      this.rateDepartures.push({
+        seq: this.seq++,
+        kind: 'rate_above',
+        file: line.file,
+        row: line.row,
+        ...(line.sheet === undefined ? {} : { sheet: line.sheet }),
+        date: detach(line.date),
+        category: 'rate_overcharge',
+        provider: departure.version.provider,
+        scheduleVersion: departure.version.version,
+        scheduleEffectiveFrom: departure.version.effectiveFrom,
+        scheduled: `${departure.scheduled}；交易 ${formatFen(line.amount)} 元应收 ${formatFen(departure.allowed)} 元`,
+        scheduledEn: `${departure.scheduledEn}; ${formatFen(departure.allowed)} on a ${formatFen(line.amount)} transaction`,
+        taken: fee,
+        allowed: departure.allowed,
+        difference: fee - departure.allowed,
+      });
+    }
     if (rateFinding) {
       this.decided.push({
         ...this.base(
@@ -288,6 +329,7 @@ export class Auditor {
       claimByCategory: byCategory,
       counts,
       duplicates: this.duplicates,
+      rateDepartures: this.rateDepartures,
     };
   }
 }

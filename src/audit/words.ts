@@ -19,6 +19,14 @@ export const PERIOD_NAMES: Record<Period, { zh: string; en: string }> = {
   year: { zh: '每年', en: 'a year' },
 };
 
+/** How departures from a provider's published fee schedule are named. */
+export const DEPARTURE_NAMES = {
+  unlisted_charge: { zh: '收费标准未列出', en: 'not in the schedule' },
+  above_amount: { zh: '超过标准金额', en: 'above the scheduled amount' },
+  too_often: { zh: '超过收费周期', en: 'more often than scheduled' },
+  rate_above: { zh: '超过标准费率', en: 'above the scheduled rate' },
+} as const;
+
 export const VERDICT_NAMES = {
   authorized: { zh: '已约定', en: 'authorized' },
   unauthorized: { zh: '未经同意', en: 'unauthorized' },

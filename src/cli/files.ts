@@ -29,7 +29,7 @@ export async function* fileChunks(file: string): AsyncIterable<Uint8Array> {
 export async function readJsonFile(
   file: string,
   what: string,
-  code: 'FG_ERR_BAD_CONTRACT' | 'FG_ERR_BAD_CASE' | 'FG_ERR_USAGE',
+  code: 'FG_ERR_BAD_CONTRACT' | 'FG_ERR_BAD_CASE' | 'FG_ERR_BAD_SCHEDULE' | 'FG_ERR_USAGE',
 ): Promise<unknown> {
   await requireFile(file, what);
   const text = await readFile(file, 'utf8');

@@ -14,6 +14,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { caseRoutes } from './cases/cases.routes.js';
 import { channelRoutes } from './channels/channels.routes.js';
 import type { ServerDeps } from './deps.js';
+import { feeScheduleRoutes } from './feeschedules/feeschedules.routes.js';
 import { filingRoutes } from './filings/filings.routes.js';
 import { guideRoutes } from './guides/guides.routes.js';
 import { apiError, installErrorHandler } from './http/errors.js';
@@ -118,5 +119,6 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   channelRoutes(app, deps);
   guideRoutes(app, deps);
   groupRoutes(app, deps);
+  feeScheduleRoutes(app, deps);
   return app;
 }

@@ -83,6 +83,11 @@ const BODIES: Record<string, unknown> = {
   getGroupLetter: undefined,
   createGroupFiling: { channelId: 'pboc_12363', submittedAt: '2026-11-25' },
   updateGroupFiling: { kind: 'rejection', message: '不同意' },
+  publishFeeSchedule: { version: 'v9', effectiveFrom: '2026-01-01' },
+  listFeeSchedules: undefined,
+  getFeeSchedule: undefined,
+  setContractFromSchedule: { scheduleId: '00000000-0000-4000-8000-000000000000' },
+  listScheduleDepartures: undefined,
 };
 
 /** Operations open to anyone or acting only on the caller's own data: nothing of another to reach. */
@@ -104,6 +109,8 @@ const SELF_ONLY = new Set([
   'listChannels',
   'listGuides',
   'getGuide',
+  'listFeeSchedules',
+  'getFeeSchedule',
 ]);
 
 async function world(

@@ -23,6 +23,7 @@ const InboxPage = lazy(() => import('./pages/InboxPage.js'));
 const AdminPage = lazy(() => import('./pages/AdminPage.js'));
 const GroupPage = lazy(() => import('./pages/GroupPage.js'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.js'));
+const FeeSchedulePage = lazy(() => import('./pages/FeeSchedulePage.js'));
 
 const WORDS = {
   shop: { zh: '我的店铺', en: 'My shop' },
@@ -164,6 +165,7 @@ export function App() {
                         <Route path="/inbox" element={<InboxPage />} />
                         <Route path="/groups/:id" element={<GroupPage />} />
                         <Route path="/settings" element={<SettingsPage />} />
+                        <Route path="/fee-schedules" element={<FeeSchedulePage />} />
                         <Route
                           path="/admin"
                           element={me.isAdmin ? <AdminPage /> : <Navigate to="/" />}

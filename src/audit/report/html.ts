@@ -1,7 +1,13 @@
 import * as echarts from 'echarts';
 import { FINDING_CATEGORIES, type FindingCategory } from '../model.js';
 import { formatFen, parseYuanToFen } from '../money.js';
-import { CATEGORY_NAMES, claimEntries, PERIOD_NAMES, VERDICT_NAMES } from '../words.js';
+import {
+  CATEGORY_NAMES,
+  claimEntries,
+  DEPARTURE_NAMES,
+  PERIOD_NAMES,
+  VERDICT_NAMES,
+} from '../words.js';
 import type { AuditReport } from './schema.js';
 
 /**
@@ -134,6 +140,25 @@ export function renderHtml(report: AuditReport): string {
     .map((w) => `<li>${e(w.file)}${w.row === undefined ? '' : `:${w.row}`} ${e(w.message)}</li>`)
     .join('');
   const svg = renderChartSvg(report);
+  const departures = (report.scheduleDepartures ?? [])
+    .map(
+      (d) =>
+        `<tr><td data-label="位置">${e(d.file)}${d.sheet ? `[${e(d.sheet)}]` : ''}:${d.row}</td><td class="nowrap" data-label="日期">${e(d.date)}</td><td data-label="不符">${e(DEPARTURE_NAMES[d.kind].zh)}</td><td class="num" data-label="实收">${e(d.taken)}</td><td class="num" data-label="标准">${e(d.allowed)}</td><td class="num" data-label="差额">${e(d.difference)}</td><td data-label="收费标准">${e(d.scheduled)}</td></tr>`,
+    )
+    .join('\n');
+  const versions = report.schedules ?? [];
+  const scheduleSection =
+    versions.length === 0
+      ? ''
+      : `<h2>与收费标准不符 Departures from the published fee schedule</h2>
+<p class="muted">对照服务商公布的收费标准：${e([...new Set(versions.map((v) => v.provider))].join('、'))} ${e(versions.map((v) => `${v.version}（${v.effectiveFrom} 起）`).join('、'))}</p>
+${
+  departures
+    ? `<div class="table-wrap"><table class="cards"><thead><tr><th>位置</th><th>日期</th><th>不符</th><th>实收(元)</th><th>标准(元)</th><th>差额(元)</th><th>收费标准</th></tr></thead><tbody>
+${departures}
+</tbody></table></div>`
+    : '<p>没有与收费标准不符的扣费。</p>'
+}`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>对账审计报告 · 扣费卫士 FeeGuard</title><style>${STYLE}</style></head>
@@ -151,6 +176,7 @@ ${
 ${findings}
 </tbody></table></div>`
 }
+${scheduleSection}
 ${recurring ? `<h2>周期性扣费 Recurring charges</h2><div class="table-wrap"><table><thead><tr><th>类别</th><th>金额(元)</th><th>周期</th><th>已扣日期</th><th>下次预计</th></tr></thead><tbody>${recurring}</tbody></table></div>` : ''}
 ${warnings ? `<h2>警告 Warnings (${report.warnings.length})</h2><ul>${warnings}</ul>` : ''}
 <p class="muted">金额单位：元。“应退”为未经同意多扣的部分，合计即投诉要求退还的金额。本报告由扣费卫士根据您提供的对账单和合同自动生成。</p>

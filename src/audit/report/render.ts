@@ -1,7 +1,14 @@
 import type { FindingCategory } from '../model.js';
-import { CATEGORY_NAMES, claimEntries, PERIOD_NAMES, VERDICT_NAMES } from '../words.js';
+import { formatFen } from '../money.js';
+import {
+  CATEGORY_NAMES,
+  claimEntries,
+  DEPARTURE_NAMES,
+  PERIOD_NAMES,
+  VERDICT_NAMES,
+} from '../words.js';
 import { renderHtml } from './html.js';
-import type { AuditReport, Finding } from './schema.js';
+import type { AuditReport } from './schema.js';
 import { textTable } from './text.js';
 
 export const REPORT_FORMATS = ['table', 'json', 'md', 'html'] as const;
@@ -25,11 +32,29 @@ export function categoryName(category: FindingCategory): string {
   return CATEGORY_NAMES[category].zh;
 }
 
-function where(f: Finding): string {
+function where(f: { file: string; sheet?: string | undefined; row: number }): string {
   return f.sheet === undefined ? `${f.file}:${f.row}` : `${f.file}[${f.sheet}]:${f.row}`;
 }
 
 const MAX_WARNINGS_SHOWN = 20;
+
+/** "收费标准 示例支付 2024版（2024-01-01 起）、2025版（2025-01-01 起）" — null when none was compared. */
+export function schedulesLine(report: AuditReport): string | null {
+  const versions = report.schedules ?? [];
+  if (versions.length === 0) return null;
+  const providers = [...new Set(versions.map((v) => v.provider))];
+  return `对照服务商公布的收费标准 ${providers.join('、')}：${versions.map((v) => `${v.version}（${v.effectiveFrom} 起）`).join('、')}`;
+}
+
+/** Sum of the departures in fen, for the section heading. */
+function departureTotal(report: AuditReport): number {
+  return (report.scheduleDepartures ?? []).reduce((sum, d) => sum + d.differenceFen, 0);
+}
+
+function departureHeading(report: AuditReport): string {
+  const n = report.scheduleDepartures?.length ?? 0;
+  return `与收费标准不符 Departures from the published fee schedule (${String(n)}，差额合计 ¥${formatFen(departureTotal(report))})`;
+}
 
 function statementLines(report: AuditReport): string[] {
   return report.statements.map((s) => {
@@ -82,6 +107,36 @@ function renderTable(report: AuditReport): string {
         ]),
       ),
     );
+  }
+  const compared = schedulesLine(report);
+  if (compared !== null) {
+    const departures = report.scheduleDepartures ?? [];
+    out.push('', departureHeading(report), compared);
+    if (departures.length === 0)
+      out.push('没有与收费标准不符的扣费。No departures from the schedule.');
+    else
+      out.push(
+        textTable(
+          [
+            { title: '位置' },
+            { title: '日期' },
+            { title: '不符' },
+            { title: '实收', align: 'right' },
+            { title: '标准', align: 'right' },
+            { title: '差额', align: 'right' },
+            { title: '收费标准', max: 72 },
+          ],
+          departures.map((d) => [
+            where(d),
+            d.date,
+            DEPARTURE_NAMES[d.kind].zh,
+            d.taken,
+            d.allowed,
+            d.difference,
+            d.scheduled,
+          ]),
+        ),
+      );
   }
   if (report.recurring.length > 0) {
     out.push('', '周期性扣费 Recurring charges');
@@ -145,6 +200,22 @@ function renderMarkdown(report: AuditReport): string {
       out.push(
         `| ${mdCell(where(f))} | ${f.date} | ${CATEGORY_NAMES[f.category].zh} | ${f.amount} | ${VERDICT_NAMES[f.verdict].zh} | ${f.overcharge} | ${mdCell(f.text)} | ${mdCell(f.reason)} |`,
       );
+    }
+  }
+  const compared = schedulesLine(report);
+  if (compared !== null) {
+    const departures = report.scheduleDepartures ?? [];
+    out.push('', `## ${departureHeading(report)}`, '', compared, '');
+    if (departures.length === 0) out.push('没有与收费标准不符的扣费。');
+    else {
+      out.push(
+        '| 位置 | 日期 | 不符 | 实收 | 标准 | 差额 | 收费标准 |',
+        '|---|---|---|---:|---:|---:|---|',
+      );
+      for (const d of departures)
+        out.push(
+          `| ${mdCell(where(d))} | ${d.date} | ${DEPARTURE_NAMES[d.kind].zh} | ${d.taken} | ${d.allowed} | ${d.difference} | ${mdCell(d.scheduled)} |`,
+        );
     }
   }
   if (report.recurring.length > 0) {

@@ -59,6 +59,36 @@ export const warningSchema = z.object({
   message: z.string(),
 });
 
+/**
+ * A departure from the provider's own published fee schedule (docs/fee-schedules.md): where, the
+ * version in effect that day, what it says, what was taken and the difference. Present only when
+ * schedules were compared (`--schedule`, or the server when the provider published one).
+ */
+export const scheduleDepartureSchema = z.object({
+  kind: z.enum(['unlisted_charge', 'above_amount', 'too_often', 'rate_above']),
+  file: z.string(),
+  row: z.number().int(),
+  sheet: z.string().optional(),
+  date: isoDate,
+  category: findingCategorySchema,
+  provider: z.string(),
+  scheduleVersion: z.string(),
+  scheduleEffectiveFrom: isoDate,
+  chargeName: z.string().optional(),
+  scheduled: z.string(),
+  scheduledEn: z.string(),
+  taken: yuan,
+  allowed: yuan,
+  difference: yuan,
+  differenceFen: z.number().int(),
+});
+
+export const scheduleVersionRefSchema = z.object({
+  provider: z.string(),
+  version: z.string(),
+  effectiveFrom: isoDate,
+});
+
 export const auditReportSchema = z.object({
   schemaVersion: z.literal(1),
   statements: z.array(statementSummarySchema),
@@ -77,10 +107,14 @@ export const auditReportSchema = z.object({
     .nullable()
     .optional(),
   warnings: z.array(warningSchema),
+  /** The published schedule versions the deductions were held against (optional, added in v1). */
+  schedules: z.array(scheduleVersionRefSchema).optional(),
+  scheduleDepartures: z.array(scheduleDepartureSchema).optional(),
 });
 
 export type AuditReport = z.infer<typeof auditReportSchema>;
 export type Finding = z.infer<typeof findingSchema>;
+export type ReportDeparture = z.infer<typeof scheduleDepartureSchema>;
 export type Recurring = z.infer<typeof recurringSchema>;
 export type ReportWarning = z.infer<typeof warningSchema>;
 export type StatementSummary = z.infer<typeof statementSummarySchema>;

@@ -4,12 +4,15 @@ import { auditStatements } from '../../audit/audit.js';
 import { parseContract, type Contract } from '../../audit/contract.js';
 import { parseMapOption } from '../../audit/layout/columns.js';
 import { compileLexicon, defaultLexicon } from '../../audit/lexicon/lexicon.js';
+import { parseSchedules, type FeeSchedule } from '../../audit/schedule.js';
+import { FeeGuardError } from '../../errors.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../audit/report/render.js';
 import { fileChunks, readJsonFile, requireFile, resolveFrom, writeOutput } from '../files.js';
 import type { CliIo } from '../io.js';
 
 interface AuditFlags {
   contract?: string;
+  schedule?: string;
   format: ReportFormat;
   out?: string;
   map?: string;
@@ -29,6 +32,10 @@ export function register(program: Command, io: CliIo): void {
       '-c, --contract <file>',
       'contract.json: what the merchant agreed to (rates, caps, agreed charges)',
     )
+    .option(
+      '-s, --schedule <file>',
+      "schedule.json: the provider's published fee schedule (one version or an array of versions with their effective dates); the report lists departures from it",
+    )
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('table'),
     )
@@ -47,7 +54,7 @@ export function register(program: Command, io: CliIo): void {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  feeguard audit statement.csv --contract contract.json\n  feeguard audit 2024.xlsx 2025.csv -c contract.json --format html --out report.html\n  feeguard audit sms.txt --format json\n\nExit status: 0 when the audit ran (whatever it found), 2 for unusable input or arguments.',
+      '\nExamples:\n  feeguard audit statement.csv --contract contract.json\n  feeguard audit statement.csv --contract contract.json --schedule schedule.json\n  feeguard audit 2024.xlsx 2025.csv -c contract.json --format html --out report.html\n  feeguard audit sms.txt --format json\n\nExit status: 0 when the audit ran (whatever it found), 2 for unusable input or arguments.',
     )
     .action(async (files: string[], flags: AuditFlags) => {
       await runAudit(files, flags, io);
@@ -62,6 +69,18 @@ async function runAudit(files: string[], flags: AuditFlags, io: CliIo): Promise<
         await readJsonFile(resolveFrom(io.cwd, flags.contract), '合同文件', 'FG_ERR_BAD_CONTRACT'),
       )
     : null;
+  const schedules = flags.schedule
+    ? schedulesFor(
+        parseSchedules(
+          await readJsonFile(
+            resolveFrom(io.cwd, flags.schedule),
+            '收费标准文件',
+            'FG_ERR_BAD_SCHEDULE',
+          ),
+        ),
+        contract?.provider,
+      )
+    : undefined;
   const lexicon = flags.lexicon
     ? compileLexicon(
         await readJsonFile(resolveFrom(io.cwd, flags.lexicon), 'lexicon', 'FG_ERR_USAGE'),
@@ -75,6 +94,7 @@ async function runAudit(files: string[], flags: AuditFlags, io: CliIo): Promise<
       contract,
       assumeNoAgreement: flags.assumeNoAgreement ?? false,
       lexicon,
+      ...(schedules === undefined ? {} : { schedules }),
       ...(flags.map === undefined ? {} : { map: parseMapOption(flags.map) }),
       ...(io.interactive
         ? {
@@ -98,6 +118,24 @@ async function runAudit(files: string[], flags: AuditFlags, io: CliIo): Promise<
   } else {
     io.stdout.write(text);
   }
+}
+
+/**
+ * One provider's versions: a file may hold several providers' schedules, and then the contract's
+ * provider says which one applies.
+ */
+function schedulesFor(versions: FeeSchedule[], provider: string | undefined): FeeSchedule[] {
+  const providers = [...new Set(versions.map((v) => v.provider))];
+  if (providers.length <= 1) return versions;
+  const mine = versions.filter((v) => v.provider === provider);
+  if (mine.length > 0) return mine;
+  throw new FeeGuardError(
+    'FG_ERR_USAGE',
+    `收费标准文件包含多家服务商（${providers.join('、')}），无法确定对照哪一家 (schedules of several providers)`,
+    {
+      hint: 'keep one provider’s versions in the file, or name the provider in the contract (--contract with "provider")',
+    },
+  );
 }
 
 /** Base names, unless two files share one: then enough of the path to tell them apart. */

@@ -33,12 +33,17 @@ export async function updateMerchantRow(
 
 export async function contractsOf(db: Kysely<DB>, merchantIds: readonly string[]) {
   if (merchantIds.length === 0) return [];
-  return db
-    .selectFrom('contract_versions')
-    .selectAll()
-    .where('merchant_id', 'in', merchantIds)
-    .orderBy('effective_from')
-    .execute();
+  return (
+    db
+      .selectFrom('contract_versions')
+      .selectAll()
+      .where('merchant_id', 'in', merchantIds)
+      .orderBy('effective_from')
+      // of two versions taking effect the same day, the one added later is in effect
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+  );
 }
 
 export async function insertContract(

@@ -47,7 +47,12 @@ const merchantInput = z.object({
   contractEffectiveFrom: isoDate.optional(),
 });
 
-const contractVersion = z.object({ effectiveFrom: z.string(), contract: z.unknown() });
+const contractVersion = z.object({
+  effectiveFrom: z.string(),
+  contract: z.unknown(),
+  /** The provider's published fee schedule this version was taken from (docs/fee-schedules.md). */
+  feeScheduleId: z.string().nullable().optional(),
+});
 export const merchantBody = z.object({
   id: z.string(),
   name: z.string(),
@@ -63,9 +68,9 @@ export const merchantBody = z.object({
 });
 type MerchantBody = z.infer<typeof merchantBody>;
 
-function toBody(
+export function toBody(
   row: MerchantsTable,
-  contracts: { effective_from: string; contract: string }[],
+  contracts: { effective_from: string; contract: string; fee_schedule_id?: string | null }[],
 ): MerchantBody {
   return {
     id: row.id,
@@ -82,6 +87,7 @@ function toBody(
     contracts: contracts.map((c) => ({
       effectiveFrom: c.effective_from,
       contract: JSON.parse(c.contract) as unknown,
+      feeScheduleId: c.fee_schedule_id ?? null,
     })),
     createdAt: row.created_at,
   };

@@ -6,6 +6,7 @@ import { requireCaller } from '../http/access.js';
 import { apiError, notFound } from '../http/errors.js';
 import { errorResponses, idParam } from '../http/schemas.js';
 import type { App } from '../http/types.js';
+import { schedulesForProvider } from '../feeschedules/feeschedules.service.js';
 import { contractsOf, merchantOf } from '../merchants/merchants.repository.js';
 import { auditUpload, storeStatement } from './statements.service.js';
 
@@ -85,6 +86,7 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
         fileName,
         data,
         shanghaiToday(deps.now()),
+        await schedulesForProvider(deps.db, merchant.provider_name),
       );
       // The original is stored before the rows that point at it: a crash in between leaves an
       // unreferenced file, never a statement without its original.

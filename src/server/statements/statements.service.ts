@@ -5,6 +5,7 @@ import { parseContract, type Contract } from '../../audit/contract.js';
 import { defaultLexicon } from '../../audit/lexicon/lexicon.js';
 import { parseYuanToFen } from '../../audit/money.js';
 import type { AuditReport, Finding } from '../../audit/report/schema.js';
+import type { FeeSchedule } from '../../audit/schedule.js';
 import type { DB } from '../db/schema.js';
 import { newId } from '../deps.js';
 
@@ -38,11 +39,14 @@ export async function auditUpload(
   fileName: string,
   data: Buffer,
   today: string,
+  /** The provider's published fee schedule versions: departures from them are reported too. */
+  schedules: readonly FeeSchedule[] = [],
 ): Promise<AuditReport> {
   const run = (contract: Contract | null) =>
     auditStatements([{ file: fileName, chunks: Readable.from([data]) }], {
       contract,
       lexicon: defaultLexicon(),
+      ...(schedules.length === 0 ? {} : { schedules }),
     });
   const latest = contractOn(versions, today);
   const report = await run(latest);

@@ -16,6 +16,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type InboxItem } from '../api.js';
 import { stateName, useLang, useT } from '../i18n.js';
+import { PublishScheduleLink } from './feeschedules/ScheduleLinks.js';
 
 export default function InboxPage() {
   const t = useT();
@@ -67,6 +68,7 @@ export default function InboxPage() {
   };
   return (
     <Card title={t('inbox')}>
+      <PublishScheduleLink />
       {/* The organization's own figures: filings by state. */}
       <Space wrap style={{ marginBottom: 12 }} data-testid="inbox-figures">
         {Object.entries(counts).map(([state, n]) => (

@@ -35,6 +35,8 @@ import {
   type StatementUpload,
 } from '../api.js';
 import { categoryName, useLang, useT } from '../i18n.js';
+import { DepartureNote, DepartureSummary, useDepartures } from './feeschedules/departures.js';
+import { UseScheduleOption } from './feeschedules/ScheduleLinks.js';
 
 const DeductionChart = lazy(() => import('./DeductionChart.js'));
 
@@ -85,16 +87,24 @@ function Onboarding({ onDone }: { onDone: () => void }) {
         ? [{ cardType: 'credit', percent: v['creditRate'] }]
         : []),
     ];
+    const scheduleId = typeof v['feeScheduleId'] === 'string' ? v['feeScheduleId'] : null;
     try {
-      await api('POST', '/api/merchants', {
+      const created = await api<Merchant>('POST', '/api/merchants', {
         name: v['name'],
         providerName: v['providerName'],
         providerType: v['providerType'],
         complainantType: v['complainantType'],
         ...(v['businessName'] ? { businessName: v['businessName'] } : {}),
         ...(v['merchantNo'] ? { merchantNo: v['merchantNo'] } : {}),
-        ...(!unknown && rates.length > 0 ? { contract: { rates } } : {}),
+        ...(!unknown && !scheduleId && rates.length > 0 ? { contract: { rates } } : {}),
       });
+      // the shop exists now: a failed pick is shown, never a second shop on retry
+      if (scheduleId)
+        await api('PUT', `/api/merchants/${created.id}/contract-from-schedule`, {
+          scheduleId,
+        }).catch((e: unknown) => {
+          void message.error(e instanceof ApiError ? e.body.message[lang] : String(e));
+        });
       onDone();
     } catch (e) {
       void message.error(e instanceof ApiError ? e.body.message[lang] : String(e));
@@ -145,6 +155,7 @@ function Onboarding({ onDone }: { onDone: () => void }) {
         <Form.Item name="merchantNo" label={t('merchantNo')}>
           <Input inputMode="numeric" />
         </Form.Item>
+        <UseScheduleOption />
         <Typography.Paragraph type="secondary">{t('contractHelp')}</Typography.Paragraph>
         <Checkbox
           checked={unknown}
@@ -197,6 +208,7 @@ function Statements({ merchant }: { merchant: Merchant }) {
     });
   }, [merchant.id]);
   useEffect(loadDeductions, [loadDeductions]);
+  const departures = useDepartures(merchant.id, deductions);
   const [error, setError] = useState<string | null>(null);
 
   const audit = async (form: FormData) => {
@@ -301,8 +313,10 @@ function Statements({ merchant }: { merchant: Merchant }) {
           recurring={report?.recurring ?? []}
           onChange={loadDeductions}
           onCreateCase={() => void startCase()}
+          departures={departures}
         />
       ) : null}
+      {deductions ? <DepartureSummary departures={departures} /> : null}
     </Space>
   );
 }
@@ -312,11 +326,13 @@ function Findings({
   recurring,
   onChange,
   onCreateCase,
+  departures,
 }: {
   deductions: Deductions;
   recurring: AuditReport['recurring'];
   onChange: () => void;
   onCreateCase: () => void;
+  departures: ReturnType<typeof useDepartures>;
 }) {
   const screens = Grid.useBreakpoint();
   const t = useT();
@@ -411,7 +427,12 @@ function Findings({
               {
                 title: t('verdict'),
                 dataIndex: 'verdict',
-                render: (v: Finding['verdict']) => <Tag color={VERDICT_COLORS[v]}>{t(v)}</Tag>,
+                render: (v: Finding['verdict'], f: Finding) => (
+                  <>
+                    <Tag color={VERDICT_COLORS[v]}>{t(v)}</Tag>
+                    <DepartureNote departures={departures} deductionId={f.id} />
+                  </>
+                ),
               },
               {
                 title: t('reason'),
@@ -438,6 +459,7 @@ function Findings({
                 <div>
                   <Tag color={VERDICT_COLORS[f.verdict]}>{t(f.verdict)}</Tag>
                   {lang === 'zh' ? f.reason : (f.reasonEn ?? f.reason)}
+                  <DepartureNote departures={departures} deductionId={f.id} />
                   <div style={{ marginTop: 6 }}>{settleButtons(f)}</div>
                 </div>
               </List.Item>

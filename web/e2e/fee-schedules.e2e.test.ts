@@ -1,0 +1,169 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+
+/**
+ * Fee schedules in Chromium: a provider's member publishes a version from the inbox's link; a
+ * merchant of that provider takes it as the contract at onboarding, uploads a statement and sees
+ * the departures from the schedule beside the verdicts. Phone and desktop sizes.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const built =
+  existsSync(path.join(ROOT, 'dist/web/index.html')) &&
+  existsSync(path.join(ROOT, 'dist/src/server/main.js'));
+const SHOTS = path.join(ROOT, 'test-results');
+const STATEMENT = path.join(ROOT, 'examples/statement.csv');
+
+const SIZES = [
+  { name: 'phone', width: 360, height: 740 },
+  { name: 'desktop', width: 1280, height: 800 },
+] as const;
+
+describe.skipIf(!built || !existsSync(CHROMIUM))('fee schedules in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'feeguard-e2e-'));
+    const env = { FEEGUARD_DATA_DIR: dataDir, DATABASE_URL: '', SWEEP_SECONDS: '0' };
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'bin/feeguard.js'),
+        'admin',
+        'create',
+        '--email',
+        'admin@e2e.test',
+        '--name',
+        'admin',
+        '--password',
+        'admin password 1',
+      ],
+      { env: { ...process.env, ...env } },
+    );
+    server = await startServerProcess(env);
+    const admin = new HttpUser(server.url);
+    const me = await admin.call<{ csrfToken: string }>('POST', '/api/auth/login', {
+      email: 'admin@e2e.test',
+      password: 'admin password 1',
+    });
+    admin.csrf = me.body.csrfToken;
+    for (const size of SIZES) {
+      const provider = `鑫联支付-${size.name}`;
+      const org = await admin.call<{ id: string }>('POST', '/api/organizations', {
+        name: provider,
+        kind: 'provider',
+        providerName: provider,
+      });
+      await admin.call('POST', `/api/organizations/${org.body.id}/members`, {
+        email: `kf-${size.name}@xinlian.test`,
+      });
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await server.stop();
+  });
+
+  async function shot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, `${name} scrolls horizontally`).toBeLessThanOrEqual(1);
+    const axe = await new AxeBuilder({ page }).analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `${name} accessibility`,
+    ).toEqual([]);
+  }
+
+  async function register(page: Page, email: string, name: string) {
+    await page.goto(server.url);
+    await page.getByLabel('您的姓名').fill(name);
+    await page.getByLabel('邮箱').first().fill(email);
+    await page.getByLabel('密码（至少 8 位）').first().fill('a long password');
+    await page.getByTestId('register-submit').click();
+  }
+
+  for (const size of SIZES) {
+    it(`publish a version, take it as the contract, see departures — ${size.name}`, async () => {
+      const provider = `鑫联支付-${size.name}`;
+      const staff = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+      });
+      const page = await staff.newPage();
+      await register(page, `kf-${size.name}@xinlian.test`, '客服');
+      await page.getByTestId('fee-schedules-link').click();
+      await page.getByTestId('fee-schedule-form').waitFor();
+      // the first version through the form: rates and one named charge
+      await page.getByLabel('版本号（如 2025版）').fill('2023版');
+      await page.getByLabel('生效日期').fill('2023-01-01');
+      await page.getByLabel('借记卡费率（%）').fill('0.5');
+      await page.getByLabel('借记卡 封顶（元，选填）').fill('25');
+      await page.getByLabel('其他卡费率（%）').fill('0.6');
+      await page.getByLabel('收费名称（与对账单一致）').fill('系统服务费');
+      await page.getByLabel('类别').click();
+      await page.locator('.ant-select-item-option[title="服务费/会员费"]').click();
+      await page.getByLabel('金额（元）').fill('29');
+      await page.getByLabel('周期').click();
+      await page.locator('.ant-select-item-option[title="每月"]').click();
+      await page.getByTestId('fee-schedule-publish').click();
+      const versions = page.getByTestId('fee-schedule-versions');
+      await expect.poll(() => versions.innerText()).toContain('2023版');
+      expect(await versions.innerText()).toContain('系统服务费（服务费/会员费）29.00');
+      // the same label again: refused with the reason
+      await page.getByLabel('版本号（如 2025版）').fill('2023版');
+      await page.getByLabel('生效日期').fill('2024-01-01');
+      await page.getByRole('button', { name: '删除此项' }).click();
+      await page.getByTestId('fee-schedule-publish').click();
+      await page.getByText('never change', { exact: false }).waitFor();
+      await shot(page, `${size.name}-08-fee-schedule`);
+      await staff.close();
+
+      const merchant = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+      });
+      const shop = await merchant.newPage();
+      await register(shop, `shop-${size.name}@shop.test`, '张丽');
+      await shop.getByText('先告诉我们您的 POS 机情况').waitFor();
+      await shop.getByLabel('您的姓名').fill('张丽');
+      await shop.getByLabel('收单机构（签购单或 App 上的公司名称）').fill(provider);
+      await shop.getByTestId('use-fee-schedule').check();
+      await shot(shop, `${size.name}-09-onboarding-schedule`);
+      await shop.getByTestId('merchant-save').click();
+      await shop.getByTestId('statement-upload').setInputFiles(STATEMENT);
+      await expect
+        .poll(() => shop.getByTestId('schedule-departures').isVisible(), { timeout: 30_000 })
+        .toBe(true);
+      await expect
+        .poll(() => shop.getByTestId('schedule-departure').count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
+      expect(await shop.getByTestId('schedule-departures').innerText()).toContain('2023版');
+      await shot(shop, `${size.name}-10-departures`);
+      await merchant.close();
+    }, 120_000);
+  }
+
+  it('the published version is what the API serves', async () => {
+    const anyone = new HttpUser(server.url);
+    const list = await anyone.call<{ items: { version: string }[] }>(
+      'GET',
+      `/api/public/fee-schedules?provider=${encodeURIComponent('鑫联支付-phone')}`,
+    );
+    expect(list.body.items.map((i) => i.version)).toEqual(['2023版']);
+  });
+});
