@@ -50,7 +50,8 @@ describe('the Poisson upper tail', () => {
   it('stays exact in log space where the p-value underflows', () => {
     // P(X ≥ 400 | 1) ≈ e^-1 / 400! · (1 + 1/401 + …): about 10^-869, far below a double.
     expect(poissonUpperTail(400, 1)).toBe(0);
-    const expected = -1 - logFactorial(400) + Math.log(1 + 1 / 401 + 1 / (401 * 402) + 1 / (401 * 402 * 403));
+    const expected =
+      -1 - logFactorial(400) + Math.log(1 + 1 / 401 + 1 / (401 * 402) + 1 / (401 * 402 * 403));
     expect(logPoissonUpperTail(400, 1)).toBeCloseTo(expected, 8);
     expect(logFactorial(2000)).toBeCloseTo(13_206.524_350_513_8, 6);
   });
