@@ -6,6 +6,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react
 import { api, setCsrf, type Me } from './api.js';
 import { LangContext, type Lang } from './i18n.js';
 import { AuthPage } from './pages/AuthPage.js';
+import { useOverseer } from './pages/alerts/overseer.js';
 
 // The merchant flow loads first; cases, the inbox and the chart come when they are opened.
 const ShopPage = lazy(() => import('./pages/ShopPage.js'));
@@ -13,12 +14,14 @@ const CasesPage = lazy(() => import('./pages/CasesPage.js'));
 const CasePage = lazy(() => import('./pages/CasePage.js'));
 const InboxPage = lazy(() => import('./pages/InboxPage.js'));
 const AdminPage = lazy(() => import('./pages/AdminPage.js'));
+const AlertsReviewPage = lazy(() => import('./pages/AlertsReviewPage.js'));
 
 const WORDS = {
   shop: { zh: '我的店铺', en: 'My shop' },
   cases: { zh: '我的投诉', en: 'My cases' },
   inbox: { zh: '待处理投诉', en: 'Inbox' },
   admin: { zh: '管理', en: 'Admin' },
+  alerts: { zh: '消费提示审核', en: 'Alerts review' },
   logout: { zh: '退出', en: 'Log out' },
   switchTo: { zh: 'English', en: '中文' },
 };
@@ -132,6 +135,7 @@ export function App() {
                       <Route path="/cases" element={<CasesPage />} />
                       <Route path="/cases/:id" element={<CasePage />} />
                       <Route path="/inbox" element={<InboxPage />} />
+                      <Route path="/alerts/review" element={<AlertsReviewPage />} />
                       <Route
                         path="/admin"
                         element={me.isAdmin ? <AdminPage /> : <Navigate to="/" />}
@@ -158,10 +162,12 @@ export function App() {
 
 function NavMenu({ me, lang }: { me: Me; lang: Lang }) {
   const location = useLocation();
+  const overseer = useOverseer(me);
   const items = [
     { to: '/', label: WORDS.shop[lang] },
     { to: '/cases', label: WORDS.cases[lang] },
     ...(me.organizationIds.length > 0 ? [{ to: '/inbox', label: WORDS.inbox[lang] }] : []),
+    ...(overseer ? [{ to: '/alerts/review', label: WORDS.alerts[lang] }] : []),
     ...(me.isAdmin ? [{ to: '/admin', label: WORDS.admin[lang] }] : []),
   ];
   const current = location.pathname.startsWith('/cases') ? '/cases' : location.pathname;
