@@ -205,8 +205,8 @@ function ProposedCard({ alert, onChanged }: { alert: ReviewAlert; onChanged: () 
             {W.publish[lang]}
           </Button>
           <Button
-            danger
             disabled={busy}
+            data-testid="alert-dismiss"
             onClick={() => {
               decide('dismiss');
             }}
@@ -223,25 +223,23 @@ function DecidedItem({ alert }: { alert: ReviewAlert }) {
   const lang = useLang();
   return (
     <List.Item data-testid={`alert-${alert.status}`}>
-      <List.Item.Meta
-        title={alert.title}
-        description={
-          <Space wrap size={4}>
-            <Tag>{alert.provider}</Tag>
-            <Tag>{categoryName(alert.category, lang)}</Tag>
-            {alert.publishedAt ? (
-              <span>
-                {W.publishedAt[lang]} {alert.publishedAt.slice(0, 10)}
-              </span>
-            ) : null}
-            {alert.reviewedBy ? (
-              <span>
-                {W.reviewedBy[lang]} {alert.reviewedBy}
-              </span>
-            ) : null}
-          </Space>
-        }
-      />
+      <Typography.Title level={2} style={{ fontSize: 16, marginTop: 0 }}>
+        {alert.title}
+      </Typography.Title>
+      <Space wrap size={4} style={{ marginBottom: 8 }}>
+        <Tag>{alert.provider}</Tag>
+        <Tag>{categoryName(alert.category, lang)}</Tag>
+        {alert.publishedAt ? (
+          <Typography.Text type="secondary">
+            {W.publishedAt[lang]} {alert.publishedAt.slice(0, 10)}
+          </Typography.Text>
+        ) : null}
+        {alert.reviewedBy ? (
+          <Typography.Text type="secondary">
+            {W.reviewedBy[lang]} {alert.reviewedBy}
+          </Typography.Text>
+        ) : null}
+      </Space>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
         {alert.body}
       </Typography.Paragraph>
@@ -311,6 +309,7 @@ export default function AlertsReviewPage() {
         </Space>
       ) : (
         <List<ReviewAlert>
+          itemLayout="vertical"
           dataSource={items}
           rowKey="id"
           renderItem={(a) => <DecidedItem alert={a} />}

@@ -25,7 +25,7 @@ export default function AlertChart({ baseline, week, count, expected }: AlertCha
     const weeks = [...baseline.map((b) => b.week), week];
     chart.setOption({
       tooltip: { trigger: 'axis' },
-      grid: { left: 36, right: 12, top: 16, bottom: 28 },
+      grid: { left: 36, right: 44, top: 16, bottom: 28 },
       xAxis: { type: 'category', data: weeks.map((w) => w.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
