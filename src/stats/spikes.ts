@@ -36,6 +36,7 @@ export interface SpikeEvidence {
   readonly baselineMean: number;
   /** The smoothed rate the test uses: (baselineSum + smoothing) / weeks. */
   readonly expected: number;
+  /** count / baselineMean, or count / expected when the baseline is empty. */
   readonly ratio: number;
   /** P(X ≥ count) for X ~ Poisson(expected). */
   readonly pValue: number;
@@ -133,7 +134,9 @@ export function evaluateSeries(
   const baselineSum = baseline.reduce((sum, w) => sum + w.complaints, 0);
   const weeks = Math.max(1, baseline.length);
   const expected = (baselineSum + thresholds.smoothing) / weeks;
-  const ratio = count / expected;
+  // "Twice the usual" in the public's sense: against the plain average; the smoothed rate
+  // stands in only when the history is empty (there is no usual to divide by).
+  const ratio = count / (baselineSum > 0 ? baselineSum / weeks : expected);
   const logP = logPoissonUpperTail(count, expected);
   const pValue = Math.exp(logP);
   const threshold = thresholds.familyAlpha / Math.max(1, tested);

@@ -98,8 +98,8 @@ function evidenceText(a: ReviewAlert, lang: Lang): string {
   const ratio = e.ratio >= 10 ? e.ratio.toFixed(0) : e.ratio.toFixed(1);
   const now = a.currentCount !== e.count;
   return lang === 'zh'
-    ? `这一周 ${String(e.count)} 起${now ? `（现在 ${String(a.currentCount)} 起）` : ''}${e.inProgress ? '（发现时本周尚未结束）' : ''}；此前 ${String(e.baseline.length)} 周共 ${String(e.baselineSum)} 起，平均每周 ${mean} 起；是预期的 ${ratio} 倍；p ≈ ${pText(e)}（须小于 ${e.threshold.toPrecision(2)}，本周共检验 ${String(e.tested)} 组）`
-    : `${String(e.count)} this week${now ? ` (now ${String(a.currentCount)})` : ''}${e.inProgress ? ' (the week was still running)' : ''}; ${String(e.baselineSum)} in the ${String(e.baseline.length)} weeks before, ${mean} a week; ${ratio}× the expected; p ≈ ${pText(e)} (must be below ${e.threshold.toPrecision(2)}, ${String(e.tested)} series tested)`;
+    ? `这一周 ${String(e.count)} 起${now ? `（现在 ${String(a.currentCount)} 起）` : ''}${e.inProgress ? '（发现时本周尚未结束）' : ''}；此前 ${String(e.baseline.length)} 周共 ${String(e.baselineSum)} 起，平均每周 ${mean} 起；是平常的 ${ratio} 倍；p ≈ ${pText(e)}（须小于 ${e.threshold.toPrecision(2)}，本周共检验 ${String(e.tested)} 组）`
+    : `${String(e.count)} this week${now ? ` (now ${String(a.currentCount)})` : ''}${e.inProgress ? ' (the week was still running)' : ''}; ${String(e.baselineSum)} in the ${String(e.baseline.length)} weeks before, ${mean} a week; ${ratio}× the usual; p ≈ ${pText(e)} (must be below ${e.threshold.toPrecision(2)}, ${String(e.tested)} series tested)`;
 }
 
 function errorText(e: unknown, lang: Lang): string {
