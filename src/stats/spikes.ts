@@ -169,24 +169,42 @@ export function detectSpikes(
   weeks: readonly string[],
   thresholds: SpikeThresholds = defaultSpikeThresholds(),
 ): SpikeProposal[] {
-  const counts = new Map<string, number>();
-  const series = new Map<string, { provider: string; category: string }>();
+  // Few distinct weeks, many rows: each week string is reduced to its Monday once.
+  const mondays = new Map<string, string>();
+  const monday = (week: string) => {
+    let m = mondays.get(week);
+    if (m === undefined) {
+      m = mondayOf(week);
+      mondays.set(week, m);
+    }
+    return m;
+  };
+  const series = new Map<
+    string,
+    { provider: string; category: string; counts: Map<string, number> }
+  >();
   for (const row of rows) {
     const id = `${row.provider}\u0000${row.category}`;
-    series.set(id, { provider: row.provider, category: row.category });
-    const at = `${id}\u0000${mondayOf(row.week)}`;
-    counts.set(at, (counts.get(at) ?? 0) + row.complaints);
+    let s = series.get(id);
+    if (!s) {
+      s = { provider: row.provider, category: row.category, counts: new Map() };
+      series.set(id, s);
+    }
+    const week = monday(row.week);
+    s.counts.set(week, (s.counts.get(week) ?? 0) + row.complaints);
   }
-  const countAt = (id: string, week: string) => Math.max(0, counts.get(`${id}\u0000${week}`) ?? 0);
+  const countAt = (counts: ReadonlyMap<string, number>, week: string) =>
+    Math.max(0, counts.get(week) ?? 0);
 
   const proposals: SpikeProposal[] = [];
-  for (const week of [...new Set(weeks.map(mondayOf))].sort()) {
+  for (const week of [...new Set(weeks.map(monday))].sort()) {
     const baselineWeeks = baselineWeeksOf(week, thresholds.baselineWeeks);
-    const candidates = [...series]
-      .map(([id, s]) => ({
-        ...s,
-        count: countAt(id, week),
-        baseline: baselineWeeks.map((w) => ({ week: w, complaints: countAt(id, w) })),
+    const candidates = [...series.values()]
+      .map((s) => ({
+        provider: s.provider,
+        category: s.category,
+        count: countAt(s.counts, week),
+        baseline: baselineWeeks.map((w) => ({ week: w, complaints: countAt(s.counts, w) })),
       }))
       .filter((s) => s.count > 0 || s.baseline.some((b) => b.complaints > 0));
     const found: SpikeProposal[] = [];
