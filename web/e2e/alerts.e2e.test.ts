@@ -151,6 +151,8 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('consumer alerts review in Chro
       });
       const page = await context.newPage();
       await page.goto(server.url);
+      // The first page of a cold server on a busy machine can take a while to come up.
+      await page.getByLabel('您的姓名').waitFor({ timeout: 60_000 });
       await page.getByLabel('您的姓名').fill('王科长');
       await page.getByLabel('邮箱').first().fill(`officer-${size.name}@pboc.test`);
       await page.getByLabel('密码（至少 8 位）').first().fill('a long password');
@@ -177,6 +179,6 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('consumer alerts review in Chro
       const list = (await response.json()) as { items: { title: string }[] };
       expect(list.items.map((i) => i.title)).toContain(title);
       await context.close();
-    }, 90_000);
+    }, 150_000);
   }
 });

@@ -282,6 +282,7 @@ export default function AlertsReviewPage() {
     <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{W.heading[lang]}</h1>}>
       <Typography.Paragraph type="secondary">{W.help[lang]}</Typography.Paragraph>
       <Segmented<Status>
+        size="large"
         value={status}
         onChange={setStatus}
         options={(['proposed', 'published', 'dismissed'] as const).map((s) => ({
