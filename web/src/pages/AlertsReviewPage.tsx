@@ -168,8 +168,10 @@ function ProposedCard({ alert, onChanged }: { alert: ReviewAlert; onChanged: () 
           expected={alert.evidence.expected}
         />
       </Suspense>
+      {/* A form name per alert keeps field ids (and their labels) apart between cards. */}
       <Form
         form={form}
+        name={`alert-${alert.id}`}
         layout="vertical"
         initialValues={{ title: alert.title, body: alert.body }}
         onFinish={(values) =>
