@@ -9,6 +9,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { alertRoutes } from './alerts/alerts.routes.js';
 import { callerFromToken, SESSION_COOKIE } from './auth/auth.service.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { caseRoutes } from './cases/cases.routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   aggregateRoutes(app, deps);
   publicationRoutes(app, deps);
   publicRoutes(app, deps);
+  alertRoutes(app, deps);
   merchantRoutes(app, deps);
   statementRoutes(app, deps);
   deductionRoutes(app, deps);

@@ -88,6 +88,13 @@ const BODIES: Record<string, unknown> = {
   getFeeSchedule: undefined,
   setContractFromSchedule: { scheduleId: '00000000-0000-4000-8000-000000000000' },
   listScheduleDepartures: undefined,
+  listAlerts: undefined,
+  updateAlert: { title: '改标题' },
+  publishAlert: undefined,
+  dismissAlert: undefined,
+  listPublicAlerts: undefined,
+  getPublicAlert: undefined,
+  getAlertsFeed: undefined,
 };
 
 /** Operations open to anyone or acting only on the caller's own data: nothing of another to reach. */
@@ -111,6 +118,8 @@ const SELF_ONLY = new Set([
   'getGuide',
   'listFeeSchedules',
   'getFeeSchedule',
+  'listPublicAlerts',
+  'getAlertsFeed',
 ]);
 
 async function world(
@@ -189,6 +198,8 @@ describe.each(DIALECTS)(
     let intruder: ApiClient;
     let otherOrgMember: ApiClient;
     let operations: { method: string; path: string; operationId: string }[] = [];
+    // A proposed (unpublished) consumer alert: only overseers may see or decide it.
+    const proposedAlertId = crypto.randomUUID();
 
     beforeAll(async () => {
       server = await testServer(dialect);
@@ -222,6 +233,25 @@ describe.each(DIALECTS)(
       await world(server, intruder, 'b@shop.test', 'B 支付');
       otherOrgMember = new ApiClient(server.app);
       await otherOrgMember.register('staff-b@b.test');
+      const at = new Date().toISOString();
+      await server.deps.db
+        .insertInto('alerts')
+        .values({
+          id: proposedAlertId,
+          key: `A 支付|traffic_fee|2026-11-23`,
+          provider: 'A 支付',
+          category: 'traffic_fee',
+          week: '2026-11-23',
+          status: 'proposed',
+          title: '草稿',
+          body: '草稿',
+          evidence: '{}',
+          created_at: at,
+          updated_at: at,
+          reviewed_by: null,
+          published_at: null,
+        })
+        .execute();
       const doc = (await intruder.request('GET', '/api/openapi.json')).json<{
         paths: Record<string, Record<string, { operationId?: string }>>;
       }>();
@@ -254,6 +284,8 @@ describe.each(DIALECTS)(
         .replace(/^\/api\/groups\/\{id\}/u, `/api/groups/${a.groupId}`)
         .replace('{caseId}', a.caseId)
         .replace('{filingId}', a.groupFilingId)
+        .replace(/^\/api\/alerts\/\{id\}/u, `/api/alerts/${proposedAlertId}`)
+        .replace(/^\/api\/public\/alerts\/\{id\}/u, `/api/public/alerts/${proposedAlertId}`)
         .replace('{token}', 'not-a-real-token.ics')
         .replace('{channelId}', 'pboc_12363');
     }
@@ -304,6 +336,7 @@ describe.each(DIALECTS)(
 
     it('lists show the caller’s own records only', async () => {
       const ids = Object.values(a);
+      ids.push(proposedAlertId);
       for (const client of [intruder, otherOrgMember]) {
         for (const op of operations.filter(
           (o) =>

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { proposeAlerts } from './alerts/alerts.service.js';
 import { buildApp } from './app.js';
 import { seedChannels } from './channels/channels.service.js';
 import { configFromEnv, type ServerConfig } from './config.js';
@@ -39,7 +40,7 @@ export async function prepare(
   };
 }
 
-/** Starts the server: HTTP, the notification sweep, and a clean stop on SIGINT/SIGTERM. */
+/** Starts the server: HTTP, the notification sweep and the alert job, and a clean stop on SIGINT/SIGTERM. */
 export async function startServer(config: ServerConfig = configFromEnv()): Promise<RunningServer> {
   const { database, deps, mailer } = await prepare(config);
   const app = await buildApp(deps);
@@ -52,6 +53,9 @@ export async function startServer(config: ServerConfig = configFromEnv()): Promi
       ? setInterval(() => {
           sweep(deps, mailer).catch((error: unknown) => {
             app.log.error({ err: error }, 'notification sweep failed');
+          });
+          proposeAlerts(deps).catch((error: unknown) => {
+            app.log.error({ err: error }, 'consumer alert job failed');
           });
         }, config.sweepSeconds * 1000)
       : null;

@@ -14,6 +14,7 @@ import {
   SkipLink,
   useAntdLocale,
 } from './shell.js';
+import { useOverseer } from './pages/alerts/overseer.js';
 
 // The merchant flow loads first; cases, the inbox and the chart come when they are opened.
 const ShopPage = lazy(() => import('./pages/ShopPage.js'));
@@ -24,6 +25,7 @@ const AdminPage = lazy(() => import('./pages/AdminPage.js'));
 const GroupPage = lazy(() => import('./pages/GroupPage.js'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.js'));
 const FeeSchedulePage = lazy(() => import('./pages/FeeSchedulePage.js'));
+const AlertsReviewPage = lazy(() => import('./pages/AlertsReviewPage.js'));
 
 const WORDS = {
   shop: { zh: '我的店铺', en: 'My shop' },
@@ -31,6 +33,7 @@ const WORDS = {
   inbox: { zh: '待处理投诉', en: 'Inbox' },
   admin: { zh: '管理', en: 'Admin' },
   settings: { zh: '设置', en: 'Settings' },
+  alerts: { zh: '消费提示审核', en: 'Alerts review' },
   logout: { zh: '退出', en: 'Log out' },
   switchTo: { zh: 'English', en: '中文' },
 };
@@ -166,6 +169,7 @@ export function App() {
                         <Route path="/groups/:id" element={<GroupPage />} />
                         <Route path="/settings" element={<SettingsPage />} />
                         <Route path="/fee-schedules" element={<FeeSchedulePage />} />
+                        <Route path="/alerts/review" element={<AlertsReviewPage />} />
                         <Route
                           path="/admin"
                           element={me.isAdmin ? <AdminPage /> : <Navigate to="/" />}
@@ -193,10 +197,12 @@ export function App() {
 
 function NavMenu({ me, lang }: { me: Me; lang: Lang }) {
   const location = useLocation();
+  const overseer = useOverseer(me);
   const items = [
     { to: '/', label: WORDS.shop[lang] },
     { to: '/cases', label: WORDS.cases[lang] },
     ...(me.organizationIds.length > 0 ? [{ to: '/inbox', label: WORDS.inbox[lang] }] : []),
+    ...(overseer ? [{ to: '/alerts/review', label: WORDS.alerts[lang] }] : []),
     ...(me.isAdmin ? [{ to: '/admin', label: WORDS.admin[lang] }] : []),
     { to: '/settings', label: WORDS.settings[lang] },
   ];

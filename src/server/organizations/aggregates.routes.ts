@@ -7,7 +7,7 @@ import { errorResponses } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 
 /** Organizations that oversee the market see figures across every provider, never a merchant's details. */
-const OVERSEERS = ['regulator', 'consumer_association', 'industry_association'];
+export const OVERSEERS = ['regulator', 'consumer_association', 'industry_association'];
 
 export function aggregateRoutes(app: App, deps: ServerDeps): void {
   app.get(

@@ -1,0 +1,184 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDaysIso } from '../../src/audit/dates.js';
+import { shanghaiToday } from '../../src/deadlines/today.js';
+import { proposeAlerts } from '../../src/server/alerts/alerts.service.js';
+import { configFromEnv } from '../../src/server/config.js';
+import { openDatabase } from '../../src/server/db/database.js';
+import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+import { applyDeltas } from '../../src/server/stats/stats.repository.js';
+import { localDiskStorage } from '../../src/server/storage/storage.js';
+import { mondayOf } from '../../src/stats/contribution.js';
+import { baselineWeeksOf } from '../../src/stats/spikes.js';
+
+/**
+ * The consumer-alert review in Chromium: weekly complaints are written to the running server's
+ * database, the alert job proposes a spike, and a regulator's member reviews, edits and
+ * publishes it from the web app at phone and desktop sizes; it then appears in the public API.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const built =
+  existsSync(path.join(ROOT, 'dist/web/index.html')) &&
+  existsSync(path.join(ROOT, 'dist/src/server/main.js'));
+const SHOTS = path.join(ROOT, 'test-results');
+
+const SIZES = [
+  { name: 'phone', width: 360, height: 740, provider: '鑫联支付' },
+  { name: 'desktop', width: 1280, height: 800, provider: '汇通支付' },
+] as const;
+
+describe.skipIf(!built || !existsSync(CHROMIUM))('consumer alerts review in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'feeguard-e2e-alerts-'));
+    const env = { FEEGUARD_DATA_DIR: dataDir, DATABASE_URL: '', SWEEP_SECONDS: '0' };
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'bin/feeguard.js'),
+        'admin',
+        'create',
+        '--email',
+        'admin@e2e.test',
+        '--name',
+        'admin',
+        '--password',
+        'admin password 1',
+      ],
+      { env: { ...process.env, ...env } },
+    );
+    server = await startServerProcess(env);
+    const admin = new HttpUser(server.url);
+    const me = await admin.call<{ csrfToken: string }>('POST', '/api/auth/login', {
+      email: 'admin@e2e.test',
+      password: 'admin password 1',
+    });
+    admin.csrf = me.body.csrfToken;
+    const org = await admin.call<{ id: string }>('POST', '/api/organizations', {
+      name: '人民银行某分行',
+      kind: 'regulator',
+      channelId: 'pboc_12363',
+    });
+    for (const size of SIZES) {
+      await admin.call('POST', `/api/organizations/${org.body.id}/members`, {
+        email: `officer-${size.name}@pboc.test`,
+      });
+    }
+
+    // Two providers with a usual two complaints a week and twenty this week.
+    const database = openDatabase({ sqliteFile: path.join(dataDir, 'feeguard.db') });
+    const thisWeek = mondayOf(shanghaiToday(new Date()));
+    const weeks = [...baselineWeeksOf(addDaysIso(thisWeek, -7), 8), addDaysIso(thisWeek, -7)];
+    await database.db.transaction().execute((trx) =>
+      applyDeltas(
+        trx,
+        SIZES.flatMap((size) =>
+          [...weeks.map((w) => [w, 2] as const), [thisWeek, 20] as const].map(([week, n]) => ({
+            dimensions: {
+              provider: size.provider,
+              category: 'traffic_fee',
+              province: '',
+              city: '',
+              month: week.slice(0, 7),
+              week,
+            },
+            counters: {
+              complaints: n,
+              claimed_fen: n * 5900,
+              recovered_fen: 0,
+              outcome_refunded: 0,
+              outcome_partly: 0,
+              outcome_rejected: 0,
+              outcome_no_answer: 0,
+              outcome_pending: n,
+              filings_due: 0,
+              filings_on_time: 0,
+              filings_answered: 0,
+            },
+            answerDays: new Map<number, number>(),
+          })),
+        ),
+      ),
+    );
+    const run = await proposeAlerts({
+      db: database.db,
+      dialect: database.dialect,
+      config: { ...configFromEnv({}), dataDir },
+      storage: localDiskStorage(path.join(dataDir, 'files')),
+      now: () => new Date(),
+    });
+    expect(run.proposed).toBe(2);
+    await database.close();
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await server.stop();
+  });
+
+  async function shot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, `${name} scrolls horizontally`).toBeLessThanOrEqual(1);
+    const axe = await new AxeBuilder({ page }).analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `${name} accessibility`,
+    ).toEqual([]);
+  }
+
+  for (const size of SIZES) {
+    it(`a regulator's member edits and publishes a proposed alert — ${size.name}`, async () => {
+      const context = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+      });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      // The first page of a cold server on a busy machine can take a while to come up.
+      await page.getByLabel('您的姓名').waitFor({ timeout: 60_000 });
+      await page.getByLabel('您的姓名').fill('王科长');
+      await page.getByLabel('邮箱').first().fill(`officer-${size.name}@pboc.test`);
+      await page.getByLabel('密码（至少 8 位）').first().fill('a long password');
+      await page.getByTestId('register-submit').click();
+      await page.getByRole('link', { name: '消费提示审核' }).click();
+      const card = page.getByTestId('alert-proposed').filter({ hasText: size.provider });
+      await card.waitFor();
+      await expect.poll(() => card.getByTestId('alert-evidence').innerText()).toContain('20 起');
+      await card.getByRole('img').first().waitFor();
+      await shot(page, `${size.name}-alerts-review`);
+
+      const title = `消费提示：${size.provider}流量费投诉增多（已核实）`;
+      await card.getByLabel('标题').fill(title);
+      await card.getByTestId('alert-publish').click();
+      await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
+      await expect
+        .poll(() => page.getByTestId('alert-proposed').filter({ hasText: size.provider }).count())
+        .toBe(0);
+      await page.getByText('已发布', { exact: true }).click();
+      await page.getByTestId('alert-published').filter({ hasText: title }).waitFor();
+      await shot(page, `${size.name}-alerts-published`);
+
+      const response = await fetch(`${server.url}/api/public/alerts`);
+      const list = (await response.json()) as { items: { title: string }[] };
+      expect(list.items.map((i) => i.title)).toContain(title);
+      await context.close();
+    }, 150_000);
+  }
+});
