@@ -1,27 +1,43 @@
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
 import { useLang } from '../../i18n.js';
 import { AlertList } from './AlertList.js';
 import { errorText, getOrNull, query, type Page, type PublicAlert } from './publicApi.js';
 import { W } from './words.js';
 
-/** 消费提示: the published alerts and their Atom feed (no login). */
+/**
+ * 消费提示: the published alerts and their Atom feed (no login); `/public/alerts/:id`, where the
+ * feed's links lead, shows that one alert.
+ */
 export default function AlertsPage() {
   const lang = useLang();
+  const { id } = useParams();
   const [alerts, setAlerts] = useState<PublicAlert[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const load = useCallback((after: string | null) => {
-    getOrNull<Page<PublicAlert>>(`/api/public/alerts${query({ cursor: after ?? undefined })}`)
-      .then((page) => {
-        setAlerts((old) => [...(after ? (old ?? []) : []), ...(page?.items ?? [])]);
-        setCursor(page?.nextCursor ?? null);
-      })
-      .catch((e: unknown) => {
-        setError(e);
-        setAlerts((old) => old ?? []);
-      });
-  }, []);
+  const load = useCallback(
+    (after: string | null) => {
+      const request = id
+        ? getOrNull<PublicAlert>(`/api/public/alerts/${encodeURIComponent(id)}`).then((one) => ({
+            items: one ? [one] : [],
+            nextCursor: null,
+          }))
+        : getOrNull<Page<PublicAlert>>(
+            `/api/public/alerts${query({ cursor: after ?? undefined })}`,
+          );
+      request
+        .then((page) => {
+          setAlerts((old) => [...(after ? (old ?? []) : []), ...(page?.items ?? [])]);
+          setCursor(page?.nextCursor ?? null);
+        })
+        .catch((e: unknown) => {
+          setError(e);
+          setAlerts((old) => old ?? []);
+        });
+    },
+    [id],
+  );
   useEffect(() => {
     load(null);
   }, [load]);
@@ -44,6 +60,14 @@ export default function AlertsPage() {
         >
           {W.atom[lang]}
         </a>
+        {id ? (
+          <Link
+            to="/public/alerts"
+            style={{ display: 'inline-flex', alignItems: 'center', minHeight: 44, marginLeft: 16 }}
+          >
+            {W.allAlerts[lang]}
+          </Link>
+        ) : null}
       </div>
       {error !== null ? (
         <Alert type="error" showIcon title={`${W.loadFailed[lang]}：${errorText(error, lang)}`} />

@@ -14,6 +14,7 @@ const publicRoutes = [
   <Route key="stats" path="/public" element={<StatsPage />} />,
   <Route key="complaints" path="/public/complaints" element={<ComplaintsPage />} />,
   <Route key="alerts" path="/public/alerts" element={<AlertsPage />} />,
+  <Route key="alert" path="/public/alerts/:id" element={<AlertsPage />} />,
   <Route key="guides" path="/guides" element={<GuidesPage />} />,
   <Route key="guide" path="/guides/:slug" element={<GuidesPage />} />,
 ];
