@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCalendar, type CalendarEvent } from './ics.js';
 
@@ -154,9 +155,12 @@ describe('buildCalendar', () => {
     }
   });
 
+  // Debian's interpreter, where `apt-get install python3-icalendar` (in .ci/run) puts the library;
+  // a python3 earlier on PATH (pyenv, a venv) does not see it.
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
   const hasIcalendar = (() => {
     try {
-      execFileSync('python3', ['-c', 'import icalendar'], { stdio: 'ignore' });
+      execFileSync(python, ['-c', 'import icalendar'], { stdio: 'ignore' });
       return true;
     } catch {
       return false;
@@ -168,7 +172,7 @@ describe('buildCalendar', () => {
       event({ summary: '答复期限；a, b\\c '.repeat(8), description: '第一行\n第二行' }),
     ]);
     const out = execFileSync(
-      'python3',
+      python,
       [
         '-c',
         [
