@@ -306,3 +306,14 @@ export async function caseIdPage(db: Kysely<DB>, after: string, limit: number): 
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The cases of one merchant (its place changed: their contributions move). */
+export async function caseIdsOfMerchant(db: Kysely<DB>, merchantId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('merchant_id', '=', merchantId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

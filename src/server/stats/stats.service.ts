@@ -16,6 +16,7 @@ import {
   applyDeltas,
   caseFacts,
   caseIdPage,
+  caseIdsOfMerchant,
   clearAggregates,
   insertAggregates,
   lockCase,
@@ -61,6 +62,11 @@ export async function refreshCaseStats(deps: ServerDeps, caseIds: readonly strin
       }
     }
   }
+}
+
+/** After a merchant's details changed: its complaints may now count under another place. */
+export async function refreshMerchantStats(deps: ServerDeps, merchantId: string): Promise<void> {
+  await refreshCaseStats(deps, await caseIdsOfMerchant(deps.db, merchantId));
 }
 
 /**

@@ -93,6 +93,14 @@ function Onboarding({ onDone }: { onDone: () => void }) {
         complainantType: v['complainantType'],
         ...(v['businessName'] ? { businessName: v['businessName'] } : {}),
         ...(v['merchantNo'] ? { merchantNo: v['merchantNo'] } : {}),
+        ...(v['province'] || v['city']
+          ? {
+              details: {
+                ...(v['province'] ? { province: v['province'] } : {}),
+                ...(v['city'] ? { city: v['city'] } : {}),
+              },
+            }
+          : {}),
         ...(!unknown && rates.length > 0 ? { contract: { rates } } : {}),
       });
       onDone();
@@ -144,6 +152,12 @@ function Onboarding({ onDone }: { onDone: () => void }) {
         </Form.Item>
         <Form.Item name="merchantNo" label={t('merchantNo')}>
           <Input inputMode="numeric" />
+        </Form.Item>
+        <Form.Item name="province" label={t('shopProvince')} rules={[{ max: 30 }]}>
+          <Input autoComplete="address-level1" placeholder="广东省" />
+        </Form.Item>
+        <Form.Item name="city" label={t('shopCity')} rules={[{ max: 30 }]}>
+          <Input autoComplete="address-level2" placeholder="深圳市" />
         </Form.Item>
         <Typography.Paragraph type="secondary">{t('contractHelp')}</Typography.Paragraph>
         <Checkbox
