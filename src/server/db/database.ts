@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from
 import pg from 'pg';
 import * as initial from './migrations/2026-11-25-initial.js';
 import * as transparency from './migrations/2026-11-25-transparency.js';
+import * as stats from './migrations/2026-12-01-stats.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -23,6 +24,7 @@ export interface Database {
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-initial': initial,
   '2026-11-25-transparency': transparency,
+  '2026-12-01-stats': stats,
 };
 
 // PostgreSQL returns bigint (int8) as a string by default; every bigint here is fen or a size,
