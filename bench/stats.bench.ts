@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { contributionOf, type Contribution } from '../src/stats/contribution.js';
@@ -335,7 +335,10 @@ async function run(dialect: Dialect) {
 }
 
 async function main(): Promise<number> {
-  const dialects: Dialect[] = process.env['DATABASE_URL'] ? ['sqlite', 'postgres'] : ['sqlite'];
+  // BENCH_DIALECTS=postgres runs one of them only.
+  const dialects = (
+    process.env['DATABASE_URL'] ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)
+  ).filter((d) => (process.env['BENCH_DIALECTS'] ?? d).split(',').includes(d));
   const out: string[] = [];
   let failed = false;
   for (const dialect of dialects) {
@@ -343,7 +346,9 @@ async function main(): Promise<number> {
     out.push(
       '',
       `bench:stats — ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${String(seeded.cases)} complaints (${String(PROVIDERS.length)} providers, ${String(PLACE_COUNT.provinces)} provinces, ${String(PLACE_COUNT.cities)} cities, 24 months, ${String(seeded.published)} published), ${String(seeded.rows)} base rows seeded in ${seeded.seconds.toFixed(0)} s; ${String(seeded.cells.cells)} cells, ${String(seeded.cells.days)} day buckets`,
-      `${String(CONNECTIONS)} concurrent clients, ${String(SECONDS)} s per endpoint`,
+      `${String(CONNECTIONS)} concurrent clients, ${String(SECONDS)} s per endpoint; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${String(availableParallelism())} cores`,
       `${'endpoint'.padEnd(40)} ${'requests'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)}  p95 < ${String(TARGET_P95_MS)} ms`,
     );
     for (const r of results) {
