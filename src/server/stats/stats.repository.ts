@@ -471,3 +471,11 @@ export async function statsAnswerDays(
   }
   return query.groupBy([...groupColumns, 'days']).execute();
 }
+
+export async function countCases(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
