@@ -211,9 +211,10 @@ export interface CaseStatsTable {
 }
 
 /**
- * Pre-aggregated public statistics. Each case change adds its delta to three grains: `full`
- * (every dimension), `provider` (province and city '*') and `place` (provider '*'), so a query
- * reads the smallest grain that has its dimensions.
+ * Pre-aggregated public statistics. Each case change adds its delta to every grain of
+ * GRAIN_DIMENSIONS (`src/server/stats/stats.repository.ts`): `full` (every dimension) down to
+ * all-time ones such as `provider_all` (category, place and month '*'), so a query reads the
+ * smallest grain that has its dimensions.
  */
 export interface StatsCellsTable {
   grain: string;
