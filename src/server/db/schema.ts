@@ -248,6 +248,12 @@ export interface StatsAnswerDaysTable {
   filings: number;
 }
 
+/** One row (id 1): incremented by every change to the statistics, in the same transaction. */
+export interface StatsVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface StatsWeeksTable {
   provider: string;
   category: string;
@@ -371,6 +377,7 @@ export interface DB {
   stats_cells: StatsCellsTable;
   stats_answer_days: StatsAnswerDaysTable;
   stats_weeks: StatsWeeksTable;
+  stats_version: StatsVersionTable;
   public_complaints: PublicComplaintsTable;
   complaint_groups: ComplaintGroupsTable;
   group_members: GroupMembersTable;

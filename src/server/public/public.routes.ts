@@ -10,6 +10,7 @@ import { publicComplaintBody, publicComplaintOf } from '../publication/publicati
 import {
   DIMENSIONS,
   rankings,
+  StatsCache,
   statsBy,
   type StatsFilter,
   type StatsRow,
@@ -156,34 +157,39 @@ function complaintsPage(
   limit: number,
 ) {
   const like = query.q ? `%${query.q.replace(/[\\%_]/gu, (c) => `\\${c}`)}%` : null;
-  return db
-    .selectFrom('public_complaints')
-    .selectAll()
-    .$if(query.provider !== undefined, (q) => q.where('provider', '=', query.provider ?? ''))
-    .$if(query.category !== undefined, (q) => q.where('category', '=', query.category ?? ''))
-    .$if(query.province !== undefined, (q) => q.where('province', '=', query.province ?? ''))
-    .$if(query.outcome !== undefined, (q) => q.where('outcome', '=', query.outcome ?? ''))
-    .$if(like !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('narrative', 'like', like ?? ''),
-          eb('answer', 'like', like ?? ''),
-          eb('provider', 'like', like ?? ''),
-        ]),
-      ),
-    )
-    .$if(after !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('published_at', '<', after?.at ?? ''),
-          eb.and([eb('published_at', '=', after?.at ?? ''), eb('public_id', '<', after?.id ?? '')]),
-        ]),
-      ),
-    )
-    .orderBy('published_at', 'desc')
-    .orderBy('public_id', 'desc')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('public_complaints')
+      .selectAll()
+      .$if(query.provider !== undefined, (q) => q.where('provider', '=', query.provider ?? ''))
+      .$if(query.category !== undefined, (q) => q.where('category', '=', query.category ?? ''))
+      .$if(query.province !== undefined, (q) => q.where('province', '=', query.province ?? ''))
+      .$if(query.outcome !== undefined, (q) => q.where('outcome', '=', query.outcome ?? ''))
+      .$if(like !== null, (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb('narrative', 'like', like ?? ''),
+            eb('answer', 'like', like ?? ''),
+            eb('provider', 'like', like ?? ''),
+          ]),
+        ),
+      )
+      // The first condition bounds the index range, so a deep page starts at the cursor.
+      .$if(after !== null, (q) =>
+        q
+          .where('published_at', '<=', after?.at ?? '')
+          .where((eb) =>
+            eb.or([
+              eb('published_at', '<', after?.at ?? ''),
+              eb('public_id', '<', after?.id ?? ''),
+            ]),
+          ),
+      )
+      .orderBy('published_at', 'desc')
+      .orderBy('public_id', 'desc')
+      .limit(limit)
+      .execute()
+  );
 }
 
 const COMPLAINT_COLUMNS = [
@@ -205,6 +211,7 @@ const COMPLAINT_COLUMNS = [
 /** Everything the public may see without logging in. */
 export function publicRoutes(app: App, deps: ServerDeps): void {
   const statsQuery = filterQuery.extend({ by: z.enum(DIMENSIONS).default('provider') });
+  const cache = new StatsCache();
 
   app.get(
     '/api/public/stats',
@@ -223,7 +230,7 @@ export function publicRoutes(app: App, deps: ServerDeps): void {
     },
     async (request) => {
       const { by, ...query } = request.query;
-      const { rows, totals } = await statsBy(deps.db, by, filterOf(query));
+      const { rows, totals } = await statsBy(deps.db, by, filterOf(query), cache);
       return { by, rows: rows.map(rowBody), totals: rowBody(totals) };
     },
   );
@@ -242,7 +249,7 @@ export function publicRoutes(app: App, deps: ServerDeps): void {
     },
     async (request, reply) => {
       const { by, ...query } = request.query;
-      const { rows } = await statsBy(deps.db, by, filterOf(query));
+      const { rows } = await statsBy(deps.db, by, filterOf(query), cache);
       reply.header('content-type', 'text/csv; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="feeguard-stats-by-${by}.csv"`);
       return reply.send(statsCsv(rows.map(rowBody)));
@@ -268,7 +275,7 @@ export function publicRoutes(app: App, deps: ServerDeps): void {
       },
     },
     async (request) => {
-      const ranked = await rankings(deps.db, filterOf(request.query));
+      const ranked = await rankings(deps.db, filterOf(request.query), cache);
       return {
         byComplaints: ranked.byComplaints.map(rowBody),
         byTimeliness: ranked.byTimeliness.map(rowBody),

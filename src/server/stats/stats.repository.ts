@@ -150,6 +150,7 @@ export function rowsOf(deltas: Iterable<Delta>): ReturnType<AggregateRows['rows'
 /** Adds deltas to the statistics; must run in the transaction that changed the cases. */
 export async function applyDeltas(trx: Transaction<DB>, deltas: readonly Delta[]): Promise<void> {
   const { cells, days, weeks } = rowsOf(deltas);
+  if (cells.length + days.length + weeks.length === 0) return;
   // One multi-row upsert a table; the rows come sorted, so rows are locked in one order.
   if (cells.length > 0) {
     await trx
@@ -194,6 +195,27 @@ export async function applyDeltas(trx: Transaction<DB>, deltas: readonly Delta[]
       )
       .execute();
   }
+  // Last, after the cells: every writer takes the rows in the same order.
+  await bumpStatsVersion(trx);
+}
+
+/** Marks the statistics changed; cached answers read at an older version are not used again. */
+export async function bumpStatsVersion(db: Kysely<DB>): Promise<void> {
+  await db
+    .updateTable('stats_version')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
+
+/** The statistics' current version (see bumpStatsVersion). */
+export async function statsVersion(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('stats_version')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return row?.version ?? 0;
 }
 
 /** Bulk load for a rebuild or a benchmark: plain inserts into empty tables, in batches. */
@@ -203,6 +225,7 @@ export async function insertAggregates(
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ cells: number; days: number; weeks: number }> {
   const { cells, days, weeks } = deltas instanceof AggregateRows ? deltas.rows() : rowsOf(deltas);
+  await bumpStatsVersion(db);
   const total = cells.length + days.length + weeks.length;
   let done = 0;
   const batch = 500;
@@ -234,6 +257,7 @@ export async function insertAggregates(
 }
 
 export async function clearAggregates(db: Kysely<DB>): Promise<void> {
+  await bumpStatsVersion(db);
   await db.deleteFrom('stats_cells').execute();
   await db.deleteFrom('stats_answer_days').execute();
   await db.deleteFrom('stats_weeks').execute();

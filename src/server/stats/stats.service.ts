@@ -27,6 +27,7 @@ import {
   GRAINS,
   statsCells,
   statsAnswerDays,
+  statsVersion,
   type Grain,
 } from './stats.repository.js';
 
@@ -167,12 +168,53 @@ function keyExpression(by: Dimension, row: Record<Dimension, string>): string {
   return by === 'city' ? `${row.province} ${row.city}`.trim() : row[by];
 }
 
+type StatsAnswer = { rows: StatsRow[]; totals: StatsRow };
+
+/**
+ * Answers an instance keeps while the statistics' version stays what it was when they were
+ * read: every change to the statistics increments the version in its own transaction, so a kept
+ * answer is never older than what the database holds. Least recently used ones go first.
+ */
+export class StatsCache {
+  private readonly entries = new Map<string, { version: number; answer: StatsAnswer }>();
+
+  constructor(private readonly capacity = 500) {}
+
+  async answer(db: Kysely<DB>, key: string, compute: () => Promise<StatsAnswer>) {
+    const version = await statsVersion(db);
+    const kept = this.entries.get(key);
+    this.entries.delete(key);
+    if (kept?.version === version) {
+      this.entries.set(key, kept);
+      return kept.answer;
+    }
+    const answer = await compute();
+    this.entries.set(key, { version, answer });
+    const oldest = this.entries.keys().next();
+    if (this.entries.size > this.capacity && !oldest.done) this.entries.delete(oldest.value);
+    return answer;
+  }
+}
+
 /** Public figures grouped by one dimension, from the pre-aggregated cells. */
 export async function statsBy(
   db: Kysely<DB>,
   by: Dimension,
   filter: StatsFilter,
-): Promise<{ rows: StatsRow[]; totals: StatsRow }> {
+  cache?: StatsCache,
+): Promise<StatsAnswer> {
+  if (cache) {
+    const key = JSON.stringify([
+      by,
+      filter.provider,
+      filter.category,
+      filter.province,
+      filter.city,
+      filter.from,
+      filter.to,
+    ]);
+    return cache.answer(db, key, () => statsBy(db, by, filter));
+  }
   const grain = grainFor(by, filter);
   const groupColumns: Dimension[] = by === 'city' ? ['province', 'city'] : [by];
   const [cells, days] = await Promise.all([
@@ -248,8 +290,8 @@ export async function statsBy(
 }
 
 /** Providers ranked by complaints and by how often they answer in time. */
-export async function rankings(db: Kysely<DB>, filter: StatsFilter) {
-  const { rows } = await statsBy(db, 'provider', filter);
+export async function rankings(db: Kysely<DB>, filter: StatsFilter, cache?: StatsCache) {
+  const { rows } = await statsBy(db, 'provider', filter, cache);
   return {
     byComplaints: rows.slice(0, 50),
     // A share over a handful of filings says little; rank only providers with enough of them.
