@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedStats } from '../../../bench/seed-stats.js';
 import { EXAMPLES_DIR } from '../../../test/fixtures/index.js';
 import { contributionOf, deltasBetween, type CaseFacts } from '../../stats/contribution.js';
 import { sweep } from '../notifications/notifications.service.js';
@@ -503,5 +504,38 @@ describe.each(DIALECTS)('rankings by timeliness on %s', (dialect) => {
       ['丁支付', 0.4, 15.5],
     ]);
     expect(ranked.byComplaints).toHaveLength(4);
+  });
+});
+
+describe.each(DIALECTS)('public complaints pages on %s', (dialect) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await testServer(dialect);
+    await seedStats(server.deps.db, 400, () => undefined);
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('pages through every published complaint once, newest first, by cursor', async () => {
+    const client = new ApiClient(server.app);
+    const expected = await server.deps.db
+      .selectFrom('public_complaints')
+      .select('public_id')
+      .orderBy('published_at', 'desc')
+      .orderBy('public_id', 'desc')
+      .execute();
+    expect(expected.length).toBeGreaterThan(40);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = await client.json(
+        'GET',
+        `/api/public/complaints?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(seen).toEqual(expected.map((r) => r.public_id));
   });
 });
