@@ -31,6 +31,11 @@ const STRINGS = {
   individualConsumer: { zh: '个人', en: 'Private individual' },
   businessName: { zh: '店铺名称', en: 'Shop name' },
   merchantNo: { zh: '商户号（签购单上的“商户编号”）', en: 'Merchant number (on the receipt)' },
+  shopProvince: {
+    zh: '店铺所在省份（选填，用于公开统计）',
+    en: 'Province of the shop (optional, for public statistics)',
+  },
+  shopCity: { zh: '店铺所在城市（选填）', en: 'City of the shop (optional)' },
   contractHelp: {
     zh: '合同约定的费率：看合同、签购单背面或服务商 App 的“费率”页。不知道也可以先跳过。',
     en: 'Agreed rate: see the contract, the back of a receipt or the provider app. Skip if you do not know.',

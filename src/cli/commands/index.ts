@@ -6,11 +6,12 @@ import { register as evidence } from './evidence.js';
 import { register as documents } from './letter.js';
 import { register as plan } from './plan.js';
 import { register as server } from './server.js';
+import { register as stats } from './stats.js';
 
 type Register = (program: Command, io: CliIo) => void;
 
 /** Each command lives in its own module exporting a `register` function; this is the list. */
-const COMMANDS: readonly Register[] = [audit, channels, plan, documents, evidence, server];
+const COMMANDS: readonly Register[] = [audit, channels, plan, documents, evidence, server, stats];
 
 export function registerCommands(program: Command, io: CliIo): void {
   for (const register of COMMANDS) register(program, io);

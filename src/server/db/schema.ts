@@ -215,9 +215,10 @@ export interface CaseStatsTable {
 }
 
 /**
- * Pre-aggregated public statistics. Each case change adds its delta to three grains: `full`
- * (every dimension), `provider` (province and city '*') and `place` (provider '*'), so a query
- * reads the smallest grain that has its dimensions.
+ * Pre-aggregated public statistics. Each case change adds its delta to every grain of
+ * GRAIN_DIMENSIONS (`src/server/stats/stats.repository.ts`): `full` (every dimension) down to
+ * all-time ones such as `provider_all` (category, place and month '*'), so a query reads the
+ * smallest grain that has its dimensions.
  */
 export interface StatsCellsTable {
   grain: string;
@@ -249,6 +250,12 @@ export interface StatsAnswerDaysTable {
   month: string;
   days: number;
   filings: number;
+}
+
+/** One row (id 1): incremented by every change to the statistics, in the same transaction. */
+export interface StatsVersionTable {
+  id: number;
+  version: number;
 }
 
 export interface StatsWeeksTable {
@@ -382,6 +389,7 @@ export interface DB {
   stats_cells: StatsCellsTable;
   stats_answer_days: StatsAnswerDaysTable;
   stats_weeks: StatsWeeksTable;
+  stats_version: StatsVersionTable;
   public_complaints: PublicComplaintsTable;
   complaint_groups: ComplaintGroupsTable;
   group_members: GroupMembersTable;

@@ -8,6 +8,7 @@ import { requireCaller } from '../http/access.js';
 import { notFound } from '../http/errors.js';
 import { errorResponses, idParam, isoDate } from '../http/schemas.js';
 import type { App } from '../http/types.js';
+import { refreshMerchantStats } from '../stats/stats.service.js';
 import {
   contractsOf,
   insertContract,
@@ -22,8 +23,9 @@ const details = z.object({
   email: z.email().optional(),
   idNumber: z.string().max(30).optional(),
   address: z.string().max(300).optional(),
-  province: z.string().max(30).optional(),
-  city: z.string().max(30).optional(),
+  /** Where the shop is: the public statistics count complaints by province and city. */
+  province: z.string().trim().max(30).optional().describe('省份, e.g. 广东省'),
+  city: z.string().trim().max(30).optional().describe('城市, e.g. 深圳市'),
   creditCode: z.string().max(30).optional(),
   legalRepresentative: z.string().max(50).optional(),
   /** The acquirer's domicile (decides the PBoC branch) and service line. */
@@ -225,6 +227,10 @@ export function merchantRoutes(app: App, deps: ServerDeps): void {
           });
         }
       });
+      // The shop's place is a dimension of its complaints in the public statistics.
+      if (input.details?.province !== undefined || input.details?.city !== undefined) {
+        await refreshMerchantStats(deps, existing.id);
+      }
       const updated = await merchantOf(deps.db, caller.userId, existing.id);
       if (!updated) throw notFound('merchant');
       return toBody(updated, await contractsOf(deps.db, [existing.id]));

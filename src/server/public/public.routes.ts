@@ -10,6 +10,7 @@ import { complaintsPage } from '../publication/publication.repository.js';
 import {
   DIMENSIONS,
   rankings,
+  StatsCache,
   statsBy,
   type StatsFilter,
   type StatsRow,
@@ -166,6 +167,7 @@ const COMPLAINT_COLUMNS = [
 /** Everything the public may see without logging in. */
 export function publicRoutes(app: App, deps: ServerDeps): void {
   const statsQuery = filterQuery.extend({ by: z.enum(DIMENSIONS).default('provider') });
+  const cache = new StatsCache();
 
   app.get(
     '/api/public/stats',
@@ -184,7 +186,7 @@ export function publicRoutes(app: App, deps: ServerDeps): void {
     },
     async (request) => {
       const { by, ...query } = request.query;
-      const { rows, totals } = await statsBy(deps.db, by, filterOf(query));
+      const { rows, totals } = await statsBy(deps.db, by, filterOf(query), cache);
       return { by, rows: rows.map(rowBody), totals: rowBody(totals) };
     },
   );
@@ -203,7 +205,7 @@ export function publicRoutes(app: App, deps: ServerDeps): void {
     },
     async (request, reply) => {
       const { by, ...query } = request.query;
-      const { rows } = await statsBy(deps.db, by, filterOf(query));
+      const { rows } = await statsBy(deps.db, by, filterOf(query), cache);
       reply.header('content-type', 'text/csv; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="feeguard-stats-by-${by}.csv"`);
       return reply.send(statsCsv(rows.map(rowBody)));
@@ -229,7 +231,7 @@ export function publicRoutes(app: App, deps: ServerDeps): void {
       },
     },
     async (request) => {
-      const ranked = await rankings(deps.db, filterOf(request.query));
+      const ranked = await rankings(deps.db, filterOf(request.query), cache);
       return {
         byComplaints: ranked.byComplaints.map(rowBody),
         byTimeliness: ranked.byTimeliness.map(rowBody),

@@ -99,32 +99,37 @@ export function complaintsPage(
   limit: number,
 ) {
   const like = query.q ? `%${query.q.replace(/[\\%_]/gu, (c) => `\\${c}`)}%` : null;
-  return db
-    .selectFrom('public_complaints')
-    .selectAll()
-    .$if(query.provider !== undefined, (q) => q.where('provider', '=', query.provider ?? ''))
-    .$if(query.category !== undefined, (q) => q.where('category', '=', query.category ?? ''))
-    .$if(query.province !== undefined, (q) => q.where('province', '=', query.province ?? ''))
-    .$if(query.outcome !== undefined, (q) => q.where('outcome', '=', query.outcome ?? ''))
-    .$if(like !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('narrative', 'like', like ?? ''),
-          eb('answer', 'like', like ?? ''),
-          eb('provider', 'like', like ?? ''),
-        ]),
-      ),
-    )
-    .$if(after !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('published_at', '<', after?.at ?? ''),
-          eb.and([eb('published_at', '=', after?.at ?? ''), eb('public_id', '<', after?.id ?? '')]),
-        ]),
-      ),
-    )
-    .orderBy('published_at', 'desc')
-    .orderBy('public_id', 'desc')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('public_complaints')
+      .selectAll()
+      .$if(query.provider !== undefined, (q) => q.where('provider', '=', query.provider ?? ''))
+      .$if(query.category !== undefined, (q) => q.where('category', '=', query.category ?? ''))
+      .$if(query.province !== undefined, (q) => q.where('province', '=', query.province ?? ''))
+      .$if(query.outcome !== undefined, (q) => q.where('outcome', '=', query.outcome ?? ''))
+      .$if(like !== null, (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb('narrative', 'like', like ?? ''),
+            eb('answer', 'like', like ?? ''),
+            eb('provider', 'like', like ?? ''),
+          ]),
+        ),
+      )
+      // The first condition bounds the index range, so a deep page starts at its cursor.
+      .$if(after !== null, (q) =>
+        q
+          .where('published_at', '<=', after?.at ?? '')
+          .where((eb) =>
+            eb.or([
+              eb('published_at', '<', after?.at ?? ''),
+              eb('public_id', '<', after?.id ?? ''),
+            ]),
+          ),
+      )
+      .orderBy('published_at', 'desc')
+      .orderBy('public_id', 'desc')
+      .limit(limit)
+      .execute()
+  );
 }

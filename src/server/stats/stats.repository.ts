@@ -10,9 +10,48 @@ import {
 import { shanghaiToday } from '../../deadlines/today.js';
 import type { DB, StatsCellsTable } from '../db/schema.js';
 
-/** The grains a delta is written at; see StatsCellsTable. */
-export const GRAINS = ['full', 'provider', 'place'] as const;
+/**
+ * The grains a delta is written at: which dimensions each keeps ('*' in the others). A query
+ * reads the smallest grain that has the dimensions it groups or filters by. The month-level
+ * grains answer filtered queries; the all-time ones keep the unfiltered pages (by provider,
+ * category, place or month) to a few thousand rows however many complaints there are.
+ */
+export const GRAINS = [
+  'month_all',
+  'category_all',
+  'provider_all',
+  'place_all',
+  'provider_month',
+  'provider',
+  'place',
+  'provider_place',
+  'full',
+] as const;
 export type Grain = (typeof GRAINS)[number];
+interface Keeps {
+  readonly provider: boolean;
+  readonly category: boolean;
+  readonly place: boolean;
+  readonly month: boolean;
+}
+const keeps = (provider: boolean, category: boolean, place: boolean, month: boolean): Keeps => ({
+  provider,
+  category,
+  place,
+  month,
+});
+/** Smallest first: a query takes the first that has what it needs. */
+export const GRAIN_DIMENSIONS: Readonly<Record<Grain, Keeps>> = {
+  month_all: keeps(false, false, false, true),
+  category_all: keeps(false, true, false, false),
+  provider_all: keeps(true, false, false, false),
+  place_all: keeps(false, false, true, false),
+  provider_month: keeps(true, false, false, true),
+  provider: keeps(true, true, false, true),
+  place: keeps(false, true, true, true),
+  provider_place: keeps(true, false, true, true),
+  full: keeps(true, true, true, true),
+};
 export const ANY = '*';
 
 type CellKey = Pick<
@@ -21,13 +60,14 @@ type CellKey = Pick<
 >;
 
 function keyAt(grain: Grain, d: Dimensions): CellKey {
+  const keeps = GRAIN_DIMENSIONS[grain];
   return {
     grain,
-    provider: grain === 'place' ? ANY : d.provider,
-    category: d.category,
-    province: grain === 'provider' ? ANY : d.province,
-    city: grain === 'provider' ? ANY : d.city,
-    month: d.month,
+    provider: keeps.provider ? d.provider : ANY,
+    category: keeps.category ? d.category : ANY,
+    province: keeps.place ? d.province : ANY,
+    city: keeps.place ? d.city : ANY,
+    month: keeps.month ? d.month : ANY,
   };
 }
 
@@ -35,7 +75,8 @@ function keyText(k: CellKey): string {
   return [k.grain, k.provider, k.category, k.province, k.city, k.month].join('\u0000');
 }
 
-interface CellRow extends CellKey, Counters {}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+interface CellRow extends CellKey, Mutable<Counters> {}
 interface DaysRow extends CellKey {
   days: number;
   filings: number;
@@ -49,64 +90,72 @@ interface WeekRow {
 }
 
 /**
- * Sums deltas into the rows to upsert, in one fixed order: concurrent transactions then lock
- * the shared rows in the same order and cannot deadlock one another.
+ * Sums deltas into the rows to write. `rows()` gives them in one fixed order: concurrent
+ * transactions then lock the shared rows in the same order and cannot deadlock one another.
+ * A bulk load adds a million deltas one at a time without holding them.
  */
-export function rowsOf(deltas: readonly Delta[]): {
-  cells: CellRow[];
-  days: DaysRow[];
-  weeks: WeekRow[];
-} {
-  const cells = new Map<string, CellRow>();
-  const days = new Map<string, DaysRow>();
-  const weeks = new Map<string, WeekRow>();
-  for (const delta of deltas) {
+export class AggregateRows {
+  private readonly cells = new Map<string, CellRow>();
+  private readonly days = new Map<string, DaysRow>();
+  private readonly weeks = new Map<string, WeekRow>();
+
+  add(delta: Delta): void {
     for (const grain of GRAINS) {
       const key = keyAt(grain, delta.dimensions);
       const id = keyText(key);
-      const cell = cells.get(id) ?? { ...key, ...zero() };
-      cells.set(id, add(cell, delta.counters));
+      const cell = this.cells.get(id);
+      if (cell) for (const k of COUNTERS) cell[k] += delta.counters[k];
+      else this.cells.set(id, { ...key, ...delta.counters });
       for (const [d, n] of delta.answerDays) {
         const dayId = `${id}\u0000${String(d)}`;
-        const row = days.get(dayId) ?? { ...key, days: d, filings: 0 };
-        days.set(dayId, { ...row, filings: row.filings + n });
+        const row = this.days.get(dayId);
+        if (row) row.filings += n;
+        else this.days.set(dayId, { ...key, days: d, filings: n });
       }
     }
     const { provider, category, week } = delta.dimensions;
     const weekId = [provider, category, week].join('\u0000');
-    const row = weeks.get(weekId) ?? { provider, category, week, complaints: 0, claimed_fen: 0 };
-    weeks.set(weekId, {
-      ...row,
-      complaints: row.complaints + delta.counters.complaints,
-      claimed_fen: row.claimed_fen + delta.counters.claimed_fen,
-    });
+    const row = this.weeks.get(weekId);
+    if (row) {
+      row.complaints += delta.counters.complaints;
+      row.claimed_fen += delta.counters.claimed_fen;
+    } else {
+      this.weeks.set(weekId, {
+        provider,
+        category,
+        week,
+        complaints: delta.counters.complaints,
+        claimed_fen: delta.counters.claimed_fen,
+      });
+    }
   }
-  const sorted = <T>(map: Map<string, T>) =>
-    [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-  return {
-    cells: sorted(cells).filter((c) => COUNTERS.some((k) => c[k] !== 0)),
-    days: sorted(days).filter((d) => d.filings !== 0),
-    weeks: sorted(weeks).filter((w) => w.complaints !== 0 || w.claimed_fen !== 0),
-  };
+
+  rows(): { cells: CellRow[]; days: DaysRow[]; weeks: WeekRow[] } {
+    const sorted = <T>(map: Map<string, T>) =>
+      [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+    return {
+      cells: sorted(this.cells).filter((c) => COUNTERS.some((k) => c[k] !== 0)),
+      days: sorted(this.days).filter((d) => d.filings !== 0),
+      weeks: sorted(this.weeks).filter((w) => w.complaints !== 0 || w.claimed_fen !== 0),
+    };
+  }
 }
 
-function zero(): Counters {
-  return Object.fromEntries(COUNTERS.map((k) => [k, 0])) as unknown as Counters;
-}
-
-function add(cell: CellRow, counters: Counters): CellRow {
-  const next = { ...cell };
-  for (const k of COUNTERS) next[k] = cell[k] + counters[k];
-  return next;
+export function rowsOf(deltas: Iterable<Delta>): ReturnType<AggregateRows['rows']> {
+  const sums = new AggregateRows();
+  for (const delta of deltas) sums.add(delta);
+  return sums.rows();
 }
 
 /** Adds deltas to the statistics; must run in the transaction that changed the cases. */
 export async function applyDeltas(trx: Transaction<DB>, deltas: readonly Delta[]): Promise<void> {
   const { cells, days, weeks } = rowsOf(deltas);
-  for (const cell of cells) {
+  if (cells.length + days.length + weeks.length === 0) return;
+  // One multi-row upsert a table; the rows come sorted, so rows are locked in one order.
+  if (cells.length > 0) {
     await trx
       .insertInto('stats_cells')
-      .values(cell)
+      .values(cells)
       .onConflict((oc) =>
         oc
           .columns(['grain', 'provider', 'category', 'province', 'city', 'month'])
@@ -121,10 +170,10 @@ export async function applyDeltas(trx: Transaction<DB>, deltas: readonly Delta[]
       )
       .execute();
   }
-  for (const row of days) {
+  if (days.length > 0) {
     await trx
       .insertInto('stats_answer_days')
-      .values(row)
+      .values(days)
       .onConflict((oc) =>
         oc
           .columns(['grain', 'provider', 'category', 'province', 'city', 'month', 'days'])
@@ -134,10 +183,10 @@ export async function applyDeltas(trx: Transaction<DB>, deltas: readonly Delta[]
       )
       .execute();
   }
-  for (const row of weeks) {
+  if (weeks.length > 0) {
     await trx
       .insertInto('stats_weeks')
-      .values(row)
+      .values(weeks)
       .onConflict((oc) =>
         oc.columns(['provider', 'category', 'week']).doUpdateSet((eb) => ({
           complaints: eb(eb.ref('stats_weeks.complaints'), '+', eb.ref('excluded.complaints')),
@@ -146,15 +195,37 @@ export async function applyDeltas(trx: Transaction<DB>, deltas: readonly Delta[]
       )
       .execute();
   }
+  // Last, after the cells: every writer takes the rows in the same order.
+  await bumpStatsVersion(trx);
+}
+
+/** Marks the statistics changed; cached answers read at an older version are not used again. */
+export async function bumpStatsVersion(db: Kysely<DB>): Promise<void> {
+  await db
+    .updateTable('stats_version')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
+
+/** The statistics' current version (see bumpStatsVersion). */
+export async function statsVersion(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('stats_version')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return row?.version ?? 0;
 }
 
 /** Bulk load for a rebuild or a benchmark: plain inserts into empty tables, in batches. */
 export async function insertAggregates(
   db: Kysely<DB>,
-  deltas: readonly Delta[],
+  deltas: Iterable<Delta> | AggregateRows,
   onProgress?: (done: number, total: number) => void,
-): Promise<void> {
-  const { cells, days, weeks } = rowsOf(deltas);
+): Promise<{ cells: number; days: number; weeks: number }> {
+  const { cells, days, weeks } = deltas instanceof AggregateRows ? deltas.rows() : rowsOf(deltas);
+  await bumpStatsVersion(db);
   const total = cells.length + days.length + weeks.length;
   let done = 0;
   const batch = 500;
@@ -182,9 +253,11 @@ export async function insertAggregates(
     done += Math.min(batch, weeks.length - i);
     onProgress?.(done, total);
   }
+  return { cells: cells.length, days: days.length, weeks: weeks.length };
 }
 
 export async function clearAggregates(db: Kysely<DB>): Promise<void> {
+  await bumpStatsVersion(db);
   await db.deleteFrom('stats_cells').execute();
   await db.deleteFrom('stats_answer_days').execute();
   await db.deleteFrom('stats_weeks').execute();
@@ -214,6 +287,27 @@ export async function storeContribution(
     .values({ case_id: caseId, contribution: value, updated_at: at })
     .onConflict((oc) => oc.column('case_id').doUpdateSet({ contribution: value, updated_at: at }))
     .execute();
+}
+
+/** Bulk load of contributions into an emptied case_stats (a rebuild or a benchmark). */
+export async function insertContributions(
+  db: Kysely<DB>,
+  rows: readonly { caseId: string; contribution: Contribution }[],
+  at: string,
+): Promise<void> {
+  // Three columns a row: 300 rows stay far below either database's limit on parameters.
+  for (let i = 0; i < rows.length; i += 300) {
+    await db
+      .insertInto('case_stats')
+      .values(
+        rows.slice(i, i + 300).map((r) => ({
+          case_id: r.caseId,
+          contribution: JSON.stringify(r.contribution),
+          updated_at: at,
+        })),
+      )
+      .execute();
+  }
 }
 
 /** Holds the case's row until the transaction ends, so two refreshes of one case take turns. */
@@ -257,6 +351,8 @@ export async function caseFacts(
       .where('case_id', 'in', caseIds)
       .execute(),
   ]);
+  const deductionsOf = groupBy(deductions, (d) => d.case_id);
+  const filingsOf = groupBy(filings, (f) => f.case_id);
   const facts = new Map<string, CaseFacts>();
   for (const c of cases) {
     const place = JSON.parse(c.details) as { province?: unknown; city?: unknown };
@@ -267,32 +363,41 @@ export async function caseFacts(
       createdOn: shanghaiToday(new Date(c.created_at)),
       claimFen: c.claim_fen,
       refundedFen: c.refunded_fen,
-      deductions: deductions
-        .filter((d) => d.case_id === c.id)
-        .map((d) => ({ category: d.category, overchargeFen: d.overcharge_fen })),
-      filings: filings
-        .filter((f) => f.case_id === c.id)
-        .map((f) => {
-          const response = f.response
-            ? (JSON.parse(f.response) as { kind?: string; at?: string })
+      deductions: (deductionsOf.get(c.id) ?? []).map((d) => ({
+        category: d.category,
+        overchargeFen: d.overcharge_fen,
+      })),
+      filings: (filingsOf.get(c.id) ?? []).map((f) => {
+        const response = f.response
+          ? (JSON.parse(f.response) as { kind?: string; at?: string })
+          : null;
+        const kind =
+          response?.kind && answerSchemaKinds.has(response.kind)
+            ? (response.kind as 'refund' | 'explanation' | 'rejection' | 'in_progress')
             : null;
-          const kind =
-            response?.kind && answerSchemaKinds.has(response.kind)
-              ? (response.kind as 'refund' | 'explanation' | 'rejection' | 'in_progress')
-              : null;
-          const final = kind !== null && kind !== 'in_progress' && response?.at;
-          return {
-            toProvider: providerChannels.has(f.channel_id),
-            state: f.state,
-            submittedOn: f.submitted_at,
-            dueDate: f.due_date,
-            answeredOn: final ? shanghaiToday(new Date(response.at ?? '')) : null,
-            answerKind: kind,
-          };
-        }),
+        const final = kind !== null && kind !== 'in_progress' && response?.at;
+        return {
+          toProvider: providerChannels.has(f.channel_id),
+          state: f.state,
+          submittedOn: f.submitted_at,
+          dueDate: f.due_date,
+          answeredOn: final ? shanghaiToday(new Date(response.at ?? '')) : null,
+          answerKind: kind,
+        };
+      }),
     });
   }
   return facts;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 /** Every case id, a page at a time, for a rebuild. */
@@ -305,4 +410,96 @@ export async function caseIdPage(db: Kysely<DB>, after: string, limit: number): 
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** The cases of one merchant (its place changed: their contributions move). */
+export async function caseIdsOfMerchant(db: Kysely<DB>, merchantId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('merchant_id', '=', merchantId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** What a statistics query filters by (months inclusive, YYYY-MM). */
+export interface CellFilter {
+  readonly provider?: string | undefined;
+  readonly category?: string | undefined;
+  readonly province?: string | undefined;
+  readonly city?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
+
+type GroupColumn = 'provider' | 'category' | 'province' | 'city' | 'month';
+type Condition = readonly [GroupColumn, '=' | '>=' | '<=', string];
+
+/**
+ * The conditions that pick a grain's rows for a filter. The dimensions the grain does not keep
+ * are matched to '*' too, so that the primary key's prefix finds the rows.
+ */
+function conditionsOf(grain: Grain, filter: CellFilter): Condition[] {
+  const keeps = GRAIN_DIMENSIONS[grain];
+  const out: Condition[] = [];
+  const equal = (column: GroupColumn, value: string | undefined, kept: boolean) => {
+    const wanted = kept ? value : ANY;
+    if (wanted !== undefined) out.push([column, '=', wanted]);
+  };
+  equal('provider', filter.provider, keeps.provider);
+  equal('category', filter.category, keeps.category);
+  equal('province', filter.province, keeps.place);
+  equal('city', filter.city, keeps.place);
+  if (!keeps.month) out.push(['month', '=', ANY]);
+  else {
+    if (filter.from !== undefined) out.push(['month', '>=', filter.from]);
+    if (filter.to !== undefined) out.push(['month', '<=', filter.to]);
+  }
+  return out;
+}
+
+/** The counters of a grain's cells matching the filter, summed by the group columns. */
+export async function statsCells(
+  db: Kysely<DB>,
+  grain: Grain,
+  groupColumns: readonly GroupColumn[],
+  filter: CellFilter,
+) {
+  let query = db
+    .selectFrom('stats_cells')
+    .select(groupColumns)
+    .select((eb) => COUNTERS.map((k) => eb.fn.sum<number | string>(k).as(k)))
+    .where('grain', '=', grain);
+  for (const [column, op, value] of conditionsOf(grain, filter)) {
+    query = query.where(column, op, value);
+  }
+  return query.groupBy(groupColumns).execute();
+}
+
+/** The answer-days histogram of a grain's cells matching the filter, by the group columns. */
+export async function statsAnswerDays(
+  db: Kysely<DB>,
+  grain: Grain,
+  groupColumns: readonly GroupColumn[],
+  filter: CellFilter,
+) {
+  let query = db
+    .selectFrom('stats_answer_days')
+    .select(groupColumns)
+    .select('days')
+    .select((eb) => eb.fn.sum<number | string>('filings').as('filings'))
+    .where('grain', '=', grain);
+  for (const [column, op, value] of conditionsOf(grain, filter)) {
+    query = query.where(column, op, value);
+  }
+  return query.groupBy([...groupColumns, 'days']).execute();
+}
+
+export async function countCases(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -5,7 +5,6 @@ import {
   deltasBetween,
   medianOf,
   type Counters,
-  type Delta,
 } from '../../stats/contribution.js';
 import { knowledgeBase } from '../channels/channels.service.js';
 import type { DB } from '../db/schema.js';
@@ -13,14 +12,22 @@ import type { ServerDeps } from '../deps.js';
 import type { Kysely } from 'kysely';
 import { refreshPublication } from '../publication/publication.service.js';
 import {
+  AggregateRows,
   applyDeltas,
   caseFacts,
   caseIdPage,
+  caseIdsOfMerchant,
   clearAggregates,
   insertAggregates,
+  insertContributions,
   lockCase,
   storeContribution,
   storedContribution,
+  GRAIN_DIMENSIONS,
+  GRAINS,
+  statsCells,
+  statsAnswerDays,
+  statsVersion,
   type Grain,
 } from './stats.repository.js';
 
@@ -64,6 +71,11 @@ export async function refreshCaseStats(deps: ServerDeps, caseIds: readonly strin
   }
 }
 
+/** After a merchant's details changed: its complaints may now count under another place. */
+export async function refreshMerchantStats(deps: ServerDeps, merchantId: string): Promise<void> {
+  await refreshCaseStats(deps, await caseIdsOfMerchant(deps.db, merchantId));
+}
+
 /**
  * Recomputes every aggregate from the cases themselves (`feeguard stats rebuild`, and the test
  * that the incremental path never drifts). Not for use while cases are being written.
@@ -74,29 +86,27 @@ export async function rebuildStats(
 ): Promise<{ cases: number }> {
   const channels = await providerChannels(deps.db);
   const at = deps.now().toISOString();
-  const deltas: Delta[] = [];
+  const sums = new AggregateRows();
   let after = '';
   let cases = 0;
   await deps.db.deleteFrom('case_stats').execute();
   for (;;) {
-    const ids = await caseIdPage(deps.db, after, 500);
+    const ids = await caseIdPage(deps.db, after, 1000);
     const last = ids[ids.length - 1];
     if (last === undefined) break;
     const facts = await caseFacts(deps.db, ids, channels);
-    await deps.db.transaction().execute(async (trx) => {
-      for (const [caseId, f] of facts) {
-        const contribution = contributionOf(f);
-        deltas.push(...deltasBetween(null, contribution));
-        await storeContribution(trx, caseId, contribution, at);
-      }
-    });
+    const page = [...facts].map(([caseId, f]) => ({ caseId, contribution: contributionOf(f) }));
+    for (const { contribution } of page) {
+      for (const delta of deltasBetween(null, contribution)) sums.add(delta);
+    }
+    await deps.db.transaction().execute((trx) => insertContributions(trx, page, at));
     cases += ids.length;
     after = last;
     onProgress?.(cases);
   }
   await deps.db.transaction().execute(async (trx) => {
     await clearAggregates(trx);
-    await insertAggregates(trx, deltas);
+    await insertAggregates(trx, sums);
   });
   return { cases };
 }
@@ -137,19 +147,54 @@ export interface StatsRow {
 }
 
 /** The smallest grain that holds the dimensions a query groups or filters by. */
-function grainFor(by: Dimension, filter: StatsFilter): Grain {
-  const needsProvider = by === 'provider' || filter.provider !== undefined;
-  const needsPlace =
-    by === 'province' ||
-    by === 'city' ||
-    filter.province !== undefined ||
-    filter.city !== undefined;
-  if (needsProvider && needsPlace) return 'full';
-  return needsPlace ? 'place' : 'provider';
+export function grainFor(by: Dimension, filter: StatsFilter): Grain {
+  const needs = {
+    provider: by === 'provider' || filter.provider !== undefined,
+    category: by === 'category' || filter.category !== undefined,
+    place:
+      by === 'province' ||
+      by === 'city' ||
+      filter.province !== undefined ||
+      filter.city !== undefined,
+    month: by === 'month' || filter.from !== undefined || filter.to !== undefined,
+  };
+  const fits = (g: Grain) =>
+    (Object.keys(needs) as (keyof typeof needs)[]).every(
+      (d) => !needs[d] || GRAIN_DIMENSIONS[g][d],
+    );
+  return GRAINS.find(fits) ?? 'full';
 }
 
 function keyExpression(by: Dimension, row: Record<Dimension, string>): string {
   return by === 'city' ? `${row.province} ${row.city}`.trim() : row[by];
+}
+
+type StatsAnswer = { rows: StatsRow[]; totals: StatsRow };
+
+/**
+ * Answers an instance keeps while the statistics' version stays what it was when they were
+ * read: every change to the statistics increments the version in its own transaction, so a kept
+ * answer is never older than what the database holds. Least recently used ones go first.
+ */
+export class StatsCache {
+  private readonly entries = new Map<string, { version: number; answer: StatsAnswer }>();
+
+  constructor(private readonly capacity = 500) {}
+
+  async answer(db: Kysely<DB>, key: string, compute: () => Promise<StatsAnswer>) {
+    const version = await statsVersion(db);
+    const kept = this.entries.get(key);
+    this.entries.delete(key);
+    if (kept?.version === version) {
+      this.entries.set(key, kept);
+      return kept.answer;
+    }
+    const answer = await compute();
+    this.entries.set(key, { version, answer });
+    const oldest = this.entries.keys().next();
+    if (this.entries.size > this.capacity && !oldest.done) this.entries.delete(oldest.value);
+    return answer;
+  }
 }
 
 /** Public figures grouped by one dimension, from the pre-aggregated cells. */
@@ -157,36 +202,26 @@ export async function statsBy(
   db: Kysely<DB>,
   by: Dimension,
   filter: StatsFilter,
-): Promise<{ rows: StatsRow[]; totals: StatsRow }> {
+  cache?: StatsCache,
+): Promise<StatsAnswer> {
+  if (cache) {
+    const key = JSON.stringify([
+      by,
+      filter.provider,
+      filter.category,
+      filter.province,
+      filter.city,
+      filter.from,
+      filter.to,
+    ]);
+    return cache.answer(db, key, () => statsBy(db, by, filter));
+  }
   const grain = grainFor(by, filter);
   const groupColumns: Dimension[] = by === 'city' ? ['province', 'city'] : [by];
-  const cells = await db
-    .selectFrom('stats_cells')
-    .select(groupColumns)
-    .select((eb) => COUNTERS.map((k) => eb.fn.sum<number | string>(k).as(k)))
-    .where('grain', '=', grain)
-    .$if(filter.provider !== undefined, (q) => q.where('provider', '=', filter.provider ?? ''))
-    .$if(filter.category !== undefined, (q) => q.where('category', '=', filter.category ?? ''))
-    .$if(filter.province !== undefined, (q) => q.where('province', '=', filter.province ?? ''))
-    .$if(filter.city !== undefined, (q) => q.where('city', '=', filter.city ?? ''))
-    .$if(filter.from !== undefined, (q) => q.where('month', '>=', filter.from ?? ''))
-    .$if(filter.to !== undefined, (q) => q.where('month', '<=', filter.to ?? ''))
-    .groupBy(groupColumns)
-    .execute();
-  const days = await db
-    .selectFrom('stats_answer_days')
-    .select(groupColumns)
-    .select('days')
-    .select((eb) => eb.fn.sum<number | string>('filings').as('filings'))
-    .where('grain', '=', grain)
-    .$if(filter.provider !== undefined, (q) => q.where('provider', '=', filter.provider ?? ''))
-    .$if(filter.category !== undefined, (q) => q.where('category', '=', filter.category ?? ''))
-    .$if(filter.province !== undefined, (q) => q.where('province', '=', filter.province ?? ''))
-    .$if(filter.city !== undefined, (q) => q.where('city', '=', filter.city ?? ''))
-    .$if(filter.from !== undefined, (q) => q.where('month', '>=', filter.from ?? ''))
-    .$if(filter.to !== undefined, (q) => q.where('month', '<=', filter.to ?? ''))
-    .groupBy([...groupColumns, 'days'])
-    .execute();
+  const [cells, days] = await Promise.all([
+    statsCells(db, grain, groupColumns, filter),
+    statsAnswerDays(db, grain, groupColumns, filter),
+  ]);
 
   const place = by === 'province' || by === 'city';
   const histogramOf = new Map<string, { days: number; filings: number }[]>();
@@ -220,7 +255,9 @@ export async function statsBy(
   for (const d of days) {
     const entry = { days: d.days, filings: Number(d.filings) };
     const key = folded(keyOf(d));
-    histogramOf.set(key, [...(histogramOf.get(key) ?? []), entry]);
+    const histogram = histogramOf.get(key);
+    if (histogram) histogram.push(entry);
+    else histogramOf.set(key, [entry]);
     allDays.push(entry);
   }
   const rowOf = (key: string, c: Counters, histogram: { days: number; filings: number }[]) => ({
@@ -254,8 +291,8 @@ export async function statsBy(
 }
 
 /** Providers ranked by complaints and by how often they answer in time. */
-export async function rankings(db: Kysely<DB>, filter: StatsFilter) {
-  const { rows } = await statsBy(db, 'provider', filter);
+export async function rankings(db: Kysely<DB>, filter: StatsFilter, cache?: StatsCache) {
+  const { rows } = await statsBy(db, 'provider', filter, cache);
   return {
     byComplaints: rows.slice(0, 50),
     // A share over a handful of filings says little; rank only providers with enough of them.

@@ -96,6 +96,14 @@ function Onboarding({ onDone }: { onDone: () => void }) {
         complainantType: v['complainantType'],
         ...(v['businessName'] ? { businessName: v['businessName'] } : {}),
         ...(v['merchantNo'] ? { merchantNo: v['merchantNo'] } : {}),
+        ...(v['province'] || v['city']
+          ? {
+              details: {
+                ...(v['province'] ? { province: v['province'] } : {}),
+                ...(v['city'] ? { city: v['city'] } : {}),
+              },
+            }
+          : {}),
         ...(!unknown && !scheduleId && rates.length > 0 ? { contract: { rates } } : {}),
       });
       // the shop exists now: a failed pick is shown, never a second shop on retry
@@ -156,6 +164,12 @@ function Onboarding({ onDone }: { onDone: () => void }) {
           <Input inputMode="numeric" />
         </Form.Item>
         <UseScheduleOption />
+        <Form.Item name="province" label={t('shopProvince')} rules={[{ max: 30 }]}>
+          <Input autoComplete="address-level1" placeholder="广东省" />
+        </Form.Item>
+        <Form.Item name="city" label={t('shopCity')} rules={[{ max: 30 }]}>
+          <Input autoComplete="address-level2" placeholder="深圳市" />
+        </Form.Item>
         <Typography.Paragraph type="secondary">{t('contractHelp')}</Typography.Paragraph>
         <Checkbox
           checked={unknown}
