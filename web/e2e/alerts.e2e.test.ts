@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysIso } from '../../src/audit/dates.js';
 import { shanghaiToday } from '../../src/deadlines/today.js';
@@ -15,25 +14,20 @@ import { applyDeltas } from '../../src/server/stats/stats.repository.js';
 import { localDiskStorage } from '../../src/server/storage/storage.js';
 import { mondayOf } from '../../src/stats/contribution.js';
 import { baselineWeeksOf } from '../../src/stats/spikes.js';
+import { E2E_READY, ROOT, SHOTS, checkPage, launchChromium } from './harness.js';
 
 /**
  * The consumer-alert review in Chromium: weekly complaints are written to the running server's
  * database, the alert job proposes a spike, and a regulator's member reviews, edits and
  * publishes it from the web app at phone and desktop sizes; it then appears in the public API.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const built =
-  existsSync(path.join(ROOT, 'dist/web/index.html')) &&
-  existsSync(path.join(ROOT, 'dist/src/server/main.js'));
-const SHOTS = path.join(ROOT, 'test-results');
 
 const SIZES = [
   { name: 'phone', width: 360, height: 740, provider: '鑫联支付' },
   { name: 'desktop', width: 1280, height: 800, provider: '汇通支付' },
 ] as const;
 
-describe.skipIf(!built || !existsSync(CHROMIUM))('consumer alerts review in Chromium', () => {
+describe.skipIf(!E2E_READY)('consumer alerts review in Chromium', () => {
   let server: ServerProcess;
   let browser: Browser;
 
@@ -119,10 +113,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('consumer alerts review in Chro
     expect(run.proposed).toBe(2);
     await database.close();
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -131,17 +122,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('consumer alerts review in Chro
   });
 
   async function shot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    expect(overflow, `${name} scrolls horizontally`).toBeLessThanOrEqual(1);
-    const axe = await new AxeBuilder({ page }).analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      `${name} accessibility`,
-    ).toEqual([]);
+    await checkPage(page, name);
   }
 
   for (const size of SIZES) {

@@ -1,31 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+import { E2E_READY, ROOT, SHOTS, SIZES, checkPage, launchChromium } from './harness.js';
 
 /**
  * Fee schedules in Chromium: a provider's member publishes a version from the inbox's link; a
  * merchant of that provider takes it as the contract at onboarding, uploads a statement and sees
  * the departures from the schedule beside the verdicts. Phone and desktop sizes.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const built =
-  existsSync(path.join(ROOT, 'dist/web/index.html')) &&
-  existsSync(path.join(ROOT, 'dist/src/server/main.js'));
-const SHOTS = path.join(ROOT, 'test-results');
 const STATEMENT = path.join(ROOT, 'examples/statement.csv');
 
-const SIZES = [
-  { name: 'phone', width: 360, height: 740 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
-
-describe.skipIf(!built || !existsSync(CHROMIUM))('fee schedules in Chromium', () => {
+describe.skipIf(!E2E_READY)('fee schedules in Chromium', () => {
   let server: ServerProcess;
   let browser: Browser;
 
@@ -66,10 +55,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('fee schedules in Chromium', ()
         email: `kf-${size.name}@xinlian.test`,
       });
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -78,17 +64,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('fee schedules in Chromium', ()
   });
 
   async function shot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    expect(overflow, `${name} scrolls horizontally`).toBeLessThanOrEqual(1);
-    const axe = await new AxeBuilder({ page }).analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      `${name} accessibility`,
-    ).toEqual([]);
+    await checkPage(page, name);
   }
 
   async function register(page: Page, email: string, name: string) {

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+import { E2E_READY, ROOT, SHOTS, SIZES, checkPage, launchChromium } from './harness.js';
 
 /**
  * Group complaints in Debian's Chromium: a merchant whose case shares an unauthorized charge
@@ -12,21 +12,10 @@ import { HttpUser, startServerProcess, type ServerProcess } from '../../src/serv
  * joins again, reads the joint letter and records its filing. Phone and desktop size, no
  * sideways scroll, no serious axe-core violation; screenshots in test-results/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const built =
-  existsSync(path.join(ROOT, 'dist/web/index.html')) &&
-  existsSync(path.join(ROOT, 'dist/src/server/main.js'));
-const SHOTS = path.join(ROOT, 'test-results');
 const STATEMENT = readFileSync(path.join(ROOT, 'examples/statement.csv'));
 const CONTRACT = JSON.parse(
   readFileSync(path.join(ROOT, 'examples/contract.json'), 'utf8'),
 ) as unknown;
-
-const SIZES = [
-  { name: 'phone', width: 360, height: 740 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
 
 /** A merchant with a case of its SIM/data fees only, made through the API. */
 async function merchantWithCase(
@@ -64,7 +53,7 @@ async function merchantWithCase(
   return { user, caseId: c.body.id };
 }
 
-describe.skipIf(!built || !existsSync(CHROMIUM))('group complaints in Chromium', () => {
+describe.skipIf(!E2E_READY)('group complaints in Chromium', () => {
   let server: ServerProcess;
   let browser: Browser;
 
@@ -76,10 +65,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('group complaints in Chromium',
       DATABASE_URL: '',
       SWEEP_SECONDS: '0',
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -88,17 +74,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('group complaints in Chromium',
   });
 
   async function shot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    expect(overflow, `${name} scrolls horizontally`).toBeLessThanOrEqual(1);
-    const axe = await new AxeBuilder({ page }).analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      `${name} accessibility`,
-    ).toEqual([]);
+    await checkPage(page, name);
   }
 
   for (const size of SIZES) {

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+import { E2E_READY, ROOT, SHOTS, launchChromium } from './harness.js';
 
 /**
  * The merchant's main flow with the keyboard only — Tab, Shift+Tab, Enter, Space, arrow keys and
@@ -15,12 +16,6 @@ import { HttpUser, startServerProcess, type ServerProcess } from '../../src/serv
  * indicator, that the walk comes back round (no keyboard trap) and that every control is a tap
  * target of at least 44×44 px.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const built =
-  existsSync(path.join(ROOT, 'dist/web/index.html')) &&
-  existsSync(path.join(ROOT, 'dist/src/server/main.js'));
-const SHOTS = path.join(ROOT, 'test-results');
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -62,7 +57,7 @@ const INIT = `window.__kbLook = (el) => {
   }).join('|');
 };`;
 
-describe.skipIf(!built || !existsSync(CHROMIUM))('the web app with the keyboard only', () => {
+describe.skipIf(!E2E_READY)('the web app with the keyboard only', () => {
   let server: ServerProcess;
   let browser: Browser;
   let receiver: Server;
@@ -114,19 +109,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app with the keyboard 
       receiver.listen(0, '127.0.0.1', resolve);
     });
     hookUrl = `http://127.0.0.1:${String((receiver.address() as AddressInfo).port)}/feeguard`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+import { E2E_READY, ROOT, SHOTS, SIZES, checkPage, launchChromium } from './harness.js';
 
 /**
  * The public pages (no login) in Debian's Chromium, on a server started on a fresh database and
@@ -14,21 +14,10 @@ import { HttpUser, startServerProcess, type ServerProcess } from '../../src/serv
  * complaint database searched and filtered (planted personal data must not show), the guides
  * built from the knowledge base, the alerts. Screenshots in test-results/public-*.png.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const built =
-  existsSync(path.join(ROOT, 'dist/web/index.html')) &&
-  existsSync(path.join(ROOT, 'dist/src/server/main.js'));
-const SHOTS = path.join(ROOT, 'test-results');
 const STATEMENT = readFileSync(path.join(ROOT, 'examples/statement.csv'));
 const CONTRACT = JSON.parse(
   readFileSync(path.join(ROOT, 'examples/contract.json'), 'utf8'),
 ) as unknown;
-
-const SIZES = [
-  { name: 'phone', width: 360, height: 740 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
 
 /** Planted in every published narrative; the scrubber must remove it. */
 const PLANTED_PHONE = '13912345678';
@@ -46,7 +35,7 @@ async function expectOk<T>(call: Promise<{ status: number; body: T }>): Promise<
   return response.body;
 }
 
-describe.skipIf(!built || !existsSync(CHROMIUM))('the public pages in Chromium', () => {
+describe.skipIf(!E2E_READY)('the public pages in Chromium', () => {
   let server: ServerProcess;
   let browser: Browser;
   let channels: Channel[] = [];
@@ -178,19 +167,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the public pages in Chromium',
     await seed();
     const kb = await new HttpUser(server.url).call<{ channels: Channel[] }>('GET', '/api/channels');
     channels = kb.body.channels;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -199,17 +176,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the public pages in Chromium',
   });
 
   async function shot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(SHOTS, `public-${name}.png`), fullPage: true });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    expect(overflow, `${name} scrolls horizontally`).toBeLessThanOrEqual(1);
-    const axe = await new AxeBuilder({ page }).analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      `${name} accessibility`,
-    ).toEqual([]);
+    await checkPage(page, name);
   }
 
   for (const size of SIZES) {

@@ -1,32 +1,21 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+import { E2E_READY, ROOT, SHOTS, SIZES, checkPage, launchChromium } from './harness.js';
 
 /**
  * Publishing a case in the public complaint database from the case page, in Chromium at phone
  * and desktop sizes: the merchant sees the scrubbed preview, consents, publishes, and withdraws.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const built =
-  existsSync(path.join(ROOT, 'dist/web/index.html')) &&
-  existsSync(path.join(ROOT, 'dist/src/server/main.js'));
-const SHOTS = path.join(ROOT, 'test-results');
 const STATEMENT = readFileSync(path.join(ROOT, 'examples/statement.csv'));
 const CONTRACT = JSON.parse(
   readFileSync(path.join(ROOT, 'examples/contract.json'), 'utf8'),
 ) as unknown;
 
-const SIZES = [
-  { name: 'phone', width: 360, height: 740 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
-
-describe.skipIf(!built || !existsSync(CHROMIUM))('publishing a case from the case page', () => {
+describe.skipIf(!E2E_READY)('publishing a case from the case page', () => {
   let server: ServerProcess;
   let browser: Browser;
 
@@ -35,10 +24,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('publishing a case from the cas
     const dataDir = mkdtempSync(path.join(tmpdir(), 'feeguard-e2e-publish-'));
     const env = { FEEGUARD_DATA_DIR: dataDir, DATABASE_URL: '', SWEEP_SECONDS: '0' };
     server = await startServerProcess(env);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -47,17 +33,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('publishing a case from the cas
   });
 
   async function shot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    expect(overflow, `${name} scrolls horizontally`).toBeLessThanOrEqual(1);
-    const axe = await new AxeBuilder({ page }).include('[data-testid="publish-card"]').analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      `${name} accessibility`,
-    ).toEqual([]);
+    await checkPage(page, name, '[data-testid="publish-card"]');
   }
 
   /** A merchant with a case whose narrative holds the profile's own data, made through the API. */

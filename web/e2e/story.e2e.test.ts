@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+import { E2E_READY, ROOT, SHOTS, SIZES, checkPage, launchChromium } from './harness.js';
 
 /**
  * The merchant story in Debian's Chromium, on a server started on a fresh database: sign up,
@@ -13,20 +13,9 @@ import { HttpUser, startServerProcess, type ServerProcess } from '../../src/serv
  * the provider answers from its own account; the merchant disputes and escalates. At phone and
  * desktop sizes, with a screenshot of every main page in test-results/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const built =
-  existsSync(path.join(ROOT, 'dist/web/index.html')) &&
-  existsSync(path.join(ROOT, 'dist/src/server/main.js'));
-const SHOTS = path.join(ROOT, 'test-results');
 const STATEMENT = path.join(ROOT, 'examples/statement.csv');
 
-const SIZES = [
-  { name: 'phone', width: 360, height: 740 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
-
-describe.skipIf(!built || !existsSync(CHROMIUM))('the web app in Chromium', () => {
+describe.skipIf(!E2E_READY)('the web app in Chromium', () => {
   let server: ServerProcess;
   let browser: Browser;
 
@@ -68,19 +57,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app in Chromium', () =
         email: `kf-${size.name}@xinlian.test`,
       });
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -89,18 +66,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('the web app in Chromium', () =
   });
 
   async function shot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-    // No page may scroll sideways.
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    expect(overflow, `${name} scrolls horizontally`).toBeLessThanOrEqual(1);
-    const axe = await new AxeBuilder({ page }).analyze();
-    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      `${name} accessibility`,
-    ).toEqual([]);
+    await checkPage(page, name);
   }
 
   async function register(page: Page, email: string, name: string) {
