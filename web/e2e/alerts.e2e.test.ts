@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,12 +6,12 @@ import { shanghaiToday } from '../../src/deadlines/today.js';
 import { proposeAlerts } from '../../src/server/alerts/alerts.service.js';
 import { configFromEnv } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/db/database.js';
-import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+import { type ServerProcess } from '../../src/server/processes.js';
 import { applyDeltas } from '../../src/server/stats/stats.repository.js';
 import { localDiskStorage } from '../../src/server/storage/storage.js';
 import { mondayOf } from '../../src/stats/contribution.js';
 import { baselineWeeksOf } from '../../src/stats/spikes.js';
-import { E2E_READY, ROOT, SHOTS, checkPage, launchChromium } from './harness.js';
+import { E2E_READY, checkPage, launchChromium, startFreshServer } from './harness.js';
 
 /**
  * The consumer-alert review in Chromium: weekly complaints are written to the running server's
@@ -32,31 +29,8 @@ describe.skipIf(!E2E_READY)('consumer alerts review in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'feeguard-e2e-alerts-'));
-    const env = { FEEGUARD_DATA_DIR: dataDir, DATABASE_URL: '', SWEEP_SECONDS: '0' };
-    execFileSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'bin/feeguard.js'),
-        'admin',
-        'create',
-        '--email',
-        'admin@e2e.test',
-        '--name',
-        'admin',
-        '--password',
-        'admin password 1',
-      ],
-      { env: { ...process.env, ...env } },
-    );
-    server = await startServerProcess(env);
-    const admin = new HttpUser(server.url);
-    const me = await admin.call<{ csrfToken: string }>('POST', '/api/auth/login', {
-      email: 'admin@e2e.test',
-      password: 'admin password 1',
-    });
-    admin.csrf = me.body.csrfToken;
+    const { server: started, admin, dataDir } = await startFreshServer('feeguard-e2e-alerts-');
+    server = started;
     const org = await admin.call<{ id: string }>('POST', '/api/organizations', {
       name: '人民银行某分行',
       kind: 'regulator',

@@ -1,8 +1,11 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { HttpUser, startServerProcess } from '../../src/server/processes.js';
 
 /** What every end-to-end test shares: Debian's Chromium, the built app, and the page checks. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -55,3 +58,29 @@ export async function checkPage(page: Page, name: string, include?: string): Pro
     `${name} accessibility`,
   ).toEqual([]);
 }
+
+/**
+ * `feeguard serve` on a fresh SQLite database in its own folder, with an administrator made by
+ * `feeguard admin create` and logged in, as a new user of the product would start.
+ */
+export async function startFreshServer(prefix: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+  const env = { FEEGUARD_DATA_DIR: dataDir, DATABASE_URL: '', SWEEP_SECONDS: '0' };
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin/feeguard.js'),
+      ...['admin', 'create', '--email', ADMIN.email, '--name', 'admin'],
+      ...['--password', ADMIN.password],
+    ],
+    { env: { ...process.env, ...env } },
+  );
+  const server = await startServerProcess(env);
+  const admin = new HttpUser(server.url);
+  const me = await admin.call<{ csrfToken: string }>('POST', '/api/auth/login', ADMIN);
+  admin.csrf = me.body.csrfToken;
+  return { server, admin, dataDir, env };
+}
+
+const ADMIN = { email: 'admin@e2e.test', password: 'admin password 1' };

@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
-import { E2E_READY, ROOT, SHOTS, SIZES, checkPage, launchChromium } from './harness.js';
+import { type ServerProcess } from '../../src/server/processes.js';
+import { E2E_READY, ROOT, SIZES, checkPage, launchChromium, startFreshServer } from './harness.js';
 
 /**
  * The merchant story in Debian's Chromium, on a server started on a fresh database: sign up,
@@ -20,33 +17,8 @@ describe.skipIf(!E2E_READY)('the web app in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'feeguard-e2e-'));
-    const env = { FEEGUARD_DATA_DIR: dataDir, DATABASE_URL: '', SWEEP_SECONDS: '0' };
-    execFileSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'bin/feeguard.js'),
-        'admin',
-        'create',
-        '--email',
-        'admin@e2e.test',
-        '--name',
-        'admin',
-        '--password',
-        'admin password 1',
-      ],
-      {
-        env: { ...process.env, ...env },
-      },
-    );
-    server = await startServerProcess(env);
-    const admin = new HttpUser(server.url);
-    const me = await admin.call<{ csrfToken: string }>('POST', '/api/auth/login', {
-      email: 'admin@e2e.test',
-      password: 'admin password 1',
-    });
-    admin.csrf = me.body.csrfToken;
+    const { server: started, admin } = await startFreshServer('feeguard-e2e-');
+    server = started;
     const org = await admin.call<{ id: string }>('POST', '/api/organizations', {
       name: '鑫联支付有限公司',
       kind: 'provider',
