@@ -157,7 +157,8 @@ export async function auditDecoded(
   };
 }
 
-function toReportDeparture(d: ScheduleDeparture): ReportDeparture {
+/** A departure as the report shows it: yuan strings, with the difference in fen for scripts. */
+export function toReportDeparture(d: ScheduleDeparture): ReportDeparture {
   return {
     kind: d.kind,
     file: d.file,

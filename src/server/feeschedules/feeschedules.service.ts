@@ -1,9 +1,6 @@
 import type { Kysely } from 'kysely';
-import {
-  compareChargesToSchedule,
-  type ChargeTaken,
-  type ScheduleDeparture,
-} from '../../audit/compare/schedule.js';
+import { toReportDeparture } from '../../audit/audit.js';
+import { compareChargesToSchedule, type ChargeTaken } from '../../audit/compare/schedule.js';
 import { FINDING_CATEGORIES, type FindingCategory } from '../../audit/model.js';
 import { formatFen } from '../../audit/money.js';
 import {
@@ -251,27 +248,6 @@ export interface MerchantDepartures {
   total: string;
 }
 
-function toReport(d: ScheduleDeparture): ReportDeparture {
-  return {
-    kind: d.kind,
-    file: d.file,
-    row: d.row,
-    ...(d.sheet === undefined ? {} : { sheet: d.sheet }),
-    date: d.date,
-    category: d.category,
-    provider: d.provider,
-    scheduleVersion: d.scheduleVersion,
-    scheduleEffectiveFrom: d.scheduleEffectiveFrom,
-    ...(d.chargeName === undefined ? {} : { chargeName: d.chargeName }),
-    scheduled: d.scheduled,
-    scheduledEn: d.scheduledEn,
-    taken: formatFen(d.taken),
-    allowed: formatFen(d.allowed),
-    difference: formatFen(d.difference),
-    differenceFen: d.difference,
-  };
-}
-
 const isCategory = (c: string): c is FindingCategory =>
   (FINDING_CATEGORIES as readonly string[]).includes(c);
 
@@ -311,7 +287,7 @@ export async function merchantDepartures(
     });
   });
   const items: MerchantDepartures['items'] = compareChargesToSchedule(taken, versions).map((d) => ({
-    ...toReport(d),
+    ...toReportDeparture(d),
     deductionId: idBySeq.get(d.seq) ?? null,
   }));
   // rate departures from each statement's report; the same transaction in two exports once
