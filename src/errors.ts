@@ -8,6 +8,11 @@ export const ERROR_CATALOGUE = {
   FG_ERR_FILE_NOT_FOUND: { status: 404, zh: '找不到文件', en: 'File not found' },
   FG_ERR_UNSUPPORTED_FILE: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
   FG_ERR_UNREADABLE_FILE: { status: 422, zh: '文件无法读取', en: 'The file cannot be read' },
+  FG_ERR_SCANNED_PDF: {
+    status: 422,
+    zh: 'PDF 是扫描件，没有文字',
+    en: 'The PDF is a scan without text',
+  },
   FG_ERR_NO_HEADER: { status: 422, zh: '找不到表头', en: 'No header row found' },
   FG_ERR_MISSING_COLUMN: { status: 422, zh: '缺少必需的列', en: 'A required column is missing' },
   FG_ERR_BAD_MAPPING: { status: 400, zh: '列映射有误', en: 'Invalid column mapping' },

@@ -102,6 +102,7 @@ export async function auditDecoded(
       file: p.file,
       ...(p.row === undefined ? {} : { row: p.row }),
       ...(p.sheet === undefined ? {} : { sheet: p.sheet }),
+      ...('page' in p && p.page !== undefined ? { page: p.page } : {}),
       message: p.message,
     }));
   const schedules = sortVersions(options.schedules ?? []);
@@ -164,6 +165,7 @@ export function toReportDeparture(d: ScheduleDeparture): ReportDeparture {
     file: d.file,
     row: d.row,
     ...(d.sheet === undefined ? {} : { sheet: d.sheet }),
+    ...(d.page === undefined ? {} : { page: d.page }),
     date: d.date,
     category: d.category,
     provider: d.provider,
@@ -184,6 +186,7 @@ function toReportFinding(f: AuditFinding): AuditReport['findings'][number] {
     file: f.file,
     row: f.row,
     ...(f.sheet === undefined ? {} : { sheet: f.sheet }),
+    ...(f.page === undefined ? {} : { page: f.page }),
     date: f.date,
     category: f.category,
     amount: formatFen(f.amount),
@@ -270,6 +273,8 @@ async function auditOne(
     gaveUp: boolean;
   } | null = null;
   const readers = new Map<TableLayout, (row: SourceRow) => LineResult>();
+  const pdf = decoded.meta.format === 'pdf';
+  let pdfRecords = 0;
   const consume = (row: SourceRow, layout: TableLayout) => {
     if (row.row <= layout.headerRow) return;
     let read = readers.get(layout);
@@ -278,8 +283,16 @@ async function auditOne(
       readers.set(layout, read);
     }
     const result = read(row);
+    if (result.kind === 'skip') return;
+    if (pdf) {
+      // a PDF's rows are its records in reading order, headers and totals not counted (spec §3)
+      pdfRecords += 1;
+      const placed = { row: pdfRecords, ...(row.page === undefined ? {} : { page: row.page }) };
+      if (result.kind === 'line') Object.assign(result.line, placed);
+      else Object.assign(result.problem, placed);
+    }
     if (result.kind === 'line') take(result.line);
-    else if (result.kind === 'problem') problems.push(result.problem);
+    else problems.push(result.problem);
   };
   const settle = (current: NonNullable<typeof sheet>, required: boolean) => {
     current.layout = required

@@ -28,6 +28,7 @@ export interface AuditFinding {
   file: string;
   row: number;
   sheet?: string;
+  page?: number;
   date: IsoDate;
   category: FindingCategory;
   amount: Fen;
@@ -153,6 +154,7 @@ export class Auditor {
       file: line.file,
       row: line.row,
       ...(line.sheet === undefined ? {} : { sheet: line.sheet }),
+      ...(line.page === undefined ? {} : { page: line.page }),
       date: detach(line.date),
       category,
       amount,
@@ -190,6 +192,7 @@ export class Auditor {
         file: line.file,
         row: line.row,
         ...(line.sheet === undefined ? {} : { sheet: line.sheet }),
+        ...(line.page === undefined ? {} : { page: line.page }),
         date: detach(line.date),
         category: 'rate_overcharge',
         provider: departure.version.provider,

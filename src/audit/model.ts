@@ -24,6 +24,8 @@ export interface SourceRow {
   row: number;
   /** Worksheet name for workbooks. */
   sheet?: string;
+  /** 1-based page of a PDF statement. */
+  page?: number;
   cells: Cell[];
 }
 
@@ -33,12 +35,25 @@ export interface SourceMessage {
   text: string;
 }
 
-export type StatementFormat = 'csv' | 'xlsx' | 'sms';
+/**
+ * The container a statement came in: `xls` is a legacy BIFF workbook, `html` a web page table and
+ * `spreadsheetml` an XML Spreadsheet 2003 (both usually saved with an `.xls` name).
+ */
+export const STATEMENT_FORMATS = [
+  'csv',
+  'xlsx',
+  'sms',
+  'xls',
+  'html',
+  'spreadsheetml',
+  'pdf',
+] as const;
+export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
 
 /** What a decoder learned about the file before any row was read. */
 export interface DecodedMeta {
   format: StatementFormat;
-  /** `utf-8`, `utf-8-bom`, `gb18030`; null for xlsx. */
+  /** `utf-8`, `utf-8-bom`, `gb18030`, `utf-16le`, `utf-16be`; null for binary containers. */
   encoding: string | null;
   /** CSV delimiter, for the record. */
   delimiter?: string;
@@ -51,6 +66,7 @@ export interface InputProblem {
   file: string;
   row?: number;
   sheet?: string;
+  page?: number;
   /** What the merchant reads (Chinese first). */
   message: string;
   /** Extra detail for developers. */
@@ -86,6 +102,8 @@ export interface StatementLine {
   file: string;
   row: number;
   sheet?: string;
+  /** PDF page the record is on. */
+  page?: number;
   date: IsoDate;
   /** Transaction amount, or the amount moved by a non-transaction row. */
   amount: Fen;

@@ -43,6 +43,7 @@ export interface ScheduleDeparture {
   file: string;
   row: number;
   sheet?: string;
+  page?: number;
   date: IsoDate;
   category: FindingCategory;
   provider: string;
@@ -66,6 +67,7 @@ export interface ChargeTaken {
   file: string;
   row: number;
   sheet?: string;
+  page?: number;
   date: IsoDate;
   category: FindingCategory;
   amount: Fen;
@@ -118,6 +120,7 @@ export function compareChargesToSchedule(
       file: d.file,
       row: d.row,
       ...(d.sheet === undefined ? {} : { sheet: d.sheet }),
+      ...(d.page === undefined ? {} : { page: d.page }),
       date: d.date,
       category: d.category,
       provider: v.provider,

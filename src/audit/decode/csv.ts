@@ -1,6 +1,6 @@
 import type { DecodedMeta, InputProblem } from '../model.js';
 import { detectDelimiter } from './delimiter.js';
-import { decodeText, detectEncoding, type TextEncoding } from './encoding.js';
+import { decodeSample, decodeText, detectEncoding, isUtf8, type TextEncoding } from './encoding.js';
 import { peek } from './peek.js';
 import { CsvSplitter } from './splitter.js';
 import { detach } from '../strings.js';
@@ -20,7 +20,7 @@ export async function decodeCsv(
 ): Promise<DecodedTable> {
   const { head, stream } = await peek(chunks, SNIFF_BYTES);
   const encoding = detectEncoding(head);
-  const sample = new TextDecoder(encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(head);
+  const sample = decodeSample(head, encoding);
   const delimiter = detectDelimiter(sample);
   const meta: DecodedMeta = { format: 'csv', encoding, delimiter };
   const problems: InputProblem[] = [];
@@ -45,7 +45,7 @@ async function* readBatches(
   // ASCII, so they are found the same), and only fields with non-ASCII bytes are decoded as UTF-8.
   // Those are the few repeated type and description texts, so they are remembered. Measured on
   // bench/: a third less time than decoding every chunk with TextDecoder, half the string memory.
-  const utf8 = encoding !== 'gb18030';
+  const utf8 = isUtf8(encoding);
   const wideCache = new Map<string, string>();
   const wide = (latin1: string): string => {
     let text = wideCache.get(latin1);

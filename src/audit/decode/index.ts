@@ -2,15 +2,21 @@ import { FeeGuardError } from '../../errors.js';
 import type { StatementFormat } from '../model.js';
 import { decodeCsv } from './csv.js';
 import { detectDelimiter } from './delimiter.js';
-import { detectEncoding } from './encoding.js';
+import { decodeSample, detectEncoding, detectUtf16, type TextEncoding } from './encoding.js';
+import { declaredCharset, decodeHtml } from './html.js';
+import { bounded, limitsFromEnv, type DecodeLimits } from './limits.js';
+import { decodePdf } from './pdf.js';
 import { peek } from './peek.js';
 import { decodeSms } from './sms.js';
-import type { DecodedStatement } from './types.js';
+import { decodeSpreadsheetMl } from './spreadsheetml.js';
+import type { DecodedStatement, DecodedTable } from './types.js';
+import { decodeXls } from './xls.js';
 import { decodeXlsx } from './xlsx.js';
 
 export { decodeCsv } from './csv.js';
 export { decodeSms } from './sms.js';
 export { decodeXlsx } from './xlsx.js';
+export { DEFAULT_LIMITS, limitsFromEnv, type DecodeLimits } from './limits.js';
 export type { DecodedMessages, DecodedStatement, DecodedTable } from './types.js';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -22,16 +28,34 @@ function startsWith(head: Uint8Array, bytes: readonly number[]): boolean {
 /** Money in a notification: ¥12.00, 12.00元. */
 const SMS_MONEY = /[¥￥]\s*\d|\d(?:\.\d+)?\s*元/u;
 
+/** `%PDF-` within the first KiB, where readers look for it. */
+function isPdf(head: Uint8Array): boolean {
+  return Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 1024))
+    .toString('latin1')
+    .includes('%PDF-');
+}
+
+/** XML Spreadsheet 2003: an XML document whose root is the Office spreadsheet `Workbook`. */
+const SPREADSHEET_ML = /<(?:\w+:)?Workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet/u;
+/** A web page or a bare table, as back-offices save them with an `.xls` name. */
+const HTML_START =
+  /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|table|style|title)\b/iu;
+
 /**
- * What a file is, decided by its content (a renamed file is still read right); the name only
- * breaks a tie between CSV and pasted SMS text.
+ * What a file is, decided by its bytes (a renamed file is still read right); the name only breaks
+ * a tie between CSV and pasted SMS text.
  */
 export function sniffFormat(head: Uint8Array, fileName: string): StatementFormat | null {
   if (head.length === 0) return null;
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
-  if (head.subarray(0, 4096).includes(0)) return null;
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) return 'xls';
+  if (isPdf(head)) return 'pdf';
   const encoding = detectEncoding(head);
-  const text = new TextDecoder(encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(head);
+  if (!encoding.startsWith('utf-16') && head.subarray(0, 4096).includes(0)) return null;
+  const text = decodeSample(head, encoding);
+  const start = text.replace(/^[\s\uFEFF]+/u, '');
+  if (start.startsWith('<?xml') && SPREADSHEET_ML.test(start)) return 'spreadsheetml';
+  if (HTML_START.test(start) || (start.startsWith('<') && /<table\b/iu.test(start))) return 'html';
   const lines = text
     .split(/\r?\n/)
     .filter((l) => l.trim() !== '')
@@ -46,45 +70,51 @@ export function sniffFormat(head: Uint8Array, fileName: string): StatementFormat
   return 'csv';
 }
 
+/**
+ * The encoding of a page or an XML spreadsheet: a UTF-16 byte-order mark (or zero-byte pattern)
+ * first, then what the file declares, then what its bytes look like.
+ */
+function markupEncoding(head: Uint8Array): TextEncoding {
+  return detectUtf16(head) ?? declaredCharset(head) ?? detectEncoding(head);
+}
+
 /** Sniffs the format, then decodes: the one entry point the audit uses. */
 export async function decodeStatement(
   chunks: AsyncIterable<Uint8Array>,
   file: string,
+  limits: DecodeLimits = limitsFromEnv(),
 ): Promise<DecodedStatement> {
   const { head, stream } = await peek(chunks, SNIFF_BYTES);
-  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new FeeGuardError(
-      'FG_ERR_UNSUPPORTED_FILE',
-      `${file} 是旧版 Excel (.xls) 文件，暂不支持 (old .xls workbooks are not supported)`,
-      {
-        hint: 'open it in Excel or WPS and save it as .xlsx or .csv',
-      },
-    );
-  }
-  if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) {
-    throw new FeeGuardError(
-      'FG_ERR_UNSUPPORTED_FILE',
-      `${file} 是 PDF 文件，无法读取其中的表格 (PDF statements cannot be read)`,
-      {
-        hint: 'export the statement as Excel (.xlsx) or CSV from the provider’s app or portal',
-      },
-    );
-  }
   const format = sniffFormat(head, file);
   if (format === null) {
     throw new FeeGuardError(
       'FG_ERR_UNREADABLE_FILE',
       head.length === 0
         ? `${file} 是空文件 (the file is empty)`
-        : `${file} 不是文本或 XLSX 对账单 (not a text or XLSX statement)`,
-      { hint: 'export the statement as CSV or XLSX, or paste the SMS notices into a .txt file' },
+        : `${file} 不是可读的对账单文件 (not a text, Excel, web page or PDF statement)`,
+      {
+        hint: 'export the statement as CSV, Excel or PDF, or paste the SMS notices into a .txt file',
+      },
     );
   }
+  const table = (decoded: DecodedTable, checkCells: boolean): DecodedStatement => ({
+    kind: 'table',
+    ...decoded,
+    batches: bounded(decoded.batches, file, limits, checkCells),
+  });
   switch (format) {
     case 'xlsx':
-      return { kind: 'table', ...(await decodeXlsx(stream, file)) };
+      return table(await decodeXlsx(stream, file, limits), true);
+    case 'xls':
+      return table(decodeXls(stream, file, limits), true);
+    case 'html':
+      return table(decodeHtml(stream, markupEncoding(head), file, limits), false);
+    case 'spreadsheetml':
+      return table(decodeSpreadsheetMl(stream, markupEncoding(head), file, limits), false);
+    case 'pdf':
+      return table(decodePdf(stream, file, limits), true);
     case 'csv':
-      return { kind: 'table', ...(await decodeCsv(stream, file)) };
+      return table(await decodeCsv(stream, file), false);
     case 'sms':
       return { kind: 'sms', ...(await decodeSms(stream)) };
   }

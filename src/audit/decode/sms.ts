@@ -1,5 +1,5 @@
 import type { DecodedMeta, InputProblem, SourceMessage } from '../model.js';
-import { decodeText, detectEncoding } from './encoding.js';
+import { decodeSample, decodeText, detectEncoding } from './encoding.js';
 import { peek } from './peek.js';
 import type { DecodedMessages } from './types.js';
 
@@ -12,7 +12,7 @@ const SNIFF_BYTES = 64 * 1024;
 export async function decodeSms(chunks: AsyncIterable<Uint8Array>): Promise<DecodedMessages> {
   const { head, stream } = await peek(chunks, SNIFF_BYTES);
   const encoding = detectEncoding(head);
-  const sample = new TextDecoder(encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(head);
+  const sample = decodeSample(head, encoding);
   const meta: DecodedMeta = { format: 'sms', encoding };
   const problems: InputProblem[] = [];
   return {

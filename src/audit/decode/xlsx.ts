@@ -1,17 +1,155 @@
 import { Readable } from 'node:stream';
+import { zipSync, strToU8 } from 'fflate';
+import yauzl from 'yauzl';
 import { FeeGuardError } from '../../errors.js';
 import type { Cell, DecodedMeta, InputProblem, SourceRow } from '../model.js';
+import { overLimit, readWhole, type DecodeLimits } from './limits.js';
 import type { DecodedTable } from './types.js';
 
 /**
- * XLSX from Excel, WPS or LibreOffice, streamed sheet by sheet (exceljs's streaming reader), so a
- * year-long workbook never sits in memory. Every sheet is read; rows keep the sheet's own numbers.
- * Date cells arrive as `Date` with the wall-clock value in their UTC fields.
+ * XLSX from Excel, WPS or LibreOffice. The archive is read whole (bounded by `maxFileBytes`) and
+ * checked before any row is parsed (see `orderedArchive`): its entries may not inflate beyond
+ * `maxInflatedBytes`. Then exceljs's streaming reader parses it sheet by sheet, so the rows never
+ * sit in memory together. Every sheet is read; rows keep the sheet's own numbers. Date cells
+ * arrive as `Date` with the wall-clock value in their UTC fields.
  */
-export function decodeXlsx(chunks: AsyncIterable<Uint8Array>, file: string): Promise<DecodedTable> {
+export function decodeXlsx(
+  chunks: AsyncIterable<Uint8Array>,
+  file: string,
+  limits: DecodeLimits,
+): Promise<DecodedTable> {
   const meta: DecodedMeta = { format: 'xlsx', encoding: null, sheets: [] };
   const problems: InputProblem[] = [];
-  return Promise.resolve({ meta, problems, batches: readSheets(chunks, file, meta) });
+  return Promise.resolve({ meta, problems, batches: readSheets(chunks, file, meta, limits) });
+}
+
+function unreadable(file: string, cause: unknown): FeeGuardError {
+  return new FeeGuardError(
+    'FG_ERR_UNREADABLE_FILE',
+    `${file} 不是可读的 XLSX 工作簿 (not a readable XLSX workbook)`,
+    {
+      hint: 'open it in Excel or WPS and save it again as .xlsx, or export the statement as CSV',
+      cause,
+    },
+  );
+}
+
+interface ZipEntryInfo {
+  name: string;
+  offset: number;
+  entry: yauzl.Entry;
+}
+
+/** The parts exceljs needs before a worksheet, in the order it needs them. */
+const FIRST = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/styles.xml',
+  'xl/sharedStrings.xml',
+];
+
+/** An empty shared-string table, for workbooks written with inline strings only. */
+function emptySharedStrings(): Uint8Array {
+  const zip = zipSync(
+    {
+      'xl/sharedStrings.xml': strToU8(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+      ),
+    },
+    { level: 0 },
+  );
+  // the one local entry: header (30 bytes + name + extra field) and its stored data
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = 30 + view.getUint16(26, true) + view.getUint16(28, true) + view.getUint32(18, true);
+  return zip.subarray(0, end);
+}
+
+/**
+ * Bounds and orders an XLSX archive before exceljs reads it, all in memory:
+ * - the sizes the central directory declares must add up to at most `maxInflatedBytes` (a zip
+ *   bomb is refused before anything is inflated), and every entry is then inflated once and
+ *   dropped, yauzl stopping any entry that inflates beyond its declared size — so no entry can
+ *   inflate beyond the cap later either;
+ * - the workbook, its relationships, styles and shared strings are put before the worksheets
+ *   (raw compressed bytes moved, nothing re-compressed). Given a worksheet first, exceljs writes
+ *   it to a temporary file until they come, and leaves that file behind when reading stops early;
+ *   in this order it never writes one.
+ */
+export async function orderedArchive(
+  zip: Buffer,
+  file: string,
+  limits: DecodeLimits,
+): Promise<Uint8Array[]> {
+  let archive: yauzl.ZipFile;
+  try {
+    archive = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+      yauzl.fromBuffer(
+        zip,
+        { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
+        (error, opened) => {
+          if (error) reject(error);
+          else resolve(opened);
+        },
+      );
+    });
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  const directoryAt = archive.readEntryCursor as unknown as number;
+  const entries: ZipEntryInfo[] = [];
+  let declared = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      archive.on('entry', (entry: yauzl.Entry) => {
+        declared += entry.uncompressedSize;
+        if (declared > limits.maxInflatedBytes) {
+          reject(overLimit(file, 'maxInflatedBytes', limits));
+          return;
+        }
+        entries.push({ name: entry.fileName, offset: entry.relativeOffsetOfLocalHeader, entry });
+        archive.readEntry();
+      });
+      archive.on('end', () => {
+        resolve();
+      });
+      archive.on('error', reject);
+      archive.readEntry();
+    });
+    for (const { entry } of entries) {
+      if (entry.fileName.endsWith('/')) continue;
+      const stream = await archive.openReadStreamPromise(entry);
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      for await (const _chunk of stream as AsyncIterable<Buffer>) {
+        // inflated and dropped: yauzl fails the stream past the declared size
+      }
+    }
+  } catch (error) {
+    if (error instanceof FeeGuardError) throw error;
+    throw unreadable(file, error);
+  } finally {
+    archive.close();
+  }
+  const byOffset = [...entries].sort((a, b) => a.offset - b.offset);
+  const extent = new Map<ZipEntryInfo, Uint8Array>();
+  byOffset.forEach((info, index) => {
+    const end = byOffset[index + 1]?.offset ?? directoryAt;
+    extent.set(info, zip.subarray(info.offset, end));
+  });
+  const rank = (name: string) => {
+    const at = FIRST.indexOf(name);
+    return at === -1 ? FIRST.length : at;
+  };
+  const ordered = [...byOffset].sort((a, b) => rank(a.name) - rank(b.name) || a.offset - b.offset);
+  const parts: Uint8Array[] = ordered.map((info) => extent.get(info) ?? new Uint8Array());
+  if (!entries.some((e) => e.name === 'xl/sharedStrings.xml')) {
+    const at = ordered.findIndex((e) => rank(e.name) === FIRST.length);
+    parts.splice(at === -1 ? parts.length : at, 0, emptySharedStrings());
+  }
+  // the central directory closes the stream for exceljs's sequential reader
+  parts.push(zip.subarray(directoryAt));
+  return parts;
 }
 
 /** Rows are handed on in batches of this many. */
@@ -21,11 +159,13 @@ async function* readSheets(
   chunks: AsyncIterable<Uint8Array>,
   file: string,
   meta: DecodedMeta,
+  limits: DecodeLimits,
 ): AsyncIterable<SourceRow[]> {
+  const parts = await orderedArchive(await readWhole(chunks, file, limits), file, limits);
   // exceljs is large: load it only when a workbook comes
   const { default: ExcelJS } = await import('exceljs');
   const progress = { at: Date.now() };
-  const input = Readable.from(tracked(chunks, progress), { objectMode: false });
+  const input = Readable.from(tracked(fromParts(parts), progress), { objectMode: false });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -50,14 +190,7 @@ async function* readSheets(
       if (batch.length > 0) yield batch;
     }
   } catch (error) {
-    throw new FeeGuardError(
-      'FG_ERR_UNREADABLE_FILE',
-      `${file} 不是可读的 XLSX 工作簿 (not a readable XLSX workbook)`,
-      {
-        hint: 'open it in Excel or WPS and save it again as .xlsx, or export the statement as CSV',
-        cause: error,
-      },
-    );
+    throw unreadable(file, error);
   } finally {
     input.destroy();
   }
@@ -81,6 +214,17 @@ const STALL_MS = 2000;
 
 interface Progress {
   at: number;
+}
+
+/** The archive in pieces of at most 64 KiB, as a file would stream in. */
+async function* fromParts(parts: readonly Uint8Array[]): AsyncIterable<Uint8Array> {
+  const PIECE = 64 * 1024;
+  for (const part of parts) {
+    for (let at = 0; at < part.byteLength; at += PIECE) {
+      await Promise.resolve();
+      yield part.subarray(at, at + PIECE);
+    }
+  }
 }
 
 async function* tracked(

@@ -127,7 +127,7 @@ export function renderHtml(report: AuditReport): string {
   const findings = report.findings
     .map(
       (f) =>
-        `<tr><td data-label="位置">${e(f.file)}${f.sheet ? `[${e(f.sheet)}]` : ''}:${f.row}</td><td class="nowrap" data-label="日期">${e(f.date)}</td><td data-label="类别">${e(CATEGORY_NAMES[f.category].zh)}</td><td class="num" data-label="金额">${e(f.amount)}</td><td class="nowrap v-${f.verdict}" data-label="结论">${e(VERDICT_NAMES[f.verdict].zh)}</td><td class="num" data-label="应退">${e(f.overcharge)}</td><td data-label="摘要">${e(f.text)}</td><td data-label="原因">${e(f.reason)}</td></tr>`,
+        `<tr><td data-label="位置">${e(f.file)}${f.sheet ? `[${e(f.sheet)}]` : ''}${f.page ? `[第${f.page}页]` : ''}:${f.row}</td><td class="nowrap" data-label="日期">${e(f.date)}</td><td data-label="类别">${e(CATEGORY_NAMES[f.category].zh)}</td><td class="num" data-label="金额">${e(f.amount)}</td><td class="nowrap v-${f.verdict}" data-label="结论">${e(VERDICT_NAMES[f.verdict].zh)}</td><td class="num" data-label="应退">${e(f.overcharge)}</td><td data-label="摘要">${e(f.text)}</td><td data-label="原因">${e(f.reason)}</td></tr>`,
     )
     .join('\n');
   const recurring = report.recurring
@@ -143,7 +143,7 @@ export function renderHtml(report: AuditReport): string {
   const departures = (report.scheduleDepartures ?? [])
     .map(
       (d) =>
-        `<tr><td data-label="位置">${e(d.file)}${d.sheet ? `[${e(d.sheet)}]` : ''}:${d.row}</td><td class="nowrap" data-label="日期">${e(d.date)}</td><td data-label="不符">${e(DEPARTURE_NAMES[d.kind].zh)}</td><td class="num" data-label="实收">${e(d.taken)}</td><td class="num" data-label="标准">${e(d.allowed)}</td><td class="num" data-label="差额">${e(d.difference)}</td><td data-label="收费标准">${e(d.scheduled)}</td></tr>`,
+        `<tr><td data-label="位置">${e(d.file)}${d.sheet ? `[${e(d.sheet)}]` : ''}${d.page ? `[第${d.page}页]` : ''}:${d.row}</td><td class="nowrap" data-label="日期">${e(d.date)}</td><td data-label="不符">${e(DEPARTURE_NAMES[d.kind].zh)}</td><td class="num" data-label="实收">${e(d.taken)}</td><td class="num" data-label="标准">${e(d.allowed)}</td><td class="num" data-label="差额">${e(d.difference)}</td><td data-label="收费标准">${e(d.scheduled)}</td></tr>`,
     )
     .join('\n');
   const versions = report.schedules ?? [];

@@ -32,7 +32,13 @@ export function categoryName(category: FindingCategory): string {
   return CATEGORY_NAMES[category].zh;
 }
 
-function where(f: { file: string; sheet?: string | undefined; row: number }): string {
+function where(f: {
+  file: string;
+  sheet?: string | undefined;
+  page?: number | undefined;
+  row: number;
+}): string {
+  if (f.page !== undefined) return `${f.file}[第${f.page}页]:${f.row}`;
   return f.sheet === undefined ? `${f.file}:${f.row}` : `${f.file}[${f.sheet}]:${f.row}`;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FINDING_CATEGORIES } from '../model.js';
+import { FINDING_CATEGORIES, STATEMENT_FORMATS } from '../model.js';
 
 /**
  * The JSON audit report, schema version 1 (`../shared/spec/audit.md` §3). Fields beyond the spec
@@ -15,7 +15,7 @@ export const periodEverySchema = z.enum(['once', 'month', 'quarter', 'year']);
 
 export const statementSummarySchema = z.object({
   file: z.string(),
-  format: z.enum(['csv', 'xlsx', 'sms']),
+  format: z.enum(STATEMENT_FORMATS),
   encoding: z.string().nullable(),
   headerRow: z.number().int().nullable(),
   records: z.number().int(),
@@ -29,6 +29,7 @@ export const findingSchema = z.object({
   file: z.string(),
   row: z.number().int(),
   sheet: z.string().optional(),
+  page: z.number().int().optional(),
   date: isoDate,
   category: findingCategorySchema,
   amount: yuan,
@@ -56,6 +57,7 @@ export const warningSchema = z.object({
   file: z.string(),
   row: z.number().int().optional(),
   sheet: z.string().optional(),
+  page: z.number().int().optional(),
   message: z.string(),
 });
 
@@ -69,6 +71,7 @@ export const scheduleDepartureSchema = z.object({
   file: z.string(),
   row: z.number().int(),
   sheet: z.string().optional(),
+  page: z.number().int().optional(),
   date: isoDate,
   category: findingCategorySchema,
   provider: z.string(),

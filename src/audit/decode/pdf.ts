@@ -1,0 +1,240 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { FeeGuardError } from '../../errors.js';
+import type { Cell, DecodedMeta, InputProblem, SourceRow } from '../model.js';
+import { overLimit, readWhole, type DecodeLimits } from './limits.js';
+import type { DecodedTable } from './types.js';
+
+/**
+ * PDF statements with a text layer (bank and provider apps), read with Mozilla's PDF.js
+ * (`pdfjs-dist`, its legacy build for Node). A PDF has no rows, only pieces of text at positions,
+ * so the table is rebuilt: pieces on one baseline make a line, pieces far apart on a line are
+ * separate cells, and the header line (the first with three or more text cells and no figures)
+ * gives the columns every later cell is put under. Page numbers (第 1 页 共 3 页), the header
+ * repeated on each page and the title above it are not rows. Rows are numbered in reading order
+ * and carry their page; the audit then numbers the records (spec §3).
+ */
+export function decodePdf(
+  chunks: AsyncIterable<Uint8Array>,
+  file: string,
+  limits: DecodeLimits,
+): DecodedTable {
+  const meta: DecodedMeta = { format: 'pdf', encoding: null };
+  const problems: InputProblem[] = [];
+  return { meta, problems, batches: readRows(chunks, file, limits) };
+}
+
+/** One run of text on a line: what a reader sees as a cell. */
+export interface TextRun {
+  x0: number;
+  x1: number;
+  text: string;
+}
+
+export interface TextLine {
+  page: number;
+  runs: TextRun[];
+}
+
+interface Piece {
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+  text: string;
+}
+
+/** Pieces whose baselines differ by less than this share of the font size are on one line. */
+const SAME_LINE = 0.5;
+/** A gap wider than this share of the font size starts a new cell; a narrower one is a space. */
+const CELL_GAP = 0.9;
+const WORD_GAP = 0.15;
+
+/** Groups a page's text pieces into lines (top to bottom) of runs (left to right). */
+export function linesOf(pieces: readonly Piece[], page: number): TextLine[] {
+  const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: Piece[][] = [];
+  for (const piece of sorted) {
+    const group = groups.at(-1);
+    const first = group?.[0];
+    if (
+      group &&
+      first &&
+      Math.abs(first.y - piece.y) <= SAME_LINE * Math.max(first.size, piece.size)
+    ) {
+      group.push(piece);
+    } else groups.push([piece]);
+  }
+  return groups.map((group) => {
+    group.sort((a, b) => a.x - b.x);
+    const runs: TextRun[] = [];
+    let last: { run: TextRun; size: number } | null = null;
+    for (const piece of group) {
+      const gap = last ? piece.x - last.run.x1 : Infinity;
+      const size = Math.max(piece.size, last?.size ?? 0);
+      if (last && gap <= CELL_GAP * size) {
+        last.run.text += (gap > WORD_GAP * size ? ' ' : '') + piece.text;
+        last.run.x1 = Math.max(last.run.x1, piece.x + piece.width);
+      } else {
+        const run = { x0: piece.x, x1: piece.x + piece.width, text: piece.text };
+        runs.push(run);
+        last = { run, size: piece.size };
+      }
+    }
+    for (const run of runs) run.text = run.text.replace(/\s+/gu, ' ').trim();
+    return { page, runs: runs.filter((r) => r.text !== '') };
+  });
+}
+
+/** 第 1 页 共 3 页, 第1页/共3页, - 2 -, 2/3, Page 2 of 3. */
+const PAGE_NUMBER =
+  /^(?:第\s*\d+\s*页.*|共\s*\d+\s*页.*|-?\s*\d+\s*-?|\d+\s*\/\s*\d+|page\s+\d+(?:\s+of\s+\d+)?)$/iu;
+
+const lineText = (line: TextLine) => line.runs.map((r) => r.text).join(' ');
+
+function isHeader(line: TextLine): boolean {
+  if (line.runs.length < 3) return false;
+  const plain = line.runs.filter((r) => !/\d/u.test(r.text)).length;
+  return plain / line.runs.length >= 0.8;
+}
+
+/** Puts each run under the header column it overlaps most, or the nearest one. */
+export function cellsUnder(line: TextLine, header: readonly TextRun[]): Cell[] {
+  const cells: (string | null)[] = header.map(() => null);
+  for (const run of line.runs) {
+    let best = -1;
+    let bestScore = -Infinity;
+    header.forEach((column, index) => {
+      const overlap = Math.min(run.x1, column.x1) - Math.max(run.x0, column.x0);
+      const score =
+        overlap > 0 ? overlap : -Math.abs((run.x0 + run.x1) / 2 - (column.x0 + column.x1) / 2);
+      if (score > bestScore) {
+        bestScore = score;
+        best = index;
+      }
+    });
+    if (best === -1) continue;
+    const before = cells[best];
+    cells[best] = before === null || before === undefined ? run.text : `${before} ${run.text}`;
+  }
+  return cells;
+}
+
+/**
+ * The rows of the table the lines of every page make, in reading order: page numbers dropped,
+ * the header kept once (its first time), repeats of it and of the title lines above it dropped.
+ */
+export function rowsOfLines(lines: readonly TextLine[]): SourceRow[] {
+  const kept = lines.filter((line) => line.runs.length > 0 && !PAGE_NUMBER.test(lineText(line)));
+  const headerAt = kept.findIndex(isHeader);
+  const header = headerAt === -1 ? null : (kept[headerAt] ?? null);
+  const headerText = header ? lineText(header) : '';
+  const title = new Set(kept.slice(0, Math.max(headerAt, 0)).map(lineText));
+  const rows: SourceRow[] = [];
+  kept.forEach((line, index) => {
+    const text = lineText(line);
+    if (header && index > headerAt && (text === headerText || title.has(text))) return;
+    const cells: Cell[] = header ? cellsUnder(line, header.runs) : line.runs.map((r) => r.text);
+    rows.push({ row: rows.length + 1, page: line.page, cells });
+  });
+  return rows;
+}
+
+interface LoadedPdfJs {
+  pdfjs: typeof PdfJs;
+  /** Directories of the character maps (for PDFs that use the standard Chinese CMaps) and fonts. */
+  cMapUrl: string;
+  standardFontDataUrl: string;
+}
+
+/** PDF.js is large: loaded once, when the first PDF comes. */
+const loader: { promise?: Promise<LoadedPdfJs> } = {};
+
+function loadPdfJs(): Promise<LoadedPdfJs> {
+  loader.promise ??= (async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    return {
+      pdfjs,
+      cMapUrl: path.join(root, 'cmaps') + path.sep,
+      standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
+    };
+  })();
+  return loader.promise;
+}
+
+async function* readRows(
+  chunks: AsyncIterable<Uint8Array>,
+  file: string,
+  limits: DecodeLimits,
+): AsyncIterable<SourceRow[]> {
+  const bytes = await readWhole(chunks, file, limits);
+  const { pdfjs, cMapUrl, standardFontDataUrl } = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  try {
+    let document: Awaited<typeof task.promise>;
+    try {
+      document = await task.promise;
+    } catch (error) {
+      const locked = error instanceof Error && error.name === 'PasswordException';
+      throw new FeeGuardError(
+        'FG_ERR_UNREADABLE_FILE',
+        locked
+          ? `${file} 是加密的 PDF，需要密码才能打开 (the PDF is password-protected)`
+          : `${file} 不是可读的 PDF 文件 (not a readable PDF)`,
+        {
+          hint: locked
+            ? 'export the statement again without a password, or as CSV or Excel'
+            : 'export the statement again as CSV or Excel from the provider’s app or portal',
+          cause: error,
+        },
+      );
+    }
+    if (document.numPages > limits.maxPages) throw overLimit(file, 'maxPages', limits);
+    const lines: TextLine[] = [];
+    let pieces = 0;
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      const onPage: Piece[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
+        onPage.push({
+          x,
+          y,
+          width: item.width,
+          size: Math.hypot(a, b) || item.height || 1,
+          text: item.str,
+        });
+      }
+      pieces += onPage.length;
+      lines.push(...linesOf(onPage, number));
+      page.cleanup();
+      if (lines.length > limits.maxRows) throw overLimit(file, 'maxRows', limits);
+    }
+    if (pieces === 0) {
+      throw new FeeGuardError(
+        'FG_ERR_SCANNED_PDF',
+        `${file} 是扫描件（只有图片、没有文字），无法读取其中的账目。请在服务商的 App 或商户后台导出 CSV 或 Excel 格式的对账单，或导出带文字的 PDF`,
+        {
+          hint: 'export the statement as CSV or Excel, or as a PDF with a text layer, from the provider’s app or portal',
+        },
+      );
+    }
+    const rows = rowsOfLines(lines);
+    for (let at = 0; at < rows.length; at += 2000) yield rows.slice(at, at + 2000);
+  } finally {
+    await task.destroy();
+  }
+}
