@@ -30,7 +30,7 @@ export const DEFAULT_LIMITS: Readonly<DecodeLimits> = Object.freeze({
   maxCellChars: 32_767,
   maxSheets: 100,
   maxInflatedBytes: 1024 * 1024 * 1024,
-  maxFileBytes: 256 * 1024 * 1024,
+  maxFileBytes: 100 * 1024 * 1024,
   maxPages: 5_000,
 });
 

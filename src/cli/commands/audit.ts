@@ -26,7 +26,7 @@ export function register(program: Command, io: CliIo): void {
     .description('审计对账单：找出每一笔费用扣款，对照合同判断是否经过同意，并算出应追回的金额')
     .argument(
       '<files...>',
-      'statement files: .csv/.txt (UTF-8 or GB18030), .xlsx, or pasted SMS text',
+      'statement files: .csv/.txt (UTF-8, GB18030 or UTF-16), .xlsx, .xls (also HTML or XML saved as .xls), PDF with text, or pasted SMS text',
     )
     .option(
       '-c, --contract <file>',

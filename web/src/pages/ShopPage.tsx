@@ -261,7 +261,7 @@ function Statements({ merchant }: { merchant: Merchant }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={`${t('uploadTitle')} · ${merchant.businessName ?? merchant.name}`}>
         <Upload.Dragger
-          accept=".csv,.txt,.xlsx"
+          accept=".csv,.txt,.xlsx,.xls,.htm,.html,.xml,.pdf"
           multiple={false}
           showUploadList={false}
           disabled={busy}
@@ -279,7 +279,7 @@ function Statements({ merchant }: { merchant: Merchant }) {
         </Upload.Dragger>
         <input
           type="file"
-          accept=".csv,.txt,.xlsx"
+          accept=".csv,.txt,.xlsx,.xls,.htm,.html,.xml,.pdf"
           data-testid="statement-upload"
           aria-label={t('uploadHint')}
           style={{ marginTop: 8, maxWidth: '100%', minHeight: 44 }}
