@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
@@ -7,6 +8,7 @@ import { strToU8, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
 import iconv from 'iconv-lite';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
+import { SAMPLES_DIR } from '../../../test/fixtures/index.js';
 import { findCjkFont } from '../../documents/fonts.js';
 import { isFeeGuardError } from '../../errors.js';
 import { auditStatements } from '../audit.js';
@@ -423,6 +425,35 @@ describe('bounded decoding', () => {
 
   const tmpFiles = () =>
     readdirSync(os.tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`));
+
+  it.each([
+    ['as Excel writes it (worksheet before shared strings)', 'excel'],
+    ['with inline strings only (no shared-string table)', 'inline'],
+  ])('an XLSX %s is read without a temporary file', async (_label, kind) => {
+    let bytes: Uint8Array;
+    if (kind === 'excel') {
+      bytes = readFileSync(path.join(SAMPLES_DIR, '07-workbook.xlsx'));
+    } else {
+      const workbook = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(
+        workbook,
+        XLSX.utils.aoa_to_sheet([HEADER, ...textRows()]),
+        '明细',
+      );
+      bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', bookSST: false }) as Buffer;
+    }
+    const before = tmpFiles();
+    const decoded = await decodeStatement(chunksOf(bytes), 'x.xlsx', DEFAULT_LIMITS);
+    const items: (SourceRow | SourceMessage)[] = [];
+    for await (const batch of decoded.batches) {
+      // exceljs would park a worksheet met before the shared strings in a temporary file
+      expect(tmpFiles()).toEqual(before);
+      items.push(...batch);
+    }
+    expect(items.length).toBeGreaterThan(7);
+    if (kind === 'inline') expect(rowsOf(items)[1]?.cells).toEqual(textRows()[0]);
+    expect(tmpFiles()).toEqual(before);
+  });
 
   it.each([
     ['declaring its size', null],

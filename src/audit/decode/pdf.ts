@@ -226,7 +226,7 @@ async function* readRows(
     if (pieces === 0) {
       throw new FeeGuardError(
         'FG_ERR_SCANNED_PDF',
-        `${file} 是扫描件（只有图片、没有文字），无法读取其中的账目。请在服务商的 App 或商户后台导出 CSV 或 Excel 格式的对账单，或导出带文字的 PDF`,
+        `${file} 是扫描件（只有图片、没有文字），无法读取其中的账目。请在服务商的手机客户端或商户后台导出 CSV 或 Excel 格式的对账单，或导出带文字的 PDF 对账单`,
         {
           hint: 'export the statement as CSV or Excel, or as a PDF with a text layer, from the provider’s app or portal',
         },
