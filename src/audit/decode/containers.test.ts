@@ -314,6 +314,22 @@ describe('legacy .xls (BIFF8)', () => {
     expect(detail[3]?.cells[1]).toBe('91.26');
   });
 
+  it('BIFF5 (Excel 5/95) too', async () => {
+    const workbook = XLSX.utils.book_new();
+    const rows = [
+      ['date', 'amount'],
+      ['2024-03-01', 12.5],
+    ];
+    XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(rows), 'S');
+    const bytes = XLSX.write(workbook, { type: 'buffer', bookType: 'biff5' }) as Buffer;
+    const { decoded, items } = await decode(bytes, 'old.xls');
+    expect(decoded.meta.format).toBe('xls');
+    expect(rowsOf(items).map((r) => r.cells)).toEqual([
+      ['date', 'amount'],
+      ['2024-03-01', '12.5'],
+    ]);
+  });
+
   it('a damaged compound file is a clear error', async () => {
     const bytes = xls().subarray(0, 700);
     await expect(decode(bytes, 'old.xls')).rejects.toThrow(/\.xls/);

@@ -42,6 +42,8 @@ async function* readSheets(
 ): AsyncIterable<SourceRow[]> {
   const bytes = await readWhole(chunks, file, limits);
   const XLSX = await import('@e965/xlsx');
+  // BIFF5 (Excel 5/95) stores text in the workbook's code page (936 = GBK on a Chinese Windows)
+  XLSX.set_cptable(await import('@e965/xlsx/dist/cpexcel.full.mjs'));
   let workbook: ReturnType<typeof XLSX.read>;
   try {
     // a compound file's header alone is 512 bytes (SheetJS would read less as text)
