@@ -91,6 +91,9 @@ export function linesOf(pieces: readonly Piece[], page: number): TextLine[] {
 const PAGE_NUMBER =
   /^(?:第\s*\d+\s*页.*|共\s*\d+\s*页.*|-?\s*\d+\s*-?|\d+\s*\/\s*\d+|page\s+\d+(?:\s+of\s+\d+)?)$/iu;
 
+/** How far down the header is looked for, in lines (the layout reader looks as far). */
+const HEADER_SEARCH_LINES = 60;
+
 const lineText = (line: TextLine) => line.runs.map((r) => r.text).join(' ');
 
 function isHeader(line: TextLine): boolean {
@@ -127,7 +130,12 @@ export function cellsUnder(line: TextLine, header: readonly TextRun[]): Cell[] {
  */
 export function rowsOfLines(lines: readonly TextLine[]): SourceRow[] {
   const kept = lines.filter((line) => line.runs.length > 0 && !PAGE_NUMBER.test(lineText(line)));
-  const headerAt = kept.findIndex(isHeader);
+  // the header is the widest figure-free line near the top: a preamble line such as
+  // 商户名称 某某店 开户行 has three cells too, but fewer than the table has columns
+  let headerAt = -1;
+  kept.slice(0, HEADER_SEARCH_LINES).forEach((line, index) => {
+    if (isHeader(line) && line.runs.length > (kept[headerAt]?.runs.length ?? 0)) headerAt = index;
+  });
   const header = headerAt === -1 ? null : (kept[headerAt] ?? null);
   const headerText = header ? lineText(header) : '';
   const title = new Set(kept.slice(0, Math.max(headerAt, 0)).map(lineText));

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { rowsOfLines, type TextLine } from './pdf.js';
+
+const line = (page: number, ...cells: [number, string][]): TextLine => ({
+  page,
+  runs: cells.map(([x, text]) => ({ x0: x, x1: x + text.length * 8, text })),
+});
+
+describe('rebuilding a PDF table from its lines', () => {
+  it('takes the widest figure-free line as the header, not a preamble line', () => {
+    const rows = rowsOfLines([
+      line(1, [0, '商户名称'], [100, '某某便利店'], [200, '开户行']),
+      line(1, [0, '交易时间'], [100, '交易金额'], [200, '手续费'], [300, '摘要']),
+      line(1, [0, '2024-03-01'], [110, '12.00'], [205, '0.07'], [300, '消费']),
+      line(1, [250, '第 1 页 共 2 页']),
+      line(2, [0, '交易时间'], [100, '交易金额'], [200, '手续费'], [300, '摘要']),
+      line(2, [0, '2024-03-02'], [300, '流量费'], [110, '-99.00']),
+      line(2, [250, '2/2']),
+    ]);
+    expect(rows).toEqual([
+      { row: 1, page: 1, cells: ['商户名称', '某某便利店', '开户行', null] },
+      { row: 2, page: 1, cells: ['交易时间', '交易金额', '手续费', '摘要'] },
+      { row: 3, page: 1, cells: ['2024-03-01', '12.00', '0.07', '消费'] },
+      { row: 4, page: 2, cells: ['2024-03-02', '-99.00', null, '流量费'] },
+    ]);
+  });
+
+  it('keeps every run as a cell when no header is found', () => {
+    expect(rowsOfLines([line(1, [0, 'a'], [100, 'b'])])).toEqual([
+      { row: 1, page: 1, cells: ['a', 'b'] },
+    ]);
+  });
+});
