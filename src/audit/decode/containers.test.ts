@@ -186,6 +186,13 @@ function pdf(
       line(r, 110 + i * 18);
     });
     doc.text(`第 ${page + 1} 页 共 ${pages} 页`, 260, 780, { lineBreak: false });
+    // a slanted watermark across the first row
+    doc
+      .save()
+      .rotate(-20, { origin: [200, 110] })
+      .fillColor('#cccccc');
+    doc.text('仅供参考', 200, 110, { lineBreak: false }).restore();
+    doc.fillColor('black').fontSize(10);
   }
   doc.end();
   return done;

@@ -218,6 +218,9 @@ async function* readRows(
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
         const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
+        pieces += 1;
+        // slanted or vertical text is a watermark (仅供参考) or a stamp, not a table cell
+        if (Math.abs(b) > Math.abs(a) * 0.05) continue;
         onPage.push({
           x,
           y,
@@ -226,7 +229,6 @@ async function* readRows(
           text: item.str,
         });
       }
-      pieces += onPage.length;
       lines.push(...linesOf(onPage, number));
       page.cleanup();
       if (lines.length > limits.maxRows) throw overLimit(file, 'maxRows', limits);
