@@ -211,6 +211,17 @@ describe('sniffing the container from its bytes', () => {
     ['XML Spreadsheet 2003', spreadsheetMl, 'spreadsheetml'],
     ['BIFF8', xls, 'xls'],
     ['PDF', () => strToU8('%PDF-1.7\n'), 'pdf'],
+    ['PDF after some junk', () => strToU8('\r\n%PDF-1.4\n'), 'pdf'],
+    [
+      'CSV that mentions %PDF-',
+      () => strToU8('交易时间,金额,摘要\n2024-01-01,1.00,见附件%PDF-1.4\n'),
+      'csv',
+    ],
+    [
+      'HTML with a BOM and a comment first',
+      () => strToU8('\uFEFF<!-- x -->\n<table><tr><td>a</td></tr></table>'),
+      'html',
+    ],
   ])('%s, whatever its name', (_label, bytes, format) => {
     expect(sniffFormat(bytes(), 'statement.xls')).toBe(format);
     expect(sniffFormat(bytes(), 'statement.csv')).toBe(format);

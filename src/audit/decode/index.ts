@@ -28,11 +28,10 @@ function startsWith(head: Uint8Array, bytes: readonly number[]): boolean {
 /** Money in a notification: ¥12.00, 12.00元. */
 const SMS_MONEY = /[¥￥]\s*\d|\d(?:\.\d+)?\s*元/u;
 
-/** `%PDF-` within the first KiB, where readers look for it. */
+/** `%PDF-1.7` starting a line within the first KiB, where readers look for it. */
 function isPdf(head: Uint8Array): boolean {
-  return Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 1024))
-    .toString('latin1')
-    .includes('%PDF-');
+  const start = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 1024));
+  return /(?:^|[\r\n])%PDF-\d/u.test(start.toString('latin1'));
 }
 
 /** XML Spreadsheet 2003: an XML document whose root is the Office spreadsheet `Workbook`. */
