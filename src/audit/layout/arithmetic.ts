@@ -86,10 +86,12 @@ function checkTriple(
   let eligible = 0;
   let ok = 0;
   let withFee = 0;
+  let settledRows = 0;
   let smallFee = 0;
   for (let i = 0; i < rows; i++) {
     const amount = at(a, i, sa);
     const net = at(n, i, sn);
+    if (net !== null) settledRows += 1;
     if (amount === null || net === null) continue;
     const fee = at(f, i, sf) ?? 0;
     eligible += 1;
@@ -100,11 +102,29 @@ function checkTriple(
       ok += 1;
       if (fee !== 0) withFee += 1;
       // a fee is a small part of what is paid out (amount − settled = fee holds too, the other way)
-      if (fee !== 0 && Math.abs(fee) < Math.abs(net)) smallFee += 1;
+      if (fee !== 0 && Math.abs(fee) < Math.abs(net) && 2 * Math.abs(fee) <= Math.abs(amount))
+        smallFee += 1;
     }
   }
+  // the amount is there wherever a settled amount is (a credit column alone is not the amount)
+  if (eligible < 0.9 * settledRows) return null;
   if (withFee < 2 || ok < AGREE * eligible || smallFee < AGREE * withFee) return null;
   return { amount: a, fee: f, net: n, scales: [sa, sf, sn], feeNegative, support: withFee };
+}
+
+/** A column made of the movement of a debit/credit pair (in − out), for the fee arithmetic. */
+export function movementColumn(inflow: ColumnStats, outflow: ColumnStats): ColumnStats {
+  const values = inflow.values.map((v, i) => {
+    const o = outflow.values[i] ?? null;
+    return v === null && o === null ? null : Math.abs(v ?? 0) - Math.abs(o ?? 0);
+  });
+  return {
+    ...inflow,
+    index: -1,
+    values,
+    allInteger: inflow.allInteger && outflow.allInteger,
+    negatives: values.filter((v) => v !== null && v < 0).length,
+  };
 }
 
 /** Two columns of which, on nearly every row, exactly one holds a non-zero amount. */

@@ -79,7 +79,7 @@ describe('header detection', () => {
     ],
     [
       ['记账日期', '摘要', '收入', '支出', '余额'],
-      { date: '记账日期', description: '摘要', inflow: '收入', outflow: '支出' },
+      { date: '记账日期', description: '摘要', inflow: '收入', outflow: '支出', balance: '余额' },
     ],
     [
       ['日期', '说明', '金额', '收/支'],

@@ -6,6 +6,7 @@ import { columnLetter } from './profile.js';
 import {
   cellText,
   chooseHeader,
+  type MoneyUnit,
   columnName,
   headerKey,
   inferLayout,
@@ -33,10 +34,18 @@ export {
   type TableLayout,
 } from './infer.js';
 
-/** A `--map` entry: a role given a header name or a 1-based column number. */
-export type ColumnOverrides = Partial<Record<ColumnRole, string>>;
+/**
+ * `--map`: a role given a header name or a 1-based column number, and optionally the money unit
+ * (`unit=fen` or `unit=yuan`) when the file does not say.
+ */
+export type ColumnOverrides = Partial<Record<ColumnRole, string>> & { unit?: MoneyUnit };
 
 const isNumber = (v: string) => /^\d+$/.test(v);
+const roleEntries = (overrides: ColumnOverrides) =>
+  COLUMN_ROLES.flatMap((role) => {
+    const value = overrides[role];
+    return value === undefined ? [] : [[role, value] as const];
+  });
 
 /**
  * Finds the header (or the first data row of a table without one) among the first rows buffered
@@ -48,7 +57,7 @@ export function detectLayout(
   lexicon: Lexicon,
   overrides: ColumnOverrides = {},
 ): TableLayout | null {
-  const named = Object.entries(overrides).filter(([, v]) => !isNumber(v));
+  const named = roleEntries(overrides).filter(([, v]) => !isNumber(v));
   if (named.length > 0) {
     // with names given, the header is the row that contains them all
     const index = rows.findIndex((row) => {
@@ -72,7 +81,7 @@ export function detectLayout(
   }
   const choice = chooseHeader(rows, lexicon);
   if (choice) return applyOverrides(inferLayout({ rows, lexicon, choice }), overrides);
-  const numbered = Object.keys(overrides).length > 0;
+  const numbered = roleEntries(overrides).length > 0;
   if (numbered)
     return applyOverrides(
       { headerRow: 0, headers: [], columns: {}, confidence: { level: 'high', reasons: [] } },
@@ -107,10 +116,18 @@ function applyOverrides(layout: TableLayout, overrides: ColumnOverrides): TableL
     const index = columns[role];
     if (index !== undefined) assigned[role] = index;
   }
-  const given = Object.keys(overrides) as ColumnRole[];
+  const given: (ColumnRole | 'unit')[] = roleEntries(overrides).map(([role]) => role);
+  if (overrides.unit) given.push('unit');
   if (given.length === 0) return { ...layout, columns: assigned };
+  let fenColumns = layout.fenColumns;
+  if (overrides.unit) {
+    const money = (['amount', 'inflow', 'outflow', 'fee', 'net', 'balance'] as const).flatMap(
+      (r) => (assigned[r] === undefined ? [] : [assigned[r]]),
+    );
+    fenColumns = overrides.unit === 'fen' ? money : [];
+  }
   // what the user named is settled: its open questions go, and so does a low confidence they caused
-  const settles = (role: ColumnRole) =>
+  const settles = (role: ColumnRole | 'unit') =>
     given.includes(role) ||
     (role === 'amount' && (given.includes('inflow') || given.includes('outflow'))) ||
     (role === 'inflow' && (given.includes('outflow') || given.includes('amount')));
@@ -130,9 +147,13 @@ function applyOverrides(layout: TableLayout, overrides: ColumnOverrides): TableL
   )
     sign = 'debitCredit';
   else if (sign === 'debitCredit') sign = 'signed';
+  // a fee column the user moved is not known to be written negative
+  const feeMoved = overrides.fee !== undefined && assigned.fee !== layout.columns.fee;
   return {
     ...layout,
+    ...(feeMoved ? { feeNegative: false } : {}),
     columns: assigned,
+    ...(fenColumns === undefined ? {} : { fenColumns }),
     ...(sign === undefined ? {} : { sign }),
     issues,
     confidence: { level, reasons },
@@ -192,7 +213,10 @@ export function unsureLayoutError(layout: TableLayout, file: string): FeeGuardEr
     'FG_ERR_UNSURE_LAYOUT',
     `${file}: 无法确定各列的含义：${issue?.message ?? '缺少日期或金额列'}${guess ? `；最可能是 ${guess}` : ''} (column roles uncertain)`,
     {
-      hint: `confirm or correct the columns with --map, e.g. --map ${example || 'date=1,amount=4'} (role=header text or 1-based column number)`,
+      hint:
+        issue?.role === 'unit'
+          ? `say the unit with --map, e.g. --map ${example ? `${example},` : ''}unit=fen (or unit=yuan)`
+          : `confirm or correct the columns with --map, e.g. --map ${example || 'date=1,amount=4'} (role=header text or 1-based column number)`,
       details: { file, layout: layoutGuess(layout) },
     },
   );
@@ -203,7 +227,7 @@ export function unitOf(layout: TableLayout): 'yuan' | 'fen' | 'mixed' {
   const money = (['amount', 'inflow', 'outflow', 'fee', 'net', 'balance'] as const).filter(
     (r) => layout.columns[r] !== undefined,
   );
-  const fen = money.filter((r) => layout.units?.[r] === 'fen').length;
+  const fen = money.filter((r) => layout.fenColumns?.includes(layout.columns[r] ?? -1)).length;
   return fen === 0 ? 'yuan' : fen === money.length ? 'fen' : 'mixed';
 }
 
@@ -226,9 +250,19 @@ export function parseMapOption(text: string): ColumnOverrides {
         hint: `write e.g. --map date=交易时间,amount=交易金额 (roles: ${COLUMN_ROLES.join(', ')})`,
       });
     }
+    if (role === 'unit') {
+      const unit = { fen: 'fen', 分: 'fen', yuan: 'yuan', 元: 'yuan' }[value.toLowerCase()];
+      if (unit !== 'fen' && unit !== 'yuan') {
+        throw new FeeGuardError('FG_ERR_BAD_MAPPING', `--map: unit=${value} is not yuan or fen`, {
+          hint: 'write --map unit=fen when the amounts are whole fen (分), unit=yuan when they are yuan',
+        });
+      }
+      overrides.unit = unit;
+      continue;
+    }
     if (!isColumnRole(role)) {
       throw new FeeGuardError('FG_ERR_BAD_MAPPING', `--map: unknown column role “${role}”`, {
-        hint: `roles are: ${COLUMN_ROLES.join(', ')}`,
+        hint: `roles are: ${COLUMN_ROLES.join(', ')}; and unit=yuan|fen`,
       });
     }
     overrides[role] = value;

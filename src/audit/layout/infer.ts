@@ -5,6 +5,7 @@ import {
   balanceFits,
   excludeEachOther,
   findFeeTriple,
+  movementColumn,
   scaled,
   type Movement,
   type Scale,
@@ -36,7 +37,8 @@ export type ConfidenceLevel = 'high' | 'medium' | 'low';
 
 /** Something the reader could not decide; it stops unless `--map` settles the role. */
 export interface LayoutIssue {
-  role: ColumnRole;
+  /** The role in question, or the money unit. */
+  role: ColumnRole | 'unit';
   message: string;
   /** Column indexes that could hold the role. */
   candidates: number[];
@@ -50,8 +52,8 @@ export interface TableLayout {
   columns: ColumnMap;
   /** 1-based row number of the first data row, when the table has no header. */
   firstDataRow?: number;
-  /** Money columns read in fen (the rest are yuan). */
-  units?: Partial<Record<ColumnRole, MoneyUnit>>;
+  /** Indexes of the money columns written in fen (the rest are yuan). */
+  fenColumns?: number[];
   sign?: SignConvention;
   /** The fee column holds fees as negative numbers. */
   feeNegative?: boolean;
@@ -223,6 +225,11 @@ export function saysFen(text: string): boolean {
   return FEN_WORD.test(headerKey(text));
 }
 
+/** Columns whose header says fen, when there is no data to check them against. */
+function numericFenWords(headers: readonly string[]): number[] {
+  return headers.flatMap((h, i) => (saysFen(h) ? [i] : []));
+}
+
 export interface InferInput {
   rows: readonly SourceRow[];
   choice: HeaderChoice;
@@ -335,7 +342,7 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
       headers,
       columns,
       ...(headerRow ? {} : { firstDataRow: rows[choice.dataFrom]?.row ?? 1 }),
-      units: {},
+      fenColumns: numericFenWords(headers),
       sign: 'signed',
       confidence: {
         level: isUsable(columns) ? 'medium' : 'low',
@@ -368,7 +375,9 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
   const scales: Partial<Record<ColumnRole, Scale>> = {};
   let feeNegative = false;
   let arithmeticConfirmed = false;
-  const triple = findFeeTriple(numeric);
+  // columns the header already names as in, out or balance are not an amount, fee or settled amount
+  const byName = [columns.inflow, columns.outflow, columns.balance];
+  const triple = findFeeTriple(numeric.filter((s) => !byName.includes(s.index)));
   if (triple) {
     const assigned: [ColumnRole, ColumnStats, Scale][] = [
       ['amount', triple.amount, triple.scales[0]],
@@ -405,7 +414,12 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
   ) {
     const pool = [
       ...free(),
-      ...[statsOf('inflow'), statsOf('outflow')].filter((s): s is ColumnStats => s !== undefined),
+      ...[
+        statsOf('inflow'),
+        statsOf('outflow'),
+        // 入账金额/出账金额 without a fee column: the words say settled, the values say in/out
+        columns.fee === undefined ? statsOf('net') : undefined,
+      ].filter((s): s is ColumnStats => s !== undefined),
     ];
     let pair: [ColumnStats, ColumnStats] | null = null;
     for (let x = 0; x < pool.length && !pair; x++)
@@ -457,6 +471,19 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
         columns.inflow = decided[0].index;
         columns.outflow = decided[1].index;
         reasons.push(`${name(p.index)}和${name(q.index)}每行只填一列，为收入/支出两列`);
+        //收入 − 支出 − 手续费 = 结算金额: the fee and settled columns of a debit/credit table
+        const movement = movementColumn(decided[0], decided[1]);
+        const rest = free().filter((s) => s !== p && s !== q && s.index !== columns.balance);
+        const fit = findFeeTriple([movement, ...rest]);
+        if (fit && fit.amount === movement && columns.fee === undefined) {
+          columns.fee = fit.fee.index;
+          columns.net = fit.net.index;
+          feeNegative = fit.feeNegative;
+          arithmeticConfirmed = true;
+          reasons.push(
+            `算术：收入 − 支出 − ${name(fit.fee.index)} = ${name(fit.net.index)}，在 ${fit.support} 行上成立`,
+          );
+        }
       } else {
         issues.push({
           role: 'inflow',
@@ -557,29 +584,38 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     if (ids[0]) columns.reference = ids[0].index;
   }
 
-  // 5. the unit of each money column
-  const units: Partial<Record<ColumnRole, MoneyUnit>> = {};
+  // 5. the unit of each money column (by column, so that `--map` moving a role keeps it)
+  const fen = new Set<number>();
+  const wholeColumns = numeric.filter((s) => s.allInteger && share(s, 'money') === 0);
   const preambleFen = rows
     .slice(0, choice.header ?? choice.dataFrom)
     .some((r) => r.cells.some((c) => typeof c === 'string' && saysFen(c)));
-  const moneyRoles = MONEY_ROLES.filter((r) => columns[r] !== undefined);
-  let unitGuess = false;
-  for (const role of moneyRoles) {
-    const index = columns[role] as number;
-    if (saysFen(headers[index] ?? '') || saysFen(hints[index] ?? '') || preambleFen)
-      units[role] = 'fen';
-    else if (scales[role] === 100) units[role] = 'fen';
+  for (const s of stats)
+    if (
+      isNumeric(s, 0.5, true) &&
+      (saysFen(headers[s.index] ?? '') || saysFen(hints[s.index] ?? ''))
+    )
+      fen.add(s.index);
+  if (preambleFen) for (const s of wholeColumns) fen.add(s.index);
+  const wordsFen = fen.size > 0;
+  if (wordsFen) reasons.push('表头或表前说明写明金额单位为“分”');
+  let arithmeticFen = false;
+  for (const role of MONEY_ROLES) {
+    const index = columns[role];
+    if (index !== undefined && scales[role] === 100 && !fen.has(index)) {
+      fen.add(index);
+      arithmeticFen = true;
+    }
   }
-  const wordsFen = Object.keys(units).length > 0;
-  if (wordsFen && !Object.values(scales).includes(100))
-    reasons.push('表头或表前说明写明金额单位为“分”');
-  const undecided = moneyRoles.filter((r) => units[r] === undefined && scales[r] === undefined);
+  if (arithmeticFen) reasons.push('算术只在把整数列按“分”读取时成立');
+  let unitGuess = false;
+  const moneyRoles = MONEY_ROLES.filter((r) => columns[r] !== undefined);
   const moneyStats = moneyRoles.map(statsOf).filter((s): s is ColumnStats => s !== undefined);
   const allWhole =
     moneyStats.length > 0 &&
     moneyStats.every((s) => s.allInteger && share(s, 'money') === 0) &&
     moneyStats.some((s) => s.values.some((v) => v !== null && v !== 0));
-  if (allWhole && undecided.length > 0 && !wordsFen) {
+  if (allWhole && !wordsFen && !arithmeticFen) {
     const fee = statsOf('fee');
     const feeValues = fee ? new Set(fee.values.filter((v) => v !== null && v !== 0)) : new Set();
     const amounts = (statsOf('amount') ?? statsOf('inflow') ?? statsOf('outflow'))?.values
@@ -592,18 +628,24 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
         ? amounts.filter((v) => v % 100 === 0).length / amounts.length
         : 1;
     if (feeValues.size >= 3) {
-      for (const r of undecided) units[r] = 'fen';
+      for (const s of wholeColumns) fen.add(s.index);
       reasons.push('金额都是整数，手续费随金额变化却没有小数，只能是以分为单位');
     } else if (median >= 10_000 && roundShare < 0.3) {
-      for (const r of undecided) units[r] = 'fen';
+      for (const s of wholeColumns) fen.add(s.index);
       unitGuess = true;
       reasons.push('金额都是整数且数值很大、末两位不规整，按“分”读取');
     } else {
       unitGuess = true;
       reasons.push('金额都是整数，按“元”读取');
     }
+    // without a header there is not even a word to go by: ask rather than guess a factor of 100
+    if (unitGuess && !headerRow)
+      issues.push({
+        role: 'unit',
+        message: '没有表头，金额都是整数，看不出单位是元还是分',
+        candidates: moneyStats.map((s) => s.index),
+      });
   }
-  if (Object.values(scales).includes(100)) reasons.push('算术只在把整数列按“分”读取时成立');
 
   // 6. the sign convention
   let sign: SignConvention = 'signed';
@@ -642,7 +684,7 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     headers,
     columns: assigned(columns),
     ...(headerRow ? {} : { firstDataRow: rows[choice.dataFrom]?.row ?? 1 }),
-    units,
+    fenColumns: [...fen].sort((x, y) => x - y),
     sign,
     ...(feeNegative ? { feeNegative } : {}),
     confidence: { level, reasons },

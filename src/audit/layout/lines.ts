@@ -29,6 +29,10 @@ function parseMoneyCell(cell: Cell | undefined, unit: MoneyUnit = 'yuan'): Fen |
   return fen % 100 === 0 ? fen / 100 : 'invalid';
 }
 
+function unitAt(layout: TableLayout, index: number | undefined): MoneyUnit {
+  return index !== undefined && layout.fenColumns?.includes(index) ? 'fen' : 'yuan';
+}
+
 function cardTypeOf(text: string, lexicon: Lexicon): CardType {
   if (text === '') return 'unknown';
   if (lexicon.credit.test(text)) return 'credit';
@@ -81,7 +85,7 @@ export function createRowInterpreter(
   const balanceColumn = layout.columns.balance;
   if (layout.sign !== 'balance' || balanceColumn === undefined) return read;
   // an unsigned amount with a running balance: the balance going down or up gives the direction
-  const unit = layout.units?.balance ?? 'yuan';
+  const unit = unitAt(layout, balanceColumn);
   let previous: Fen | null = null;
   return (row) => {
     const result = read(row);
@@ -140,17 +144,16 @@ export function interpretRow(
     return problem(`无法解析的日期: '${cellText(dateCell)}' (unreadable date)`);
   }
 
-  const units = layout.units ?? {};
   let amount: Fen;
   if (c.amount !== undefined) {
-    const parsed = parseMoneyCell(at(c.amount), units.amount);
+    const parsed = parseMoneyCell(at(c.amount), unitAt(layout, c.amount));
     if (parsed === 'invalid')
       return problem(`无法解析的金额: '${cellText(at(c.amount))}' (unreadable amount)`);
     if (parsed === null) return problem(`金额为空 (empty amount)`);
     amount = parsed;
   } else {
-    const inflow = parseMoneyCell(at(c.inflow), units.inflow);
-    const outflow = parseMoneyCell(at(c.outflow), units.outflow);
+    const inflow = parseMoneyCell(at(c.inflow), unitAt(layout, c.inflow));
+    const outflow = parseMoneyCell(at(c.outflow), unitAt(layout, c.outflow));
     if (inflow === 'invalid') return problem(`无法解析的收入金额: '${cellText(at(c.inflow))}'`);
     if (outflow === 'invalid') return problem(`无法解析的支出金额: '${cellText(at(c.outflow))}'`);
     if (inflow === null && outflow === null) return problem('收入和支出金额都为空 (no amount)');
@@ -164,11 +167,11 @@ export function interpretRow(
     else return problem(`无法识别的收支方向: '${direction}' (unknown direction)`);
   }
 
-  let fee = parseMoneyCell(at(c.fee), units.fee);
+  let fee = parseMoneyCell(at(c.fee), unitAt(layout, c.fee));
   if (fee === 'invalid')
     return problem(`无法解析的手续费: '${cellText(at(c.fee))}' (unreadable fee)`);
   if (layout.feeNegative && fee !== null) fee = -fee;
-  let net = parseMoneyCell(at(c.net), units.net);
+  let net = parseMoneyCell(at(c.net), unitAt(layout, c.net));
   if (net === 'invalid')
     return problem(`无法解析的结算金额: '${cellText(at(c.net))}' (unreadable settled amount)`);
 

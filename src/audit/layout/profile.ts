@@ -1,3 +1,4 @@
+import { parseDateCell } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { COLUMN_ROLES, type Cell, type ColumnRole, type Fen, type SourceRow } from '../model.js';
 import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
@@ -47,7 +48,7 @@ export function cellKind(cell: Cell | undefined, lexicon: Lexicon): CellKind {
   const text = foldWidth(cell).trim().replace(/\s+/g, ' ');
   if (isBlankText(text)) return 'empty';
   if (TIME.test(text)) return 'time';
-  if (DATE_TEXT.test(text)) return 'date';
+  if (DATE_TEXT.test(text) && parseDateCell(text) !== null) return 'date';
   const compact = text.replace(/\s/g, '');
   if (parseYuanToFen(compact) !== null) {
     if (/\.\d/.test(compact) || CURRENCY.test(compact)) return 'money';
@@ -121,7 +122,7 @@ export function profileColumns(
       values.push(value);
       if (value !== null) {
         if (value % 100 !== 0) allInteger = false;
-        if (typeof cell === 'string' && /\.\d*[1-9]/.test(cell)) allInteger = false;
+        if (typeof cell === 'string' && /\.\d/.test(cell)) allInteger = false;
         if (value < 0) negatives += 1;
         if (typeof cell === 'string' && /^\s*[(（]/.test(cell)) parentheses += 1;
       }
@@ -143,8 +144,8 @@ export function profileColumns(
 export const share = (s: ColumnStats, ...kinds: CellKind[]): number =>
   s.nonEmpty === 0 ? 0 : kinds.reduce((sum, k) => sum + s.kinds[k], 0) / s.nonEmpty;
 
-export const isNumeric = (s: ColumnStats, least = 0.8): boolean =>
-  s.nonEmpty > 0 && share(s, 'money', 'integer') >= least && !looksLikeIds(s);
+export const isNumeric = (s: ColumnStats, least = 0.8, named = false): boolean =>
+  s.nonEmpty > 0 && share(s, 'money', 'integer') >= least && (named || !looksLikeIds(s));
 
 /** Whole numbers that repeat and are too large to be amounts: terminal or merchant numbers. */
 function looksLikeIds(s: ColumnStats): boolean {
@@ -172,7 +173,7 @@ export function fitsRole(role: ColumnRole, s: ColumnStats | undefined, named = f
     case 'inflow':
     case 'outflow':
     case 'balance':
-      return isNumeric(s, least);
+      return isNumeric(s, least, named);
     case 'count':
       return share(s, 'integer') >= 0.9 && s.kinds.money === 0;
     case 'reference':
