@@ -202,6 +202,15 @@ export function chooseHeader(rows: readonly SourceRow[], lexicon: Lexicon): Head
     if (score > (best?.score ?? 0)) best = { index: i, score };
   }
   if (best) {
+    // a second label row right below, with the data under it: a two-row header ending there
+    const below = shapes[best.index + 1];
+    if (
+      below &&
+      isLabelRow(below) &&
+      !below.keyValue &&
+      windowAfter(best.index + 1).dataShare >= 0.8
+    )
+      return { header: best.index + 1, upper: best.index, dataFrom: best.index + 2 };
     const above = best.index - 1;
     const up = shapes[above];
     const upper = up && isLabelRow(up) && !up.keyValue ? above : null;
