@@ -333,7 +333,8 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
       if (s && fits && data.length > 0) {
         if (role === 'date' && share(s, 'date') >= 0.8) score += 1;
         if (role === 'cardType' && share(s, 'card') >= 0.5) score += 2;
-        if (role === 'direction' && share(s, 'direction') >= 0.8) score += 2;
+        // 收入/支出 or 借/贷 values make a direction column, whatever its header (收支类型) says
+        if (role === 'direction' && share(s, 'direction') >= 0.8) score += 4;
       }
       if (words > 0 && !fits && data.length > 0 && (role === 'date' || isMoneyRole(role)))
         reasons.push(`${name(index)}的表头像${roleName(role)}，但内容不像，未采用`);

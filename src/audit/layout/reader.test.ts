@@ -271,6 +271,18 @@ describe('debit and credit, balance, sign conventions', () => {
     expect(lines.map((l) => l.amount)).toEqual([-3600, 10000]);
   });
 
+  it('a 收支类型 column of 收入/支出 words gives the direction of unsigned amounts', () => {
+    const { layout, lines } = read(
+      table(
+        ['交易日期', '收支类型', '金额', '摘要'],
+        ['2024-03-01', '收入', '100.00', '消费'],
+        ['2024-03-02', '支出', '36.00', '流量费'],
+      ),
+    );
+    expect(layout.sign).toBe('direction');
+    expect(lines.map((l) => l.amount)).toEqual([10000, -3600]);
+  });
+
   it('several terminals in one file: the terminal number is not an amount', () => {
     const { layout } = read(
       table(
