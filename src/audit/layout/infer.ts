@@ -415,6 +415,15 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     const index = columns[role];
     return index === undefined ? undefined : stats[index];
   };
+  if (!triple) {
+    // without a settled column to check against, a fee column written negative still says so
+    const fee = statsOf('fee');
+    const nonZero = fee ? fee.values.filter((v) => v !== null && v !== 0).length : 0;
+    if (fee && nonZero >= 2 && fee.negatives >= 0.8 * nonZero) {
+      feeNegative = true;
+      reasons.push(`${name(fee.index)}的手续费记为负数`);
+    }
+  }
   const free = () => numeric.filter((s) => !taken().has(s.index));
 
   // debit and credit in two columns that exclude each other

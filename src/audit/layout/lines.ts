@@ -93,7 +93,7 @@ export function createRowInterpreter(
     const balance = parseMoneyCell(row.cells[balanceColumn], unit);
     if (typeof balance !== 'number') return result;
     const { line } = result;
-    if (previous !== null) {
+    if (previous !== null && line.amount !== 0) {
       const size = Math.abs(line.amount);
       if (previous - size === balance) line.amount = -size;
       else if (previous + size === balance) line.amount = size;
@@ -170,7 +170,7 @@ export function interpretRow(
   let fee = parseMoneyCell(at(c.fee), unitAt(layout, c.fee));
   if (fee === 'invalid')
     return problem(`无法解析的手续费: '${cellText(at(c.fee))}' (unreadable fee)`);
-  if (layout.feeNegative && fee !== null) fee = -fee;
+  if (layout.feeNegative && fee !== null && fee !== 0) fee = -fee;
   let net = parseMoneyCell(at(c.net), unitAt(layout, c.net));
   if (net === 'invalid')
     return problem(`无法解析的结算金额: '${cellText(at(c.net))}' (unreadable settled amount)`);

@@ -81,6 +81,8 @@ export interface ColumnStats {
   negatives: number;
   parentheses: number;
   distinct: number;
+  /** Cells that could be Excel date serial numbers (30000–60000, i.e. 1982–2064). */
+  serials: number;
 }
 
 const emptyKinds = (): Record<CellKind, number> => ({
@@ -110,9 +112,12 @@ export function profileColumns(
     let allInteger = true;
     let negatives = 0;
     let parentheses = 0;
+    let serials = 0;
     for (const row of rows) {
       const cell = row.cells[index];
       const kind = cellKind(cell, lexicon);
+      if ((kind === 'integer' || kind === 'money') && parseDateCell(cell ?? null) !== null)
+        serials += 1;
       kinds[kind] += 1;
       if (kind !== 'empty') {
         nonEmpty += 1;
@@ -136,6 +141,7 @@ export function profileColumns(
       negatives,
       parentheses,
       distinct: seen.size,
+      serials,
     });
   }
   return stats;
@@ -166,7 +172,8 @@ export function fitsRole(role: ColumnRole, s: ColumnStats | undefined, named = f
   const least = named ? 0.5 : 0.8;
   switch (role) {
     case 'date':
-      return share(s, 'date') >= least;
+      // a column named as a date may hold Excel serial numbers (45352 = 2024-03-01)
+      return share(s, 'date') >= least || (named && s.serials >= 0.8 * s.nonEmpty);
     case 'amount':
     case 'fee':
     case 'net':

@@ -296,6 +296,25 @@ describe('debit and credit, balance, sign conventions', () => {
   });
 });
 
+describe('cells as spreadsheets give them', () => {
+  it('Excel serial numbers under a date header, numbers for money, a fee written negative', () => {
+    const { layout, lines } = read(
+      table(
+        ['交易日期', '交易金额', '手续费', '摘要'],
+        [45352, 100, -0.6, '消费'],
+        [45353, 250.5, -1.5, '消费'],
+        [45354, -36, 0, '流量费'],
+      ),
+    );
+    expect(layout.columns).toMatchObject({ date: 0, amount: 1, fee: 2, description: 3 });
+    expect(brief(lines)).toEqual([
+      ['2024-03-01', 10000, 60, null],
+      ['2024-03-02', 25050, 150, null],
+      ['2024-03-03', -3600, 0, null],
+    ]);
+  });
+});
+
 describe('daily summaries', () => {
   it('a day’s fee total is not a deduction, and no rate is checked on a sum', async () => {
     const report = await audit(
