@@ -16,6 +16,11 @@ export const ERROR_CATALOGUE = {
   FG_ERR_NO_HEADER: { status: 422, zh: '找不到表头', en: 'No header row found' },
   FG_ERR_MISSING_COLUMN: { status: 422, zh: '缺少必需的列', en: 'A required column is missing' },
   FG_ERR_BAD_MAPPING: { status: 400, zh: '列映射有误', en: 'Invalid column mapping' },
+  FG_ERR_UNSURE_LAYOUT: {
+    status: 422,
+    zh: '无法确定各列的含义',
+    en: 'The meaning of the columns is not certain',
+  },
   FG_ERR_BAD_CONTRACT: { status: 422, zh: '合同文件有误', en: 'Invalid contract file' },
   FG_ERR_BAD_CASE: { status: 422, zh: '案件文件有误', en: 'Invalid case file' },
   FG_ERR_BAD_SCHEDULE: { status: 422, zh: '收费标准有误', en: 'Invalid fee schedule' },
@@ -62,13 +67,20 @@ export class FeeGuardError extends Error {
   readonly status: number;
   /** How the user can fix it, in one sentence. */
   readonly hint: string | undefined;
+  /** Structured data about the fault for a program (e.g. the best guess of a statement's columns). */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { hint?: string; cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { hint?: string; cause?: unknown; details?: Record<string, unknown> },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'FeeGuardError';
     this.code = code;
     this.status = ERROR_CATALOGUE[code].status;
     this.hint = options?.hint;
+    this.details = options?.details;
   }
 
   /** One line for a terminal: what is wrong and how to fix it. */

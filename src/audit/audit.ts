@@ -8,7 +8,10 @@ import { defaultLexicon, type Lexicon } from './lexicon/lexicon.js';
 import {
   detectLayout,
   describeColumns,
-  HEADER_SEARCH_ROWS,
+  describeLayout,
+  isReadable,
+  LAYOUT_BUFFER_ROWS,
+  unsureLayoutError,
   type ColumnOverrides,
   type TableLayout,
 } from './layout/columns.js';
@@ -276,7 +279,7 @@ async function auditOne(
   const pdf = decoded.meta.format === 'pdf';
   let pdfRecords = 0;
   const consume = (row: SourceRow, layout: TableLayout) => {
-    if (row.row <= layout.headerRow) return;
+    if (row.row <= layout.headerRow || row.row < (layout.firstDataRow ?? 0)) return;
     let read = readers.get(layout);
     if (!read) {
       read = createRowInterpreter(layout, source.file, lexicon);
@@ -298,6 +301,19 @@ async function auditOne(
     current.layout = required
       ? requireLayout(current.buffer, lexicon, options.map, source.file)
       : detectLayout(current.buffer, lexicon, options.map);
+    if (
+      current.layout &&
+      (current.layout.confidence?.level === 'low' || !isReadable(current.layout))
+    ) {
+      // one sheet among several that the reader is not sure of: said, not guessed
+      if (isReadable(current.layout))
+        problems.push({
+          file: source.file,
+          ...(current.name === undefined ? {} : { sheet: current.name }),
+          message: `工作表“${current.name ?? ''}”${unsureLayoutError(current.layout, '').message.replace(/^: /, '：')}，已跳过`,
+        });
+      current.layout = null;
+    }
     if (current.layout) {
       layouts.push(current.layout);
       for (const r of current.buffer) consume(r, current.layout);
@@ -327,7 +343,8 @@ async function auditOne(
       // no header in the first rows: this sheet holds no statement table (reported once)
       if (sheet.gaveUp) continue;
       sheet.buffer.push(row);
-      if (sheet.buffer.length >= HEADER_SEARCH_ROWS) settle(sheet, false);
+      if (sheet.buffer.length >= LAYOUT_BUFFER_ROWS)
+        settle(sheet, layouts.length === 0 && (decoded.meta.sheets?.length ?? 1) <= 1);
     }
   if (sheet !== null && sheet.layout === null && !sheet.gaveUp) {
     settle(sheet, layouts.length === 0 && (decoded.meta.sheets?.length ?? 1) <= 1);
@@ -342,6 +359,7 @@ async function auditOne(
       headerRow: first.headerRow === 0 ? null : first.headerRow,
       records,
       columns: describeColumns(first),
+      layout: describeLayout(first),
       ...(decoded.meta.sheets === undefined ? {} : { sheets: decoded.meta.sheets }),
       period: period.value(),
     },
@@ -365,12 +383,9 @@ function requireLayout(
       },
     );
   }
-  if (
-    layout.columns.date === undefined ||
-    (layout.columns.amount === undefined &&
-      layout.columns.inflow === undefined &&
-      layout.columns.outflow === undefined)
-  ) {
+  if (layout.confidence?.level === 'low' && (layout.issues?.length ?? 0) > 0)
+    throw unsureLayoutError(layout, file);
+  if (!isReadable(layout)) {
     const missing = layout.columns.date === undefined ? 'date' : 'amount';
     throw new FeeGuardError(
       'FG_ERR_MISSING_COLUMN',

@@ -88,6 +88,9 @@ export const COLUMN_ROLES = [
   'cardType',
   'reference',
   'direction',
+  'balance',
+  'count',
+  'terminal',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 

@@ -79,7 +79,7 @@ describe('header detection', () => {
     ],
     [
       ['记账日期', '摘要', '收入', '支出', '余额'],
-      { date: '记账日期', description: '摘要', inflow: '收入', outflow: '支出' },
+      { date: '记账日期', description: '摘要', inflow: '收入', outflow: '支出', balance: '余额' },
     ],
     [
       ['日期', '说明', '金额', '收/支'],
@@ -110,10 +110,16 @@ describe('header detection', () => {
     expect(layout?.headerRow).toBe(5);
   });
 
-  it('finds nothing in a file without a header', () => {
-    expect(
-      detectLayout(rows(['2024-01-01', '12.00'], ['2024-01-02', '13.00']), lexicon),
-    ).toBeNull();
+  it('reads a file without a header from its content, but not as sure', () => {
+    const layout = detectLayout(rows(['2024-01-01', '12.00'], ['2024-01-02', '13.00']), lexicon);
+    expect(layout?.headerRow).toBe(0);
+    expect(layout?.firstDataRow).toBe(1);
+    expect(layout?.columns).toEqual({ date: 0, amount: 1 });
+    expect(layout?.confidence?.level).toBe('medium');
+  });
+
+  it('finds nothing where there is no table', () => {
+    expect(detectLayout(rows(['说明', '没有数据'], ['a', 'b']), lexicon)).toBeNull();
   });
 
   it('applies --map by header name and by column number', () => {

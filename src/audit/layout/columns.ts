@@ -1,126 +1,92 @@
 import { FeeGuardError } from '../../errors.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { COLUMN_ROLES, type Cell, type ColumnRole, type SourceRow } from '../model.js';
-import { foldWidth } from '../money.js';
+import { COLUMN_ROLES, type ColumnRole, type SourceRow } from '../model.js';
+
+import { columnLetter } from './profile.js';
+import {
+  cellText,
+  chooseHeader,
+  type MoneyUnit,
+  columnName,
+  headerKey,
+  inferLayout,
+  roleName,
+  type ColumnMap,
+  type TableLayout,
+} from './infer.js';
 
 /**
- * Finding the header row and what each column means, from the header names alone. A provider's
- * export we have never seen still names its columns in words a merchant understands (交易金额,
- * 手续费, 入账金额 …); the lexicon scores every header cell for every meaning, and the best
- * one-to-one assignment wins.
+ * Finding the header row and what each column means. Header words are one signal; the values
+ * (dates, money, identifiers) and the statement's arithmetic are the others (infer.ts). This file
+ * is the public face: detection with `--map` overrides, the error when the reader is not sure,
+ * and the description the report shows.
  */
-export type ColumnMap = Partial<Record<ColumnRole, number>>;
-
-export interface TableLayout {
-  /** 1-based row number of the header (0 when the columns were given by number). */
-  headerRow: number;
-  /** Header text by column index. */
-  headers: string[];
-  columns: ColumnMap;
-}
-
-/** A `--map` entry: a role given a header name or a 1-based column number. */
-export type ColumnOverrides = Partial<Record<ColumnRole, string>>;
-
-/** How many leading rows may be preamble before we give up looking for a header. */
-export const HEADER_SEARCH_ROWS = 60;
-
-export function cellText(cell: Cell | undefined): string {
-  if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return cell.toISOString();
-  return String(cell).trim();
-}
-
-function headerKey(text: string): string {
-  return foldWidth(text).toLowerCase().replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
-}
-
-function scoreCell(text: string, role: ColumnRole, lexicon: Lexicon): number {
-  const patterns = lexicon.columns.get(role);
-  if (!patterns || text === '') return 0;
-  let score = 0;
-  for (const p of patterns) if (p.regex.test(text)) score += p.weight;
-  return score;
-}
-
-/** Assigns roles to columns greedily by score, each role and each column at most once. */
-export function assignColumns(headers: readonly string[], lexicon: Lexicon): ColumnMap {
-  const scored: { role: ColumnRole; index: number; score: number }[] = [];
-  headers.forEach((header, index) => {
-    const key = headerKey(header);
-    // a header is a short label; long text in a row is data or a note, not a header
-    if (key.length === 0 || key.length > 40) return;
-    for (const role of COLUMN_ROLES) {
-      const score = scoreCell(key, role, lexicon);
-      if (score > 0) scored.push({ role, index, score });
-    }
-  });
-  scored.sort((a, b) => b.score - a.score || a.index - b.index);
-  const map: ColumnMap = {};
-  const usedColumns = new Set<number>();
-  for (const { role, index } of scored) {
-    if (map[role] !== undefined || usedColumns.has(index)) continue;
-    map[role] = index;
-    usedColumns.add(index);
-  }
-  return map;
-}
-
-function isUsable(map: ColumnMap): boolean {
-  const hasAmount =
-    map.amount !== undefined || map.inflow !== undefined || map.outflow !== undefined;
-  return map.date !== undefined && hasAmount;
-}
-
-/** Scores a candidate header row: the number of columns with a meaning, if the row is usable. */
-function headerScore(map: ColumnMap): number {
-  return isUsable(map) ? Object.keys(map).length : 0;
-}
+export {
+  assignColumns,
+  cellText,
+  HEADER_SEARCH_ROWS,
+  LAYOUT_BUFFER_ROWS,
+  type ColumnMap,
+  type ConfidenceLevel,
+  type LayoutIssue,
+  type MoneyUnit,
+  type SignConvention,
+  type TableLayout,
+} from './infer.js';
 
 /**
- * Looks for the header among the first rows (buffered by the caller) and applies `--map`.
- * Returns null when nothing looks like a header; the caller then says how to use `--map`.
+ * `--map`: a role given a header name or a 1-based column number, and optionally the money unit
+ * (`unit=fen` or `unit=yuan`) when the file does not say.
+ */
+export type ColumnOverrides = Partial<Record<ColumnRole, string>> & { unit?: MoneyUnit };
+
+const isNumber = (v: string) => /^\d+$/.test(v);
+const roleEntries = (overrides: ColumnOverrides) =>
+  COLUMN_ROLES.flatMap((role) => {
+    const value = overrides[role];
+    return value === undefined ? [] : [[role, value] as const];
+  });
+
+/**
+ * Finds the header (or the first data row of a table without one) among the first rows buffered
+ * by the caller, reads the columns from words, content and arithmetic, and applies `--map`.
+ * Returns null when nothing looks like a table.
  */
 export function detectLayout(
   rows: readonly SourceRow[],
   lexicon: Lexicon,
   overrides: ColumnOverrides = {},
 ): TableLayout | null {
-  const named = Object.entries(overrides).filter(([, v]) => !/^\d+$/.test(v));
-  let best: { row: SourceRow; map: ColumnMap; score: number } | null = null;
-  for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
-    const headers = row.cells.map(cellText);
-    const keys = headers.map(headerKey);
-    if (named.length > 0) {
-      // with names given, the header is the row that contains them all
-      if (!named.every(([, name]) => keys.includes(headerKey(name)))) continue;
-      return applyOverrides(
-        { headerRow: row.row, headers, columns: assignColumns(headers, lexicon) },
-        overrides,
+  const named = roleEntries(overrides).filter(([, v]) => !isNumber(v));
+  if (named.length > 0) {
+    // with names given, the header is the row that contains them all
+    const index = rows.findIndex((row) => {
+      const keys = row.cells.map((c) => headerKey(cellText(c)));
+      return named.every(([, name]) => keys.includes(headerKey(name)));
+    });
+    if (index < 0) {
+      const [role, name] = named[0] ?? ['', ''];
+      throw new FeeGuardError(
+        'FG_ERR_BAD_MAPPING',
+        `--map ${role}=${name}: 找不到名为“${name}”的列 (no column named "${name}")`,
+        {
+          hint: 'use the header text exactly as the file shows it, or a column number (e.g. amount=4)',
+        },
       );
     }
-    const map = assignColumns(headers, lexicon);
-    const score = headerScore(map);
-    if (score > (best?.score ?? 1)) best = { row, map, score };
-  }
-  if (named.length > 0) {
-    const [role, name] = named[0] ?? ['', ''];
-    throw new FeeGuardError(
-      'FG_ERR_BAD_MAPPING',
-      `--map ${role}=${name}: 找不到名为“${name}”的列 (no column named "${name}")`,
-      {
-        hint: 'use the header text exactly as the file shows it, or a column number (e.g. amount=4)',
-      },
-    );
-  }
-  if (best)
     return applyOverrides(
-      { headerRow: best.row.row, headers: best.row.cells.map(cellText), columns: best.map },
+      inferLayout({ rows, lexicon, choice: { header: index, upper: null, dataFrom: index + 1 } }),
       overrides,
     );
-  const numbered =
-    Object.keys(overrides).length > 0 && Object.values(overrides).every((v) => /^\d+$/.test(v));
-  if (numbered) return applyOverrides({ headerRow: 0, headers: [], columns: {} }, overrides);
+  }
+  const choice = chooseHeader(rows, lexicon);
+  if (choice) return applyOverrides(inferLayout({ rows, lexicon, choice }), overrides);
+  const numbered = roleEntries(overrides).length > 0;
+  if (numbered)
+    return applyOverrides(
+      { headerRow: 0, headers: [], columns: {}, confidence: { level: 'high', reasons: [] } },
+      overrides,
+    );
   return null;
 }
 
@@ -150,7 +116,119 @@ function applyOverrides(layout: TableLayout, overrides: ColumnOverrides): TableL
     const index = columns[role];
     if (index !== undefined) assigned[role] = index;
   }
-  return { ...layout, columns: assigned };
+  const given: (ColumnRole | 'unit')[] = roleEntries(overrides).map(([role]) => role);
+  if (overrides.unit) given.push('unit');
+  if (given.length === 0) return { ...layout, columns: assigned };
+  let fenColumns = layout.fenColumns;
+  if (overrides.unit) {
+    const money = (['amount', 'inflow', 'outflow', 'fee', 'net', 'balance'] as const).flatMap(
+      (r) => (assigned[r] === undefined ? [] : [assigned[r]]),
+    );
+    fenColumns = overrides.unit === 'fen' ? money : [];
+  }
+  // what the user named is settled: its open questions go, and so does a low confidence they caused
+  const settles = (role: ColumnRole | 'unit') =>
+    given.includes(role) ||
+    (role === 'amount' && (given.includes('inflow') || given.includes('outflow'))) ||
+    (role === 'inflow' && (given.includes('outflow') || given.includes('amount')));
+  const issues = (layout.issues ?? []).filter((i) => !settles(i.role));
+  const reasons = [...(layout.confidence?.reasons ?? []), '部分列由用户指定'];
+  const level =
+    issues.length > 0
+      ? 'low'
+      : layout.confidence?.level === 'low'
+        ? 'medium'
+        : (layout.confidence?.level ?? 'high');
+  let sign = layout.sign;
+  if (assigned.direction !== undefined) sign = 'direction';
+  else if (
+    assigned.amount === undefined &&
+    (assigned.inflow !== undefined || assigned.outflow !== undefined)
+  )
+    sign = 'debitCredit';
+  else if (sign === 'debitCredit') sign = 'signed';
+  // a fee column the user moved is not known to be written negative
+  const feeMoved = overrides.fee !== undefined && assigned.fee !== layout.columns.fee;
+  return {
+    ...layout,
+    ...(feeMoved ? { feeNegative: false } : {}),
+    columns: assigned,
+    ...(fenColumns === undefined ? {} : { fenColumns }),
+    ...(sign === undefined ? {} : { sign }),
+    issues,
+    confidence: { level, reasons },
+  };
+}
+
+/** Whether the layout can be read: a date column and an amount (one column, or in and out). */
+export function isReadable(layout: TableLayout): boolean {
+  const c = layout.columns;
+  return (
+    c.date !== undefined &&
+    (c.amount !== undefined || c.inflow !== undefined || c.outflow !== undefined)
+  );
+}
+
+/** The best guess as data, for the error's details and a program that asks the user to confirm. */
+export function layoutGuess(layout: TableLayout) {
+  return {
+    headerRow: layout.headerRow === 0 ? null : layout.headerRow,
+    columns: Object.fromEntries(
+      Object.entries(layout.columns).map(([role, index]) => [
+        role,
+        { column: index + 1, letter: columnLetter(index), header: layout.headers[index] ?? '' },
+      ]),
+    ),
+    unit: unitOf(layout),
+    sign: layout.sign ?? 'signed',
+    confidence: layout.confidence?.level ?? 'high',
+    reasons: layout.confidence?.reasons ?? [],
+    questions: (layout.issues ?? []).map((i) => ({
+      role: i.role,
+      message: i.message,
+      candidates: i.candidates.map((index) => ({
+        column: index + 1,
+        letter: columnLetter(index),
+        header: layout.headers[index] ?? '',
+      })),
+    })),
+  };
+}
+
+/**
+ * The error for a layout the reader is not sure of: what it could not decide, its best guess,
+ * and the `--map` that settles it. The guess is on `details.layout` as data too.
+ */
+export function unsureLayoutError(layout: TableLayout, file: string): FeeGuardError {
+  const issue = layout.issues?.[0];
+  const guess = Object.entries(layout.columns)
+    .filter(([role]) => ['date', 'amount', 'inflow', 'outflow', 'fee', 'net'].includes(role))
+    .map(([role, index]) => `${roleName(role as ColumnRole)}=${columnName(layout, index)}`)
+    .join('，');
+  const example = Object.entries(layout.columns)
+    .filter(([role]) => ['date', 'amount', 'inflow', 'outflow'].includes(role))
+    .map(([role, index]) => `${role}=${index + 1}`)
+    .join(',');
+  return new FeeGuardError(
+    'FG_ERR_UNSURE_LAYOUT',
+    `${file}: 无法确定各列的含义：${issue?.message ?? '缺少日期或金额列'}${guess ? `；最可能是 ${guess}` : ''} (column roles uncertain)`,
+    {
+      hint:
+        issue?.role === 'unit'
+          ? `say the unit with --map, e.g. --map ${example ? `${example},` : ''}unit=fen (or unit=yuan)`
+          : `confirm or correct the columns with --map, e.g. --map ${example || 'date=1,amount=4'} (role=header text or 1-based column number)`,
+      details: { file, layout: layoutGuess(layout) },
+    },
+  );
+}
+
+/** yuan, fen, or mixed when the money columns differ. */
+export function unitOf(layout: TableLayout): 'yuan' | 'fen' | 'mixed' {
+  const money = (['amount', 'inflow', 'outflow', 'fee', 'net', 'balance'] as const).filter(
+    (r) => layout.columns[r] !== undefined,
+  );
+  const fen = money.filter((r) => layout.fenColumns?.includes(layout.columns[r] ?? -1)).length;
+  return fen === 0 ? 'yuan' : fen === money.length ? 'fen' : 'mixed';
 }
 
 function isColumnRole(text: string): text is ColumnRole {
@@ -172,14 +250,41 @@ export function parseMapOption(text: string): ColumnOverrides {
         hint: `write e.g. --map date=交易时间,amount=交易金额 (roles: ${COLUMN_ROLES.join(', ')})`,
       });
     }
+    if (role === 'unit') {
+      const unit = { fen: 'fen', 分: 'fen', yuan: 'yuan', 元: 'yuan' }[value.toLowerCase()];
+      if (unit !== 'fen' && unit !== 'yuan') {
+        throw new FeeGuardError('FG_ERR_BAD_MAPPING', `--map: unit=${value} is not yuan or fen`, {
+          hint: 'write --map unit=fen when the amounts are whole fen (分), unit=yuan when they are yuan',
+        });
+      }
+      overrides.unit = unit;
+      continue;
+    }
     if (!isColumnRole(role)) {
       throw new FeeGuardError('FG_ERR_BAD_MAPPING', `--map: unknown column role “${role}”`, {
-        hint: `roles are: ${COLUMN_ROLES.join(', ')}`,
+        hint: `roles are: ${COLUMN_ROLES.join(', ')}; and unit=yuan|fen`,
       });
     }
     overrides[role] = value;
   }
   return overrides;
+}
+
+/** What the report says about how the columns were read (`statements[].layout`). */
+export function describeLayout(layout: TableLayout) {
+  const guess = layoutGuess(layout);
+  return {
+    columns: Object.fromEntries(
+      Object.entries(guess.columns).map(([role, c]) => [
+        role,
+        { column: c.letter, header: c.header },
+      ]),
+    ),
+    unit: guess.unit,
+    sign: guess.sign,
+    ...(layout.feeNegative ? { feeNegative: true } : {}),
+    confidence: { level: guess.confidence, reasons: guess.reasons },
+  };
 }
 
 /** The columns as the report shows them: role → header text (or `#N`). */

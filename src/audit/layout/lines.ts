@@ -2,7 +2,7 @@ import { parseDateCell } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { CardType, Cell, Fen, InputProblem, SourceRow, StatementLine } from '../model.js';
 import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
-import { cellText, type TableLayout } from './columns.js';
+import { cellText, type MoneyUnit, type TableLayout } from './columns.js';
 
 /**
  * One table row → one statement line, or a reason it is not a record (blank, summary, note),
@@ -13,13 +13,24 @@ export type LineResult =
   | { kind: 'skip'; why: 'blank' | 'summary' | 'note' | 'header' }
   | { kind: 'problem'; problem: InputProblem };
 
-function parseMoneyCell(cell: Cell | undefined): Fen | null | 'invalid' {
+function parseMoneyCell(cell: Cell | undefined, unit: MoneyUnit = 'yuan'): Fen | null | 'invalid' {
   if (cell === null || cell === undefined) return null;
-  if (typeof cell === 'number') return numberToFen(cell) ?? 'invalid';
-  if (typeof cell !== 'string') return 'invalid';
-  const text = cell.trim();
-  if (text === '' || text === '-' || text === '--') return null;
-  return parseYuanToFen(text) ?? 'invalid';
+  let fen: Fen | null;
+  if (typeof cell === 'number') fen = numberToFen(cell);
+  else if (typeof cell !== 'string') return 'invalid';
+  else {
+    const text = cell.trim();
+    if (text === '' || text === '-' || text === '--') return null;
+    fen = parseYuanToFen(unit === 'fen' ? text.replace(/分$/u, '') : text);
+  }
+  if (fen === null) return 'invalid';
+  if (unit === 'yuan') return fen;
+  // a fen column holds whole numbers: read as yuan they are multiples of 100
+  return fen % 100 === 0 ? fen / 100 : 'invalid';
+}
+
+function unitAt(layout: TableLayout, index: number | undefined): MoneyUnit {
+  return index !== undefined && layout.fenColumns?.includes(index) ? 'fen' : 'yuan';
 }
 
 function cardTypeOf(text: string, lexicon: Lexicon): CardType {
@@ -70,7 +81,26 @@ export function createRowInterpreter(
     }
     return date;
   };
-  return (row) => interpretRow(row, layout, file, lexicon, cardOf, dateOf);
+  const read = (row: SourceRow) => interpretRow(row, layout, file, lexicon, cardOf, dateOf);
+  const balanceColumn = layout.columns.balance;
+  if (layout.sign !== 'balance' || balanceColumn === undefined) return read;
+  // an unsigned amount with a running balance: the balance going down or up gives the direction
+  const unit = unitAt(layout, balanceColumn);
+  let previous: Fen | null = null;
+  return (row) => {
+    const result = read(row);
+    if (result.kind !== 'line') return result;
+    const balance = parseMoneyCell(row.cells[balanceColumn], unit);
+    if (typeof balance !== 'number') return result;
+    const { line } = result;
+    if (previous !== null && line.amount !== 0) {
+      const size = Math.abs(line.amount);
+      if (previous - size === balance) line.amount = -size;
+      else if (previous + size === balance) line.amount = size;
+    }
+    previous = balance;
+    return result;
+  };
 }
 
 export function interpretRow(
@@ -116,14 +146,14 @@ export function interpretRow(
 
   let amount: Fen;
   if (c.amount !== undefined) {
-    const parsed = parseMoneyCell(at(c.amount));
+    const parsed = parseMoneyCell(at(c.amount), unitAt(layout, c.amount));
     if (parsed === 'invalid')
       return problem(`无法解析的金额: '${cellText(at(c.amount))}' (unreadable amount)`);
     if (parsed === null) return problem(`金额为空 (empty amount)`);
     amount = parsed;
   } else {
-    const inflow = parseMoneyCell(at(c.inflow));
-    const outflow = parseMoneyCell(at(c.outflow));
+    const inflow = parseMoneyCell(at(c.inflow), unitAt(layout, c.inflow));
+    const outflow = parseMoneyCell(at(c.outflow), unitAt(layout, c.outflow));
     if (inflow === 'invalid') return problem(`无法解析的收入金额: '${cellText(at(c.inflow))}'`);
     if (outflow === 'invalid') return problem(`无法解析的支出金额: '${cellText(at(c.outflow))}'`);
     if (inflow === null && outflow === null) return problem('收入和支出金额都为空 (no amount)');
@@ -137,16 +167,24 @@ export function interpretRow(
     else return problem(`无法识别的收支方向: '${direction}' (unknown direction)`);
   }
 
-  const fee = parseMoneyCell(at(c.fee));
+  let fee = parseMoneyCell(at(c.fee), unitAt(layout, c.fee));
   if (fee === 'invalid')
     return problem(`无法解析的手续费: '${cellText(at(c.fee))}' (unreadable fee)`);
-  const net = parseMoneyCell(at(c.net));
+  if (layout.feeNegative && fee !== null && fee !== 0) fee = -fee;
+  let net = parseMoneyCell(at(c.net), unitAt(layout, c.net));
   if (net === 'invalid')
     return problem(`无法解析的结算金额: '${cellText(at(c.net))}' (unreadable settled amount)`);
 
   const type = cellText(at(c.type));
   // a total printed with a date (2024-07-31 合计 …) is still a total
   if (type !== '' && lexicon.summaryRow.test(type)) return { kind: 'skip', why: 'summary' };
+  // a daily summary (笔数 filled): its fee is the sum of many transaction fees, not a deduction,
+  // and neither a rate nor a payout can be checked on a sum, so only the day and total are kept
+  if (c.count !== undefined && cellText(at(c.count)) !== '') {
+    if (amount < 0) return { kind: 'skip', why: 'summary' };
+    fee = null;
+    net = null;
+  }
   const line: StatementLine = {
     file,
     row: row.row,

@@ -8,6 +8,7 @@ import {
   PERIOD_NAMES,
   VERDICT_NAMES,
 } from '../words.js';
+import { layoutText } from './layout.js';
 import type { AuditReport } from './schema.js';
 
 /**
@@ -121,7 +122,7 @@ export function renderHtml(report: AuditReport): string {
   const statements = report.statements
     .map(
       (s) =>
-        `<li>${e(s.file)} — ${s.records} 条记录${s.period ? `，${e(s.period.from)} 至 ${e(s.period.to)}` : ''}${s.encoding ? `（${e(s.encoding)}）` : ''}</li>`,
+        `<li>${e(s.file)} — ${s.records} 条记录${s.period ? `，${e(s.period.from)} 至 ${e(s.period.to)}` : ''}${s.encoding ? `（${e(s.encoding)}）` : ''}${layoutText(s) ? `<br><small>${e(layoutText(s) ?? '')}</small>` : ''}</li>`,
     )
     .join('');
   const findings = report.findings

@@ -8,6 +8,7 @@ import {
   VERDICT_NAMES,
 } from '../words.js';
 import { renderHtml } from './html.js';
+import { layoutText } from './layout.js';
 import type { AuditReport } from './schema.js';
 import { textTable } from './text.js';
 
@@ -63,11 +64,15 @@ function departureHeading(report: AuditReport): string {
 }
 
 function statementLines(report: AuditReport): string[] {
-  return report.statements.map((s) => {
+  return report.statements.flatMap((s) => {
     const period = s.period ? `${s.period.from} 至 ${s.period.to}` : '无记录';
     const enc = s.encoding ? `，${s.encoding}` : '';
     const header = s.headerRow === null ? '' : `，表头第 ${s.headerRow} 行`;
-    return `${s.file}（${s.format}${enc}${header}）：${s.records} 条记录，${period}`;
+    const layout = layoutText(s);
+    return [
+      `${s.file}（${s.format}${enc}${header}）：${s.records} 条记录，${period}`,
+      ...(layout ? [`  ${layout}`] : []),
+    ];
   });
 }
 
@@ -187,7 +192,8 @@ function mdCell(text: string): string {
 
 function renderMarkdown(report: AuditReport): string {
   const out: string[] = ['# 对账审计报告 / Statement audit', ''];
-  for (const s of statementLines(report)) out.push(`- ${s}`);
+  for (const s of statementLines(report))
+    out.push(s.startsWith('  ') ? `  - ${s.trim()}` : `- ${s}`);
   out.push('', `## 应追回金额 Claim: ¥${report.claim.total}`, '');
   const cats = claimEntries(report.claim.byCategory);
   if (cats.length > 0) {

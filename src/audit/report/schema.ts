@@ -13,6 +13,18 @@ export const findingCategorySchema = z.enum(FINDING_CATEGORIES);
 export const verdictSchema = z.enum(['authorized', 'unauthorized', 'needs_review']);
 export const periodEverySchema = z.enum(['once', 'month', 'quarter', 'year']);
 
+/**
+ * How the layout reader read a table (added in v1): the column taken for each role (its letter
+ * and header text), the money unit, the sign convention, and how sure it is, with the reasons.
+ */
+export const statementLayoutSchema = z.object({
+  columns: z.record(z.string(), z.object({ column: z.string(), header: z.string() })),
+  unit: z.enum(['yuan', 'fen', 'mixed']),
+  sign: z.enum(['signed', 'parentheses', 'direction', 'debitCredit', 'balance', 'unsigned']),
+  feeNegative: z.boolean().optional(),
+  confidence: z.object({ level: z.enum(['high', 'medium', 'low']), reasons: z.array(z.string()) }),
+});
+
 export const statementSummarySchema = z.object({
   file: z.string(),
   format: z.enum(STATEMENT_FORMATS),
@@ -23,6 +35,7 @@ export const statementSummarySchema = z.object({
   sheets: z.array(z.string()).optional(),
   period: z.object({ from: isoDate, to: isoDate }).nullable().optional(),
   sha256: z.string().optional(),
+  layout: statementLayoutSchema.optional(),
 });
 
 export const findingSchema = z.object({
@@ -121,3 +134,4 @@ export type ReportDeparture = z.infer<typeof scheduleDepartureSchema>;
 export type Recurring = z.infer<typeof recurringSchema>;
 export type ReportWarning = z.infer<typeof warningSchema>;
 export type StatementSummary = z.infer<typeof statementSummarySchema>;
+export type StatementLayout = z.infer<typeof statementLayoutSchema>;

@@ -114,6 +114,34 @@ describe('feeguard audit', () => {
     expect(j.err).toMatch(/不是有效的 JSON/);
   });
 
+  it('stops on a layout it is not sure of, naming its guess and the --map that settles it', async () => {
+    const body =
+      '2024-03-01,消费,100.00,12.00\n2024-03-02,消费,200.00,13.00\n2024-03-03,流量费,36.00,14.00\n';
+    const dir = workdir({ 'two.csv': body });
+    const r = await run(['audit', 'two.csv'], dir);
+    expect(r.status).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/C 列、D 列都可能是金额列.*--map date=1,amount=3/);
+    const mapped = await run(['audit', 'two.csv', '--map', 'amount=3', '--format', 'json'], dir);
+    expect(mapped.status).toBe(0);
+    const report = JSON.parse(mapped.out) as {
+      statements: { layout: { columns: Record<string, { column: string }> } }[];
+    };
+    expect(report.statements[0]?.layout.columns.amount?.column).toBe('C');
+  });
+
+  it('reads a bilingual export with its data from column C, and says how it read it', async () => {
+    const dir = workdir({
+      'en.csv':
+        ',,Merchant statement\n,,Trans Date/交易日期,Amount(CNY),Fee,Net Amount,Description\n' +
+        ',,2024-03-01,100.00,0.60,99.40,POS\n,,2024-03-02,-36.00,0.00,-36.00,SIM卡费\n',
+    });
+    const r = await run(['audit', 'en.csv', '--assume-no-agreement'], dir);
+    expect(r.status).toBe(0);
+    expect(r.out).toContain('读取方式：日期=C列“Trans Date/交易日期”，金额=D列“Amount(CNY)”');
+    expect(r.out).toContain('应追回金额 Claim: ¥36.00');
+  });
+
   it('says how to fix an unrecognisable file', async () => {
     const dir = workdir({ 'notes.csv': 'hello,world\nfoo,bar\n' });
     const r = await run(['audit', 'notes.csv'], dir);

@@ -1,0 +1,198 @@
+import type { Fen } from '../model.js';
+import type { ColumnStats } from './profile.js';
+
+/**
+ * The statement's own arithmetic, used to pin column roles where header words are missing or
+ * misleading: amount − fee = settled on most rows; debit and credit columns that exclude each
+ * other; a running balance that adds up. Every test runs over the profiled rows only.
+ *
+ * Values come in read as yuan (fen = yuan × 100). A column of whole numbers may really be in fen:
+ * its scale is then 100 (the yuan-read value divided by 100 is the fen value).
+ */
+export type Scale = 1 | 100;
+
+/** A share of rows that must agree before arithmetic is believed. */
+export const AGREE = 0.8;
+
+const at = (s: ColumnStats, i: number, scale: Scale): Fen | null => {
+  const v = s.values[i];
+  return v === undefined || v === null ? null : scale === 1 ? v : v / 100;
+};
+
+const scalesOf = (s: ColumnStats): Scale[] => (s.allInteger ? [1, 100] : [1]);
+
+export interface FeeTriple {
+  amount: ColumnStats;
+  fee: ColumnStats;
+  net: ColumnStats;
+  scales: [Scale, Scale, Scale];
+  /** The fee is written as a negative number (amount + fee = settled). */
+  feeNegative: boolean;
+  /** Rows with a fee on which the arithmetic holds. */
+  support: number;
+}
+
+/**
+ * Finds amount − fee = settled: among the numeric columns, the triple on which the identity holds
+ * on at least AGREE of the rows that have the three values, with at least two rows carrying a fee.
+ * Uniform scales are tried before mixed ones (a mixed answer is only believed when no uniform one
+ * works).
+ */
+export function findFeeTriple(columns: readonly ColumnStats[]): FeeTriple | null {
+  let best: FeeTriple | null = null;
+  let bestMixed = true;
+  for (const a of columns)
+    for (const f of columns)
+      for (const n of columns) {
+        if (a === f || a === n || f === n) continue;
+        for (const sa of scalesOf(a))
+          for (const sf of scalesOf(f))
+            for (const sn of scalesOf(n)) {
+              const mixed = !(sa === sf && sf === sn);
+              if (best && !bestMixed && mixed) continue;
+              const found = checkTriple(a, f, n, sa, sf, sn);
+              if (!found) continue;
+              const better =
+                best === null ||
+                (bestMixed && !mixed) ||
+                (bestMixed === mixed && found.support > best.support);
+              if (better) {
+                best = found;
+                bestMixed = mixed;
+              }
+            }
+      }
+  return best;
+}
+
+function checkTriple(
+  a: ColumnStats,
+  f: ColumnStats,
+  n: ColumnStats,
+  sa: Scale,
+  sf: Scale,
+  sn: Scale,
+): FeeTriple | null {
+  const rows = a.values.length;
+  let negativeFees = 0;
+  let positiveFees = 0;
+  for (let i = 0; i < rows; i++) {
+    const fee = at(f, i, sf);
+    if (fee !== null && fee < 0) negativeFees += 1;
+    else if (fee !== null && fee > 0) positiveFees += 1;
+  }
+  if (negativeFees + positiveFees < 2) return null;
+  const feeNegative = negativeFees > positiveFees;
+  let eligible = 0;
+  let ok = 0;
+  let withFee = 0;
+  let settledRows = 0;
+  let smallFee = 0;
+  for (let i = 0; i < rows; i++) {
+    const amount = at(a, i, sa);
+    const net = at(n, i, sn);
+    if (net !== null) settledRows += 1;
+    if (amount === null || net === null) continue;
+    const fee = at(f, i, sf) ?? 0;
+    eligible += 1;
+    const holds =
+      (feeNegative ? amount + fee === net : amount - fee === net) ||
+      (fee !== 0 && Math.abs(amount) - Math.abs(fee) === Math.abs(net) && amount !== 0);
+    if (holds) {
+      ok += 1;
+      if (fee !== 0) withFee += 1;
+      // a fee is a small part of what is paid out (amount − settled = fee holds too, the other way)
+      if (fee !== 0 && Math.abs(fee) < Math.abs(net) && 2 * Math.abs(fee) <= Math.abs(amount))
+        smallFee += 1;
+    }
+  }
+  // the amount is there wherever a settled amount is (a credit column alone is not the amount)
+  if (eligible < 0.9 * settledRows) return null;
+  if (withFee < 2 || ok < AGREE * eligible || smallFee < AGREE * withFee) return null;
+  return { amount: a, fee: f, net: n, scales: [sa, sf, sn], feeNegative, support: withFee };
+}
+
+/** A column made of the movement of a debit/credit pair (in − out), for the fee arithmetic. */
+export function movementColumn(inflow: ColumnStats, outflow: ColumnStats): ColumnStats {
+  const values = inflow.values.map((v, i) => {
+    const o = outflow.values[i] ?? null;
+    return v === null && o === null ? null : Math.abs(v ?? 0) - Math.abs(o ?? 0);
+  });
+  return {
+    ...inflow,
+    index: -1,
+    values,
+    allInteger: inflow.allInteger && outflow.allInteger,
+    negatives: values.filter((v) => v !== null && v < 0).length,
+  };
+}
+
+/** Two columns of which, on nearly every row, exactly one holds a non-zero amount. */
+export function excludeEachOther(p: ColumnStats, q: ColumnStats): boolean {
+  let rows = 0;
+  let exclusive = 0;
+  let pCount = 0;
+  let qCount = 0;
+  for (let i = 0; i < p.values.length; i++) {
+    const a = p.values[i] ?? 0;
+    const b = q.values[i] ?? 0;
+    if (a === 0 && b === 0) continue;
+    rows += 1;
+    if ((a === 0) !== (b === 0)) exclusive += 1;
+    if (a !== 0) pCount += 1;
+    if (b !== 0) qCount += 1;
+  }
+  return rows >= 3 && pCount >= 1 && qCount >= 1 && exclusive >= 0.95 * rows;
+}
+
+/** A signed movement per profiled row (money in positive), or null where the row has none. */
+export type Movement = (i: number) => Fen | null;
+
+export interface BalanceFit {
+  /** Rows run oldest first (true) or newest first (false). */
+  chronological: boolean;
+  /** The movement matched only by size, not by sign (an unsigned amount column). */
+  unsigned: boolean;
+  pairs: number;
+}
+
+/**
+ * Whether a balance column adds up with the movements: balance(i) = balance(i−1) + movement(i)
+ * (oldest first), or balance(i−1) = balance(i) + movement(i−1) (newest first). With `unsigned`,
+ * only the size of the movement has to match (its sign is then what the balance says).
+ */
+export function balanceFits(
+  balance: ColumnStats,
+  scale: Scale,
+  movement: Movement,
+  allowUnsigned: boolean,
+): BalanceFit | null {
+  let pairs = 0;
+  let forward = 0;
+  let backward = 0;
+  let forwardAbs = 0;
+  let prevIndex = -1;
+  for (let i = 0; i < balance.values.length; i++) {
+    const b = at(balance, i, scale);
+    if (b === null) continue;
+    if (prevIndex >= 0) {
+      const prev = at(balance, prevIndex, scale) ?? 0;
+      const m = movement(i);
+      const mPrev = movement(prevIndex);
+      pairs += 1;
+      if (m !== null && prev + m === b) forward += 1;
+      if (mPrev !== null && b + mPrev === prev) backward += 1;
+      if (m !== null && Math.abs(b - prev) === Math.abs(m) && m !== 0) forwardAbs += 1;
+    }
+    prevIndex = i;
+  }
+  if (pairs < 3) return null;
+  if (forward >= AGREE * pairs) return { chronological: true, unsigned: false, pairs };
+  if (backward >= AGREE * pairs) return { chronological: false, unsigned: false, pairs };
+  if (allowUnsigned && forwardAbs >= AGREE * pairs)
+    return { chronological: true, unsigned: true, pairs };
+  return null;
+}
+
+export const scaled = (s: ColumnStats, scale: Scale) => (i: number) => at(s, i, scale);
+export { scalesOf };

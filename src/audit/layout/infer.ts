@@ -1,0 +1,712 @@
+import type { Lexicon } from '../lexicon/lexicon.js';
+import type { Cell, ColumnRole, SourceRow } from '../model.js';
+import { foldWidth } from '../money.js';
+import {
+  balanceFits,
+  excludeEachOther,
+  findFeeTriple,
+  movementColumn,
+  scaled,
+  type Movement,
+  type Scale,
+} from './arithmetic.js';
+import {
+  cellKind,
+  columnLetter,
+  fitsRole,
+  isMoneyRole,
+  isNumeric,
+  MONEY_ROLES,
+  PROFILE_ROWS,
+  profileColumns,
+  share,
+  type CellKind,
+  type ColumnStats,
+} from './profile.js';
+
+/**
+ * The layout reader's decisions: which row is the header, which column is which, the unit and the
+ * sign convention, and how sure it is. Three signals, in this order of trust: the statement's own
+ * arithmetic, what the values are (profiling), and the header words (the lexicon).
+ */
+export type ColumnMap = Partial<Record<ColumnRole, number>>;
+export type MoneyUnit = 'yuan' | 'fen';
+export type SignConvention =
+  'signed' | 'parentheses' | 'direction' | 'debitCredit' | 'balance' | 'unsigned';
+export type ConfidenceLevel = 'high' | 'medium' | 'low';
+
+/** Something the reader could not decide; it stops unless `--map` settles the role. */
+export interface LayoutIssue {
+  /** The role in question, or the money unit. */
+  role: ColumnRole | 'unit';
+  message: string;
+  /** Column indexes that could hold the role. */
+  candidates: number[];
+}
+
+export interface TableLayout {
+  /** 1-based row number of the header (0 when there is none). */
+  headerRow: number;
+  /** Header text by column index. */
+  headers: string[];
+  columns: ColumnMap;
+  /** 1-based row number of the first data row, when the table has no header. */
+  firstDataRow?: number;
+  /** Indexes of the money columns written in fen (the rest are yuan). */
+  fenColumns?: number[];
+  sign?: SignConvention;
+  /** The fee column holds fees as negative numbers. */
+  feeNegative?: boolean;
+  confidence?: { level: ConfidenceLevel; reasons: string[] };
+  issues?: LayoutIssue[];
+}
+
+/** How many leading rows may be preamble before we give up looking for a header. */
+export const HEADER_SEARCH_ROWS = 60;
+/** How many rows the caller buffers before deciding: the header search plus the profiled rows. */
+export const LAYOUT_BUFFER_ROWS = HEADER_SEARCH_ROWS + PROFILE_ROWS;
+
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString();
+  return String(cell).trim();
+}
+
+export function headerKey(text: string): string {
+  return foldWidth(text)
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/【/g, '[')
+    .replace(/】/g, ']');
+}
+
+export function scoreHeader(text: string, role: ColumnRole, lexicon: Lexicon): number {
+  const patterns = lexicon.columns.get(role);
+  const key = headerKey(text);
+  if (!patterns || key === '' || key.length > 40) return 0;
+  let score = 0;
+  for (const p of patterns) if (p.regex.test(key)) score += p.weight;
+  return score;
+}
+
+/** Assigns roles greedily by score, each role and each column at most once. */
+function assignByScore(scored: { role: ColumnRole; index: number; score: number }[]): ColumnMap {
+  scored.sort((a, b) => b.score - a.score || a.index - b.index);
+  const map: ColumnMap = {};
+  const used = new Set<number>();
+  for (const { role, index, score } of scored) {
+    if (score <= 0 || map[role] !== undefined || used.has(index)) continue;
+    map[role] = index;
+    used.add(index);
+  }
+  return map;
+}
+
+/** The roles header words alone give (no content): the lexicon's best one-to-one assignment. */
+export function assignColumns(headers: readonly string[], lexicon: Lexicon): ColumnMap {
+  const scored: { role: ColumnRole; index: number; score: number }[] = [];
+  headers.forEach((header, index) => {
+    for (const role of lexicon.columns.keys()) {
+      const score = scoreHeader(header, role, lexicon);
+      if (score > 0) scored.push({ role, index, score });
+    }
+  });
+  return assignByScore(scored);
+}
+
+export function isUsable(map: ColumnMap): boolean {
+  const hasAmount =
+    map.amount !== undefined || map.inflow !== undefined || map.outflow !== undefined;
+  return map.date !== undefined && hasAmount;
+}
+
+// ---- the header row ------------------------------------------------------------------------------
+
+interface RowShape {
+  filled: number;
+  labels: number;
+  hasDate: boolean;
+  numbers: number;
+  keyValue: boolean;
+}
+
+const LABEL_KINDS: ReadonlySet<CellKind> = new Set(['text', 'card', 'direction']);
+
+function shapeOf(row: SourceRow, lexicon: Lexicon): RowShape {
+  let filled = 0;
+  let labels = 0;
+  let numbers = 0;
+  let hasDate = false;
+  let keyValue = false;
+  for (const cell of row.cells) {
+    const kind = cellKind(cell, lexicon);
+    if (kind === 'empty') continue;
+    filled += 1;
+    if (LABEL_KINDS.has(kind)) labels += 1;
+    if (kind === 'date') hasDate = true;
+    if (kind === 'money' || kind === 'integer') numbers += 1;
+    if (typeof cell === 'string' && /[:：]\s*\S/u.test(cell) && !/^\d/.test(cell)) keyValue = true;
+  }
+  return { filled, labels, hasDate, numbers, keyValue };
+}
+
+const isLabelRow = (s: RowShape) =>
+  s.filled >= 2 && s.labels >= 0.7 * s.filled && !s.hasDate && s.numbers <= 0.2 * s.filled;
+const isDataRow = (s: RowShape) => s.hasDate && s.numbers >= 1;
+
+export interface HeaderChoice {
+  /** Index (into the rows) of the header row, or null for a table without one. */
+  header: number | null;
+  /** Index of a label row above the header that belongs to it (a two-row header). */
+  upper: number | null;
+  /** Index of the first row below the header (or the first data row). */
+  dataFrom: number;
+}
+
+/**
+ * The header is a row of text labels followed by rows of typed data (a date and money), chosen by
+ * how well the rows below it look like data and how many of its words the lexicon knows. Titles,
+ * preambles (商户名称：…) and blank rows above it are passed over; a table without any header
+ * starts at its first data row.
+ */
+export function chooseHeader(rows: readonly SourceRow[], lexicon: Lexicon): HeaderChoice | null {
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS + 12);
+  const shapes = rows.slice(0, limit).map((r) => shapeOf(r, lexicon));
+  const windowAfter = (i: number) => {
+    const below: RowShape[] = [];
+    for (let j = i + 1; j < shapes.length && below.length < 10; j++) {
+      const s = shapes[j];
+      if (s && s.filled > 0) below.push(s);
+    }
+    const data = below.filter(isDataRow);
+    const filled = data.map((s) => s.filled).sort((a, b) => a - b);
+    return {
+      dataShare: below.length === 0 ? 0 : data.length / below.length,
+      typicalFilled: filled[Math.floor(filled.length / 2)] ?? 0,
+    };
+  };
+  let best: { index: number; score: number } | null = null;
+  for (let i = 0; i < Math.min(shapes.length, HEADER_SEARCH_ROWS); i++) {
+    const shape = shapes[i];
+    const row = rows[i];
+    if (!shape || !row || !isLabelRow(shape)) continue;
+    const lexMap = assignColumns(row.cells.map(cellText), lexicon);
+    const roles = Object.keys(lexMap).length;
+    const { dataShare, typicalFilled } = windowAfter(i);
+    let score = 0;
+    if (dataShare >= 0.5 && shape.filled >= Math.max(2, typicalFilled / 2))
+      score = 10 * dataShare + roles;
+    else if (isUsable(lexMap)) score = roles;
+    if (score > (best?.score ?? 0)) best = { index: i, score };
+  }
+  if (best) {
+    // a second label row right below, with the data under it: a two-row header ending there
+    const below = shapes[best.index + 1];
+    if (
+      below &&
+      isLabelRow(below) &&
+      !below.keyValue &&
+      windowAfter(best.index + 1).dataShare >= 0.8
+    )
+      return { header: best.index + 1, upper: best.index, dataFrom: best.index + 2 };
+    const above = best.index - 1;
+    const up = shapes[above];
+    const upper = up && isLabelRow(up) && !up.keyValue ? above : null;
+    return { header: best.index, upper, dataFrom: best.index + 1 };
+  }
+  for (let i = 0; i < Math.min(shapes.length, HEADER_SEARCH_ROWS); i++) {
+    const shape = shapes[i];
+    if (shape && isDataRow(shape) && (i === 0 || windowAfter(i - 1).dataShare >= 0.6))
+      return { header: null, upper: null, dataFrom: i };
+  }
+  return null;
+}
+
+// ---- roles from content, words and arithmetic ----------------------------------------------------
+
+const FEN_WORD =
+  /[([]\s*(?:单位[:：]?\s*)?(?:人民币)?分\s*[)\]]|单位[:：]?\s*(?:人民币)?分(?:$|[^a-z\u4e00-\u9fff])|金额分$|\((?:fen|cents?)\)|in(?:fen|cents?)$/iu;
+
+/** Whether a header or preamble text says amounts are in fen (交易金额(分), 单位：分, Amount (fen)). */
+export function saysFen(text: string): boolean {
+  return FEN_WORD.test(headerKey(text));
+}
+
+/** Columns whose header says fen, when there is no data to check them against. */
+function numericFenWords(headers: readonly string[]): number[] {
+  return headers.flatMap((h, i) => (saysFen(h) ? [i] : []));
+}
+
+export interface InferInput {
+  rows: readonly SourceRow[];
+  choice: HeaderChoice;
+  lexicon: Lexicon;
+}
+
+const DESCRIBE: Record<ColumnRole, string> = {
+  date: '日期',
+  amount: '金额',
+  inflow: '收入（贷方）',
+  outflow: '支出（借方）',
+  fee: '手续费',
+  net: '结算金额',
+  type: '类型',
+  description: '摘要',
+  cardType: '卡类型',
+  reference: '流水号',
+  direction: '收支方向',
+  balance: '余额',
+  count: '笔数',
+  terminal: '终端号',
+};
+
+export function roleName(role: ColumnRole): string {
+  return DESCRIBE[role];
+}
+
+/** `C 列“交易金额”` — how a column is named in messages. */
+export function columnName(layout: Pick<TableLayout, 'headers'>, index: number): string {
+  const header = layout.headers[index] ?? '';
+  return header === '' ? `${columnLetter(index)} 列` : `${columnLetter(index)} 列“${header}”`;
+}
+
+/** The map without the roles that were taken back (set to undefined). */
+function assigned(columns: ColumnMap): ColumnMap {
+  const out: ColumnMap = {};
+  for (const role of Object.keys(columns) as ColumnRole[]) {
+    const index = columns[role];
+    if (index !== undefined) out[role] = index;
+  }
+  return out;
+}
+
+export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout {
+  const headerRow = choice.header === null ? null : rows[choice.header];
+  const upperRow = choice.upper === null ? null : rows[choice.upper];
+  const lower = headerRow ? headerRow.cells.map(cellText) : [];
+  const upper = upperRow ? upperRow.cells.map(cellText) : [];
+  const width = Math.max(
+    lower.length,
+    upper.length,
+    ...rows.slice(choice.dataFrom, choice.dataFrom + PROFILE_ROWS).map((r) => r.cells.length),
+  );
+  const headers: string[] = [];
+  const hints: string[] = [];
+  let carried = '';
+  for (let j = 0; j < width; j++) {
+    const up = upper[j] ?? '';
+    if (up !== '') carried = up;
+    const low = lower[j] ?? '';
+    headers.push(low !== '' ? low : up);
+    hints.push(`${carried}${low}`);
+  }
+
+  // the profiled data rows: below the header, not blank, not a total or a note
+  const data: SourceRow[] = [];
+  for (let i = choice.dataFrom; i < rows.length && data.length < PROFILE_ROWS; i++) {
+    const row = rows[i];
+    if (!row) continue;
+    const texts = row.cells.map(cellText).filter((t) => t !== '');
+    if (texts.length === 0) continue;
+    const first = foldWidth(texts[0] ?? '');
+    if (lexicon.summaryRow.test(first) || lexicon.noteRow.test(first)) continue;
+    if (texts.length === 1) continue;
+    data.push(row);
+  }
+  const stats = profileColumns(data, width, lexicon);
+  const reasons: string[] = [];
+  const issues: LayoutIssue[] = [];
+  const name = (index: number) => columnName({ headers }, index);
+
+  // 1. header words, where the content agrees with them
+  const scored: { role: ColumnRole; index: number; score: number }[] = [];
+  for (let index = 0; index < width; index++) {
+    const s = stats[index];
+    for (const role of lexicon.columns.keys()) {
+      let words = scoreHeader(headers[index] ?? '', role, lexicon);
+      if (words <= 0 && hints[index] !== headers[index])
+        words = scoreHeader(hints[index] ?? '', role, lexicon);
+      const fits = data.length === 0 || fitsRole(role, s, words > 0);
+      let score = words > 0 && fits ? words : 0;
+      if (s && fits && data.length > 0) {
+        if (role === 'date' && share(s, 'date') >= 0.8) score += 1;
+        if (role === 'cardType' && share(s, 'card') >= 0.5) score += 2;
+        // 收入/支出 or 借/贷 values make a direction column, whatever its header (收支类型) says
+        if (role === 'direction' && share(s, 'direction') >= 0.8) score += 4;
+      }
+      if (words > 0 && !fits && data.length > 0 && (role === 'date' || isMoneyRole(role)))
+        reasons.push(`${name(index)}的表头像${roleName(role)}，但内容不像，未采用`);
+      if (score > 0) scored.push({ role, index, score });
+    }
+  }
+  const columns = assignByScore(scored);
+  const byWords = new Set(Object.keys(columns) as ColumnRole[]);
+  const taken = () => new Set<number | undefined>(Object.values(columns));
+
+  if (data.length === 0) {
+    // a header without data below it (yet): the words are all there is
+    return {
+      headerRow: headerRow?.row ?? 0,
+      headers,
+      columns,
+      ...(headerRow ? {} : { firstDataRow: rows[choice.dataFrom]?.row ?? 1 }),
+      fenColumns: numericFenWords(headers),
+      sign: 'signed',
+      confidence: {
+        level: isUsable(columns) ? 'medium' : 'low',
+        reasons: ['只有表头，没有数据行'],
+      },
+      issues: [],
+    };
+  }
+
+  // 2. the date: a column of dates (the one the header names, else the first)
+  if (columns.date === undefined) {
+    const dates = stats.filter((s) => fitsRole('date', s) && !taken().has(s.index));
+    if (dates[0]) {
+      columns.date = dates[0].index;
+      reasons.push(`${name(dates[0].index)}全是日期，作为日期列`);
+    } else {
+      issues.push({ role: 'date', message: '找不到日期列', candidates: [] });
+    }
+  }
+
+  // 3. arithmetic over the money columns
+  const numeric = stats.filter(
+    (s) =>
+      isNumeric(s) &&
+      s.index !== columns.date &&
+      !(['count', 'reference', 'terminal', 'cardType', 'direction'] as ColumnRole[]).some(
+        (r) => columns[r] === s.index,
+      ),
+  );
+  const scales: Partial<Record<ColumnRole, Scale>> = {};
+  let feeNegative = false;
+  let arithmeticConfirmed = false;
+  // columns the header already names as in, out or balance are not an amount, fee or settled amount
+  const byName = [columns.inflow, columns.outflow, columns.balance];
+  const triple = findFeeTriple(numeric.filter((s) => !byName.includes(s.index)));
+  if (triple) {
+    const assigned: [ColumnRole, ColumnStats, Scale][] = [
+      ['amount', triple.amount, triple.scales[0]],
+      ['fee', triple.fee, triple.scales[1]],
+      ['net', triple.net, triple.scales[2]],
+    ];
+    for (const [role, s] of assigned) {
+      if (columns[role] !== undefined && columns[role] !== s.index)
+        reasons.push(
+          `表头把${name(columns[role])}当作${roleName(role)}，算术不符，改用${name(s.index)}`,
+        );
+      for (const other of Object.keys(columns) as ColumnRole[])
+        if (columns[other] === s.index && other !== role) columns[other] = undefined;
+      columns[role] = s.index;
+    }
+    for (const [role, , scale] of assigned) if (scale === 100) scales[role] = 100;
+    feeNegative = triple.feeNegative;
+    arithmeticConfirmed = true;
+    reasons.push(
+      `算术：${name(triple.amount.index)} − ${name(triple.fee.index)} = ${name(triple.net.index)}，在 ${triple.support} 行上成立${feeNegative ? '（手续费记为负数）' : ''}`,
+    );
+  }
+
+  const statsOf = (role: ColumnRole) => {
+    const index = columns[role];
+    return index === undefined ? undefined : stats[index];
+  };
+  if (!triple) {
+    // without a settled column to check against, a fee column written negative still says so
+    const fee = statsOf('fee');
+    const nonZero = fee ? fee.values.filter((v) => v !== null && v !== 0).length : 0;
+    if (fee && nonZero >= 2 && fee.negatives >= 0.8 * nonZero) {
+      feeNegative = true;
+      reasons.push(`${name(fee.index)}的手续费记为负数`);
+    }
+  }
+  const free = () => numeric.filter((s) => !taken().has(s.index));
+
+  // debit and credit in two columns that exclude each other
+  if (
+    columns.amount === undefined &&
+    (columns.inflow === undefined || columns.outflow === undefined)
+  ) {
+    const pool = [
+      ...free(),
+      ...[
+        statsOf('inflow'),
+        statsOf('outflow'),
+        // 入账金额/出账金额 without a fee column: the words say settled, the values say in/out
+        columns.fee === undefined ? statsOf('net') : undefined,
+      ].filter((s): s is ColumnStats => s !== undefined),
+    ];
+    let pair: [ColumnStats, ColumnStats] | null = null;
+    for (let x = 0; x < pool.length && !pair; x++)
+      for (let y = x + 1; y < pool.length && !pair; y++) {
+        const p = pool[x];
+        const q = pool[y];
+        if (p && q && excludeEachOther(p, q)) pair = p.index < q.index ? [p, q] : [q, p];
+      }
+    if (pair) {
+      const [p, q] = pair;
+      const inWords = (s: ColumnStats) =>
+        scoreHeader(headers[s.index] ?? '', 'inflow', lexicon) -
+        scoreHeader(headers[s.index] ?? '', 'outflow', lexicon);
+      // the balance decides when there is one; otherwise the header words
+      const balanceCandidates = [
+        ...(statsOf('balance') ? [statsOf('balance') as ColumnStats] : []),
+        ...free().filter((s) => s !== p && s !== q),
+      ];
+      let decided: [ColumnStats, ColumnStats] | null = null;
+      for (const b of balanceCandidates) {
+        for (const [inCol, outCol] of [
+          [p, q],
+          [q, p],
+        ] as const) {
+          const move: Movement = (i) => {
+            const a = inCol.values[i] ?? null;
+            const o = outCol.values[i] ?? null;
+            if (a === null && o === null) return null;
+            return Math.abs(a ?? 0) - Math.abs(o ?? 0);
+          };
+          if (balanceFits(b, 1, move, false)) {
+            decided = [inCol, outCol];
+            columns.balance = b.index;
+            reasons.push(
+              `余额算术：上一行余额 + ${name(inCol.index)} − ${name(outCol.index)} = ${name(b.index)}`,
+            );
+            break;
+          }
+        }
+        if (decided) break;
+      }
+      if (decided) arithmeticConfirmed = true;
+      else if (inWords(p) > inWords(q)) decided = [p, q];
+      else if (inWords(q) > inWords(p)) decided = [q, p];
+      if (decided) {
+        for (const s of decided)
+          for (const other of Object.keys(columns) as ColumnRole[])
+            if (columns[other] === s.index) columns[other] = undefined;
+        columns.inflow = decided[0].index;
+        columns.outflow = decided[1].index;
+        reasons.push(`${name(p.index)}和${name(q.index)}每行只填一列，为收入/支出两列`);
+        //收入 − 支出 − 手续费 = 结算金额: the fee and settled columns of a debit/credit table
+        const movement = movementColumn(decided[0], decided[1]);
+        const rest = free().filter((s) => s !== p && s !== q && s.index !== columns.balance);
+        const fit = findFeeTriple([movement, ...rest]);
+        if (fit && fit.amount === movement && columns.fee === undefined) {
+          columns.fee = fit.fee.index;
+          columns.net = fit.net.index;
+          feeNegative = fit.feeNegative;
+          arithmeticConfirmed = true;
+          reasons.push(
+            `算术：收入 − 支出 − ${name(fit.fee.index)} = ${name(fit.net.index)}，在 ${fit.support} 行上成立`,
+          );
+        }
+      } else {
+        issues.push({
+          role: 'inflow',
+          message: `${name(p.index)}和${name(q.index)}每行只填一列，但看不出哪一列是收入、哪一列是支出`,
+          candidates: [p.index, q.index],
+        });
+        columns.inflow = p.index;
+        columns.outflow = q.index;
+      }
+    }
+  }
+
+  // the amount: named by the header, or the only money column left, or the one the balance follows
+  if (
+    columns.amount === undefined &&
+    columns.inflow === undefined &&
+    columns.outflow === undefined
+  ) {
+    const left = free();
+    const named = statsOf('balance');
+    const balances = named ? [named] : left;
+    let found: { amount: ColumnStats; balance: ColumnStats; unsigned: boolean } | null = null;
+    for (const a of left)
+      for (const b of balances) {
+        if (a === b) continue;
+        const fit = balanceFits(b, 1, scaled(a, 1), a.negatives === 0);
+        if (fit && (!found || !fit.unsigned))
+          found = { amount: a, balance: b, unsigned: fit.unsigned };
+      }
+    if (found) {
+      columns.amount = found.amount.index;
+      columns.balance = found.balance.index;
+      arithmeticConfirmed = true;
+      reasons.push(
+        `余额算术：上一行余额 ${found.unsigned ? '±' : '+'} ${name(found.amount.index)} = ${name(found.balance.index)}`,
+      );
+    } else if (left.length === 1 && left[0]) {
+      columns.amount = left[0].index;
+      reasons.push(`${name(left[0].index)}是唯一的金额列`);
+    } else if (left.length > 1) {
+      issues.push({
+        role: 'amount',
+        message: `${left.map((s) => name(s.index)).join('、')}都可能是金额列，表头和算术都无法确定`,
+        candidates: left.map((s) => s.index),
+      });
+      const first = left[0];
+      if (first) columns.amount = first.index;
+    } else {
+      issues.push({ role: 'amount', message: '找不到金额列', candidates: [] });
+    }
+  } else if (columns.balance === undefined && columns.amount !== undefined) {
+    // a balance column without a header word: one that adds up with the amount
+    const a = statsOf('amount');
+    for (const b of free()) {
+      if (!a) break;
+      const fit = balanceFits(b, 1, scaled(a, 1), a.negatives === 0);
+      if (fit) {
+        columns.balance = b.index;
+        arithmeticConfirmed = true;
+        reasons.push(`余额算术：上一行余额 ${fit.unsigned ? '±' : '+'} 金额 = ${name(b.index)}`);
+        break;
+      }
+    }
+  } else if (columns.balance !== undefined && columns.amount !== undefined) {
+    const a = statsOf('amount');
+    const b = statsOf('balance');
+    if (a && b && balanceFits(b, 1, scaled(a, 1), a.negatives === 0)) {
+      arithmeticConfirmed = true;
+      reasons.push(`余额算术：上一行余额加减金额等于本行余额`);
+    }
+  }
+
+  // a balance column named by the header that the arithmetic above did not check stays as named
+  // 4. text columns without a header word: few distinct values → type, many → description
+  if (columns.type === undefined || columns.description === undefined) {
+    const texts = stats
+      .filter((s) => !taken().has(s.index) && share(s, 'text') >= 0.5 && s.nonEmpty > 0)
+      .sort((x, y) => x.distinct / x.nonEmpty - y.distinct / y.nonEmpty);
+    if (columns.type === undefined && texts.length >= 2 && texts[0]) {
+      columns.type = texts[0].index;
+      texts.shift();
+    }
+    const rest = texts[texts.length - 1];
+    if (columns.description === undefined && rest) columns.description = rest.index;
+  }
+  if (columns.cardType === undefined) {
+    const card = stats.find((s) => !taken().has(s.index) && share(s, 'card') >= 0.8);
+    if (card) columns.cardType = card.index;
+  }
+  if (columns.direction === undefined) {
+    const dir = stats.find((s) => !taken().has(s.index) && share(s, 'direction') >= 0.9);
+    if (dir) columns.direction = dir.index;
+  }
+  if (columns.reference === undefined) {
+    const ids = stats
+      .filter((s) => !taken().has(s.index) && share(s, 'id') >= 0.8)
+      .sort((x, y) => y.distinct - x.distinct);
+    if (ids[0]) columns.reference = ids[0].index;
+  }
+
+  // 5. the unit of each money column (by column, so that `--map` moving a role keeps it)
+  const fen = new Set<number>();
+  const wholeColumns = numeric.filter((s) => s.allInteger && share(s, 'money') === 0);
+  const preambleFen = rows
+    .slice(0, choice.header ?? choice.dataFrom)
+    .some((r) => r.cells.some((c) => typeof c === 'string' && saysFen(c)));
+  for (const s of stats)
+    if (
+      isNumeric(s, 0.5, true) &&
+      (saysFen(headers[s.index] ?? '') || saysFen(hints[s.index] ?? ''))
+    )
+      fen.add(s.index);
+  if (preambleFen) for (const s of wholeColumns) fen.add(s.index);
+  const wordsFen = fen.size > 0;
+  if (wordsFen) reasons.push('表头或表前说明写明金额单位为“分”');
+  let arithmeticFen = false;
+  for (const role of MONEY_ROLES) {
+    const index = columns[role];
+    if (index !== undefined && scales[role] === 100 && !fen.has(index)) {
+      fen.add(index);
+      arithmeticFen = true;
+    }
+  }
+  if (arithmeticFen) reasons.push('算术只在把整数列按“分”读取时成立');
+  let unitGuess = false;
+  const moneyRoles = MONEY_ROLES.filter((r) => columns[r] !== undefined);
+  const moneyStats = moneyRoles.map(statsOf).filter((s): s is ColumnStats => s !== undefined);
+  const allWhole =
+    moneyStats.length > 0 &&
+    moneyStats.every((s) => s.allInteger && share(s, 'money') === 0) &&
+    moneyStats.some((s) => s.values.some((v) => v !== null && v !== 0));
+  if (allWhole && !wordsFen && !arithmeticFen) {
+    const fee = statsOf('fee');
+    const feeValues = fee ? new Set(fee.values.filter((v) => v !== null && v !== 0)) : new Set();
+    const amounts = (statsOf('amount') ?? statsOf('inflow') ?? statsOf('outflow'))?.values
+      .filter((v): v is number => v !== null && v !== 0)
+      .map((v) => Math.abs(v / 100))
+      .sort((x, y) => x - y);
+    const median = amounts?.[Math.floor(amounts.length / 2)] ?? 0;
+    const roundShare =
+      amounts && amounts.length > 0
+        ? amounts.filter((v) => v % 100 === 0).length / amounts.length
+        : 1;
+    if (feeValues.size >= 3) {
+      for (const s of wholeColumns) fen.add(s.index);
+      reasons.push('金额都是整数，手续费随金额变化却没有小数，只能是以分为单位');
+    } else if (median >= 10_000 && roundShare < 0.3) {
+      for (const s of wholeColumns) fen.add(s.index);
+      unitGuess = true;
+      reasons.push('金额都是整数且数值很大、末两位不规整，按“分”读取');
+    } else {
+      unitGuess = true;
+      reasons.push('金额都是整数，按“元”读取');
+    }
+    // without a header there is not even a word to go by: ask rather than guess a factor of 100
+    if (unitGuess && !headerRow)
+      issues.push({
+        role: 'unit',
+        message: '没有表头，金额都是整数，看不出单位是元还是分',
+        candidates: moneyStats.map((s) => s.index),
+      });
+  }
+
+  // 6. the sign convention
+  let sign: SignConvention = 'signed';
+  const amountStats = statsOf('amount');
+  if (columns.direction !== undefined) sign = 'direction';
+  else if (columns.inflow !== undefined || columns.outflow !== undefined) sign = 'debitCredit';
+  else if (amountStats) {
+    if (amountStats.parentheses > 0) sign = 'parentheses';
+    else if (amountStats.negatives > 0) sign = 'signed';
+    else if (columns.balance !== undefined) sign = 'balance';
+    else sign = 'unsigned';
+  }
+  if (sign === 'unsigned') reasons.push('金额没有正负号，也没有收支方向或余额：扣款只能从文字判断');
+  if (sign === 'balance') reasons.push('金额没有正负号，收支方向由余额的增减确定');
+
+  // 7. how sure
+  const wordsAgree =
+    byWords.has('date') &&
+    (byWords.has('amount') || (byWords.has('inflow') && byWords.has('outflow')));
+  const level: ConfidenceLevel =
+    issues.length > 0
+      ? 'low'
+      : (wordsAgree || arithmeticConfirmed) &&
+          !unitGuess &&
+          headerRow !== undefined &&
+          headerRow !== null
+        ? 'high'
+        : arithmeticConfirmed && !unitGuess
+          ? 'high'
+          : 'medium';
+  if (wordsAgree) reasons.unshift('表头的日期列和金额列与内容相符');
+  if (!headerRow) reasons.unshift('没有表头，各列由内容和算术判断');
+
+  return {
+    headerRow: headerRow?.row ?? 0,
+    headers,
+    columns: assigned(columns),
+    ...(headerRow ? {} : { firstDataRow: rows[choice.dataFrom]?.row ?? 1 }),
+    fenColumns: [...fen].sort((x, y) => x - y),
+    sign,
+    ...(feeNegative ? { feeNegative } : {}),
+    confidence: { level, reasons },
+    issues,
+  };
+}

@@ -1,0 +1,372 @@
+import { describe, expect, it } from 'vitest';
+import { isFeeGuardError } from '../../errors.js';
+import { auditDecoded } from '../audit.js';
+import { parseContract } from '../contract.js';
+import { defaultLexicon } from '../lexicon/lexicon.js';
+import type { Cell, SourceRow, StatementLine } from '../model.js';
+import { decodedTable, iterate } from '../testing.js';
+import { describeLayout, detectLayout, parseMapOption, unsureLayoutError } from './columns.js';
+import { createRowInterpreter } from './lines.js';
+
+/**
+ * The layouts that made the header-only reader refuse (issue 11): each read from words, content
+ * and arithmetic, down to the lines and, where it matters, the findings.
+ */
+const lexicon = defaultLexicon();
+const table = (...lines: Cell[][]): SourceRow[] => lines.map((cells, i) => ({ row: i + 1, cells }));
+
+function read(rows: SourceRow[], map = '') {
+  const layout = detectLayout(rows, lexicon, map ? parseMapOption(map) : {});
+  if (!layout) throw new Error('no layout');
+  const interpret = createRowInterpreter(layout, 'f.csv', lexicon);
+  const lines: StatementLine[] = [];
+  for (const row of rows) {
+    if (row.row <= layout.headerRow || row.row < (layout.firstDataRow ?? 0)) continue;
+    const r = interpret(row);
+    if (r.kind === 'line') lines.push(r.line);
+    if (r.kind === 'problem') throw new Error(r.problem.message);
+  }
+  return { layout, lines, described: describeLayout(layout) };
+}
+
+const brief = (lines: StatementLine[]) => lines.map((l) => [l.date, l.amount, l.fee, l.net]);
+
+function audit(rows: Cell[][], contract: unknown = null) {
+  const [first = [], ...rest] = rows;
+  return auditDecoded(
+    iterate([{ file: 'x.csv', decoded: decodedTable(first.map(String), rest) }]),
+    {
+      contract: contract === null ? null : parseContract(contract),
+    },
+  );
+}
+
+const CONTRACT = {
+  provider: '示例支付',
+  providerType: 'payment_institution',
+  rates: [{ cardType: 'any', percent: 0.6, capYuan: 20 }],
+  agreedCharges: [],
+};
+
+describe('headers in English, bilingual, or synonyms', () => {
+  it('reads Trans Date/交易日期, Amount(CNY), Fee, Net Amount, Card Type, Description, Ref No.', () => {
+    const { layout, lines } = read(
+      table(
+        [
+          'Trans Date/交易日期',
+          'Card Type',
+          'Amount(CNY)',
+          'Fee',
+          'Net Amount',
+          'Description',
+          'Ref No.',
+        ],
+        ['2024-03-01', 'Debit', '100.00', '0.60', '99.40', 'POS sale', 'R000000000001'],
+        ['2024-03-02', 'Credit', '200.00', '1.20', '198.80', 'POS sale', 'R000000000002'],
+        ['2024-03-03', '', '-36.00', '0.00', '-36.00', 'SIM data fee', 'R000000000003'],
+      ),
+    );
+    expect(layout.columns).toMatchObject({
+      date: 0,
+      cardType: 1,
+      amount: 2,
+      fee: 3,
+      net: 4,
+      description: 5,
+      reference: 6,
+    });
+    expect(layout.confidence?.level).toBe('high');
+    expect(brief(lines)).toEqual([
+      ['2024-03-01', 10000, 60, 9940],
+      ['2024-03-02', 20000, 120, 19880],
+      ['2024-03-03', -3600, 0, -3600],
+    ]);
+    expect(lines.map((l) => l.cardType)).toEqual(['debit', 'credit', 'unknown']);
+  });
+
+  it.each([
+    [['清算日期', '交易本金', '手续费(元)', '到账金额'], { date: 0, amount: 1, fee: 2, net: 3 }],
+    [['交易日期', '本金', '费用金额', '入账金额'], { date: 0, amount: 1, fee: 2, net: 3 }],
+    [['记账日期', '扣款金额', '手续费', '实收金额'], { date: 0, amount: 1, fee: 2, net: 3 }],
+  ])('%j', (header, expected) => {
+    const { layout } = read(
+      table(
+        header,
+        ['2024-03-01', '100.00', '0.60', '99.40'],
+        ['2024-03-02', '50.00', '0.30', '49.70'],
+      ),
+    );
+    expect(layout.columns).toMatchObject(expected);
+  });
+});
+
+describe('where the table is', () => {
+  it('data from column C and row 6, below a title and a preamble, with a total at the end', () => {
+    const { layout, lines } = read(
+      table(
+        ['', '', '商户交易明细'],
+        ['', '', '商户名称：示例小店'],
+        ['', '', '查询时间：2024-04-01 09:00:00'],
+        [],
+        ['', '', '交易时间', '交易金额', '手续费', '结算金额', '摘要'],
+        ['', '', '2024-03-01 10:00:00', '100.00', '0.60', '99.40', '消费'],
+        ['', '', '2024-03-02 11:00:00', '-39.00', '0.00', '-39.00', '服务费'],
+        ['', '', '合计', '61.00', '0.60', '60.40', ''],
+      ),
+    );
+    expect(layout.headerRow).toBe(5);
+    expect(layout.columns).toMatchObject({ date: 2, amount: 3, fee: 4, net: 5, description: 6 });
+    expect(brief(lines)).toEqual([
+      ['2024-03-01', 10000, 60, 9940],
+      ['2024-03-02', -3900, 0, -3900],
+    ]);
+  });
+
+  it('merges a two-row header (a group title above, or a label merged down)', () => {
+    const { layout, lines } = read(
+      table(
+        ['交易日期', '交易类型', '金额(元)', '', ''],
+        ['', '', '交易', '手续', '结算'],
+        ['2024-03-01', '消费', '100.00', '0.60', '99.40'],
+        ['2024-03-02', '消费', '300.00', '1.80', '298.20'],
+        ['2024-03-03', '扣费', '-36.00', '0.00', '-36.00'],
+      ),
+    );
+    expect(layout.headerRow).toBe(2);
+    expect(layout.headers.slice(0, 2)).toEqual(['交易日期', '交易类型']);
+    expect(layout.columns).toMatchObject({ date: 0, type: 1, amount: 2, fee: 3, net: 4 });
+    expect(lines).toHaveLength(3);
+  });
+
+  it('reads a table with no header from its content when the arithmetic is clear', () => {
+    const { layout, lines } = read(
+      table(
+        ['2024-03-01 10:00:00', '消费', '100.00', '0.60', '99.40', '000123456789'],
+        ['2024-03-02 10:00:00', '消费', '200.00', '1.20', '198.80', '000123456790'],
+        ['2024-03-03 10:00:00', '流量费', '-36.00', '0.00', '-36.00', '000123456791'],
+      ),
+    );
+    expect(layout.headerRow).toBe(0);
+    expect(layout.columns).toMatchObject({ date: 0, amount: 2, fee: 3, net: 4, reference: 5 });
+    expect(layout.confidence?.level).toBe('high');
+    expect(lines.map((l) => l.description)).toEqual(['消费', '消费', '流量费']);
+  });
+});
+
+describe('amounts in fen', () => {
+  it('交易金额(分): whole numbers read as fen', () => {
+    const { lines, described } = read(
+      table(
+        ['交易时间', '交易金额(分)', '手续费(分)', '摘要'],
+        ['2024-03-01', '10000', '60', '消费'],
+        ['2024-03-02', '-3600', '0', '流量费'],
+      ),
+    );
+    expect(described.unit).toBe('fen');
+    expect(brief(lines)).toEqual([
+      ['2024-03-01', 10000, 60, null],
+      ['2024-03-02', -3600, 0, null],
+    ]);
+  });
+
+  it('whole numbers that only make sense as fen: fees that follow the amount without decimals', () => {
+    const { lines, described } = read(
+      table(
+        ['日期', '金额', '手续费', '净额'],
+        ['2024-03-01', '102211', '613', '101598'],
+        ['2024-03-02', '45099', '271', '44828'],
+        ['2024-03-03', '7788', '47', '7741'],
+        ['2024-03-04', '-3600', '0', '-3600'],
+      ),
+    );
+    expect(described.unit).toBe('fen');
+    expect(brief(lines)[0]).toEqual(['2024-03-01', 102211, 613, 101598]);
+  });
+
+  it('fen amount with a yuan fee: the arithmetic holds only with the amount in fen', () => {
+    const { lines, described } = read(
+      table(
+        ['日期', '交易金额', '手续费', '结算金额'],
+        ['2024-03-01', '10000', '0.60', '99.40'],
+        ['2024-03-02', '25000', '1.50', '248.50'],
+        ['2024-03-03', '5000', '0.30', '49.70'],
+      ),
+    );
+    expect(described.unit).toBe('mixed');
+    expect(brief(lines)[1]).toEqual(['2024-03-02', 25000, 150, 24850]);
+  });
+
+  it('asks for the unit of a headerless table of whole numbers, and takes --map unit=fen', () => {
+    const rows = table(
+      ['2024-03-01', '1001', '消费'],
+      ['2024-03-02', '3600', '流量费'],
+      ['2024-03-03', '1200', '消费'],
+    );
+    const layout = detectLayout(rows, lexicon);
+    expect(layout?.issues?.map((i) => i.role)).toEqual(['unit']);
+    expect(read(rows, 'unit=fen').lines[0]?.amount).toBe(1001);
+    expect(read(rows, 'unit=yuan').lines[0]?.amount).toBe(100100);
+  });
+});
+
+describe('debit and credit, balance, sign conventions', () => {
+  it.each([
+    ['借方发生额', '贷方发生额'],
+    ['支出', '收入'],
+    ['出账金额', '入账'],
+    ['Debit', 'Credit'],
+  ])('%s / %s columns, one empty on each row', (out, inn) => {
+    const { lines, described } = read(
+      table(
+        ['交易日期', '摘要', out, inn],
+        ['2024-03-01', '消费', '', '100.00'],
+        ['2024-03-02', '流量费', '36.00', ''],
+        ['2024-03-03', '消费', '', '50.00'],
+      ),
+    );
+    expect(described.sign).toBe('debitCredit');
+    expect(lines.map((l) => l.amount)).toEqual([10000, -3600, 5000]);
+  });
+
+  it('two exclusive columns without words: the running balance says which is which', () => {
+    const { layout, lines } = read(
+      table(
+        ['2024-03-01', '消费', '', '100.00', '1100.00'],
+        ['2024-03-02', '流量费', '36.00', '', '1064.00'],
+        ['2024-03-03', '消费', '', '50.00', '1114.00'],
+        ['2024-03-04', '提现', '1000.00', '', '114.00'],
+      ),
+    );
+    expect(layout.columns).toMatchObject({ outflow: 2, inflow: 3, balance: 4 });
+    expect(lines.map((l) => l.amount)).toEqual([10000, -3600, 5000, -100000]);
+  });
+
+  it('an unsigned amount with a balance: the balance gives the direction of a fee deduction', () => {
+    const { lines, described } = read(
+      table(
+        ['日期', '摘要', '金额', '余额'],
+        ['2024-03-01', '期初', '0.00', '1000.00'],
+        ['2024-03-02', '收款', '100.00', '1100.00'],
+        ['2024-03-03', '扣流量费', '36.00', '1064.00'],
+        ['2024-03-04', '收款', '50.00', '1114.00'],
+      ),
+    );
+    expect(described.sign).toBe('balance');
+    expect(lines.map((l) => l.amount)).toEqual([0, 10000, -3600, 5000]);
+  });
+
+  it.each([
+    [['日期', '摘要', '金额'], ['(36.00)', '100.00'], 'parentheses'],
+    [['日期', '摘要', '金额', '借贷'], ['36.00', '借', '100.00', '贷'], 'direction'],
+    [['日期', '摘要', '金额', '收/支'], ['36.00', '支', '100.00', '收'], 'direction'],
+  ])('%j', (header, cells, sign) => {
+    const wide = header.length === 4;
+    const rows = table(
+      header,
+      ['2024-03-01', '流量费', ...(wide ? cells.slice(0, 2) : cells.slice(0, 1))],
+      ['2024-03-02', '收款', ...(wide ? cells.slice(2, 4) : cells.slice(1, 2))],
+    );
+    const { lines, described } = read(rows);
+    expect(described.sign).toBe(sign);
+    expect(lines.map((l) => l.amount)).toEqual([-3600, 10000]);
+  });
+
+  it('a 收支类型 column of 收入/支出 words gives the direction of unsigned amounts', () => {
+    const { layout, lines } = read(
+      table(
+        ['交易日期', '收支类型', '金额', '摘要'],
+        ['2024-03-01', '收入', '100.00', '消费'],
+        ['2024-03-02', '支出', '36.00', '流量费'],
+      ),
+    );
+    expect(layout.sign).toBe('direction');
+    expect(lines.map((l) => l.amount)).toEqual([10000, -3600]);
+  });
+
+  it('several terminals in one file: the terminal number is not an amount', () => {
+    const { layout } = read(
+      table(
+        ['终端号', '交易时间', '交易金额', '手续费', '结算金额'],
+        ['12345678', '2024-03-01', '100.00', '0.60', '99.40'],
+        ['87654321', '2024-03-01', '200.00', '1.20', '198.80'],
+        ['12345678', '2024-03-02', '-36.00', '0.00', '-36.00'],
+      ),
+    );
+    expect(layout.columns).toMatchObject({ terminal: 0, date: 1, amount: 2, fee: 3, net: 4 });
+  });
+});
+
+describe('cells as spreadsheets give them', () => {
+  it('Excel serial numbers under a date header, numbers for money, a fee written negative', () => {
+    const { layout, lines } = read(
+      table(
+        ['交易日期', '交易金额', '手续费', '摘要'],
+        [45352, 100, -0.6, '消费'],
+        [45353, 250.5, -1.5, '消费'],
+        [45354, -36, 0, '流量费'],
+      ),
+    );
+    expect(layout.columns).toMatchObject({ date: 0, amount: 1, fee: 2, description: 3 });
+    expect(brief(lines)).toEqual([
+      ['2024-03-01', 10000, 60, null],
+      ['2024-03-02', 25050, 150, null],
+      ['2024-03-03', -3600, 0, null],
+    ]);
+  });
+});
+
+describe('daily summaries', () => {
+  it('a day’s fee total is not a deduction, and no rate is checked on a sum', async () => {
+    const report = await audit(
+      [
+        ['日期', '笔数', '交易总额', '手续费合计', '结算金额', '摘要'],
+        // 20 sales of 500 yuan: the cap (20 yuan) per sale is not the cap of the day
+        ['2024-03-01', '20', '10000.00', '60.00', '9940.00', ''],
+        ['2024-03-02', '15', '6000.00', '36.00', '5964.00', ''],
+        ['2024-03-03', '', '-99.00', '0.00', '-99.00', '流量费'],
+        ['2024-03-04', '18', '9000.00', '54.00', '8946.00', ''],
+      ],
+      CONTRACT,
+    );
+    expect(report.findings.map((f) => [f.row, f.category, f.amount])).toEqual([
+      [4, 'traffic_fee', '99.00'],
+    ]);
+    expect(report.statements[0]?.records).toBe(4);
+    expect(report.statements[0]?.layout?.columns.count).toEqual({ column: 'B', header: '笔数' });
+  });
+});
+
+describe('when the reader is not sure', () => {
+  const rows: Cell[][] = [
+    ['2024-03-01', '消费', '100.00', '12.00'],
+    ['2024-03-02', '消费', '200.00', '13.00'],
+    ['2024-03-03', '流量费', '36.00', '14.00'],
+  ];
+
+  it('stops with FG_ERR_UNSURE_LAYOUT naming its best guess, with the guess as data', async () => {
+    const error: unknown = await audit(rows).catch((e: unknown) => e);
+    expect(isFeeGuardError(error)).toBe(true);
+    if (!isFeeGuardError(error)) return;
+    expect(error.code).toBe('FG_ERR_UNSURE_LAYOUT');
+    expect(error.message).toMatch(/C 列、D 列都可能是金额列/);
+    expect(error.hint).toMatch(/--map date=1,amount=3/);
+    expect(error.details).toMatchObject({
+      layout: {
+        columns: { date: { letter: 'A', column: 1 }, amount: { letter: 'C', column: 3 } },
+        questions: [{ role: 'amount', candidates: [{ letter: 'C' }, { letter: 'D' }] }],
+      },
+    });
+  });
+
+  it('takes --map and goes on', () => {
+    const { lines } = read(table(...rows), 'date=1,amount=4');
+    expect(lines.map((l) => l.amount)).toEqual([1200, 1300, 1400]);
+  });
+
+  it('the message has no English words apart from the part in brackets', () => {
+    const layout = detectLayout(table(...rows), lexicon);
+    if (!layout) throw new Error('no layout');
+    const message = unsureLayoutError(layout, 'x.csv').message;
+    expect(message.replace(/\(.*\)$/, '').replace('x.csv', '')).not.toMatch(/[a-z]{2,}/i);
+  });
+});
