@@ -96,6 +96,7 @@ export async function auditDecoded(
       ...(d.sheet === undefined ? {} : { sheet: d.sheet }),
       message: `与 ${d.duplicateOf} 中的同一笔记录重复，未重复计算 (duplicate of a record in ${d.duplicateOf}; counted once)`,
     })),
+    ...outcome.warnings,
   ]
     .map(placed)
     .map((p) => ({
