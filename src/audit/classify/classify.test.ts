@@ -245,3 +245,13 @@ describe('every name in the lexicon is recognised in its own category', () => {
     expect(count).toBeGreaterThan(250);
   });
 });
+
+describe('payouts printed as money in', () => {
+  it.each([
+    ['', 'D0提现至尾号1234', 500000, 300],
+    ['', '秒到提现', 500000, 300],
+    ['', '结算款', 500000, null],
+  ])('%s / %s (+%d, fee %o) is a settlement', (type, description, amount, fee) => {
+    expect(outcome(line(type, description, amount, fee))).toBe('settlement');
+  });
+});

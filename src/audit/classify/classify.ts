@@ -196,7 +196,8 @@ export function classifyLine(line: StatementLine, lexicon: Lexicon): Classificat
     basis,
     ...(textSays(lexicon.speed) ? { speed: true } : {}),
   });
-  if (payoutShape && !typeIsDeduction && !saleLike) {
+  // a payout-shaped row is never a sale, even when the export prints it as money in with a fee
+  if (payoutShape && !typeIsDeduction) {
     if (
       named &&
       named.category !== 'other_deduction' &&
@@ -233,7 +234,8 @@ export function classifyLine(line: StatementLine, lexicon: Lexicon): Classificat
   if (type === '' || !moneyIn) {
     if (textSays(lexicon.reversal))
       return { kind: 'refund', basis: `${quote('摘要', line.description)}为退货/撤销` };
-    if (textSays(lexicon.settlement) && moneyOut)
+    // a payout is a settlement whichever way the export signs it (money in on a card's view)
+    if (textSays(lexicon.settlement) && (moneyOut || (!named && !textSays(lexicon.transaction))))
       return settlement(`${quote('摘要', line.description)}为结算/提现`);
     if (textSays(lexicon.transaction) && moneyIn)
       return sale(`${quote('摘要', line.description)}为收款`);
