@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { auditDecoded } from './audit.js';
 import { parseContract } from './contract.js';
 import type { Cell } from './model.js';
-import { decodedTable, iterate } from './testing.js';
+import { decodedSms, decodedTable, iterate } from './testing.js';
 
 const HEADER = ['交易时间', '交易类型', '交易金额', '手续费', '结算金额', '摘要'];
 
@@ -138,5 +138,28 @@ describe('weak evidence and reversals', () => {
     ]);
     expect(report.findings[0]?.reason).toMatch(/冲正/u);
     expect(report.claim.total).toBe('39.00');
+  });
+});
+
+describe('SMS notices end to end', () => {
+  it('claims the fees a bank or an aggregator names, never the payouts', async () => {
+    const report = await auditDecoded(
+      iterate([
+        {
+          file: 'sms.txt',
+          decoded: decodedSms([
+            '【某某银行】您尾号1234的商户于2025年03月01日收款3,000.00元，手续费18.00元',
+            '【某某银行】您尾号1234的商户于03月02日结算入账2,982.00元，扣收手续费18.00元，扣收流量费99.00元。',
+            '【某聚合支付】尊敬的商户，您03月03日有一笔D0提现1,000.00元已到账，手续费2.00元。',
+          ]),
+        },
+      ]),
+      { contract },
+    );
+    expect(report.findings.map((f) => [f.row, f.date, f.category, f.amount, f.verdict])).toEqual([
+      [2, '2025-03-02', 'traffic_fee', '99.00', 'unauthorized'],
+      [3, '2025-03-03', 'instant_settlement_fee', '2.00', 'unauthorized'],
+    ]);
+    expect(report.claim.total).toBe('101.00');
   });
 });

@@ -147,3 +147,13 @@ describe('dates without a year', () => {
     expect(completeDate(3, 2, '2025-03-01', true)).toBe('2024-03-02');
   });
 });
+
+describe('an aggregator payout notice with its fee', () => {
+  it('a D0 payout: the payout and its fee on one line, the speed in the text', () => {
+    const r = read(
+      '【某聚合支付】尊敬的商户，您2025-03-02有一笔D0提现5,000.00元已到账，手续费2.00元。',
+    );
+    expect(r).toMatchObject({ kind: 'line', line: { amount: -500000, fee: 200, type: '结算' } });
+    expect(r.kind === 'line' ? r.line.description : '').toContain('D0提现');
+  });
+});

@@ -281,6 +281,7 @@ function severalAmounts(
   line: (amount: number, fee: number | null, type: string, description: string) => StatementLine,
 ): MessageResult | null {
   let settled: number | null = null;
+  let settledText = '';
   let cardFees = 0;
   const fees: StatementLine[] = [];
   const credits: StatementLine[] = [];
@@ -304,10 +305,14 @@ function severalAmounts(
       cardFees += amount;
       continue;
     }
-    if (settled === null && SETTLED.test(clause)) settled = amount;
+    if (settled === null && SETTLED.test(clause)) {
+      settled = amount;
+      // the clause names the payout's speed, if any (D0提现…已到账): then its fee is the speed's
+      settledText = clause.replace(ANY_AMOUNT, ' ').replace(/\s+/gu, ' ').trim();
+    }
   }
   const lines = [
-    ...(settled === null ? [] : [line(-settled, cardFees, '结算', '')]),
+    ...(settled === null ? [] : [line(-settled, cardFees, '结算', settledText)]),
     ...fees,
     ...credits,
   ];
