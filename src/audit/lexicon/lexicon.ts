@@ -32,11 +32,8 @@ export const lexiconSchema = z.object({
   version: z.string(),
   note: z.string().optional(),
   /** Where the names come from, and when they were last checked (project rule for knowledge). */
-  source: z.string().optional(),
-  verified: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/u)
-    .optional(),
+  source: z.string().min(1),
+  verified: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'a date written YYYY-MM-DD'),
   columns: z.partialRecord(z.enum(COLUMN_ROLES), weighted),
   directions: z.object({ in: z.string(), out: z.string() }),
   cardTypes: z.object({ debit: z.string(), credit: z.string() }),
