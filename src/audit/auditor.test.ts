@@ -82,10 +82,19 @@ describe('sanity checks before a claim is final', () => {
     const report = await audit([
       sale('2025-03-01', '500.00', '3.00', '497.00'),
       sale('2025-03-01', '100.00', '0.60', '99.40'),
-      ['2025-03-02', '扣费', '-199.00', '', '', '流量费'],
+      ['2025-03-02', '扣费', '-399.00', '', '', '流量费'],
     ]);
     expect(report.findings[0]).toMatchObject({ verdict: 'needs_review', overcharge: '0.00' });
     expect(report.findings[0]?.reason).toMatch(/20%/u);
+  });
+
+  it('the usual fees of a small shop are claimed even above its largest sale', async () => {
+    const report = await audit([
+      sale('2025-03-01', '30.00', '0.18', '29.82'),
+      sale('2025-03-01', '20.00', '0.12', '19.88'),
+      ['2025-03-02', '扣费', '-99.00', '', '', '流量费'],
+    ]);
+    expect(report.findings[0]).toMatchObject({ verdict: 'unauthorized', overcharge: '99.00' });
   });
 
   it('a statement without sales keeps its claims (nothing to compare with)', async () => {

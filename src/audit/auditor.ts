@@ -69,6 +69,11 @@ export interface AuditOutcome {
  * misread row than a fee, and becomes `needs_review`.
  */
 export const TURNOVER_SHARE_PERCENT = 20;
+/**
+ * Below this amount the two checks above do not apply: the usual fees (SIM 36–99 元, service
+ * 19–59 元, a 299 元 deposit) can exceed a small shop's largest sale, and a payout is far larger.
+ */
+export const SANITY_FLOOR_FEN = 30_000;
 /** The card network fee of the 2016 reform is capped at 6.50 yuan a transaction. */
 export const NETWORK_FEE_CAP_FEN = 650;
 /** A fee reversal cancels a deduction of the same category and amount up to this many days before. */
@@ -528,7 +533,7 @@ export class Auditor {
     for (const f of findings) {
       if (f.verdict !== 'unauthorized' || f.category === 'rate_overcharge') continue;
       const t = this.tallies.get(f.file);
-      if (t === undefined || t.sales === 0) continue;
+      if (t === undefined || t.sales === 0 || f.amount <= SANITY_FLOOR_FEN) continue;
       if (f.amount > t.largestSale) {
         hold(
           f,
