@@ -4,7 +4,7 @@ import { decodeCsv } from './csv.js';
 import { detectDelimiter } from './delimiter.js';
 import { detectEncoding } from './encoding.js';
 import { peek } from './peek.js';
-import { decodeSms } from './sms.js';
+import { decodeSms, noticeShares } from './sms.js';
 import type { DecodedStatement } from './types.js';
 import { decodeXlsx } from './xlsx.js';
 
@@ -18,9 +18,6 @@ const SNIFF_BYTES = 64 * 1024;
 function startsWith(head: Uint8Array, bytes: readonly number[]): boolean {
   return bytes.every((b, i) => head[i] === b);
 }
-
-/** Money in a notification: ¥12.00, 12.00元. */
-const SMS_MONEY = /[¥￥]\s*\d|\d(?:\.\d+)?\s*元/u;
 
 /**
  * What a file is, decided by its content (a renamed file is still read right); the name only
@@ -39,8 +36,8 @@ export function sniffFormat(head: Uint8Array, fileName: string): StatementFormat
   if (lines.length === 0) return null;
   const delimiter = detectDelimiter(text);
   const tabular = lines.filter((l) => l.split(delimiter).length >= 3).length / lines.length;
-  const notices =
-    lines.filter((l) => /^\s*【[^】]{1,30}】/u.test(l) || SMS_MONEY.test(l)).length / lines.length;
+  const { sent, money: notices } = noticeShares(lines);
+  if (sent >= 0.8) return 'sms';
   if (tabular < 0.5 && notices >= 0.5) return 'sms';
   if (tabular < 0.5 && /\.(txt|sms)$/i.test(fileName) && notices > 0) return 'sms';
   return 'csv';

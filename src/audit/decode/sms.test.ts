@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceMessage } from '../model.js';
-import { decodeSms, startsMarked, usesBlocks } from './sms.js';
+import { sniffFormat } from './index.js';
+import { decodeSms, noticeShares, startsMarked, usesBlocks } from './sms.js';
 import { iterate } from '../testing.js';
 
 async function messages(text: string): Promise<string[]> {
@@ -56,5 +57,19 @@ describe('pasted SMS: where one message ends and the next begins', () => {
     expect(startsMarked('【甲】x\n')).toBe(true);
     expect(startsMarked('2025-03-02 10:00 x\n')).toBe(true);
     expect(startsMarked('收款1.00元\n')).toBe(false);
+  });
+});
+
+describe('notices are recognised as notices', () => {
+  it('English notices with commas are SMS, not a CSV', () => {
+    const text =
+      '[ABC Pay] Payment received: CNY 1,016.15 on 2025-03-02, fee CNY 6.10.\n[ABC Pay] A SIM card fee of CNY 99.00 was deducted, see app.\n';
+    expect(sniffFormat(new TextEncoder().encode(text), 'notices.txt')).toBe('sms');
+    expect(noticeShares(text.trim().split('\n'))).toEqual({ sent: 1, money: 1 });
+  });
+
+  it('a CSV stays a CSV', () => {
+    const text = '交易时间,交易类型,交易金额\n2025-03-02,消费,12.00\n2025-03-03,消费,13.00\n';
+    expect(sniffFormat(new TextEncoder().encode(text), 'a.csv')).toBe('csv');
   });
 });

@@ -30,6 +30,22 @@ export const SEPARATOR = /^[\s\u3000]*([-=*_~—─]|-{1,2}\s?){3,}[\s\u3000]*$/
 export const MESSAGE_START =
   /^[\s\u3000]*(【[^】]{1,30}】|\[[^\]]{1,30}\]|\d{4}[-/.年]\d{1,2}|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2})/u;
 
+/** Money in a notice: ¥12.00, 12.00元, CNY 12.00, RMB 12, 12.00 yuan. */
+const NOTICE_MONEY = /[¥￥]\s*\d|\d(?:\.\d+)?\s*(?:元|yuan)|\b(?:cny|rmb)\s*\d/iu;
+
+/**
+ * How the lines of a text look like notices: `sent` is the share that start with a sender in
+ * brackets (【某某银行】, [ABC Pay]) — a notice even when its commas make it look like a CSV row —
+ * and `money` the share that start so or carry money.
+ */
+export function noticeShares(lines: readonly string[]): { sent: number; money: number } {
+  if (lines.length === 0) return { sent: 0, money: 0 };
+  const sender = /^\s*(【[^】]{1,30}】|\[[^\]]{1,30}\])/u;
+  const sent = lines.filter((l) => sender.test(l)).length;
+  const money = lines.filter((l) => sender.test(l) || NOTICE_MONEY.test(l)).length;
+  return { sent: sent / lines.length, money: money / lines.length };
+}
+
 /** Blocks when blank or separator lines separate groups and at least one group has several lines. */
 export function usesBlocks(sample: string): boolean {
   const lines = sample.replace(/\r/g, '').split('\n');
