@@ -255,3 +255,15 @@ describe('payouts printed as money in', () => {
     expect(outcome(line(type, description, amount, fee))).toBe('settlement');
   });
 });
+
+describe('the payout shape is not fooled by dates and card words in a fee name', () => {
+  it.each([
+    ['扣费', '流量卡费（有效期至2025年流量卡）', 'fee:traffic_fee'],
+    ['扣费', '服务费（至2025年12月）', 'fee:service_fee'],
+    ['', '提现至招商银行储蓄卡', 'settlement'],
+    ['', '结算到您的银行卡', 'settlement'],
+    ['', '出款至对公账户', 'settlement'],
+  ])('%s / %s → %s', (type, description, expected) => {
+    expect(outcome(line(type, description, -9900))).toBe(expected);
+  });
+});
