@@ -172,3 +172,34 @@ describe('SMS notices end to end', () => {
     expect(report.claim.total).toBe('101.00');
   });
 });
+
+describe('the fee column of a payout', () => {
+  it('repeating the fees of the sales it settles is no charge, even on a 秒到 payout', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      ['2025-03-02', '提现', '-994.00', '6.00', '-1000.00', '秒到提现'],
+    ]);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('a plain payout with a fee of its own, after sales that paid theirs, is to review', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      ['2025-03-02', '结算', '-994.00', '2.00', '-996.00', '尾号0443'],
+    ]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        category: 'instant_settlement_fee',
+        amount: '2.00',
+        verdict: 'needs_review',
+      }),
+    ]);
+  });
+
+  it("a bank's settlement carrying the day's card fees is no finding", async () => {
+    const report = await audit([
+      ['2025-03-02', '结算', '-2982.00', '18.00', '-2982.00', '尾号0443'],
+    ]);
+    expect(report.findings).toEqual([]);
+  });
+});

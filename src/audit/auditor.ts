@@ -86,6 +86,8 @@ interface FileTally {
   sales: number;
   /** Settled amounts accumulated since the previous payout. */
   sincePayout: Fen;
+  /** Transaction fees of the sales since the previous payout. */
+  feesSincePayout: Fen;
   feesTaken: Fen;
   networkFees: { count: number; total: Fen; row: number; sheet?: string };
 }
@@ -150,6 +152,7 @@ export class Auditor {
           tally.turnover += line.amount;
           if (line.amount > tally.largestSale) tally.largestSale = line.amount;
           tally.sincePayout += line.net ?? line.amount - (line.fee ?? 0);
+          tally.feesSincePayout += Math.max(0, line.fee ?? 0);
           tally.feesTaken += Math.max(0, line.fee ?? 0);
           if (line.net !== null)
             tally.feesTaken += Math.max(0, line.amount - (line.fee ?? 0) - line.net);
@@ -168,6 +171,7 @@ export class Auditor {
           Math.abs(amount - tally.sincePayout) <= ROUNDING_TOLERANCE_FEN
         ) {
           tally.sincePayout = 0;
+          tally.feesSincePayout = 0;
           return;
         }
         if (!this.firstTime(line)) return;
@@ -219,10 +223,15 @@ export class Auditor {
         return;
       }
       case 'settlement': {
-        tally.sincePayout = 0;
-        // the fee column of a payout named after its speed (秒到提现, D0出款) is the speed's fee
         const fee = line.fee ?? 0;
-        if (classification.speed && fee > 0 && this.firstTime(line)) {
+        const salesFees = tally.feesSincePayout;
+        tally.sincePayout = 0;
+        tally.feesSincePayout = 0;
+        // a payout's fee column that only repeats the fees of the sales it settles is no charge
+        if (fee <= 0 || Math.abs(fee - salesFees) <= ROUNDING_TOLERANCE_FEN) return;
+        if (!this.firstTime(line)) return;
+        // the fee column of a payout named after its speed (秒到提现, D0出款) is the speed's fee
+        if (classification.speed) {
           tally.feesTaken += fee;
           this.addDeduction(
             line,
@@ -231,6 +240,24 @@ export class Auditor {
             line.description || line.type,
             `${classification.basis}；手续费栏 ${formatFen(fee)} 元是这笔出款的到账加速费`,
           );
+          return;
+        }
+        // a plain payout with a fee of its own, when its sales already paid theirs: to review
+        if (salesFees > 0) {
+          tally.feesTaken += fee;
+          this.decided.push({
+            ...this.base(
+              line,
+              'instant_settlement_fee',
+              fee,
+              line.description || line.type,
+              `${classification.basis}；手续费栏 ${formatFen(fee)} 元，而各笔收款已另扣手续费 ${formatFen(salesFees)} 元`,
+            ),
+            verdict: 'needs_review',
+            overcharge: 0,
+            reason: `这笔结算出款另收了 ${formatFen(fee)} 元手续费，而各笔收款已经扣过手续费，可能是提现/秒到费，需核实`,
+            reasonEn: `The payout carries a fee of ${formatFen(fee)} although its sales already paid theirs: possibly a withdrawal fee, check it`,
+          });
         }
         return;
       }
@@ -573,6 +600,7 @@ function newTally(): FileTally {
     turnover: 0,
     sales: 0,
     sincePayout: 0,
+    feesSincePayout: 0,
     feesTaken: 0,
     networkFees: { count: 0, total: 0, row: 0 },
   };
