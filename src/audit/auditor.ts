@@ -471,7 +471,8 @@ export class Auditor {
       findings.push({ ...p.finding, ...judge(p, c) });
     }
     findings.sort((a, b) => a.seq - b.seq);
-    const warnings = [...this.cancelReversed(findings), ...this.sanityCheck(findings)];
+    this.cancelReversed(findings);
+    const warnings = this.sanityCheck(findings);
     for (const [file, t] of this.tallies) {
       const n = t.networkFees;
       if (n.count > 0)
@@ -513,8 +514,7 @@ export class Auditor {
   }
 
   /** A fee reversed (流量费冲正) was given back: the deduction it reverses is not claimed. */
-  private cancelReversed(findings: AuditFinding[]): AuditOutcome['warnings'] {
-    const warnings: AuditOutcome['warnings'] = [];
+  private cancelReversed(findings: AuditFinding[]): void {
     for (const r of this.reversals) {
       const earliest = addDaysIso(r.date, -REVERSAL_WINDOW_DAYS);
       let match: AuditFinding | null = null;
@@ -535,7 +535,6 @@ export class Auditor {
       match.reason = `这笔扣费已于 ${r.date} 冲正退回，不再索赔`;
       match.reasonEn = `Reversed on ${r.date}: the money came back, so it is not claimed`;
     }
-    return warnings;
   }
 
   /**
