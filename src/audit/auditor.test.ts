@@ -106,12 +106,26 @@ describe('sanity checks before a claim is final', () => {
 describe('the card network service fee', () => {
   it('per-sale network fees are part of the card fee: no finding, one note', async () => {
     const report = await audit([
-      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      sale('2025-03-01', '1000.00', '5.35', '994.65'),
       ['2025-03-01', '扣费', '-0.65', '', '', '银联网络服务费'],
       ['2025-03-01', '扣费', '-0.33', '', '', '网络服务费'],
     ]);
     expect(report.findings).toEqual([]);
     expect(report.warnings[0]?.message).toMatch(/2 笔银联网络服务费/u);
+  });
+
+  it('a network fee on top of a sale already charged the full rate is a rate overcharge', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      ['2025-03-01', '扣费', '-0.65', '', '', '银联网络服务费'],
+      sale('2025-03-01', '20000.00', '120.00', '19880.00'),
+      ['2025-03-01', '扣费', '-6.50', '', '', '品牌服务费'],
+    ]);
+    expect(report.findings.map((f) => [f.row, f.category, f.amount, f.overcharge])).toEqual([
+      [3, 'rate_overcharge', '0.65', '0.65'],
+      [5, 'rate_overcharge', '6.50', '6.50'],
+    ]);
+    expect(report.findings[0]?.reason).toMatch(/又另扣网络服务费 0\.65 元/u);
   });
 
   it('a fixed monthly 网络服务费 is the SIM fee', async () => {

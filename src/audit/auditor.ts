@@ -12,7 +12,7 @@ import type {
   Verdict,
 } from './model.js';
 import { addDaysIso } from './dates.js';
-import { formatFen } from './money.js';
+import { formatFen, percentOf } from './money.js';
 import { detach } from './strings.js';
 import { detectRecurring, type RecurringCharge } from './recurring.js';
 import type { FeeSchedule } from './schedule.js';
@@ -76,6 +76,8 @@ export const TURNOVER_SHARE_PERCENT = 20;
 export const SANITY_FLOOR_FEN = 30_000;
 /** The card network fee of the 2016 reform is capped at 6.50 yuan a transaction. */
 export const NETWORK_FEE_CAP_FEN = 650;
+/** … and at most 0.065 % of the sale (in micro-percent, as contract rates are kept). */
+export const NETWORK_FEE_MICRO_PERCENT = 65_000;
 /** A fee reversal cancels a deduction of the same category and amount up to this many days before. */
 export const REVERSAL_WINDOW_DAYS = 92;
 
@@ -88,6 +90,12 @@ interface FileTally {
   sincePayout: Fen;
   /** Transaction fees of the sales since the previous payout. */
   feesSincePayout: Fen;
+  /** The last sale, for a network fee row that follows it: date, amount, fee, expected fee (-1: none), fen already claimed. */
+  lastSaleDate: IsoDate;
+  lastSaleAmount: Fen;
+  lastSaleFee: Fen;
+  lastSaleExpected: Fen;
+  lastSaleClaimed: Fen;
   feesTaken: Fen;
   networkFees: { count: number; total: Fen; row: number; sheet?: string };
 }
@@ -182,6 +190,7 @@ export class Auditor {
           (network === 'card' && amount <= NETWORK_FEE_CAP_FEN) ||
           (network === 'ambiguous' && amount <= NETWORK_FEE_CAP_FEN && amount % 100 !== 0)
         ) {
+          if (this.networkFeeAboveRate(line, amount, classification.basis)) return;
           const n = tally.networkFees;
           if (n.count === 0) {
             n.row = line.row;
@@ -339,6 +348,12 @@ export class Auditor {
     const hidden = line.net === null ? 0 : line.amount - fee - line.net;
     const rateFinding = expected !== null && over > ROUNDING_TOLERANCE_FEN;
     const hiddenFinding = hidden > ROUNDING_TOLERANCE_FEN;
+    const tally = this.tally;
+    tally.lastSaleDate = line.date;
+    tally.lastSaleAmount = line.amount;
+    tally.lastSaleFee = fee;
+    tally.lastSaleExpected = expected ?? -1;
+    tally.lastSaleClaimed = rateFinding ? over : 0;
     const departure =
       this.scheduleRate && line.fee !== null
         ? this.scheduleRate({
@@ -454,6 +469,35 @@ export class Auditor {
       return;
     }
     this.pending.push({ seq: finding.seq, date: line.date, category, amount, finding });
+  }
+
+  /**
+   * A network fee row that belongs to the sale just before it (same day, 0.065 % of its amount,
+   * capped at 6.50) is part of that sale's card fee: when the two together exceed the contracted
+   * fee, the excess is a `rate_overcharge` — the merchant agreed to one price for a card payment.
+   */
+  private networkFeeAboveRate(line: StatementLine, amount: Fen, basis: string): boolean {
+    const t = this.tally;
+    if (t.lastSaleExpected < 0 || t.lastSaleDate !== line.date) return false;
+    const share = percentOf(t.lastSaleAmount, NETWORK_FEE_MICRO_PERCENT, NETWORK_FEE_CAP_FEN);
+    if (Math.abs(share - amount) > ROUNDING_TOLERANCE_FEN) return false;
+    const over = t.lastSaleFee + amount - t.lastSaleExpected - t.lastSaleClaimed;
+    if (over <= ROUNDING_TOLERANCE_FEN) return false;
+    t.lastSaleClaimed += over;
+    this.decided.push({
+      ...this.base(
+        line,
+        'rate_overcharge',
+        amount,
+        line.description || line.type,
+        `${basis}；前一笔交易 ${formatFen(t.lastSaleAmount)} 元，手续费 ${formatFen(t.lastSaleFee)} 元`,
+      ),
+      verdict: 'unauthorized',
+      overcharge: over,
+      reason: `前一笔交易 ${formatFen(t.lastSaleAmount)} 元已收手续费 ${formatFen(t.lastSaleFee)} 元，又另扣网络服务费 ${formatFen(amount)} 元，合计超过合同费率应收的 ${formatFen(t.lastSaleExpected)} 元，多收 ${formatFen(over)} 元`,
+      reasonEn: `A network fee of ${formatFen(amount)} on top of the fee of ${formatFen(t.lastSaleFee)}: together ${formatFen(over)} above the ${formatFen(t.lastSaleExpected)} the contract allows`,
+    });
+    return true;
   }
 
   finish(): AuditOutcome {
@@ -600,6 +644,11 @@ function newTally(): FileTally {
     sales: 0,
     sincePayout: 0,
     feesSincePayout: 0,
+    lastSaleDate: '',
+    lastSaleAmount: 0,
+    lastSaleFee: 0,
+    lastSaleExpected: -1,
+    lastSaleClaimed: 0,
     feesTaken: 0,
     networkFees: { count: 0, total: 0, row: 0 },
   };
