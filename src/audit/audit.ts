@@ -16,8 +16,8 @@ import {
   type TableLayout,
 } from './layout/columns.js';
 import { createRowInterpreter, type LineResult } from './layout/lines.js';
-import { interpretMessage } from './layout/sms.js';
-import type { InputProblem, IsoDate, SourceRow, StatementLine } from './model.js';
+import { interpretMessages } from './layout/sms.js';
+import type { InputProblem, IsoDate, SourceMessage, SourceRow, StatementLine } from './model.js';
 import { formatFen } from './money.js';
 import type { AuditReport, ReportDeparture, StatementSummary } from './report/schema.js';
 import { sortVersions, type FeeSchedule } from './schedule.js';
@@ -42,6 +42,11 @@ export interface AuditOptions {
    * depart from them (`scheduleDepartures`), whatever the contract says.
    */
   schedules?: readonly FeeSchedule[];
+  /**
+   * Today's Beijing date: an SMS dated without a year (03月02日), in a file where no message has
+   * a year, is given the nearest past date. Without it such a message is a warning.
+   */
+  today?: IsoDate;
   /** Called every few thousand rows, for a progress display. */
   onProgress?: (progress: { file: string; rows: number }) => void;
 }
@@ -99,6 +104,7 @@ export async function auditDecoded(
       ...(d.sheet === undefined ? {} : { sheet: d.sheet }),
       message: `与 ${d.duplicateOf} 中的同一笔记录重复，未重复计算 (duplicate of a record in ${d.duplicateOf}; counted once)`,
     })),
+    ...outcome.warnings,
   ]
     .map(placed)
     .map((p) => ({
@@ -241,16 +247,18 @@ async function auditOne(
   const problems: InputProblem[] = [];
 
   if (decoded.kind === 'sms') {
-    for await (const batch of decoded.batches) {
-      for (const message of batch) {
-        tick();
-        const result = interpretMessage(message, source.file);
-        if (result.kind === 'line') take(result.line);
-        else if (result.kind === 'problem') {
-          records += 1;
-          problems.push(result.problem);
-        } else records += 1;
-      }
+    // pasted messages are few; a date without a year takes it from the other messages
+    const messages: SourceMessage[] = [];
+    for await (const batch of decoded.batches) messages.push(...batch);
+    for (const result of interpretMessages(messages, source.file, options.today)) {
+      tick();
+      if (result.kind === 'line') {
+        take(result.line);
+        for (const more of result.also ?? []) auditor.add(more, classify(more));
+      } else if (result.kind === 'problem') {
+        records += 1;
+        problems.push(result.problem);
+      } else records += 1;
     }
     problems.unshift(...decoded.problems);
     return {

@@ -11,7 +11,8 @@ import type {
   StatementLine,
   Verdict,
 } from './model.js';
-import { formatFen } from './money.js';
+import { addDaysIso } from './dates.js';
+import { formatFen, percentOf } from './money.js';
 import { detach } from './strings.js';
 import { detectRecurring, type RecurringCharge } from './recurring.js';
 import type { FeeSchedule } from './schedule.js';
@@ -59,6 +60,45 @@ export interface AuditOutcome {
   duplicates: { file: string; row: number; sheet?: string; duplicateOf: string }[];
   /** Transaction fees above the published schedule (charges are compared from the findings). */
   rateDepartures: ScheduleDeparture[];
+  /** Why claims were held back for review (sanity checks), and notes on card network fees. */
+  warnings: { file: string; row?: number; sheet?: string; message: string }[];
+}
+
+/**
+ * Sanity checks before a claim is final: an `unauthorized` deduction larger than the largest sale
+ * of its statement, or than this share of the statement's turnover, is more likely a payout or a
+ * misread row than a fee, and becomes `needs_review`.
+ */
+export const TURNOVER_SHARE_PERCENT = 20;
+/**
+ * Below this amount the two checks above do not apply: the usual fees (SIM 36–99 元, service
+ * 19–59 元, a 299 元 deposit) can exceed a small shop's largest sale, and a payout is far larger.
+ */
+export const SANITY_FLOOR_FEN = 30_000;
+/** The card network fee of the 2016 reform is capped at 6.50 yuan a transaction. */
+export const NETWORK_FEE_CAP_FEN = 650;
+/** … and at most 0.065 % of the sale (in micro-percent, as contract rates are kept). */
+export const NETWORK_FEE_MICRO_PERCENT = 65_000;
+/** A fee reversal cancels a deduction of the same category and amount up to this many days before. */
+export const REVERSAL_WINDOW_DAYS = 92;
+
+/** What one statement file showed: its sales, and the money it paid out since the last payout. */
+interface FileTally {
+  largestSale: Fen;
+  turnover: Fen;
+  sales: number;
+  /** Settled amounts accumulated since the previous payout. */
+  sincePayout: Fen;
+  /** Transaction fees of the sales since the previous payout. */
+  feesSincePayout: Fen;
+  /** The last sale, for a network fee row that follows it: date, amount, fee, expected fee (-1: none), fen already claimed. */
+  lastSaleDate: IsoDate;
+  lastSaleAmount: Fen;
+  lastSaleFee: Fen;
+  lastSaleExpected: Fen;
+  lastSaleClaimed: Fen;
+  feesTaken: Fen;
+  networkFees: { count: number; total: Fen; row: number; sheet?: string };
 }
 
 interface PendingDeduction extends Deduction {
@@ -74,6 +114,16 @@ export class Auditor {
   private readonly seen = new Map<string, Map<string, number>>();
   private readonly duplicates: AuditOutcome['duplicates'] = [];
   private readonly rateDepartures: ScheduleDeparture[] = [];
+  private readonly tallies = new Map<string, FileTally>();
+  private tallyFile = '';
+  private tally: FileTally = newTally();
+  private readonly reversals: {
+    date: IsoDate;
+    category: FeeCategory;
+    amount: Fen;
+    file: string;
+    row: number;
+  }[] = [];
   private seq = 0;
 
   private readonly feeRule: ((amount: Fen, card: StatementLine['cardType']) => Fen | null) | null;
@@ -89,26 +139,152 @@ export class Auditor {
 
   private readonly scheduleRate: ReturnType<typeof createScheduleRateCheck> | null;
 
+  private tallyOf(file: string): FileTally {
+    if (file !== this.tallyFile) {
+      let t = this.tallies.get(file);
+      if (t === undefined) {
+        t = newTally();
+        this.tallies.set(file, t);
+      }
+      this.tallyFile = file;
+      this.tally = t;
+    }
+    return this.tally;
+  }
+
   add(line: StatementLine, classification: Classification): void {
+    const tally = this.tallyOf(line.file);
     switch (classification.kind) {
       case 'transaction':
+        if (line.amount > 0) {
+          tally.sales += 1;
+          tally.turnover += line.amount;
+          if (line.amount > tally.largestSale) tally.largestSale = line.amount;
+          tally.sincePayout += line.net ?? line.amount - (line.fee ?? 0);
+          tally.feesSincePayout += Math.max(0, line.fee ?? 0);
+          tally.feesTaken += Math.max(0, line.fee ?? 0);
+          if (line.net !== null)
+            tally.feesTaken += Math.max(0, line.amount - (line.fee ?? 0) - line.net);
+        }
         this.addTransaction(line, classification);
         return;
       case 'fee': {
         const amount = Math.abs(line.amount);
-        if (amount === 0 || !this.firstTime(line)) return;
+        if (amount === 0) return;
+        const category = classification.category ?? 'other_deduction';
+        // money that equals what was settled since the last payout is that payout, whatever its words
+        if (
+          (category === 'instant_settlement_fee' || category === 'other_deduction') &&
+          tally.sales > 0 &&
+          tally.sincePayout > NETWORK_FEE_CAP_FEN &&
+          Math.abs(amount - tally.sincePayout) <= ROUNDING_TOLERANCE_FEN
+        ) {
+          tally.sincePayout = 0;
+          tally.feesSincePayout = 0;
+          return;
+        }
+        if (!this.firstTime(line)) return;
+        tally.feesTaken += amount;
+        const network = classification.network;
+        // the card network fee (2016 reform) is part of the card fee: up to its cap it is no finding
+        if (
+          (network === 'card' && amount <= NETWORK_FEE_CAP_FEN) ||
+          (network === 'ambiguous' && amount <= NETWORK_FEE_CAP_FEN && amount % 100 !== 0)
+        ) {
+          if (this.networkFeeAboveRate(line, amount, classification.basis)) return;
+          const n = tally.networkFees;
+          if (n.count === 0) {
+            n.row = line.row;
+            if (line.sheet !== undefined) n.sheet = line.sheet;
+          }
+          n.count += 1;
+          n.total += amount;
+          return;
+        }
+        if (classification.evidence === 'weak' || network === 'card') {
+          this.decided.push({
+            ...this.base(
+              line,
+              category,
+              amount,
+              line.description || line.type,
+              classification.basis,
+            ),
+            verdict: 'needs_review',
+            overcharge: 0,
+            reason:
+              network === 'card'
+                ? `银联网络服务费（品牌服务费）是刷卡手续费的一部分，单笔最高 6.50 元，本笔 ${formatFen(amount)} 元超出，需核实`
+                : (classification.weakReason ?? '扣款名称不够明确，需向服务商核实'),
+            reasonEn:
+              network === 'card'
+                ? 'A card network service fee above its 6.50 cap per transaction: check it'
+                : 'The name does not say clearly which fee this is: ask the provider',
+          });
+          return;
+        }
         this.addDeduction(
           line,
-          classification.category ?? 'other_deduction',
+          category,
           amount,
           line.description || line.type,
           classification.basis,
         );
         return;
       }
+      case 'settlement': {
+        const fee = line.fee ?? 0;
+        const salesFees = tally.feesSincePayout;
+        tally.sincePayout = 0;
+        tally.feesSincePayout = 0;
+        // a payout's fee column that only repeats the fees of the sales it settles is no charge
+        if (fee <= 0 || Math.abs(fee - salesFees) <= ROUNDING_TOLERANCE_FEN) return;
+        if (!this.firstTime(line)) return;
+        // the fee column of a payout named after its speed (秒到提现, D0出款) is the speed's fee
+        if (classification.speed) {
+          tally.feesTaken += fee;
+          this.addDeduction(
+            line,
+            'instant_settlement_fee',
+            fee,
+            line.description || line.type,
+            `${classification.basis}；手续费栏 ${formatFen(fee)} 元是这笔出款的到账加速费`,
+          );
+          return;
+        }
+        // a plain payout with a fee of its own, when its sales already paid theirs: to review
+        if (salesFees > 0) {
+          tally.feesTaken += fee;
+          this.decided.push({
+            ...this.base(
+              line,
+              'instant_settlement_fee',
+              fee,
+              line.description || line.type,
+              `${classification.basis}；手续费栏 ${formatFen(fee)} 元，而各笔收款已另扣手续费 ${formatFen(salesFees)} 元`,
+            ),
+            verdict: 'needs_review',
+            overcharge: 0,
+            reason: `这笔结算出款另收了 ${formatFen(fee)} 元手续费，而各笔收款已经扣过手续费，可能是提现/秒到费，需核实`,
+            reasonEn: `The payout carries a fee of ${formatFen(fee)} although its sales already paid theirs: possibly a withdrawal fee, check it`,
+          });
+        }
+        return;
+      }
       case 'refund':
-      case 'settlement':
+        if (line.amount < 0) tally.sincePayout += line.amount;
+        return;
       case 'credit':
+        if (classification.reverses && line.amount !== 0) {
+          this.reversals.push({
+            date: line.date,
+            category: classification.reverses,
+            amount: Math.abs(line.amount),
+            file: line.file,
+            row: line.row,
+          });
+        }
+        return;
       case 'other':
         return;
     }
@@ -174,6 +350,12 @@ export class Auditor {
     const hidden = line.net === null ? 0 : line.amount - fee - line.net;
     const rateFinding = expected !== null && over > ROUNDING_TOLERANCE_FEN;
     const hiddenFinding = hidden > ROUNDING_TOLERANCE_FEN;
+    const tally = this.tally;
+    tally.lastSaleDate = line.date;
+    tally.lastSaleAmount = line.amount;
+    tally.lastSaleFee = fee;
+    tally.lastSaleExpected = expected ?? -1;
+    tally.lastSaleClaimed = rateFinding ? over : 0;
     const departure =
       this.scheduleRate && line.fee !== null
         ? this.scheduleRate({
@@ -292,6 +474,35 @@ export class Auditor {
     this.pending.push({ seq: finding.seq, date: line.date, category, amount, finding });
   }
 
+  /**
+   * A network fee row that belongs to the sale just before it (same day, 0.065 % of its amount,
+   * capped at 6.50) is part of that sale's card fee: when the two together exceed the contracted
+   * fee, the excess is a `rate_overcharge` — the merchant agreed to one price for a card payment.
+   */
+  private networkFeeAboveRate(line: StatementLine, amount: Fen, basis: string): boolean {
+    const t = this.tally;
+    if (t.lastSaleExpected < 0 || t.lastSaleDate !== line.date) return false;
+    const share = percentOf(t.lastSaleAmount, NETWORK_FEE_MICRO_PERCENT, NETWORK_FEE_CAP_FEN);
+    if (Math.abs(share - amount) > ROUNDING_TOLERANCE_FEN) return false;
+    const over = t.lastSaleFee + amount - t.lastSaleExpected - t.lastSaleClaimed;
+    if (over <= ROUNDING_TOLERANCE_FEN) return false;
+    t.lastSaleClaimed += over;
+    this.decided.push({
+      ...this.base(
+        line,
+        'rate_overcharge',
+        amount,
+        line.description || line.type,
+        `${basis}；前一笔交易 ${formatFen(t.lastSaleAmount)} 元，手续费 ${formatFen(t.lastSaleFee)} 元`,
+      ),
+      verdict: 'unauthorized',
+      overcharge: over,
+      reason: `前一笔交易 ${formatFen(t.lastSaleAmount)} 元已收手续费 ${formatFen(t.lastSaleFee)} 元，又另扣网络服务费 ${formatFen(amount)} 元，合计超过合同费率应收的 ${formatFen(t.lastSaleExpected)} 元，多收 ${formatFen(over)} 元`,
+      reasonEn: `A network fee of ${formatFen(amount)} on top of the fee of ${formatFen(t.lastSaleFee)}: together ${formatFen(over)} above the ${formatFen(t.lastSaleExpected)} the contract allows`,
+    });
+    return true;
+  }
+
   finish(): AuditOutcome {
     const contract = this.options.contract;
     const coverage = contract
@@ -307,6 +518,18 @@ export class Auditor {
       findings.push({ ...p.finding, ...judge(p, c) });
     }
     findings.sort((a, b) => a.seq - b.seq);
+    this.cancelReversed(findings);
+    const warnings = this.sanityCheck(findings);
+    for (const [file, t] of this.tallies) {
+      const n = t.networkFees;
+      if (n.count > 0)
+        warnings.push({
+          file,
+          row: n.row,
+          ...(n.sheet === undefined ? {} : { sheet: n.sheet }),
+          message: `${n.count} 笔银联网络服务费（合计 ${formatFen(n.total)} 元）是刷卡手续费的一部分（2016 年刷卡手续费改革），不是流量费，未计入索赔 (card network service fees are part of the card fee, not SIM fees; not claimed)`,
+        });
+    }
     const counts: Record<Verdict, number> = { authorized: 0, unauthorized: 0, needs_review: 0 };
     const byCategory: Partial<Record<FindingCategory, Fen>> = {};
     let total = 0;
@@ -333,8 +556,105 @@ export class Auditor {
       counts,
       duplicates: this.duplicates,
       rateDepartures: this.rateDepartures,
+      warnings,
     };
   }
+
+  /** A fee reversed (流量费冲正) was given back: the deduction it reverses is not claimed. */
+  private cancelReversed(findings: AuditFinding[]): void {
+    for (const r of this.reversals) {
+      const earliest = addDaysIso(r.date, -REVERSAL_WINDOW_DAYS);
+      let match: AuditFinding | null = null;
+      for (const f of findings) {
+        if (
+          f.category === r.category &&
+          f.amount === r.amount &&
+          f.verdict === 'unauthorized' &&
+          f.date <= r.date &&
+          f.date >= earliest &&
+          (match === null || f.date >= match.date)
+        )
+          match = f;
+      }
+      if (match === null) continue;
+      match.verdict = 'needs_review';
+      match.overcharge = 0;
+      match.reason = `这笔扣费已于 ${r.date} 冲正退回，不再索赔`;
+      match.reasonEn = `Reversed on ${r.date}: the money came back, so it is not claimed`;
+    }
+  }
+
+  /**
+   * Before a claim is final: no single deduction claimed may exceed the largest sale of its
+   * statement or a set share of its turnover, and no statement's claim may exceed the fees and
+   * unexplained deductions it shows. What fails is held back as `needs_review`, with a warning.
+   */
+  private sanityCheck(findings: AuditFinding[]): AuditOutcome['warnings'] {
+    const warnings: AuditOutcome['warnings'] = [];
+    const hold = (f: AuditFinding, why: string, whyEn: string) => {
+      f.verdict = 'needs_review';
+      f.overcharge = 0;
+      f.reason = `${why}，需核实后再主张`;
+      f.reasonEn = `${whyEn}: check before claiming`;
+      warnings.push({
+        file: f.file,
+        row: f.row,
+        ...(f.sheet === undefined ? {} : { sheet: f.sheet }),
+        message: `${why}，未计入索赔 (${whyEn}; not claimed)`,
+      });
+    };
+    for (const f of findings) {
+      if (f.verdict !== 'unauthorized' || f.category === 'rate_overcharge') continue;
+      const t = this.tallies.get(f.file);
+      if (t === undefined || t.sales === 0 || f.amount <= SANITY_FLOOR_FEN) continue;
+      if (f.amount > t.largestSale) {
+        hold(
+          f,
+          `这笔扣款 ${formatFen(f.amount)} 元比本对账单最大的一笔收款 ${formatFen(t.largestSale)} 元还大，更像是结算出款或读错的行`,
+          `${formatFen(f.amount)} is more than the largest sale of the statement (${formatFen(t.largestSale)}), more likely a payout or a misread row`,
+        );
+      } else if (f.amount * 100 > t.turnover * TURNOVER_SHARE_PERCENT) {
+        hold(
+          f,
+          `这笔扣款 ${formatFen(f.amount)} 元超过本对账单收款总额 ${formatFen(t.turnover)} 元的 ${TURNOVER_SHARE_PERCENT}%，更像是结算出款或读错的行`,
+          `${formatFen(f.amount)} is more than ${TURNOVER_SHARE_PERCENT}% of the statement's turnover (${formatFen(t.turnover)})`,
+        );
+      }
+    }
+    // a statement's claim never exceeds the fees and deductions it shows
+    for (const [file, t] of this.tallies) {
+      const claimed = findings.filter((f) => f.file === file && f.verdict === 'unauthorized');
+      let total = claimed.reduce((sum, f) => sum + f.overcharge, 0);
+      if (total <= t.feesTaken) continue;
+      for (const f of [...claimed].sort((a, b) => b.overcharge - a.overcharge)) {
+        if (total <= t.feesTaken) break;
+        total -= f.overcharge;
+        hold(
+          f,
+          `本对账单的索赔合计超过了它显示的手续费和扣款总额 ${formatFen(t.feesTaken)} 元`,
+          `the claim for this statement exceeds the fees and deductions it shows (${formatFen(t.feesTaken)})`,
+        );
+      }
+    }
+    return warnings;
+  }
+}
+
+function newTally(): FileTally {
+  return {
+    largestSale: 0,
+    turnover: 0,
+    sales: 0,
+    sincePayout: 0,
+    feesSincePayout: 0,
+    lastSaleDate: '',
+    lastSaleAmount: 0,
+    lastSaleFee: 0,
+    lastSaleExpected: -1,
+    lastSaleClaimed: 0,
+    feesTaken: 0,
+    networkFees: { count: 0, total: 0, row: 0 },
+  };
 }
 
 function cardName(card: StatementLine['cardType']): string {

@@ -13,14 +13,81 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-
 export const PERIODS = ['once', 'month', 'quarter', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
 
-export const contractSchema = z.object({
+/** `agreedCharges[2].startsAfter`: a path as a person counts, 1-based, for messages. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${String(part + 1)}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+/** Edit distance between two keys, ignoring case (a typo is one or two letters off). */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j += 1) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[y.length] ?? 0;
+}
+
+/** The valid key nearest to an unknown one, when it is close enough to be a typo. */
+export function nearestKey(key: string, valid: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of valid) {
+    const d = distance(key, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : null;
+}
+
+/**
+ * A strict object: an unknown key is an error naming the key with its 1-based path and the
+ * nearest valid key, in Chinese and English — the same message on the CLI and in the API.
+ */
+function strict<T extends z.ZodRawShape>(shape: T) {
+  const valid = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code !== 'unrecognized_keys') return undefined;
+      const path = 'path' in issue && Array.isArray(issue.path) ? issue.path : [];
+      return issue.keys
+        .map((key) => {
+          const where = formatPath([...path, key]);
+          const near = nearestKey(key, valid);
+          return near === null
+            ? `未知字段 ${where}，可用的字段：${valid.join('、')} (unknown field ${where}; valid: ${valid.join(', ')})`
+            : `未知字段 ${where}，是不是想写 ${near}？(unknown field ${where} — did you mean \`${near}\`?)`;
+        })
+        .join('; ');
+    },
+  });
+}
+
+export const contractSchema = strict({
   provider: z.string().optional(),
   providerType: z.enum(['bank', 'payment_institution']).optional(),
   merchantId: z.string().optional(),
   signedAt: isoDate.optional(),
   rates: z
     .array(
-      z.object({
+      strict({
         cardType: z.enum(['debit', 'credit', 'any']),
         percent: z.union([z.number().nonnegative(), z.string().min(1)]),
         capYuan: yuanValue.optional(),
@@ -30,7 +97,7 @@ export const contractSchema = z.object({
   perTransactionFeeYuan: yuanValue.default(0),
   agreedCharges: z
     .array(
-      z.object({
+      strict({
         category: z.enum(FEE_CATEGORIES),
         amountYuan: yuanValue,
         every: z.enum(PERIODS),
@@ -83,12 +150,14 @@ export function parseContract(input: unknown): Contract {
   const result = contractSchema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const path = issue?.path.join('.') ?? '';
-    throw new FeeGuardError(
-      'FG_ERR_BAD_CONTRACT',
-      `合同文件有误 (invalid contract): ${path || '(top level)'}: ${issue?.message ?? 'invalid'}`,
-      { hint: 'see the contract format in ../shared/spec/audit.md §1 or docs/audit.md' },
-    );
+    const path = formatPath(issue?.path ?? []);
+    const message =
+      issue?.code === 'unrecognized_keys'
+        ? issue.message
+        : `${path || '(top level)'}: ${issue?.message ?? 'invalid'}`;
+    throw new FeeGuardError('FG_ERR_BAD_CONTRACT', `合同文件有误 (invalid contract): ${message}`, {
+      hint: 'see the contract format in docs/contract.md',
+    });
   }
   const data = result.data;
   const rates = data.rates.map((rate, i): Rate => {
@@ -96,20 +165,24 @@ export function parseContract(input: unknown): Contract {
     if (percentMicro === null) {
       throw new FeeGuardError(
         'FG_ERR_BAD_CONTRACT',
-        `合同中 rates.${i}.percent 无法识别: ${JSON.stringify(rate.percent)}`,
+        `合同中 rates[${String(i + 1)}].percent 无法识别: ${JSON.stringify(rate.percent)}`,
         { hint: 'write the rate as a percent number, e.g. 0.6 for 0.6%' },
       );
     }
     return rate.capYuan === undefined
       ? { cardType: rate.cardType, percentMicro }
-      : { cardType: rate.cardType, percentMicro, capFen: yuan(rate.capYuan, `rates.${i}.capYuan`) };
+      : {
+          cardType: rate.cardType,
+          percentMicro,
+          capFen: yuan(rate.capYuan, `rates[${String(i + 1)}].capYuan`),
+        };
   });
   const contract: Contract = {
     rates,
     perTransactionFeeFen: yuan(data.perTransactionFeeYuan, 'perTransactionFeeYuan'),
     agreedCharges: data.agreedCharges.map((c, i) => ({
       category: c.category,
-      amountFen: yuan(c.amountYuan, `agreedCharges.${i}.amountYuan`),
+      amountFen: yuan(c.amountYuan, `agreedCharges[${String(i + 1)}].amountYuan`),
       every: c.every,
       ...(c.startsAfter === undefined ? {} : { startsAfter: c.startsAfter }),
     })),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import lexiconData from '../lexicon/lexicon.json' with { type: 'json' };
 import { defaultLexicon } from '../lexicon/lexicon.js';
 import type { StatementLine } from '../model.js';
 import { classifyLine } from './classify.js';
@@ -121,5 +122,148 @@ describe('what is not a deduction', () => {
   it('explains every decision', () => {
     const c = classifyLine(line('扣费', '流量卡费扣款', -5900), lexicon);
     expect(c.basis).toContain('流量');
+  });
+});
+
+const classify = (l: StatementLine) => classifyLine(l, lexicon);
+
+describe('the payout rule: a payout is never a fee', () => {
+  it.each([
+    ['提现', 'D0提现至尾号1234', -500000],
+    ['', 'D0提现至尾号1234', -500000],
+    ['', '秒到提现', -380012],
+    ['', 'T0出款', -120000],
+    ['', '余额提现', -99900],
+    ['', '结算', -1234567],
+    ['结算', '秒到', -88800],
+    ['提现', 'D0', -45000],
+    ['出款', 'T1', -45000],
+    ['', '结算至尾号0443', -10636],
+    ['', '提现到卡', -10636],
+    ['', '划款至工商银行账户', -10636],
+    ['', '入账至尾号6186的银行卡', -10636],
+    ['', 'Payout to card ending 1234', -10636],
+    ['', '秒到提现 尾号1234', -500000],
+  ])('%s / %s is a settlement', (type, description, amount) => {
+    expect(outcome(line(type, description, amount))).toBe('settlement');
+  });
+
+  it('提现, 秒到, D0 are a fee only with a charge word', () => {
+    expect(outcome(line('', '秒到提现', -200))).toBe('settlement');
+    expect(outcome(line('', '秒到手续费', -200))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('', 'D0提现手续费', -200))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('', '提现费2.00', -200))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('扣费', '秒到', -500))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('提现', '提现手续费', -200))).toBe('fee:instant_settlement_fee');
+  });
+
+  it('a payout named after its speed carries the speed, so its fee column is the speed fee', () => {
+    expect(classify(line('', 'D0提现至尾号1234', -500000, 300)).speed).toBe(true);
+    expect(classify(line('结算', '尾号0443', -10636)).speed).toBeUndefined();
+  });
+
+  it('a payout-shaped row that also names a fee is reviewed, never claimed as a fee', () => {
+    const c = classify(line('', '结算至尾号1234 扣流量费', -500000));
+    expect(c).toMatchObject({ kind: 'fee', category: 'traffic_fee', evidence: 'weak' });
+    expect(c.weakReason).toMatch(/出款/u);
+  });
+});
+
+describe('money returned is never a fee', () => {
+  it.each([
+    ['', '手续费返还', 4045],
+    ['', '流量费退还', 9900],
+    ['', '流量费退还', -9900],
+    ['', '押金退还', 29900],
+    ['', '服务费退回', 3900],
+    ['', '新商户补贴', 5000],
+    ['', '交易返现', 5000],
+    ['', '达标奖励', 10000],
+    ['', '活动返还', 5000],
+  ])('%s / %s (%d) → credit', (type, description, amount) => {
+    expect(outcome(line(type, description, amount))).toBe('credit');
+  });
+
+  it('a reversal of a fee is a credit naming the category it reverses', () => {
+    expect(classify(line('', '流量费冲正', 9900))).toMatchObject({
+      kind: 'credit',
+      reverses: 'traffic_fee',
+    });
+    expect(classify(line('', '撤销会员费', 3900))).toMatchObject({
+      kind: 'credit',
+      reverses: 'service_fee',
+    });
+  });
+});
+
+describe('the card network service fee (2016 card-fee reform) is not a SIM fee', () => {
+  it.each(['银联网络服务费', '品牌服务费', '网络服务费(银联)', '转接清算费'])('%s', (name) => {
+    const c = classify(line('扣费', name, -65));
+    expect(c.category).not.toBe('traffic_fee');
+    expect(c.network).toBe('card');
+  });
+
+  it('plain 网络服务费 is marked ambiguous: the auditor tells a per-sale fee from a monthly one', () => {
+    expect(classify(line('扣费', '网络服务费', -3600))).toMatchObject({
+      category: 'traffic_fee',
+      network: 'ambiguous',
+    });
+    expect(classify(line('扣费', '流量网络服务费', -3600)).network).toBeUndefined();
+  });
+
+  it('a sale that mentions the network fee carries no hidden SIM fee', () => {
+    expect(outcome(line('消费', '含银联网络服务费', 100000, 600, 99400))).toBe('transaction');
+  });
+});
+
+describe('evidence: generic words alone are weak', () => {
+  it.each(['使用费', '技术费', '月租'])('%s', (name) => {
+    expect(classify(line('扣费', name, -3000)).evidence).toBe('weak');
+  });
+  it.each(['服务费', '流量费', '押金', '秒到费'])('%s', (name) => {
+    expect(classify(line('扣费', name, -3000)).evidence).toBe('specific');
+  });
+});
+
+describe('every name in the lexicon is recognised in its own category', () => {
+  const data = lexiconData.categories;
+  for (const [category, entries] of Object.entries(data)) {
+    const names = entries.flatMap((e) => ('terms' in e ? (e.terms ?? []) : []));
+    it(`${category}: ${String(names.length)} names`, () => {
+      const wrong = names.filter((name) => {
+        const c = classify(line('扣费', name, -3000));
+        return !(c.kind === 'fee' && c.category === category);
+      });
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('holds hundreds of names', () => {
+    const count = Object.values(data)
+      .flat()
+      .reduce((n, e) => n + ('terms' in e ? (e.terms?.length ?? 0) : 0), 0);
+    expect(count).toBeGreaterThan(250);
+  });
+});
+
+describe('payouts printed as money in', () => {
+  it.each([
+    ['', 'D0提现至尾号1234', 500000, 300],
+    ['', '秒到提现', 500000, 300],
+    ['', '结算款', 500000, null],
+  ])('%s / %s (+%d, fee %o) is a settlement', (type, description, amount, fee) => {
+    expect(outcome(line(type, description, amount, fee))).toBe('settlement');
+  });
+});
+
+describe('the payout shape is not fooled by dates and card words in a fee name', () => {
+  it.each([
+    ['扣费', '流量卡费（有效期至2025年流量卡）', 'fee:traffic_fee'],
+    ['扣费', '服务费（至2025年12月）', 'fee:service_fee'],
+    ['', '提现至招商银行储蓄卡', 'settlement'],
+    ['', '结算到您的银行卡', 'settlement'],
+    ['', '出款至对公账户', 'settlement'],
+  ])('%s / %s → %s', (type, description, expected) => {
+    expect(outcome(line(type, description, -9900))).toBe(expected);
   });
 });

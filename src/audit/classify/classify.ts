@@ -1,19 +1,26 @@
-import type { Lexicon, WeightedPattern } from '../lexicon/lexicon.js';
+import { normalizeTerm, type Lexicon, type WeightedPattern } from '../lexicon/lexicon.js';
 import type { FeeCategory, LineKind, StatementLine } from '../model.js';
-import { foldWidth } from '../money.js';
 import { detach } from '../strings.js';
 
 /**
  * What a statement line is, and for a deduction which fee it is — with the evidence, so a
- * merchant (or a provider's complaint handler) can see why a row was flagged.
+ * merchant (or a provider's complaint handler) can see why a row was flagged. Whatever FeeGuard
+ * calls `unauthorized`, the merchant sends to a regulator under their own name, so a row is a
+ * fee only on evidence, and a payout is never one.
  *
  * Precedence, from the most to the least telling signal:
- * 1. a credit that returns a fee (手续费返还, 流量费退还) is never a deduction;
+ * 1. money returned is never a deduction: a fee returned (手续费返还, 押金退还), a subsidy or
+ *    cash-back (返现, 补贴, 奖励), a reversal of a fee (流量费冲正, which cancels the fee it
+ *    reverses);
  * 2. the type column says sale (消费/收款) with money in → a transaction, even if its description
  *    names a fee (that is a fee taken out of the payout, checked later as a hidden deduction);
  * 3. the type column says reversal (退货/撤销) → a refund;
- * 4. a fee term anywhere with money out → a deduction of the best-scoring category;
- * 5. the type column says payout (结算/提现) → a settlement;
+ * 4. the row has the shape of a payout (至尾号1234, 到卡, 结算至 …) or its type says payout
+ *    (结算/提现/出款) → a settlement: 提现, 秒到, D0, T0 on such a row name the speed of the payout,
+ *    not a charge. Only a fee name with a charge word (提现手续费, 秒到费) on a row typed as a fee
+ *    makes it a deduction; a payout-shaped row that also names a fee is a deduction to review;
+ * 5. a fee name anywhere with money out → a deduction of the category whose name is the most
+ *    specific (longest) match: 通讯服务费 is a SIM fee, 快速到账服务费 an instant-settlement fee;
  * 6. the type column says deduction (扣费/扣款) → a deduction, `other_deduction` when unnamed;
  * 7. without a telling type column the description decides the same way;
  * 8. money out that nothing explains is a deduction to review; money in with a fee is a sale.
@@ -26,43 +33,79 @@ export interface Classification {
   namedCategory?: FeeCategory;
   /** Human-readable evidence, Chinese. */
   basis: string;
+  /**
+   * For `fee` lines: `specific` when a name of the category says so; `weak` when only generic
+   * words do, or the row also looks like a payout — such a row is never claimed, only reviewed.
+   */
+  evidence?: 'specific' | 'weak';
+  /** Why the evidence is weak, in plain Chinese for the merchant. */
+  weakReason?: string;
+  /**
+   * A card-scheme network service fee (银联网络服务费, 品牌服务费): part of the card fee, not a SIM
+   * fee. `ambiguous`: plain 网络服务费, a SIM fee only when it is a fixed periodic amount.
+   */
+  network?: 'card' | 'ambiguous';
+  /** For `credit` lines that reverse a fee (流量费冲正): the category reversed. */
+  reverses?: FeeCategory;
+  /** For `settlement` lines: the text names the payout's speed (秒到/D0/提现), so a fee column is its fee. */
+  speed?: boolean;
 }
 
 export function normalizeText(text: string): string {
-  return foldWidth(text).toLowerCase().replace(/\s+/g, '');
+  return normalizeTerm(text);
 }
 
-/** A category score from at least one specific term (weight 3) or two generic ones. */
-const STRONG = 2;
+/** A category is named specifically by an entry of at least this weight. */
+const SPECIFIC = 2;
 
 interface CategoryScore {
   category: FeeCategory;
+  /** Length of the longest name matched: the most specific name decides. */
+  length: number;
+  /** Sum of the weights matched: breaks ties. */
   score: number;
+  specific: boolean;
   terms: string[];
 }
 
-/** Scores text against every fee category; the best positive score wins. */
+/** Scores text against every fee category; the longest specific name wins. */
 export function scoreCategories(text: string, lexicon: Lexicon): CategoryScore | null {
   if (text === '') return null;
   let best: CategoryScore | null = null;
   for (const [category, patterns] of lexicon.categories) {
-    const { score, terms } = scorePatterns(text, patterns);
-    if (score > 0 && (best === null || score > best.score)) best = { category, score, terms };
+    const found = scorePatterns(text, patterns);
+    if (found === null) continue;
+    if (best === null || better(found, best)) best = { category, ...found };
   }
   return best;
 }
 
+function better(a: Omit<CategoryScore, 'category'>, b: CategoryScore): boolean {
+  if (a.specific !== b.specific) return a.specific;
+  if (a.length !== b.length) return a.length > b.length;
+  return a.score > b.score;
+}
+
 function scorePatterns(text: string, patterns: readonly WeightedPattern[]) {
   let score = 0;
+  let length = 0;
+  let specific = false;
   const terms: string[] = [];
   for (const p of patterns) {
-    const match = p.regex.exec(text);
-    if (match) {
-      score += p.weight;
-      terms.push(match[0]);
+    if (p.requires && !p.requires.test(text)) continue;
+    let longest = '';
+    for (const match of text.matchAll(p.regex)) {
+      if (match[0].length > longest.length) longest = match[0];
     }
+    if (longest === '') continue;
+    score += p.weight;
+    if (p.weight >= SPECIFIC) {
+      specific = true;
+      length = Math.max(length, longest.length);
+    } else if (!specific) length = Math.max(length, longest.length);
+    terms.push(longest);
   }
-  return { score, terms };
+  return score > 0 ? { score, length, specific, terms } : null;
 }
 
 function quote(label: string, text: string): string {
@@ -77,28 +120,66 @@ export function classifyLine(line: StatementLine, lexicon: Lexicon): Classificat
   const moneyOut = line.amount < 0;
   // a row that carries its own transaction fee is a sale, whatever its description says
   const saleLike = moneyIn && line.fee !== null && line.fee !== 0;
-  const scored = scoreCategories(all, lexicon);
+  const cardNetwork = all !== '' && lexicon.cardNetwork.test(all);
+  // the card-scheme network fee is part of the card fee: its words name no other category
+  const scored = scoreCategories(
+    cardNetwork ? all.replace(new RegExp(lexicon.cardNetwork.source, 'giu'), '') : all,
+    lexicon,
+  );
   // money coming in is never "money taken" of an unexplained kind (调账 in the merchant's favour)
   const named = scored && !(scored.category === 'other_deduction' && moneyIn) ? scored : null;
   const namedBasis = named ? `含“${named.terms.join('”“')}”→ ${named.category}` : '';
   const what = line.description || line.type;
   const typeSays = (re: RegExp) => type !== '' && re.test(type);
   const textSays = (re: RegExp) => all !== '' && re.test(all);
-  const fee = (category: FeeCategory, basis: string): Classification => ({
+  const ambiguousNetwork =
+    named?.category === 'traffic_fee' &&
+    textSays(lexicon.networkAmbiguous) &&
+    scoreCategories(all.replace(new RegExp(lexicon.networkAmbiguous.source, 'giu'), ''), lexicon)
+      ?.category !== 'traffic_fee';
+  const fee = (category: FeeCategory, basis: string, weakReason?: string): Classification => ({
     kind: 'fee',
     category,
     basis,
+    evidence: weakReason === undefined ? 'specific' : 'weak',
+    ...(weakReason === undefined ? {} : { weakReason }),
+    ...(cardNetwork
+      ? { network: 'card' as const }
+      : ambiguousNetwork
+        ? { network: 'ambiguous' as const }
+        : {}),
   });
+  const namedFee = (basis: string, weakReason?: string): Classification =>
+    fee(
+      named?.category ?? 'other_deduction',
+      basis,
+      weakReason ??
+        (named?.specific === false
+          ? `扣款名称“${what}”只含笼统的字眼，说不清是哪一类费用，需向服务商核实`
+          : undefined),
+    );
   const sale = (basis: string): Classification =>
-    named
+    named && named.specific
       ? { kind: 'transaction', namedCategory: named.category, basis: `${basis}；摘要${namedBasis}` }
       : { kind: 'transaction', basis };
 
-  const feeWords = named !== null || /费/u.test(all) || lexicon.deduction.test(all);
-  if (lexicon.refundWords.test(all) && feeWords && !moneyOut) {
-    return { kind: 'credit', basis: `${quote('文字', what)}是费用退还，属入账` };
+  // 1. money returned
+  const feeWords = named !== null || cardNetwork || /费/u.test(all) || lexicon.deduction.test(all);
+  if (textSays(lexicon.refundWords) && feeWords) {
+    return { kind: 'credit', basis: `${quote('文字', what)}是费用退还，属入账，不是扣费` };
+  }
+  if (textSays(lexicon.subsidy) && !moneyOut) {
+    return { kind: 'credit', basis: `${quote('文字', what)}是返现/补贴/奖励，属入账，不是扣费` };
+  }
+  if (textSays(lexicon.feeReversal) && named && named.category !== 'other_deduction' && !moneyOut) {
+    return {
+      kind: 'credit',
+      reverses: named.category,
+      basis: `${quote('文字', what)}是对一笔${named.category}的冲正，钱已退回`,
+    };
   }
   const typeIsDeduction = typeSays(lexicon.deduction);
+  // 2–3. sales and reversals by their type
   if (typeSays(lexicon.transaction) && !typeSays(lexicon.reversal) && !typeIsDeduction) {
     if (moneyIn) return sale(`${quote('类型', line.type)}为收款`);
     if (moneyOut && !named)
@@ -107,26 +188,59 @@ export function classifyLine(line: StatementLine, lexicon: Lexicon): Classificat
   if (typeSays(lexicon.reversal) && !named) {
     return { kind: 'refund', basis: `${quote('类型', line.type)}为退货/撤销` };
   }
-  // a specific fee term outweighs a payout type (结算扣通讯费); a generic one (提现) does not.
-  // Deductions are recognised whatever sign the export gives them.
-  if (named && named.score >= STRONG && !saleLike) {
-    return fee(named.category, `${quote('文字', what)}${namedBasis}`);
+  // 4. payouts: by their shape, or by a payout type
+  const payoutShape = textSays(lexicon.payout);
+  const payoutType = typeSays(lexicon.settlement) && !typeIsDeduction;
+  const settlement = (basis: string): Classification => ({
+    kind: 'settlement',
+    basis,
+    ...(textSays(lexicon.speed) ? { speed: true } : {}),
+  });
+  // a payout-shaped row is never a sale, even when the export prints it as money in with a fee
+  if (payoutShape && !typeIsDeduction) {
+    if (
+      named &&
+      named.category !== 'other_deduction' &&
+      named.category !== 'instant_settlement_fee'
+    )
+      return namedFee(
+        `${quote('文字', what)}${namedBasis}；但这一行像是转到银行卡的结算出款`,
+        '这一行像是转到银行卡的结算/提现出款，同时写了费用名称，金额可能是出款而不是费用，需核实',
+      );
+    return settlement(`${quote('文字', what)}是转到银行卡的结算/提现出款，不是费用`);
   }
-  if (typeSays(lexicon.settlement) && !typeIsDeduction) {
-    return { kind: 'settlement', basis: `${quote('类型', line.type)}为结算/提现` };
+  // a fee name outweighs a payout type (结算扣通讯费), but 提现/秒到/D0 on a payout name its speed
+  if (named && named.specific && !saleLike) {
+    if (payoutType && named.category === 'instant_settlement_fee' && !/费|fee/u.test(description))
+      return settlement(
+        `${quote('类型', line.type)}为结算/提现，“${named.terms.join('”“')}”说的是到账速度`,
+      );
+    return namedFee(`${quote('文字', what)}${namedBasis}`);
   }
-  if (named && !saleLike) return fee(named.category, `${quote('文字', what)}${namedBasis}`);
+  if (payoutType) {
+    return settlement(`${quote('类型', line.type)}为结算/提现`);
+  }
+  // 5–6. deductions
+  if (named && !saleLike) return namedFee(`${quote('文字', what)}${namedBasis}`);
+  if (cardNetwork && !saleLike)
+    return fee(
+      'other_deduction',
+      `${quote('文字', what)}是银联/卡组织网络服务费，属刷卡手续费的一部分`,
+    );
   if (typeIsDeduction && !saleLike) {
     return fee('other_deduction', `${quote('类型', line.type)}为扣款，未写明费用名称`);
   }
+  // 7. the description alone
   if (type === '' || !moneyIn) {
     if (textSays(lexicon.reversal))
       return { kind: 'refund', basis: `${quote('摘要', line.description)}为退货/撤销` };
-    if (textSays(lexicon.settlement) && moneyOut)
-      return { kind: 'settlement', basis: `${quote('摘要', line.description)}为结算/提现` };
+    // a payout is a settlement whichever way the export signs it (money in on a card's view)
+    if (textSays(lexicon.settlement) && (moneyOut || (!named && !textSays(lexicon.transaction))))
+      return settlement(`${quote('摘要', line.description)}为结算/提现`);
     if (textSays(lexicon.transaction) && moneyIn)
       return sale(`${quote('摘要', line.description)}为收款`);
   }
+  // 8. what is left
   if (moneyOut) return fee('other_deduction', '款项被扣出，但没有写明原因');
   if (moneyIn && line.fee !== null && (saleLike || type === ''))
     return sale('入账且有手续费，视为收款');

@@ -7,7 +7,7 @@ import { declaredCharset, decodeHtml } from './html.js';
 import { bounded, limitsFromEnv, type DecodeLimits } from './limits.js';
 import { decodePdf } from './pdf.js';
 import { peek } from './peek.js';
-import { decodeSms } from './sms.js';
+import { decodeSms, noticeShares } from './sms.js';
 import { decodeSpreadsheetMl } from './spreadsheetml.js';
 import type { DecodedStatement, DecodedTable } from './types.js';
 import { decodeXls } from './xls.js';
@@ -24,9 +24,6 @@ const SNIFF_BYTES = 64 * 1024;
 function startsWith(head: Uint8Array, bytes: readonly number[]): boolean {
   return bytes.every((b, i) => head[i] === b);
 }
-
-/** Money in a notification: ¥12.00, 12.00元. */
-const SMS_MONEY = /[¥￥]\s*\d|\d(?:\.\d+)?\s*元/u;
 
 /** `%PDF-1.7` starting a line within the first KiB, where readers look for it. */
 function isPdf(head: Uint8Array): boolean {
@@ -62,8 +59,8 @@ export function sniffFormat(head: Uint8Array, fileName: string): StatementFormat
   if (lines.length === 0) return null;
   const delimiter = detectDelimiter(text);
   const tabular = lines.filter((l) => l.split(delimiter).length >= 3).length / lines.length;
-  const notices =
-    lines.filter((l) => /^\s*【[^】]{1,30}】/u.test(l) || SMS_MONEY.test(l)).length / lines.length;
+  const { sent, money: notices } = noticeShares(lines);
+  if (sent >= 0.8) return 'sms';
   if (tabular < 0.5 && notices >= 0.5) return 'sms';
   if (tabular < 0.5 && /\.(txt|sms)$/i.test(fileName) && notices > 0) return 'sms';
   return 'csv';

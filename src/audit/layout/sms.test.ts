@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpretMessage } from './sms.js';
+import { completeDate, interpretMessage, interpretMessages } from './sms.js';
 
 const read = (text: string) => interpretMessage({ row: 7, text }, 'sms.txt');
 
@@ -47,5 +47,113 @@ describe('SMS notices → statement lines', () => {
   it('a money message without a date is a warning', () => {
     const r = read('【某付】扣除流量费99.00元');
     expect(r.kind).toBe('problem');
+  });
+});
+
+describe('bank-acquirer notices with several amounts', () => {
+  it('结算入账 is a payout with the card fees in its fee column; 扣收流量费 is a deduction', () => {
+    const r = read(
+      '【某某银行】您尾号1234的商户于2025年03月02日结算入账12,345.67元，扣收手续费74.07元，扣收流量费99.00元。',
+    );
+    expect(r.kind).toBe('line');
+    if (r.kind !== 'line') return;
+    expect(r.line).toMatchObject({ date: '2025-03-02', amount: -1234567, fee: 7407, type: '结算' });
+    expect(r.also).toEqual([
+      expect.objectContaining({ amount: -9900, type: '扣费', description: '流量费' }),
+    ]);
+  });
+
+  it('a settlement with only its card fees has no deduction', () => {
+    const r = read('【某某银行】您尾号1234的商户于2025-03-02结算入账1,000.00元，扣收手续费6.00元');
+    expect(r).toMatchObject({ kind: 'line', line: { amount: -100000, fee: 600, type: '结算' } });
+    expect(r.kind === 'line' ? r.also : undefined).toBeUndefined();
+  });
+
+  it('a service fee taken from the settlement', () => {
+    const r = read(
+      '【某某银行】尊敬的商户：您尾号5678的账户2025年4月1日到账2,000.00元，扣收服务费30.00元',
+    );
+    expect(r.kind === 'line' ? r.also?.[0] : undefined).toMatchObject({
+      amount: -3000,
+      description: '服务费',
+    });
+  });
+});
+
+describe('aggregator and English notices', () => {
+  it.each([
+    [
+      '【收钱吧】您于2025-03-02 10:22收款￥88.00，手续费￥0.33。',
+      { date: '2025-03-02', amount: 8800, fee: 33, type: '收款' },
+    ],
+    [
+      '[ABC Pay] Payment received: CNY 16.15 on 2025-03-02, fee CNY 0.10.',
+      { date: '2025-03-02', amount: 1615, fee: 10, type: '收款' },
+    ],
+    [
+      '[ABC Pay] A SIM card fee of CNY 99.00 was deducted from your settlement on Mar 2, 2025.',
+      { date: '2025-03-02', amount: -9900, type: '扣费', description: 'SIM card fee' },
+    ],
+    [
+      '[ABC Pay] We charged a service fee of RMB 30.00 on 2025-04-01.',
+      { date: '2025-04-01', amount: -3000, type: '扣费', description: 'service fee' },
+    ],
+    [
+      '[ABC Pay] Settlement of CNY 897.74 was paid to your card ending 2937 on 2025-03-02.',
+      { date: '2025-03-02', amount: -89774, type: '结算' },
+    ],
+    [
+      '[ABC Pay] Fee refund of CNY 1.77 credited on 2025-03-02.',
+      { date: '2025-03-02', amount: 177, type: '返还' },
+    ],
+  ])('%s', (text, expected) => {
+    const r = read(text);
+    expect(r.kind).toBe('line');
+    if (r.kind === 'line') expect(r.line).toMatchObject(expected);
+  });
+});
+
+describe('dates without a year', () => {
+  const texts = [
+    '【某某银行】您尾号1234的商户于12月30日扣收流量费99.00元',
+    '【某某银行】2024年12月31日结算入账100.00元',
+    '【某某银行】您尾号1234的商户于01月02日扣收服务费30.00元',
+  ];
+  const all = (list: string[], today?: string) =>
+    interpretMessages(
+      list.map((text, i) => ({ row: i + 1, text })),
+      'sms.txt',
+      today,
+    ).map((r) => (r.kind === 'line' ? r.line.date : r.kind));
+
+  it('take the year from the nearest message that has one, across a new year', () => {
+    expect(all(texts)).toEqual(['2024-12-30', '2024-12-31', '2025-01-02']);
+  });
+
+  it('without any year in the file, the nearest past date from today', () => {
+    expect(all([texts[0] ?? ''], '2025-01-15')).toEqual(['2024-12-30']);
+    expect(all([texts[2] ?? ''], '2025-01-15')).toEqual(['2025-01-02']);
+  });
+
+  it('without any year and no today, a warning asking for the year', () => {
+    const [r] = interpretMessages([{ row: 1, text: texts[0] ?? '' }], 'sms.txt');
+    expect(r?.kind).toBe('problem');
+    if (r?.kind === 'problem') expect(r.problem.message).toMatch(/没有年份/u);
+  });
+
+  it('completes a date to the year nearest its reference', () => {
+    expect(completeDate(1, 2, '2024-12-31')).toBe('2025-01-02');
+    expect(completeDate(12, 30, '2025-01-02')).toBe('2024-12-30');
+    expect(completeDate(3, 2, '2025-03-01', true)).toBe('2024-03-02');
+  });
+});
+
+describe('an aggregator payout notice with its fee', () => {
+  it('a D0 payout: the payout and its fee on one line, the speed in the text', () => {
+    const r = read(
+      '【某聚合支付】尊敬的商户，您2025-03-02有一笔D0提现5,000.00元已到账，手续费2.00元。',
+    );
+    expect(r).toMatchObject({ kind: 'line', line: { amount: -500000, fee: 200, type: '结算' } });
+    expect(r.kind === 'line' ? r.line.description : '').toContain('D0提现');
   });
 });

@@ -1,5 +1,5 @@
-import { parseDateCell } from '../dates.js';
-import type { InputProblem, SourceMessage, StatementLine } from '../model.js';
+import { daysBetween, isoDate, isValidDate, parseDateCell, parseIso } from '../dates.js';
+import type { InputProblem, IsoDate, SourceMessage, StatementLine } from '../model.js';
 import { foldWidth, parseYuanToFen } from '../money.js';
 
 /**
@@ -10,16 +10,23 @@ import { foldWidth, parseYuanToFen } from '../money.js';
  * with the whole message as its description, so the classifier still sees it.
  */
 export type MessageResult =
-  | { kind: 'line'; line: StatementLine }
+  /** `also`: further lines of the same message (a bank notice: 结算入账…元，扣收流量费…元). */
+  | { kind: 'line'; line: StatementLine; also?: StatementLine[] }
   | { kind: 'skip'; why: 'no_money' }
   | { kind: 'problem'; problem: InputProblem };
 
-// an amount is marked as money by a ¥ before it or a 元 after it
-const AMOUNT = String.raw`(?:人民币|rmb)?\s*(?=[¥￥]|\d[\d,]*(?:\.\d+)?\s*元)[¥￥]?\s*(\d[\d,]*(?:\.\d+)?)\s*元?`;
+// an amount is marked as money by ¥, 人民币, CNY or RMB before it, or 元/yuan after it
+const AMOUNT = String.raw`(?:人民币|rmb|cny)?\s*(?:(?<=(?:人民币|rmb|cny)\s{0,2})|(?=[¥￥]|\d[\d,]*(?:\.\d+)?\s*(?:元|yuan)))[¥￥]?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:元|yuan)?`;
 const DATE = /(\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8}(?=\D))/u;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const EN_DATE =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b/iu;
+/** A date without its year: 03月02日, 3月2日, 03-02 10:22, 03/02 10:22. */
+const PARTIAL_DATE =
+  /(?<![\d年])(\d{1,2})月(\d{1,2})日|(?<![\d\-/])(\d{1,2})[-/](\d{1,2})(?=\s+\d{1,2}:\d{2})/u;
 
 const RECEIPT = new RegExp(
-  String.raw`(收款|消费|交易|刷卡|入账)(?:成功)?(?:金额)?[:：]?\s*${AMOUNT}.*?手续费[:：]?\s*${AMOUNT}`,
+  String.raw`(收款|消费|交易|刷卡|(?<!结算)入账)(?:成功)?(?:金额)?[:：]?\s*${AMOUNT}.*?手续费[:：]?\s*${AMOUNT}`,
   'u',
 );
 const DEDUCTION = new RegExp(
@@ -39,87 +46,279 @@ const SETTLEMENT = new RegExp(
   'u',
 );
 const REVERSAL = new RegExp(String.raw`(退货|撤销|冲正|退款)[^\d]{0,6}?${AMOUNT}`, 'u');
-const ANY_AMOUNT = new RegExp(AMOUNT, 'u');
+const ANY_AMOUNT = new RegExp(AMOUNT, 'iu');
+const ALL_AMOUNTS = new RegExp(AMOUNT, 'giu');
+// English notices
+const EN_RECEIPT = new RegExp(
+  String.raw`(payment|sale|purchase|received|receipt)\b[^\d¥￥]*?${AMOUNT}.*?\bfee\b[^\d¥￥]*?${AMOUNT}`,
+  'iu',
+);
+const EN_DEDUCTION = new RegExp(
+  String.raw`(?:(?:deducted|charged|took|taken)\s+(?:an?\s+|the\s+)?([a-z][a-z0-9 /-]{0,40}?\b(?:fee|charge|deposit))\s+of\s*${AMOUNT}|(?:an?\s+|the\s+)?([a-z][a-z0-9 /-]{0,40}?\b(?:fee|charge|deposit))\s+of\s*${AMOUNT}[^.]*?\b(?:was\s+|has\s+been\s+)?(?:deducted|charged|taken))`,
+  'iu',
+);
+const EN_CREDIT = new RegExp(
+  String.raw`([a-z][a-z /-]{0,30}?\b(?:refund|rebate|cashback|returned))\b[^\d¥￥]*?${AMOUNT}`,
+  'iu',
+);
+const EN_SETTLEMENT = new RegExp(
+  String.raw`(settlement|payout|withdrawal|transfer)\b[^\d¥￥]*?${AMOUNT}`,
+  'iu',
+);
+/** One clause of a message that carries several amounts. */
+const CLAUSE = /[，；;。!！\n]|,(?!\d{3})/u;
+const SETTLED = /结算|入账|到账|划入|划款|提现|出款/u;
 
 function money(text: string | undefined): number | null {
   return text === undefined ? null : parseYuanToFen(text);
 }
 
-export function interpretMessage(message: SourceMessage, file: string): MessageResult {
-  const text = foldWidth(message.text).trim();
-  const body = text.replace(/^【[^】]*】/u, '');
+/** The date a message names: a full date, or month and day with the year taken from context. */
+export type MessageDate =
+  | { kind: 'full'; date: IsoDate }
+  | { kind: 'partial'; month: number; day: number }
+  | { kind: 'none' };
+
+export function messageDate(body: string): MessageDate {
+  const full = DATE.exec(body);
+  const date = full ? parseDateCell(full[1] ?? '') : null;
+  if (date !== null) return { kind: 'full', date };
+  const en = EN_DATE.exec(body);
+  if (en) {
+    const month = MONTHS.indexOf((en[1] ?? '').toLowerCase()) + 1;
+    const day = Number(en[2]);
+    if (en[3] !== undefined && isValidDate(Number(en[3]), month, day))
+      return { kind: 'full', date: isoDate(Number(en[3]), month, day) };
+    if (en[3] === undefined && month > 0) return { kind: 'partial', month, day };
+  }
+  const partial = PARTIAL_DATE.exec(body);
+  if (partial) {
+    const month = Number(partial[1] ?? partial[3]);
+    const day = Number(partial[2] ?? partial[4]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return { kind: 'partial', month, day };
+  }
+  return { kind: 'none' };
+}
+
+/**
+ * The year of a date written without one (03月02日): the year that puts it nearest to a
+ * reference date (another message's full date), i.e. within half a year of it; with
+ * `pastOnly` (the reference is today) the nearest date that is not in the future.
+ */
+export function completeDate(
+  month: number,
+  day: number,
+  reference: IsoDate,
+  pastOnly = false,
+): IsoDate | null {
+  const { year } = parseIso(reference);
+  const candidates = [year - 1, year, year + 1]
+    .filter((y) => isValidDate(y, month, day))
+    .map((y) => isoDate(y, month, day))
+    .filter((d) => !pastOnly || d <= reference);
+  let best: IsoDate | null = null;
+  for (const d of candidates) {
+    if (
+      best === null ||
+      Math.abs(daysBetween(d, reference)) < Math.abs(daysBetween(best, reference))
+    )
+      best = d;
+  }
+  return best;
+}
+
+/**
+ * Every message of a file → statement lines. Dates without a year take it from the nearest
+ * message that has a full date (before it, else after it); when no message has one, from
+ * `today` (the nearest past date); without `today` such a message is a warning.
+ */
+export function interpretMessages(
+  messages: readonly SourceMessage[],
+  file: string,
+  today?: IsoDate,
+): MessageResult[] {
+  const dates = messages.map((m) => messageDate(stripSender(foldWidth(m.text).trim())));
+  const fullAt = dates.map((d) => (d.kind === 'full' ? d.date : null));
+  const before: (IsoDate | null)[] = [];
+  let last: IsoDate | null = null;
+  for (const d of fullAt) {
+    if (d !== null) last = d;
+    before.push(last);
+  }
+  const after: (IsoDate | null)[] = new Array<IsoDate | null>(fullAt.length).fill(null);
+  let next: IsoDate | null = null;
+  for (let i = fullAt.length - 1; i >= 0; i -= 1) {
+    next = fullAt[i] ?? next;
+    after[i] = next;
+  }
+  return messages.map((message, i) => {
+    const d = dates[i];
+    if (d?.kind !== 'partial') return interpretMessage(message, file);
+    const reference = before[i] ?? after[i] ?? null;
+    const date =
+      reference !== null
+        ? completeDate(d.month, d.day, reference)
+        : today !== undefined
+          ? completeDate(d.month, d.day, today, true)
+          : null;
+    return interpretMessage(message, file, date ?? undefined);
+  });
+}
+
+function stripSender(text: string): string {
+  return text.replace(/^(【[^】]*】|\[[^\]]*\])/u, '');
+}
+
+export function interpretMessage(
+  message: SourceMessage,
+  file: string,
+  /** The date to use when the message names one without its year (see interpretMessages). */
+  completedDate?: IsoDate,
+): MessageResult {
+  const text = foldWidth(message.text)
+    .replace(/\s*\n\s*/gu, ' ')
+    .trim();
+  const body = stripSender(text);
   if (!ANY_AMOUNT.test(body)) return { kind: 'skip', why: 'no_money' };
   const where = { file, row: message.row };
-  const dateMatch = DATE.exec(body);
-  const date = dateMatch ? parseDateCell(dateMatch[1] ?? '') : null;
+  const found = messageDate(body);
+  const date =
+    found.kind === 'full' ? found.date : found.kind === 'partial' ? (completedDate ?? null) : null;
   if (date === null) {
     return {
       kind: 'problem',
       problem: {
         ...where,
-        message: `短信中找不到日期 (no date in message): '${text.slice(0, 60)}'`,
+        message:
+          found.kind === 'partial'
+            ? `短信的日期没有年份，其他短信里也找不到年份，请在短信中补上年份 (date without a year, and no other message gives one): '${text.slice(0, 60)}'`
+            : `短信中找不到日期 (no date in message): '${text.slice(0, 60)}'`,
       },
     };
   }
   const base = { ...where, date, cardType: 'unknown' as const, reference: '', net: null };
-  const body2 = body.replace(DATE, ' ');
+  const body2 = body
+    .replace(DATE, ' ')
+    .replace(EN_DATE, ' ')
+    .replace(PARTIAL_DATE, ' ')
+    .replace(/\d{1,2}:\d{2}(:\d{2})?/gu, ' ');
+  const line = (amount: number, fee: number | null, type: string, description: string) => ({
+    ...base,
+    amount,
+    fee,
+    type,
+    description,
+  });
 
-  const receipt = RECEIPT.exec(body2);
+  const receipt = RECEIPT.exec(body2) ?? EN_RECEIPT.exec(body2);
   if (receipt) {
     const amount = money(receipt[2]);
     const fee = money(receipt[3]);
     if (amount !== null && fee !== null) {
       return {
         kind: 'line',
-        line: { ...base, amount, fee, type: receipt[1] ?? '收款', description: '' },
+        line: line(
+          amount,
+          fee,
+          /[a-z]/iu.test(receipt[1] ?? '') ? '收款' : (receipt[1] ?? '收款'),
+          '',
+        ),
       };
     }
   }
-  const credit = CREDIT.exec(body2) ?? CREDIT_AFTER.exec(body2);
+  // a notice with several amounts (结算入账…元，扣收手续费…元，扣收流量费…元): one line each
+  const amounts = [...body2.matchAll(ALL_AMOUNTS)];
+  if (amounts.length >= 2 && SETTLED.test(body2)) {
+    const several = severalAmounts(body2, line);
+    if (several) return several;
+  }
+  const credit = CREDIT.exec(body2) ?? CREDIT_AFTER.exec(body2) ?? EN_CREDIT.exec(body2);
   if (credit) {
     const amount = money(credit[2]);
     const name = (credit[1] ?? '').replace(/^[，,\s]+/u, '').trim();
-    if (amount !== null)
-      return {
-        kind: 'line',
-        line: { ...base, amount, fee: null, type: '返还', description: name },
-      };
+    if (amount !== null) return { kind: 'line', line: line(amount, null, '返还', name) };
   }
   const reversal = REVERSAL.exec(body2);
   if (reversal) {
     const amount = money(reversal[2]);
     if (amount !== null)
-      return {
-        kind: 'line',
-        line: { ...base, amount: -amount, fee: null, type: reversal[1] ?? '退货', description: '' },
-      };
+      return { kind: 'line', line: line(-amount, null, reversal[1] ?? '退货', '') };
   }
   const deduction = DEDUCTION.exec(body2);
   if (deduction) {
     const amount = money(deduction[3]);
     const name = (deduction[2] ?? '').trim();
     if (amount !== null && name !== '' && !/^(结算|账户|余额)/u.test(name)) {
-      return {
-        kind: 'line',
-        line: { ...base, amount: -amount, fee: null, type: '扣费', description: name },
-      };
+      return { kind: 'line', line: line(-amount, null, '扣费', name) };
     }
   }
-  const settlement = SETTLEMENT.exec(body2);
+  const en = EN_DEDUCTION.exec(body2);
+  if (en) {
+    const amount = money(en[2] ?? en[4]);
+    const name = (en[1] ?? en[3] ?? '').trim();
+    if (amount !== null && name !== '')
+      return { kind: 'line', line: line(-amount, null, '扣费', name) };
+  }
+  const settlement = SETTLEMENT.exec(body2) ?? EN_SETTLEMENT.exec(body2);
   if (settlement) {
     const amount = money(settlement[2]);
-    if (amount !== null)
-      return {
-        kind: 'line',
-        line: { ...base, amount: -amount, fee: null, type: '结算', description: '' },
-      };
+    if (amount !== null) return { kind: 'line', line: line(-amount, null, '结算', '') };
   }
   // money moves, but in words we do not know: keep it for the classifier with its sign guessed
   const any = ANY_AMOUNT.exec(body2);
   const amount = money(any?.[1]) ?? 0;
-  const out = /扣|支出|付款|转出|缴纳|收取/u.test(body2);
-  return {
-    kind: 'line',
-    line: { ...base, amount: out ? -amount : amount, fee: null, type: '', description: body },
-  };
+  const out = /扣|支出|付款|转出|缴纳|收取|deduct|charged|debited/iu.test(body2);
+  return { kind: 'line', line: line(out ? -amount : amount, null, '', body) };
+}
+
+/**
+ * A bank-acquirer notice: 结算入账12,345.67元，扣收手续费74.07元，扣收流量费99.00元. The settled
+ * amount is a payout (with the ordinary card fees in its fee column); each 扣收…费 naming another
+ * fee is a deduction of its own.
+ */
+function severalAmounts(
+  body: string,
+  line: (amount: number, fee: number | null, type: string, description: string) => StatementLine,
+): MessageResult | null {
+  let settled: number | null = null;
+  let settledText = '';
+  let cardFees = 0;
+  const fees: StatementLine[] = [];
+  const credits: StatementLine[] = [];
+  for (const clause of body.split(CLAUSE)) {
+    const amountMatch = ANY_AMOUNT.exec(clause);
+    const amount = money(amountMatch?.[1]);
+    if (amount === null) continue;
+    const deduction = DEDUCTION.exec(clause);
+    const name = (deduction?.[2] ?? '').trim();
+    if (deduction && name !== '' && !/^(结算|账户|余额)/u.test(name)) {
+      if (/^(交易)?手续费$/u.test(name)) cardFees += money(deduction[3]) ?? 0;
+      else fees.push(line(-(money(deduction[3]) ?? amount), null, '扣费', name));
+      continue;
+    }
+    const credit = CREDIT.exec(clause) ?? CREDIT_AFTER.exec(clause);
+    if (credit) {
+      credits.push(line(money(credit[2]) ?? amount, null, '返还', (credit[1] ?? '').trim()));
+      continue;
+    }
+    if (/^[^\d]*手续费/u.test(clause)) {
+      cardFees += amount;
+      continue;
+    }
+    if (settled === null && SETTLED.test(clause)) {
+      settled = amount;
+      // the clause names the payout's speed, if any (D0提现…已到账): then its fee is the speed's
+      settledText = clause.replace(ANY_AMOUNT, ' ').replace(/\s+/gu, ' ').trim();
+    }
+  }
+  const lines = [
+    ...(settled === null ? [] : [line(-settled, cardFees, '结算', settledText)]),
+    ...fees,
+    ...credits,
+  ];
+  const [first, ...rest] = lines;
+  if (first === undefined) return null;
+  return rest.length === 0
+    ? { kind: 'line', line: first }
+    : { kind: 'line', line: first, also: rest };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FeeGuardError } from '../../errors.js';
 import { COLUMN_ROLES, FEE_CATEGORIES, type ColumnRole, type FeeCategory } from '../model.js';
+import { foldWidth } from '../money.js';
 import data from './lexicon.json' with { type: 'json' };
 
 /**
@@ -10,9 +11,29 @@ import data from './lexicon.json' with { type: 'json' };
  */
 const weighted = z.array(z.object({ pattern: z.string().min(1), weight: z.number() }));
 
+/**
+ * A fee-category entry: a regular expression (`pattern`), or literal names (`terms`) matched as
+ * written; `requires` makes the entry count only when the text also matches it (a word that can
+ * name a payout — 提现, 秒到, D0 — is a fee only together with a charge word such as 费).
+ */
+const categoryEntry = z
+  .strictObject({
+    pattern: z.string().min(1).optional(),
+    terms: z.array(z.string().min(1)).min(1).optional(),
+    weight: z.number(),
+    requires: z.string().min(1).optional(),
+    note: z.string().optional(),
+  })
+  .refine((e) => (e.pattern === undefined) !== (e.terms === undefined), {
+    message: 'give either pattern or terms',
+  });
+
 export const lexiconSchema = z.object({
   version: z.string(),
   note: z.string().optional(),
+  /** Where the names come from, and when they were last checked (project rule for knowledge). */
+  source: z.string().min(1),
+  verified: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'a date written YYYY-MM-DD'),
   columns: z.partialRecord(z.enum(COLUMN_ROLES), weighted),
   directions: z.object({ in: z.string(), out: z.string() }),
   cardTypes: z.object({ debit: z.string(), credit: z.string() }),
@@ -24,8 +45,22 @@ export const lexiconSchema = z.object({
     reversal: z.string(),
     settlement: z.string(),
     deduction: z.string(),
+    /** Cash-back, subsidies, rewards: money in, never a fee. */
+    subsidy: z.string().default('返现|补贴|奖励'),
+    /** A reversal (冲正/撤销) of a fee: with a fee word and money in, a credit cancelling it. */
+    feeReversal: z.string().default('冲正|撤销'),
+    /** The shape of a payout to the merchant's card: 至尾号1234, 到卡, 结算至 … */
+    payout: z.string().default('至尾号|尾号\\d{4}|到卡'),
+    /** Words naming the speed of a payout (秒到, D0, T0): on a payout row, not a charge. */
+    speed: z.string().default('秒到|d0|t0'),
+    /** Charge words that make a speed word a fee (秒到 + 费). */
+    charge: z.string().default('费|fee'),
+    /** The card-scheme network service fee of the 2016 card-fee reform: part of the card fee. */
+    cardNetwork: z.string().default('银联网络服务费|品牌服务费'),
+    /** 网络服务费 on its own: a SIM fee when fixed and periodic, the card network fee per sale. */
+    networkAmbiguous: z.string().default('网络服务费'),
   }),
-  categories: z.record(z.enum(FEE_CATEGORIES), weighted),
+  categories: z.record(z.enum(FEE_CATEGORIES), z.array(categoryEntry)),
 });
 export type LexiconData = z.infer<typeof lexiconSchema>;
 
@@ -33,6 +68,8 @@ export interface WeightedPattern {
   source: string;
   regex: RegExp;
   weight: number;
+  /** The entry counts only when the text also matches this. */
+  requires?: RegExp;
 }
 
 export interface Lexicon {
@@ -49,12 +86,19 @@ export interface Lexicon {
   reversal: RegExp;
   settlement: RegExp;
   deduction: RegExp;
+  subsidy: RegExp;
+  feeReversal: RegExp;
+  payout: RegExp;
+  speed: RegExp;
+  charge: RegExp;
+  cardNetwork: RegExp;
+  networkAmbiguous: RegExp;
   categories: ReadonlyMap<FeeCategory, readonly WeightedPattern[]>;
 }
 
-function compile(source: string, where: string): RegExp {
+function compile(source: string, where: string, flags = 'iu'): RegExp {
   try {
-    return new RegExp(source, 'iu');
+    return new RegExp(source, flags);
   } catch (error) {
     throw new FeeGuardError(
       'FG_ERR_INTERNAL',
@@ -72,6 +116,40 @@ function compileWeighted(list: readonly { pattern: string; weight: number }[], w
     regex: compile(p.pattern, `${where}[${i}]`),
     weight: p.weight,
   }));
+}
+
+/** How lexicon names and statement text are compared: half width, lower case, no spaces. */
+export function normalizeTerm(text: string): string {
+  return foldWidth(text).toLowerCase().replace(/\s+/gu, '');
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+interface CategoryEntryData {
+  pattern?: string | undefined;
+  terms?: string[] | undefined;
+  weight: number;
+  requires?: string | undefined;
+}
+
+/** Names become one alternation, longest first, so the most specific name is the one matched. */
+function compileEntries(list: readonly CategoryEntryData[], where: string): WeightedPattern[] {
+  return list.map((e, i) => {
+    const source =
+      e.pattern ??
+      [...new Set((e.terms ?? []).map(normalizeTerm))]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegex)
+        .join('|');
+    const compiled: WeightedPattern = {
+      source,
+      regex: compile(source, `${where}[${i}]`, 'giu'),
+      weight: e.weight,
+    };
+    if (e.requires !== undefined)
+      compiled.requires = compile(e.requires, `${where}[${i}].requires`);
+    return compiled;
+  });
 }
 
 /** Validates and compiles lexicon data (the shipped file, or a user's extended copy). */
@@ -92,7 +170,7 @@ export function compileLexicon(input: unknown): Lexicon {
   }
   const categories = new Map<FeeCategory, WeightedPattern[]>();
   for (const category of FEE_CATEGORIES) {
-    categories.set(category, compileWeighted(d.categories[category], `categories.${category}`));
+    categories.set(category, compileEntries(d.categories[category], `categories.${category}`));
   }
   return {
     version: d.version,
@@ -108,6 +186,13 @@ export function compileLexicon(input: unknown): Lexicon {
     reversal: compile(d.kinds.reversal, 'kinds.reversal'),
     settlement: compile(d.kinds.settlement, 'kinds.settlement'),
     deduction: compile(d.kinds.deduction, 'kinds.deduction'),
+    subsidy: compile(d.kinds.subsidy, 'kinds.subsidy'),
+    feeReversal: compile(d.kinds.feeReversal, 'kinds.feeReversal'),
+    payout: compile(d.kinds.payout, 'kinds.payout'),
+    speed: compile(d.kinds.speed, 'kinds.speed'),
+    charge: compile(d.kinds.charge, 'kinds.charge'),
+    cardNetwork: compile(d.kinds.cardNetwork, 'kinds.cardNetwork'),
+    networkAmbiguous: compile(d.kinds.networkAmbiguous, 'kinds.networkAmbiguous'),
     categories,
   };
 }

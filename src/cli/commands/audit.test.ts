@@ -105,7 +105,7 @@ describe('feeguard audit', () => {
     });
     const r = await run(['audit', path.join(samples, '01-plain.csv'), '--contract', 'c.json'], dir);
     expect(r.status).toBe(2);
-    expect(r.err).toMatch(/rates\.0\.cardType/);
+    expect(r.err).toMatch(/rates\[1\]\.cardType/);
     const j = await run(
       ['audit', path.join(samples, '01-plain.csv'), '--contract', 'bad.json'],
       dir,
@@ -140,6 +140,29 @@ describe('feeguard audit', () => {
     expect(r.status).toBe(0);
     expect(r.out).toContain('读取方式：日期=C列“Trans Date/交易日期”，金额=D列“Amount(CNY)”');
     expect(r.out).toContain('应追回金额 Claim: ¥36.00');
+  });
+
+  it.each([
+    [{ agreedCharge: [] }, /未知字段 agreedCharge，是不是想写 agreedCharges/u],
+    [
+      {
+        agreedCharges: [
+          { category: 'traffic_fee', amountYuan: 36, every: 'year' },
+          { category: 'traffic_fee', amountYuan: 36, every: 'year', startAfter: '2025-03-01' },
+        ],
+      },
+      /未知字段 agreedCharges\[2\]\.startAfter，是不是想写 startsAfter.*did you mean `startsAfter`/u,
+    ],
+    [
+      { rates: [{ cardType: 'any', percent: 0.6, capyuan: 20 }] },
+      /rates\[1\]\.capyuan.*did you mean `capYuan`/u,
+    ],
+  ])('a typo in the contract %j → exit 2 naming the nearest key', async (contract, message) => {
+    const dir = workdir({ 'c.json': JSON.stringify(contract) });
+    const r = await run(['audit', path.join(samples, '01-plain.csv'), '--contract', 'c.json'], dir);
+    expect(r.status).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
   it('says how to fix an unrecognisable file', async () => {

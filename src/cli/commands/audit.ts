@@ -94,6 +94,7 @@ async function runAudit(files: string[], flags: AuditFlags, io: CliIo): Promise<
       contract,
       assumeNoAgreement: flags.assumeNoAgreement ?? false,
       lexicon,
+      today: io.today(),
       ...(schedules === undefined ? {} : { schedules }),
       ...(flags.map === undefined ? {} : { map: parseMapOption(flags.map) }),
       ...(io.interactive

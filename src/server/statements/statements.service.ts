@@ -46,6 +46,7 @@ export async function auditUpload(
     auditStatements([{ file: fileName, chunks: Readable.from([data]) }], {
       contract,
       lexicon: defaultLexicon(),
+      today,
       ...(schedules.length === 0 ? {} : { schedules }),
     });
   const latest = contractOn(versions, today);

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { auditDecoded } from './audit.js';
+import { parseContract } from './contract.js';
+import type { Cell } from './model.js';
+import { decodedSms, decodedTable, iterate } from './testing.js';
+
+const HEADER = ['交易时间', '交易类型', '交易金额', '手续费', '结算金额', '摘要'];
+
+const contract = parseContract({
+  rates: [{ cardType: 'any', percent: 0.6 }],
+  agreedCharges: [],
+});
+
+function audit(body: Cell[][]) {
+  return auditDecoded(iterate([{ file: 'a.csv', decoded: decodedTable(HEADER, body) }]), {
+    contract,
+  });
+}
+
+const sale = (date: string, amount: string, fee: string, net: string): Cell[] => [
+  date,
+  '消费',
+  amount,
+  fee,
+  net,
+  '',
+];
+
+describe('the payout rule in the auditor', () => {
+  it('never claims a payout, whatever speed word it carries', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      sale('2025-03-01', '2000.00', '12.00', '1988.00'),
+      ['2025-03-02', '', '-2982.00', '', '', 'D0提现至尾号1234'],
+      ['2025-03-02', '', '-2.00', '', '', '提现手续费'],
+    ]);
+    expect(report.findings.map((f) => [f.category, f.amount, f.verdict])).toEqual([
+      ['instant_settlement_fee', '2.00', 'unauthorized'],
+    ]);
+    expect(report.claim.total).toBe('2.00');
+  });
+
+  it('a deduction equal to what was settled since the last payout is that payout', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      sale('2025-03-01', '500.00', '3.00', '497.00'),
+      ['2025-03-02', '扣款', '-1491.00', '', '', ''],
+    ]);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('the fee column of a speed-named payout is its instant-settlement fee', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      ['2025-03-02', '提现', '-994.00', '3.00', '-997.00', '秒到提现'],
+      ['2025-03-03', '结算', '-100.00', '1.00', '-101.00', '尾号0443'],
+    ]);
+    expect(report.findings.map((f) => [f.row, f.category, f.amount])).toEqual([
+      [3, 'instant_settlement_fee', '3.00'],
+    ]);
+  });
+});
+
+describe('sanity checks before a claim is final', () => {
+  it('a "fee" larger than the largest sale is held for review with a warning', async () => {
+    const report = await audit([
+      sale('2025-03-01', '100.00', '0.60', '99.40'),
+      sale('2025-03-01', '200.00', '1.20', '198.80'),
+      ['2025-03-02', '扣费', '-5000.00', '', '', '通讯费'],
+      ['2025-03-02', '扣费', '-59.00', '', '', '通讯费'],
+    ]);
+    const big = report.findings.find((f) => f.row === 4);
+    expect(big).toMatchObject({ verdict: 'needs_review', overcharge: '0.00' });
+    expect(big?.reason).toMatch(/最大的一笔收款/u);
+    expect(report.warnings.some((w) => w.row === 4 && /最大的一笔收款/u.test(w.message))).toBe(
+      true,
+    );
+    expect(report.claim.total).toBe('59.00');
+  });
+
+  it('a "fee" above a fifth of the turnover is held for review', async () => {
+    const report = await audit([
+      sale('2025-03-01', '500.00', '3.00', '497.00'),
+      sale('2025-03-01', '100.00', '0.60', '99.40'),
+      ['2025-03-02', '扣费', '-399.00', '', '', '流量费'],
+    ]);
+    expect(report.findings[0]).toMatchObject({ verdict: 'needs_review', overcharge: '0.00' });
+    expect(report.findings[0]?.reason).toMatch(/20%/u);
+  });
+
+  it('the usual fees of a small shop are claimed even above its largest sale', async () => {
+    const report = await audit([
+      sale('2025-03-01', '30.00', '0.18', '29.82'),
+      sale('2025-03-01', '20.00', '0.12', '19.88'),
+      ['2025-03-02', '扣费', '-99.00', '', '', '流量费'],
+    ]);
+    expect(report.findings[0]).toMatchObject({ verdict: 'unauthorized', overcharge: '99.00' });
+  });
+
+  it('a statement without sales keeps its claims (nothing to compare with)', async () => {
+    const report = await audit([['2025-03-02', '扣费', '-99.00', '', '', '流量费']]);
+    expect(report.claim.total).toBe('99.00');
+  });
+});
+
+describe('the card network service fee', () => {
+  it('per-sale network fees are part of the card fee: no finding, one note', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '5.35', '994.65'),
+      ['2025-03-01', '扣费', '-0.65', '', '', '银联网络服务费'],
+      ['2025-03-01', '扣费', '-0.33', '', '', '网络服务费'],
+    ]);
+    expect(report.findings).toEqual([]);
+    expect(report.warnings[0]?.message).toMatch(/2 笔银联网络服务费/u);
+  });
+
+  it('a network fee on top of a sale already charged the full rate is a rate overcharge', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      ['2025-03-01', '扣费', '-0.65', '', '', '银联网络服务费'],
+      sale('2025-03-01', '20000.00', '120.00', '19880.00'),
+      ['2025-03-01', '扣费', '-6.50', '', '', '品牌服务费'],
+    ]);
+    expect(report.findings.map((f) => [f.row, f.category, f.amount, f.overcharge])).toEqual([
+      [3, 'rate_overcharge', '0.65', '0.65'],
+      [5, 'rate_overcharge', '6.50', '6.50'],
+    ]);
+    expect(report.findings[0]?.reason).toMatch(/又另扣网络服务费 0\.65 元/u);
+  });
+
+  it('a fixed monthly 网络服务费 is the SIM fee', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      ['2025-03-01', '扣费', '-36.00', '', '', '网络服务费'],
+    ]);
+    expect(report.findings[0]).toMatchObject({ category: 'traffic_fee', verdict: 'unauthorized' });
+  });
+});
+
+describe('weak evidence and reversals', () => {
+  it('a deduction named only by generic words is reviewed, not claimed', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      ['2025-03-02', '扣费', '-30.00', '', '', '使用费'],
+    ]);
+    expect(report.findings[0]).toMatchObject({ verdict: 'needs_review', overcharge: '0.00' });
+    expect(report.findings[0]?.reason).not.toMatch(/[A-Za-z]/u);
+  });
+
+  it('a fee reversed (冲正) is not claimed; a refund (退还) does not change the claim', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      ['2025-03-02', '扣费', '-99.00', '', '', '流量费'],
+      ['2025-03-05', '冲正', '99.00', '', '', '流量费冲正'],
+      ['2025-04-02', '扣费', '-39.00', '', '', '会员费'],
+      ['2025-04-05', '返还', '39.00', '', '', '会员费退还'],
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict])).toEqual([
+      [3, 'needs_review'],
+      [5, 'unauthorized'],
+    ]);
+    expect(report.findings[0]?.reason).toMatch(/冲正/u);
+    expect(report.claim.total).toBe('39.00');
+  });
+});
+
+describe('SMS notices end to end', () => {
+  it('claims the fees a bank or an aggregator names, never the payouts', async () => {
+    const report = await auditDecoded(
+      iterate([
+        {
+          file: 'sms.txt',
+          decoded: decodedSms([
+            '【某某银行】您尾号1234的商户于2025年03月01日收款3,000.00元，手续费18.00元',
+            '【某某银行】您尾号1234的商户于03月02日结算入账2,982.00元，扣收手续费18.00元，扣收流量费99.00元。',
+            '【某聚合支付】尊敬的商户，您03月03日有一笔D0提现1,000.00元已到账，手续费2.00元。',
+          ]),
+        },
+      ]),
+      { contract },
+    );
+    expect(report.findings.map((f) => [f.row, f.date, f.category, f.amount, f.verdict])).toEqual([
+      [2, '2025-03-02', 'traffic_fee', '99.00', 'unauthorized'],
+      [3, '2025-03-03', 'instant_settlement_fee', '2.00', 'unauthorized'],
+    ]);
+    expect(report.claim.total).toBe('101.00');
+  });
+});
+
+describe('the fee column of a payout', () => {
+  it('repeating the fees of the sales it settles is no charge, even on a 秒到 payout', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      ['2025-03-02', '提现', '-994.00', '6.00', '-1000.00', '秒到提现'],
+    ]);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('a plain payout with a fee of its own, after sales that paid theirs, is to review', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      ['2025-03-02', '结算', '-994.00', '2.00', '-996.00', '尾号0443'],
+    ]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        category: 'instant_settlement_fee',
+        amount: '2.00',
+        verdict: 'needs_review',
+      }),
+    ]);
+  });
+
+  it("a bank's settlement carrying the day's card fees is no finding", async () => {
+    const report = await audit([
+      ['2025-03-02', '结算', '-2982.00', '18.00', '-2982.00', '尾号0443'],
+    ]);
+    expect(report.findings).toEqual([]);
+  });
+});
