@@ -61,7 +61,7 @@ export interface AuditOutcome {
   /** Transaction fees above the published schedule (charges are compared from the findings). */
   rateDepartures: ScheduleDeparture[];
   /** Why claims were held back for review (sanity checks), and notes on card network fees. */
-  warnings: { file: string; row?: number; sheet?: string; message: string }[];
+  warnings: { file: string; row?: number; sheet?: string; page?: number; message: string }[];
 }
 
 /**
@@ -600,6 +600,7 @@ export class Auditor {
         file: f.file,
         row: f.row,
         ...(f.sheet === undefined ? {} : { sheet: f.sheet }),
+        ...(f.page === undefined ? {} : { page: f.page }),
         message: `${why}，未计入索赔 (${whyEn}; not claimed)`,
       });
     };
