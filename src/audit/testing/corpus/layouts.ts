@@ -584,7 +584,7 @@ function providerMessage(e: Entry, l: Ledger): string {
     case 'refund':
       return `${p}您的商户于${day}发生${e.type}交易，金额${plain(e.amount)}元已从结算款中退回持卡人。`;
     case 'payout':
-      return `${p}尊敬的商户，您${day}的${e.text}${plain(e.amount)}元已划入尾号${l.cardTail}的银行账户，请查收。`;
+      return `${p}尊敬的商户，您${day}的${e.text}，金额${plain(e.amount)}元已划入尾号${l.cardTail}的银行账户，请查收。`;
     case 'fee':
       return `${p}尊敬的商户，您的POS终端于${day}从结算款中扣除${e.text}${plain(e.amount)}元，如有疑问请致电400-641-1359。`;
     case 'credit':
