@@ -66,51 +66,31 @@ function periodIndex(anchor: string, date: string, months: number): number {
   return k;
 }
 
-export function computeTruth(ledger: Ledger, view: View = FULL_VIEW): Truth {
-  const contract = ledger.contract;
-  const findings: TrueFinding[] = [];
+/**
+ * The truth built one entry at a time (in ledger order), so that a statement of millions of rows
+ * (bench/generate.ts) gets its truth while it is written, without holding the rows.
+ */
+export class TruthBuilder {
+  readonly findings: TrueFinding[] = [];
   // per agreed category: the first covered deduction's date and the periods already used
-  const used = new Map<FeeCategory, { anchor: string; periods: Set<number> }>();
+  private readonly used = new Map<FeeCategory, { anchor: string; periods: Set<number> }>();
 
-  const deduction = (e: Entry, category: FeeCategory, amount: number, text: string) => {
-    const base = { seq: e.seq, date: e.date, category, amount, text };
-    if (category === 'other_deduction') {
-      findings.push({ ...base, verdict: 'needs_review', overcharge: 0 });
-      return;
-    }
-    const agreed = contract.agreed.find((a) => a.category === category);
-    if (!agreed || (agreed.startsAfter !== undefined && e.date < agreed.startsAfter)) {
-      findings.push({ ...base, verdict: 'unauthorized', overcharge: amount });
-      return;
-    }
-    let state = used.get(category);
-    let period = 0;
-    if (state === undefined) {
-      state = { anchor: e.date, periods: new Set() };
-      used.set(category, state);
-    } else if (agreed.every !== 'once') {
-      period = periodIndex(state.anchor, e.date, STEP_MONTHS[agreed.every]);
-    }
-    if (state.periods.has(period)) {
-      findings.push({ ...base, verdict: 'unauthorized', overcharge: amount });
-      return;
-    }
-    state.periods.add(period);
-    if (amount <= agreed.amountFen)
-      findings.push({ ...base, verdict: 'authorized', overcharge: 0 });
-    else findings.push({ ...base, verdict: 'unauthorized', overcharge: amount - agreed.amountFen });
-  };
+  constructor(
+    private readonly contract: LedgerContract,
+    private readonly view: View = FULL_VIEW,
+  ) {}
 
-  for (const e of ledger.entries) {
+  add(e: Entry): void {
     switch (e.kind) {
       case 'fee':
-        deduction(e, e.category, e.amount, e.text);
+        this.deduction(e, e.category, e.amount, e.text);
         break;
       case 'sale': {
+        const view = this.view;
         if (view.fee) {
-          const expected = expectedFee(contract, view.card ? e.card : 'unknown', e.amount);
+          const expected = expectedFee(this.contract, view.card ? e.card : 'unknown', e.amount);
           if (e.fee - expected >= 2)
-            findings.push({
+            this.findings.push({
               seq: e.seq,
               date: e.date,
               category: 'rate_overcharge',
@@ -121,9 +101,9 @@ export function computeTruth(ledger: Ledger, view: View = FULL_VIEW): Truth {
             });
         }
         if (view.fee && view.net && e.hidden && e.hidden.fen >= 2) {
-          if (e.hidden.category) deduction(e, e.hidden.category, e.hidden.fen, e.text);
+          if (e.hidden.category) this.deduction(e, e.hidden.category, e.hidden.fen, e.text);
           else
-            findings.push({
+            this.findings.push({
               seq: e.seq,
               date: e.date,
               category: 'settlement_shortfall',
@@ -142,16 +122,59 @@ export function computeTruth(ledger: Ledger, view: View = FULL_VIEW): Truth {
         break;
     }
   }
-  const claimByCategory: Partial<Record<Category, number>> = {};
-  const counts: Record<Verdict, number> = { unauthorized: 0, authorized: 0, needs_review: 0 };
-  let claimTotal = 0;
-  for (const f of findings) {
-    counts[f.verdict] += 1;
-    if (f.verdict !== 'unauthorized') continue;
-    claimTotal += f.overcharge;
-    claimByCategory[f.category] = (claimByCategory[f.category] ?? 0) + f.overcharge;
+
+  private deduction(e: Entry, category: FeeCategory, amount: number, text: string): void {
+    const base = { seq: e.seq, date: e.date, category, amount, text };
+    if (category === 'other_deduction') {
+      this.findings.push({ ...base, verdict: 'needs_review', overcharge: 0 });
+      return;
+    }
+    const agreed = this.contract.agreed.find((a) => a.category === category);
+    if (!agreed || (agreed.startsAfter !== undefined && e.date < agreed.startsAfter)) {
+      this.findings.push({ ...base, verdict: 'unauthorized', overcharge: amount });
+      return;
+    }
+    let state = this.used.get(category);
+    let period = 0;
+    if (state === undefined) {
+      state = { anchor: e.date, periods: new Set() };
+      this.used.set(category, state);
+    } else if (agreed.every !== 'once') {
+      period = periodIndex(state.anchor, e.date, STEP_MONTHS[agreed.every]);
+    }
+    if (state.periods.has(period)) {
+      this.findings.push({ ...base, verdict: 'unauthorized', overcharge: amount });
+      return;
+    }
+    state.periods.add(period);
+    if (amount <= agreed.amountFen)
+      this.findings.push({ ...base, verdict: 'authorized', overcharge: 0 });
+    else
+      this.findings.push({
+        ...base,
+        verdict: 'unauthorized',
+        overcharge: amount - agreed.amountFen,
+      });
   }
-  return { findings, claimTotal, claimByCategory, counts };
+
+  result(): Truth {
+    const claimByCategory: Partial<Record<Category, number>> = {};
+    const counts: Record<Verdict, number> = { unauthorized: 0, authorized: 0, needs_review: 0 };
+    let claimTotal = 0;
+    for (const f of this.findings) {
+      counts[f.verdict] += 1;
+      if (f.verdict !== 'unauthorized') continue;
+      claimTotal += f.overcharge;
+      claimByCategory[f.category] = (claimByCategory[f.category] ?? 0) + f.overcharge;
+    }
+    return { findings: this.findings, claimTotal, claimByCategory, counts };
+  }
+}
+
+export function computeTruth(ledger: Ledger, view: View = FULL_VIEW): Truth {
+  const builder = new TruthBuilder(ledger.contract, view);
+  for (const e of ledger.entries) builder.add(e);
+  return builder.result();
 }
 
 /** Integer fen → "1234.56" (the report's form). */
