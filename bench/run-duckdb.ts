@@ -31,7 +31,8 @@ WITH s AS (
   UNION ALL
   SELECT CASE WHEN regexp_matches(text, '流量|通讯|SIM') THEN 'traffic_fee'
               WHEN regexp_matches(text, '秒到|D0|提现') THEN 'instant_settlement_fee'
-              WHEN regexp_matches(text, '服务费|会员|年费') THEN 'service_fee'
+              WHEN regexp_matches(text, '服务费|会员|年费|使用费') THEN 'service_fee'
+              WHEN regexp_matches(text, '押金') THEN 'deposit'
               ELSE 'other_deduction' END,
          row_no, -amount
   FROM t WHERE kind = '扣费'

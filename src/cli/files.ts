@@ -46,7 +46,10 @@ export async function readJsonFile(
   }
 }
 
-export async function writeOutput(file: string, content: string | Uint8Array): Promise<void> {
+export async function writeOutput(
+  file: string,
+  content: string | Uint8Array | Iterable<string>,
+): Promise<void> {
   try {
     await writeFile(file, content);
   } catch (error) {

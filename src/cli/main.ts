@@ -19,7 +19,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       },
     });
 
-  registerCommands(program, io);
+  await registerCommands(program, io, argv);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -242,19 +242,22 @@ async function* guarded<T>(items: AsyncIterable<T>, progress: Progress): AsyncIt
   const iterator = items[Symbol.asyncIterator]();
   for (;;) {
     let timer: NodeJS.Timeout | undefined;
-    const stalled = new Promise<never>((_resolve, reject) => {
-      timer = setInterval(() => {
-        if (Date.now() - progress.at > STALL_MS) reject(new Error('the workbook parser stalled'));
-      }, STALL_MS / 4);
-    });
+    let next: IteratorResult<T>;
     try {
-      const next = await Promise.race([iterator.next(), stalled]);
-      if (next.done) return;
-      progress.at = Date.now();
-      yield next.value;
+      const stalled = new Promise<never>((_resolve, reject) => {
+        timer = setInterval(() => {
+          if (Date.now() - progress.at > STALL_MS) reject(new Error('the workbook parser stalled'));
+        }, STALL_MS / 4);
+      });
+      next = await Promise.race([iterator.next(), stalled]);
     } finally {
       clearInterval(timer);
     }
+    if (next.done) return;
+    yield next.value;
+    // the time the rows spent with the audit (or a busy machine) is not the parser's: only the
+    // wait for the parser counts, else a slow batch made a sound workbook "unreadable"
+    progress.at = Date.now();
   }
 }
 

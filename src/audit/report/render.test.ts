@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditDecoded } from '../audit.js';
 import { parseContract } from '../contract.js';
 import { decodedTable, iterate } from '../testing.js';
-import { renderReport } from './render.js';
+import { renderReport, renderReportChunks } from './render.js';
 
 async function sampleReport() {
   return auditDecoded(
@@ -29,6 +29,21 @@ describe('report formats', () => {
   it('json is the report, parseable and stable', async () => {
     const report = await sampleReport();
     expect(JSON.parse(renderReport(report, 'json'))).toEqual(report);
+  });
+
+  it('json in pieces joins to exactly the json, whatever the findings', async () => {
+    const report = await sampleReport();
+    expect([...renderReportChunks(report, 'json')].join('')).toBe(renderReport(report, 'json'));
+    const empty = { ...report, findings: [], recurring: [], warnings: [] };
+    expect([...renderReportChunks(empty, 'json')].join('')).toBe(renderReport(empty, 'json'));
+    const many = {
+      ...report,
+      findings: Array.from({ length: 3000 }, () => report.findings).flat(),
+    };
+    const pieces = [...renderReportChunks(many, 'json')];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(renderReport(many, 'json'));
+    expect([...renderReportChunks(report, 'md')].join('')).toBe(renderReport(report, 'md'));
   });
 
   it('table aligns Chinese by display width', async () => {

@@ -76,6 +76,62 @@ function statementLines(report: AuditReport): string[] {
   });
 }
 
+/**
+ * The report as pieces of text, for writing to a file or a pipe as it is made: the JSON form of a
+ * statement of millions of rows holds its findings once (the report) rather than three times
+ * (report, one JSON string, its bytes). The pieces join to exactly `renderReport(report, format)`.
+ */
+export function* renderReportChunks(
+  report: AuditReport,
+  format: ReportFormat,
+): Generator<string, void, undefined> {
+  if (format !== 'json') {
+    yield renderReport(report, format);
+    return;
+  }
+  yield* batched(jsonPieces(report));
+}
+
+/** Pieces of about 64 KiB: one write per finding would cost a system call each. */
+function* batched(pieces: Iterable<string>): Generator<string, void, undefined> {
+  let buffer = '';
+  for (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= 1 << 16) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer !== '') yield buffer;
+}
+
+/** `JSON.stringify(value, null, 2)` of a plain object, one array element at a time. */
+function* jsonPieces(value: Record<string, unknown>): Generator<string, void, undefined> {
+  const indent = (text: string, pad: string) => text.replace(/\n/g, `\n${pad}`);
+  const entries = Object.entries(value).filter(
+    ([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol',
+  );
+  if (entries.length === 0) {
+    yield '{}\n';
+    return;
+  }
+  yield '{';
+  for (const [i, [key, v]] of entries.entries()) {
+    yield `${i === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    if (Array.isArray(v) && v.length > 0) {
+      yield '[';
+      for (const [j, item] of (v as unknown[]).entries()) {
+        const text = JSON.stringify(item, null, 2) as string | undefined;
+        yield `${j === 0 ? '' : ','}\n    ${text === undefined ? 'null' : indent(text, '    ')}`;
+      }
+      yield '\n  ]';
+    } else {
+      yield indent(JSON.stringify(v, null, 2), '  ');
+    }
+  }
+  yield '\n}\n';
+}
+
 function renderTable(report: AuditReport): string {
   const out: string[] = [];
   out.push('扣费卫士 FeeGuard 对账审计报告', '');

@@ -6,7 +6,12 @@ import { parseMapOption } from '../../audit/layout/columns.js';
 import { compileLexicon, defaultLexicon } from '../../audit/lexicon/lexicon.js';
 import { parseSchedules, type FeeSchedule } from '../../audit/schedule.js';
 import { FeeGuardError } from '../../errors.js';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../audit/report/render.js';
+import { once } from 'node:events';
+import {
+  REPORT_FORMATS,
+  renderReportChunks,
+  type ReportFormat,
+} from '../../audit/report/render.js';
 import { fileChunks, readJsonFile, requireFile, resolveFrom, writeOutput } from '../files.js';
 import type { CliIo } from '../io.js';
 
@@ -110,14 +115,15 @@ async function runAudit(files: string[], flags: AuditFlags, io: CliIo): Promise<
     },
   );
   if (progress.shown) io.stderr.write('\r\x1b[K');
-  const text = renderReport(report, flags.format);
+  // written as it is rendered: a big report is never one string in memory
+  const text = renderReportChunks(report, flags.format);
   if (flags.out) {
     await writeOutput(resolveFrom(io.cwd, flags.out), text);
     io.stderr.write(
       `已写入 ${flags.out}：应追回 ¥${report.claim.total}，${report.findings.length} 条扣款记录\n`,
     );
   } else {
-    io.stdout.write(text);
+    for (const piece of text) if (!io.stdout.write(piece)) await once(io.stdout, 'drain');
   }
 }
 

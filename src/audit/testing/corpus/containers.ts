@@ -1,0 +1,221 @@
+import iconv from 'iconv-lite';
+import PDFDocument from 'pdfkit';
+import * as XLSX from 'xlsx';
+import { findCjkFont } from '../../../documents/fonts.js';
+
+/**
+ * The containers a statement arrives in: delimited text in any encoding, workbooks (xlsx and
+ * legacy BIFF8 .xls, written by SheetJS), HTML and XML-spreadsheet tables saved as .xls, PDF with a
+ * text layer. A grid is rows of cells; each container says where each grid row ends up.
+ */
+export type Cell = string | number | { serial: number; format: string } | null;
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'gbk' | 'utf-16le' | 'utf-16be';
+
+export function encodeText(text: string, encoding: TextEncoding): Buffer {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'gb18030':
+    case 'gbk':
+      return iconv.encode(text, encoding);
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be': {
+      const be = Buffer.from(text, 'utf16le').swap16();
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), be]);
+    }
+  }
+}
+
+/** A cell as text, the way an export program prints it. */
+export function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'string') return cell;
+  return serialToText(cell.serial);
+}
+
+/** Excel serial (days since 1899-12-30) of a Beijing calendar date and clock time. */
+export function excelSerial(date: string, time = '00:00:00'): number {
+  const days = (Date.parse(`${date}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  const [h, m, s] = time.split(':').map(Number) as [number, number, number];
+  return days + (h * 3600 + m * 60 + s) / 86_400;
+}
+
+function serialToText(serial: number): string {
+  const ms = Math.round(serial * 86_400_000) + Date.UTC(1899, 11, 30);
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+export interface DelimitedOptions {
+  delimiter: string;
+  eol: '\n' | '\r\n';
+  quoteAll?: boolean;
+}
+
+export function toDelimited(rows: readonly Cell[][], options: DelimitedOptions): string {
+  const quote = (s: string) =>
+    options.quoteAll ||
+    s.includes(options.delimiter) ||
+    s.includes('"') ||
+    s.includes('\n') ||
+    s.includes('\r')
+      ? `"${s.replace(/"/g, '""')}"`
+      : s;
+  return (
+    rows.map((r) => r.map((c) => quote(cellText(c))).join(options.delimiter)).join(options.eol) +
+    options.eol
+  );
+}
+
+export interface Sheet {
+  name: string;
+  rows: Cell[][];
+}
+
+/** A workbook through SheetJS: `xlsx` or legacy `biff8` (.xls). Dates as real date cells. */
+export function toWorkbook(sheets: readonly Sheet[], bookType: 'xlsx' | 'biff8'): Buffer {
+  const book = XLSX.utils.book_new();
+  for (const sheet of sheets) {
+    const ws = XLSX.utils.aoa_to_sheet([]);
+    let maxC = 0;
+    sheet.rows.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        if (cell === null || cell === '') return;
+        const address = XLSX.utils.encode_cell({ r, c });
+        if (typeof cell === 'string') ws[address] = { t: 's', v: cell };
+        else if (typeof cell === 'number') ws[address] = { t: 'n', v: cell };
+        else ws[address] = { t: 'n', v: cell.serial, z: cell.format };
+        maxC = Math.max(maxC, c);
+      });
+    });
+    ws['!ref'] = XLSX.utils.encode_range({
+      s: { r: 0, c: 0 },
+      e: { r: Math.max(0, sheet.rows.length - 1), c: maxC },
+    });
+    XLSX.utils.book_append_sheet(book, ws, sheet.name);
+  }
+  return XLSX.write(book, { type: 'buffer', bookType }) as Buffer;
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * An HTML table as many portals save it with an .xls name. Every grid row is one <tr>; `before`
+ * is markup outside the table (a title), which has no <tr> of its own.
+ */
+export function toHtmlTable(rows: readonly Cell[][], charset: string, before = ''): string {
+  const trs = rows
+    .map(
+      (r, i) =>
+        `<tr>${r.map((c) => (i === 0 ? `<td>${escapeXml(cellText(c))}</td>` : `<td style="mso-number-format:'\\@'">${escapeXml(cellText(c))}</td>`)).join('')}</tr>`,
+    )
+    .join('\n');
+  return `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">
+<head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"></head>
+<body>${before}
+<table border="1">
+${trs}
+</table>
+</body></html>
+`;
+}
+
+/** Excel 2003 XML Spreadsheet, also saved with an .xls name. */
+export function toXmlSpreadsheet(sheets: readonly Sheet[]): string {
+  const cell = (c: Cell) => {
+    if (c === null || c === '') return '<Cell/>';
+    if (typeof c === 'number') return `<Cell><Data ss:Type="Number">${c}</Data></Cell>`;
+    if (typeof c === 'string') return `<Cell><Data ss:Type="String">${escapeXml(c)}</Data></Cell>`;
+    return `<Cell ss:StyleID="d"><Data ss:Type="DateTime">${serialToText(c.serial).replace(' ', 'T')}.000</Data></Cell>`;
+  };
+  const body = sheets
+    .map(
+      (s) =>
+        `<Worksheet ss:Name="${escapeXml(s.name)}"><Table>\n${s.rows.map((r) => `<Row>${r.map(cell).join('')}</Row>`).join('\n')}\n</Table></Worksheet>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+<Styles><Style ss:ID="d"><NumberFormat ss:Format="yyyy-mm-dd hh:mm:ss"/></Style></Styles>
+${body}
+</Workbook>
+`;
+}
+
+export interface PdfLine {
+  cells: string[];
+  kind: 'title' | 'header' | 'record' | 'total';
+}
+
+export interface PdfPlaced {
+  /** Page of each line, in order (1-based). */
+  pages: number[];
+  bytes: Buffer;
+}
+
+/**
+ * A PDF with a text layer: lines of column cells at fixed x positions, `perPage` body lines a
+ * page, the header repeated on every page, and a page footer.
+ */
+export async function toPdf(
+  lines: readonly PdfLine[],
+  widths: readonly number[],
+  perPage: number,
+): Promise<PdfPlaced> {
+  const font = findCjkFont();
+  if (!font) throw new Error('no CJK font (install fonts-noto-cjk) for the PDF layouts');
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: 30,
+    autoFirstPage: false,
+  });
+  doc.registerFont('cjk', font.regular, font.regularFace ?? '');
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const header = lines.find((l) => l.kind === 'header');
+  const pages: number[] = [];
+  let page = 0;
+  let y = 0;
+  let onPage = 0;
+  const draw = (cells: readonly string[]) => {
+    let x = 30;
+    cells.forEach((c, i) => {
+      doc.text(c, x, y, { lineBreak: false });
+      x += widths[i] ?? 80;
+    });
+    y += 14;
+  };
+  const newPage = () => {
+    if (page > 0) doc.text(`第 ${page} 页`, 380, 560, { lineBreak: false });
+    doc.addPage();
+    doc.font('cjk').fontSize(8);
+    page += 1;
+    y = 40;
+    onPage = 0;
+  };
+  newPage();
+  for (const line of lines) {
+    if (line.kind === 'record' && onPage >= perPage) {
+      newPage();
+      if (header) draw(header.cells);
+    }
+    draw(line.cells);
+    if (line.kind === 'record') onPage += 1;
+    pages.push(page);
+  }
+  doc.text(`第 ${page} 页`, 380, 560, { lineBreak: false });
+  doc.end();
+  await done;
+  return { pages, bytes: Buffer.concat(chunks) };
+}

@@ -1,0 +1,857 @@
+import {
+  encodeText,
+  excelSerial,
+  toDelimited,
+  toHtmlTable,
+  toPdf,
+  toWorkbook,
+  toXmlSpreadsheet,
+  type Cell,
+  type PdfLine,
+  type Sheet,
+  type TextEncoding,
+} from './containers.js';
+import type { Entry, Ledger } from './ledger.js';
+import { FULL_VIEW, type View } from './truth.js';
+
+/**
+ * The layouts one ledger is rendered in. Each is an invention in the style of real exports:
+ * a set of columns (schema), a container (CSV in some encoding, workbook, HTML/XML .xls, PDF, SMS
+ * text) and what surrounds the table (title, preamble, daily and grand totals, an offset start).
+ * Each rendering says where every ledger entry landed (row, sheet, page) so that the truth can be
+ * stated in the report's own row numbers (spec §3).
+ */
+export interface Position {
+  row: number;
+  sheet?: string;
+  page?: number;
+}
+
+export interface Rendered {
+  bytes: Uint8Array;
+  /** Ledger entry (seq) → where it is. */
+  positions: Map<number, Position>;
+  format: string;
+  encoding: string | null;
+  headerRow: number | null;
+  records: number;
+  sheets?: string[];
+}
+
+export interface Layout {
+  name: string;
+  ext: string;
+  /** What the layout shows of the ledger (the truth depends on it). */
+  view: View;
+  /** One line for docs and the expected.json's generator field. */
+  about: string;
+  render(ledger: Ledger): Rendered | Promise<Rendered>;
+}
+
+// ---- money and dates as exports print them --------------------------------------------------
+
+const plain = (fen: number) => {
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+};
+const grouped = (fen: number) => {
+  const [int, dec] = plain(Math.abs(fen)).split('.') as [string, string];
+  return `${fen < 0 ? '-' : ''}${int.replace(/\B(?=(\d{3})+$)/g, ',')}.${dec}`;
+};
+const withSymbol = (fen: number, symbol: string) =>
+  fen < 0 ? `-${symbol}${grouped(-fen)}` : `${symbol}${grouped(fen)}`;
+const parens = (fen: number) => (fen < 0 ? `(${grouped(-fen)})` : grouped(fen));
+
+const D = (e: Entry) => e.date;
+const slashDate = (e: Entry) =>
+  `${Number(e.date.slice(0, 4))}/${Number(e.date.slice(5, 7))}/${Number(e.date.slice(8))}`;
+const dotDate = (e: Entry) => slashDate(e).replace(/\//g, '.');
+const compactDate = (e: Entry) => e.date.replace(/-/g, '');
+const cnDate = (e: Entry) =>
+  `${e.date.slice(0, 4)}年${Number(e.date.slice(5, 7))}月${Number(e.date.slice(8))}日`;
+const stamp = (e: Entry) => `${e.date} ${e.time}`;
+const isoStamp = (e: Entry) => `${e.date}T${e.time}+08:00`;
+const serial = (e: Entry): Cell => ({
+  serial: excelSerial(e.date, e.time),
+  format: 'yyyy-mm-dd hh:mm:ss',
+});
+const serialDay = (e: Entry): Cell => ({
+  serial: Math.round(excelSerial(e.date)),
+  format: 'yyyy/m/d',
+});
+
+/** Money into (+) or out of (−) the merchant's account. */
+const signed = (e: Entry): number =>
+  e.kind === 'sale' || e.kind === 'credit' ? e.amount : -e.amount;
+const feeOf = (e: Entry) => (e.kind === 'sale' ? e.fee : 0);
+const netOf = (e: Entry) => (e.kind === 'sale' ? e.net : signed(e));
+
+function typeOf(e: Entry): string {
+  switch (e.kind) {
+    case 'sale':
+    case 'refund':
+      return e.type;
+    case 'payout':
+      return e.seq % 3 === 0 ? e.text : e.seq % 3 === 1 ? '结算' : '提现';
+    case 'fee':
+      return e.category === 'other_deduction' ? '调整' : '扣费';
+    case 'credit':
+      return /补贴|返现|奖励|红包/u.test(e.text) ? '补贴' : '返还';
+  }
+}
+function textOf(e: Entry, ledger: Ledger): string {
+  switch (e.kind) {
+    case 'sale':
+    case 'refund':
+    case 'fee':
+    case 'credit':
+      return e.text;
+    case 'payout':
+      return e.seq % 3 === 0 ? `尾号${ledger.cardTail}` : e.text;
+  }
+}
+const cardOf = (e: Entry, debit = '借记卡', credit = '贷记卡') =>
+  e.kind === 'sale' ? (e.card === 'debit' ? debit : credit) : '';
+const direction = (e: Entry, inWord: string, outWord: string) =>
+  signed(e) >= 0 ? inWord : outWord;
+
+// ---- tables -----------------------------------------------------------------------------------
+
+interface Column {
+  h: string;
+  v: (e: Entry, ledger: Ledger) => Cell;
+}
+
+interface TablePlan {
+  columns: Column[];
+  /** Rows above the header (title, 商户名称, 查询时间 …). */
+  preamble?: (ledger: Ledger) => Cell[][];
+  /** Empty columns before the table. */
+  offset?: number;
+  /** A summary row after each day's rows (not a record). */
+  daily?: (date: string, entries: readonly Entry[]) => Cell[];
+  /** Rows after the table (合计, 笔数 …). */
+  totals?: (entries: readonly Entry[]) => Cell[][];
+}
+
+interface Grid {
+  rows: Cell[][];
+  /** Ledger seq of each grid row, or null for rows that are not records. */
+  seqs: (number | null)[];
+  headerRow: number;
+}
+
+function buildGrid(ledger: Ledger, plan: TablePlan, entries = ledger.entries): Grid {
+  const pad = Array.from({ length: plan.offset ?? 0 }, () => null as Cell);
+  const rows: Cell[][] = [];
+  const seqs: (number | null)[] = [];
+  for (const r of plan.preamble?.(ledger) ?? []) {
+    rows.push(r);
+    seqs.push(null);
+  }
+  rows.push([...pad, ...plan.columns.map((c) => c.h)]);
+  seqs.push(null);
+  const headerRow = rows.length;
+  let day: Entry[] = [];
+  const flush = () => {
+    const first = day[0];
+    if (plan.daily && first) {
+      rows.push([...pad, ...plan.daily(first.date, day)]);
+      seqs.push(null);
+    }
+    day = [];
+  };
+  for (const e of entries) {
+    if (day[0] && day[0].date !== e.date) flush();
+    day.push(e);
+    rows.push([...pad, ...plan.columns.map((c) => c.v(e, ledger))]);
+    seqs.push(e.seq);
+  }
+  flush();
+  for (const r of plan.totals?.(entries) ?? []) {
+    rows.push([...pad, ...r]);
+    seqs.push(null);
+  }
+  return { rows, seqs, headerRow };
+}
+
+function positionsOf(grid: Grid, sheet?: string, firstRow = 1): Map<number, Position> {
+  const positions = new Map<number, Position>();
+  grid.seqs.forEach((seq, i) => {
+    if (seq !== null) positions.set(seq, { row: i + firstRow, ...(sheet ? { sheet } : {}) });
+  });
+  return positions;
+}
+
+const records = (grid: Grid) => grid.seqs.filter((s) => s !== null).length;
+
+// ---- schemas: which columns, in which words --------------------------------------------------
+
+const STANDARD: Column[] = [
+  { h: '交易时间', v: stamp },
+  { h: '交易类型', v: typeOf },
+  { h: '卡类型', v: (e) => cardOf(e) },
+  { h: '交易金额', v: (e) => plain(signed(e)) },
+  { h: '手续费', v: (e) => plain(feeOf(e)) },
+  { h: '结算金额', v: (e) => plain(netOf(e)) },
+  { h: '摘要', v: textOf },
+  { h: '流水号', v: (e) => e.ref },
+];
+
+const ENGLISH: Column[] = [
+  { h: 'Transaction Date', v: isoStamp },
+  { h: 'Type', v: typeOf },
+  { h: 'Card Type', v: (e) => cardOf(e, 'Debit', 'Credit') },
+  { h: 'Amount', v: (e) => plain(signed(e)) },
+  { h: 'Fee', v: (e) => plain(feeOf(e)) },
+  { h: 'Net Amount', v: (e) => plain(netOf(e)) },
+  { h: 'Description', v: textOf },
+  { h: 'Reference No', v: (e) => e.ref },
+];
+
+const BILINGUAL: Column[] = [
+  { h: 'Trans Date/交易日期', v: slashDate },
+  { h: 'Trans Time/交易时间', v: (e) => e.time },
+  { h: 'Trans Type/交易类型', v: typeOf },
+  { h: 'Card Type/卡类型', v: (e) => cardOf(e) },
+  { h: 'Amount/交易金额', v: (e) => grouped(signed(e)) },
+  { h: 'Fee/手续费', v: (e) => grouped(feeOf(e)) },
+  { h: 'Settled/结算金额', v: (e) => grouped(netOf(e)) },
+  { h: 'Remark/备注', v: textOf },
+  { h: 'Ref/参考号', v: (e) => e.ref },
+];
+
+const SYNONYMS: Column[] = [
+  { h: '清算日期', v: D },
+  { h: '业务类型', v: typeOf },
+  { h: '借贷记标识', v: (e) => cardOf(e, '储蓄卡', '信用卡') },
+  { h: '交易本金', v: (e) => grouped(signed(e)) },
+  { h: '手续费金额', v: (e) => grouped(feeOf(e)) },
+  { h: '到账金额', v: (e) => grouped(netOf(e)) },
+  { h: '交易说明', v: textOf },
+  { h: '订单号', v: (e) => e.ref },
+];
+
+const YUAN_SYMBOL = (symbol: string): Column[] => [
+  { h: '交易日期', v: slashDate },
+  { h: '业务类型', v: typeOf },
+  { h: '借贷记标识', v: (e) => cardOf(e) },
+  { h: '交易金额(元)', v: (e) => withSymbol(signed(e), symbol) },
+  { h: '手续费(元)', v: (e) => withSymbol(feeOf(e), symbol) },
+  { h: '入账金额(元)', v: (e) => withSymbol(netOf(e), symbol) },
+  { h: '备注', v: textOf },
+  { h: '参考号', v: (e) => e.ref },
+];
+
+const FEN: Column[] = [
+  { h: '交易时间', v: stamp },
+  { h: '交易类型', v: typeOf },
+  { h: '卡类型', v: (e) => cardOf(e) },
+  { h: '交易金额(分)', v: (e) => String(signed(e)) },
+  { h: '手续费(分)', v: (e) => String(feeOf(e)) },
+  { h: '结算金额(分)', v: (e) => String(netOf(e)) },
+  { h: '摘要', v: textOf },
+  { h: '流水号', v: (e) => e.ref },
+];
+
+/** Unsigned amounts and a 借/贷 (or 收/支) column saying which way the money went. */
+const DIRECTION = (inWord: string, outWord: string, head = '借贷标志'): Column[] => [
+  { h: '交易日期', v: compactDate },
+  { h: '交易时间', v: (e) => e.time },
+  { h: '交易类型', v: typeOf },
+  { h: '卡类型', v: (e) => cardOf(e) },
+  { h: head, v: (e) => direction(e, inWord, outWord) },
+  { h: '交易金额', v: (e) => plain(Math.abs(signed(e))) },
+  { h: '手续费', v: (e) => plain(feeOf(e)) },
+  { h: '结算金额', v: (e) => plain(Math.abs(netOf(e))) },
+  { h: '摘要', v: textOf },
+  { h: '流水号', v: (e) => e.ref },
+];
+
+/** Two money columns, one empty on each row; the fee and the settled amount beside them. */
+const DEBIT_CREDIT: Column[] = [
+  { h: '记账日期', v: cnDate },
+  { h: '交易类型', v: typeOf },
+  { h: '卡种', v: (e) => cardOf(e) },
+  { h: '摘要', v: textOf },
+  { h: '借方发生额', v: (e) => (signed(e) < 0 ? grouped(-signed(e)) : '') },
+  { h: '贷方发生额', v: (e) => (signed(e) >= 0 ? grouped(signed(e)) : '') },
+  { h: '手续费', v: (e) => (e.kind === 'sale' ? grouped(e.fee) : '') },
+  { h: '入账金额', v: (e) => (e.kind === 'sale' ? grouped(e.net) : '') },
+  { h: '凭证号', v: (e) => e.ref },
+];
+
+/**
+ * A wallet's running balance: what came in (sales as their net amount), what went out, and the
+ * balance — no fee column, no card type.
+ */
+function walletColumns(): Column[] {
+  let balance = 0;
+  let lastSeq = -1;
+  const credited = (e: Entry) => (e.kind === 'sale' ? e.net : signed(e));
+  return [
+    { h: '交易日期', v: dotDate },
+    {
+      h: '摘要',
+      v: (e, l) =>
+        e.kind === 'sale'
+          ? `收单入账 ${e.type}`
+          : e.kind === 'payout'
+            ? e.text
+            : typeOf(e) === '扣费'
+              ? e.text
+              : textOf(e, l) || typeOf(e),
+    },
+    { h: '借方发生额', v: (e) => (credited(e) < 0 ? plain(-credited(e)) : '') },
+    { h: '贷方发生额', v: (e) => (credited(e) >= 0 ? plain(credited(e)) : '') },
+    {
+      h: '余额',
+      v: (e) => {
+        if (e.seq !== lastSeq) balance += credited(e);
+        lastSeq = e.seq;
+        return plain(balance + 1_000_00);
+      },
+    },
+    { h: '流水号', v: (e) => e.ref },
+  ];
+}
+
+const SPLIT_DATE: Column[] = [
+  { h: '日期', v: cnDate },
+  { h: '时间', v: (e) => e.time },
+  { h: '终端号', v: (e, l) => (e.kind === 'sale' ? `${l.terminal.slice(0, 8)}${e.seq % 2}` : '') },
+  { h: '类型', v: typeOf },
+  { h: '卡属性', v: (e) => cardOf(e) },
+  { h: '金额', v: (e) => parens(signed(e)) },
+  { h: '手续费', v: (e) => parens(-feeOf(e)) },
+  { h: '实际入账', v: (e) => parens(netOf(e)) },
+  { h: '附言', v: textOf },
+];
+
+/** Workbook cells: a real date cell, and numbers as numbers. */
+const WORKBOOK: Column[] = [
+  { h: '交易时间', v: serial },
+  { h: '交易类型', v: typeOf },
+  { h: '卡类型', v: (e) => cardOf(e) },
+  { h: '交易金额', v: (e) => signed(e) / 100 },
+  { h: '手续费', v: (e) => feeOf(e) / 100 },
+  { h: '结算金额', v: (e) => netOf(e) / 100 },
+  { h: '摘要', v: textOf },
+  { h: '流水号', v: (e) => e.ref },
+];
+
+const preamble =
+  (title?: string) =>
+  (l: Ledger): Cell[][] => [
+    ...(title ? [[title]] : []),
+    [`商户名称：${l.merchant}`],
+    [`商户编号：${l.merchantId}`],
+    [`查询时间：${l.entries.at(-1)?.date ?? ''} 09:15:45`],
+    [`统计区间：${l.entries[0]?.date ?? ''} 至 ${l.entries.at(-1)?.date ?? ''}`],
+  ];
+
+const grandTotals =
+  (width: number, amountAt: number) =>
+  (entries: readonly Entry[]): Cell[][] => {
+    const row = (label: string, value: string): Cell[] => {
+      const r: Cell[] = Array.from({ length: width }, () => '');
+      r[0] = label;
+      r[amountAt] = value;
+      return r;
+    };
+    return [
+      row('合计', plain(entries.reduce((s, e) => s + signed(e), 0))),
+      row('笔数', String(entries.length)),
+    ];
+  };
+
+const dailySummary =
+  (width: number, amountAt: number) =>
+  (date: string, entries: readonly Entry[]): Cell[] => {
+    const r: Cell[] = Array.from({ length: width }, () => '');
+    const sales = entries.filter((e) => e.kind === 'sale');
+    r[0] = `${date} 日汇总`;
+    r[1] = '小计';
+    r[amountAt] = plain(sales.reduce((s, e) => s + e.amount, 0));
+    r[amountAt + 1] = plain(sales.reduce((s, e) => s + feeOf(e), 0));
+    r[amountAt + 3] = `共${sales.length}笔`;
+    return r;
+  };
+
+// ---- layout builders ----------------------------------------------------------------------------
+
+function textLayout(
+  name: string,
+  about: string,
+  plan: () => TablePlan,
+  options: {
+    encoding: TextEncoding;
+    delimiter?: string;
+    eol?: '\n' | '\r\n';
+    quoteAll?: boolean;
+    ext?: string;
+    view?: View;
+  },
+): Layout {
+  return {
+    name,
+    about,
+    ext: options.ext ?? 'csv',
+    view: options.view ?? FULL_VIEW,
+    render(ledger) {
+      const grid = buildGrid(ledger, plan());
+      const text = toDelimited(grid.rows, {
+        delimiter: options.delimiter ?? ',',
+        eol: options.eol ?? '\n',
+        ...(options.quoteAll ? { quoteAll: true } : {}),
+      });
+      return {
+        bytes: encodeText(text, options.encoding),
+        positions: positionsOf(grid),
+        format: 'csv',
+        encoding: options.encoding === 'gbk' ? 'gb18030' : options.encoding,
+        headerRow: grid.headerRow,
+        records: records(grid),
+      };
+    },
+  };
+}
+
+/** Splits the ledger into one sheet a month. */
+function byMonth(ledger: Ledger): { name: string; entries: Entry[] }[] {
+  const months = new Map<string, Entry[]>();
+  for (const e of ledger.entries) {
+    const key = `${e.date.slice(0, 4)}年${Number(e.date.slice(5, 7))}月`;
+    months.set(key, [...(months.get(key) ?? []), e]);
+  }
+  return [...months].map(([name, entries]) => ({ name, entries }));
+}
+
+function workbookLayout(
+  name: string,
+  about: string,
+  plan: () => TablePlan,
+  options: { bookType: 'xlsx' | 'biff8'; split?: boolean; cover?: boolean; view?: View },
+): Layout {
+  return {
+    name,
+    about,
+    ext: options.bookType === 'xlsx' ? 'xlsx' : 'xls',
+    view: options.view ?? FULL_VIEW,
+    render(ledger) {
+      const parts = options.split
+        ? byMonth(ledger)
+        : [{ name: '交易明细', entries: ledger.entries }];
+      const sheets: Sheet[] = [];
+      const positions = new Map<number, Position>();
+      let headerRow = 0;
+      let count = 0;
+      if (options.cover)
+        sheets.push({
+          name: '汇总',
+          rows: [
+            ['对账单汇总'],
+            ['商户名称', ledger.merchant],
+            ['交易笔数', ledger.entries.length],
+          ],
+        });
+      for (const part of parts) {
+        const grid = buildGrid(ledger, plan(), part.entries);
+        sheets.push({ name: part.name, rows: grid.rows });
+        headerRow ||= grid.headerRow;
+        count += records(grid);
+        for (const [seq, p] of positionsOf(grid, part.name)) positions.set(seq, p);
+      }
+      const multi = sheets.length > 1;
+      if (!multi) for (const p of positions.values()) delete p.sheet;
+      return {
+        bytes: toWorkbook(sheets, options.bookType),
+        positions,
+        format: options.bookType === 'xlsx' ? 'xlsx' : 'xls',
+        encoding: null,
+        headerRow,
+        records: count,
+        sheets: sheets.map((s) => s.name),
+      };
+    },
+  };
+}
+
+function htmlLayout(
+  name: string,
+  about: string,
+  plan: () => TablePlan,
+  options: { encoding: 'utf-8' | 'gbk'; titleOutside?: boolean },
+): Layout {
+  return {
+    name,
+    about,
+    ext: 'xls',
+    view: FULL_VIEW,
+    render(ledger) {
+      const grid = buildGrid(ledger, plan());
+      const before = options.titleOutside
+        ? `<h3>${ledger.provider} 商户交易明细</h3><p>商户名称：${ledger.merchant}</p>`
+        : '';
+      const html = toHtmlTable(grid.rows, options.encoding === 'gbk' ? 'gbk' : 'utf-8', before);
+      return {
+        bytes: encodeText(html, options.encoding),
+        positions: positionsOf(grid),
+        format: 'html',
+        encoding: options.encoding === 'gbk' ? 'gb18030' : 'utf-8',
+        headerRow: grid.headerRow,
+        records: records(grid),
+      };
+    },
+  };
+}
+
+function xmlLayout(name: string, about: string, plan: () => TablePlan): Layout {
+  return {
+    name,
+    about,
+    ext: 'xls',
+    view: FULL_VIEW,
+    render(ledger) {
+      const grid = buildGrid(ledger, plan());
+      return {
+        bytes: encodeText(toXmlSpreadsheet([{ name: '明细', rows: grid.rows }]), 'utf-8'),
+        positions: positionsOf(grid),
+        format: 'xml',
+        encoding: 'utf-8',
+        headerRow: grid.headerRow,
+        records: records(grid),
+      };
+    },
+  };
+}
+
+function pdfLayout(
+  name: string,
+  about: string,
+  plan: () => TablePlan,
+  widths: number[],
+  view: View = FULL_VIEW,
+): Layout {
+  return {
+    name,
+    about,
+    ext: 'pdf',
+    view,
+    async render(ledger) {
+      const grid = buildGrid(ledger, plan());
+      const lines: PdfLine[] = grid.rows.map((r, i) => ({
+        cells: r.map((c) => (c === null ? '' : typeof c === 'object' ? '' : String(c))),
+        kind:
+          grid.seqs[i] !== null
+            ? 'record'
+            : i + 1 === grid.headerRow
+              ? 'header'
+              : i + 1 < grid.headerRow
+                ? 'title'
+                : 'total',
+      }));
+      const placed = await toPdf(lines, widths, 36);
+      const positions = new Map<number, Position>();
+      let index = 0;
+      grid.seqs.forEach((seq, i) => {
+        if (seq === null) return;
+        index += 1;
+        positions.set(seq, { row: index, page: placed.pages[i] ?? 1 });
+      });
+      return {
+        bytes: placed.bytes,
+        positions,
+        format: 'pdf',
+        encoding: null,
+        headerRow: null,
+        records: index,
+      };
+    },
+  };
+}
+
+// ---- SMS ----------------------------------------------------------------------------------------
+
+const short = (provider: string) => provider.replace(/(信息)?(支付|收单服务)?有限公司$/u, '');
+
+function providerMessage(e: Entry, l: Ledger): string {
+  const p = `【${short(l.provider)}】`;
+  const day = cnDate(e);
+  switch (e.kind) {
+    case 'sale':
+      return `${p}收款提醒：您的商户于${e.date} ${e.time.slice(0, 5)}成功收款${plain(e.amount)}元，手续费${plain(e.fee)}元。`;
+    case 'refund':
+      return `${p}您的商户于${day}发生${e.type}交易，金额${plain(e.amount)}元已从结算款中退回持卡人。`;
+    case 'payout':
+      return `${p}尊敬的商户，您${day}的${e.text}，金额${plain(e.amount)}元已划入尾号${l.cardTail}的银行账户，请查收。`;
+    case 'fee':
+      return `${p}尊敬的商户，您的POS终端于${day}从结算款中扣除${e.text}${plain(e.amount)}元，如有疑问请致电400-641-1359。`;
+    case 'credit':
+      return `${p}${day}，${e.text}${plain(e.amount)}元已存入您的结算账户。`;
+  }
+}
+
+function bankMessage(e: Entry, l: Ledger): string {
+  const b = `【${l.bank}】`;
+  const md = `${e.date.slice(5, 7)}月${e.date.slice(8)}日`;
+  const who = `您尾号${l.cardTail}的商户`;
+  switch (e.kind) {
+    case 'sale':
+      return `${b}${who}${md}${e.time.slice(0, 5)}刷卡收款${grouped(e.amount)}元，手续费${plain(e.fee)}元。`;
+    case 'refund':
+      return `${b}${who}于${md}${e.type}${grouped(e.amount)}元。`;
+    case 'payout':
+      return `${b}${who}于${md}结算入账${grouped(e.amount)}元（${e.text}），请留意账户变动。`;
+    case 'fee':
+      return `${b}${who}于${md}结算时扣收${e.text}${plain(e.amount)}元，详询95xxx。`;
+    case 'credit':
+      return `${b}${who}于${md}收到${e.text}${plain(e.amount)}元。`;
+  }
+}
+
+const SMS_VIEW: View = { card: false, fee: true, net: false };
+
+function smsLayout(
+  name: string,
+  about: string,
+  compose: (l: Ledger) => string[],
+  join: string,
+  encoding: TextEncoding = 'utf-8',
+): Layout {
+  return {
+    name,
+    about,
+    ext: 'txt',
+    view: SMS_VIEW,
+    render(ledger) {
+      const messages = compose(ledger);
+      const positions = new Map<number, Position>();
+      ledger.entries.forEach((e, i) => positions.set(e.seq, { row: i + 1 }));
+      return {
+        bytes: encodeText(messages.join(join) + '\n', encoding),
+        positions,
+        format: 'sms',
+        encoding,
+        headerRow: null,
+        records: messages.length,
+      };
+    },
+  };
+}
+
+// ---- the layouts ---------------------------------------------------------------------------------
+
+export const LAYOUTS: readonly Layout[] = [
+  textLayout('csv-utf8', 'UTF-8 CSV, Chinese header, signed yuan', () => ({ columns: STANDARD }), {
+    encoding: 'utf-8',
+  }),
+  textLayout(
+    'csv-utf8-bom-english',
+    'UTF-8 with BOM, English header, ISO +08:00 times, CRLF',
+    () => ({ columns: ENGLISH }),
+    {
+      encoding: 'utf-8-bom',
+      eol: '\r\n',
+    },
+  ),
+  textLayout(
+    'csv-gb18030-preamble-totals',
+    'GB18030, 商户名称/查询时间 preamble, ￥ and thousands separators, 合计/笔数 rows',
+    () => ({ columns: YUAN_SYMBOL('￥'), preamble: preamble(), totals: grandTotals(8, 3) }),
+    { encoding: 'gb18030', eol: '\r\n' },
+  ),
+  textLayout(
+    'csv-gbk-semicolon-direction',
+    'GBK, semicolons, unsigned amounts with a 借/贷 column, dates 20250302',
+    () => ({ columns: DIRECTION('贷', '借') }),
+    { encoding: 'gbk', delimiter: ';' },
+  ),
+  textLayout(
+    'txt-tab-bilingual',
+    'UTF-8 tab-separated .txt, bilingual headers (Trans Date/交易日期), dates 2025/3/2, thousands separators',
+    () => ({ columns: BILINGUAL }),
+    { encoding: 'utf-8', delimiter: '\t', ext: 'txt' },
+  ),
+  textLayout(
+    'csv-fen-quoted',
+    'integer fen (header says 分), every field quoted, CRLF',
+    () => ({ columns: FEN }),
+    { encoding: 'utf-8', quoteAll: true, eol: '\r\n' },
+  ),
+  textLayout(
+    'csv-debit-credit-columns',
+    '借方发生额/贷方发生额 in two columns, dates 2025年3月2日',
+    () => ({ columns: DEBIT_CREDIT }),
+    { encoding: 'utf-8' },
+  ),
+  textLayout(
+    'csv-wallet-balance',
+    'a wallet statement: debit/credit columns and a running 余额, no fee column, no card type',
+    () => ({ columns: walletColumns() }),
+    { encoding: 'gb18030', view: { card: false, fee: false, net: false } },
+  ),
+  textLayout(
+    'csv-daily-summaries',
+    'a 日汇总 row with the day’s count, sales and fees after every day',
+    () => ({ columns: STANDARD, daily: dailySummary(8, 3) }),
+    { encoding: 'utf-8' },
+  ),
+  textLayout(
+    'csv-offset-title',
+    'a title row and preamble; the table starts at column C, row 7',
+    () => ({ columns: SYNONYMS, preamble: preamble('商户交易明细对账单'), offset: 2 }),
+    { encoding: 'utf-8-bom' },
+  ),
+  textLayout(
+    'csv-split-date-parens',
+    'date and time in two columns (2025年3月2日), 终端号, negatives in parentheses, fee shown negative',
+    () => ({ columns: SPLIT_DATE }),
+    { encoding: 'utf-8' },
+  ),
+  textLayout(
+    'csv-income-expense',
+    'unsigned amounts with a 收/支 column, synonyms 清算日期 etc.',
+    () => ({ columns: DIRECTION('收', '支', '收/支') }),
+    { encoding: 'gb18030' },
+  ),
+  textLayout(
+    'csv-synonyms-totals',
+    '清算日期/交易本金/到账金额/交易说明 headers, grand totals',
+    () => ({ columns: SYNONYMS, totals: grandTotals(8, 3) }),
+    { encoding: 'utf-8' },
+  ),
+  textLayout(
+    'csv-english-preamble-totals',
+    'English header after a Chinese preamble, totals at the end',
+    () => ({ columns: ENGLISH, preamble: preamble(), totals: grandTotals(8, 3) }),
+    { encoding: 'utf-8' },
+  ),
+  textLayout(
+    'utf16le-tab',
+    'Excel “Unicode 文本”: UTF-16 LE with BOM, tab-separated',
+    () => ({ columns: STANDARD }),
+    { encoding: 'utf-16le', delimiter: '\t', eol: '\r\n', ext: 'txt' },
+  ),
+  textLayout(
+    'utf16be-tab-synonyms',
+    'UTF-16 BE with BOM, tab-separated, synonym headers',
+    () => ({ columns: SYNONYMS }),
+    { encoding: 'utf-16be', delimiter: '\t', ext: 'txt' },
+  ),
+  textLayout(
+    'utf16le-tab-preamble',
+    'UTF-16 LE, preamble and daily summaries',
+    () => ({ columns: STANDARD, preamble: preamble(), daily: dailySummary(8, 3) }),
+    { encoding: 'utf-16le', delimiter: '\t', eol: '\r\n', ext: 'txt' },
+  ),
+  workbookLayout(
+    'xlsx-one-sheet',
+    'XLSX, one sheet, real date cells, numbers as numbers',
+    () => ({ columns: WORKBOOK }),
+    {
+      bookType: 'xlsx',
+    },
+  ),
+  workbookLayout(
+    'xlsx-sheet-per-month',
+    'XLSX, one sheet a month (rows numbered per sheet), synonym headers',
+    () => ({ columns: SYNONYMS }),
+    { bookType: 'xlsx', split: true },
+  ),
+  workbookLayout(
+    'xlsx-cover-offset',
+    'XLSX with a summary sheet first; the table below a preamble at column C',
+    () => ({ columns: STANDARD, preamble: preamble('交易明细'), offset: 2 }),
+    { bookType: 'xlsx', cover: true },
+  ),
+  workbookLayout(
+    'xlsx-fen-daily',
+    'XLSX, amounts in fen, daily summary rows, date-only cells',
+    () => ({
+      columns: [{ h: '交易日期', v: serialDay }, ...FEN.slice(1)],
+      daily: dailySummary(8, 3),
+    }),
+    { bookType: 'xlsx' },
+  ),
+  workbookLayout(
+    'xls-biff8',
+    'legacy Excel 97-2003 (BIFF8) workbook, date cells',
+    () => ({ columns: WORKBOOK }),
+    {
+      bookType: 'biff8',
+    },
+  ),
+  workbookLayout(
+    'xls-biff8-debit-credit-months',
+    'BIFF8, one sheet a month, 借方/贷方发生额 columns',
+    () => ({ columns: DEBIT_CREDIT }),
+    { bookType: 'biff8', split: true },
+  ),
+  htmlLayout(
+    'html-xls-utf8',
+    'an HTML <table> saved as .xls, UTF-8',
+    () => ({ columns: STANDARD }),
+    {
+      encoding: 'utf-8',
+    },
+  ),
+  htmlLayout(
+    'html-xls-gbk-title',
+    'an HTML table saved as .xls in GBK, a title outside the table, preamble rows inside it',
+    () => ({ columns: YUAN_SYMBOL('￥'), preamble: preamble(), totals: grandTotals(8, 3) }),
+    { encoding: 'gbk', titleOutside: true },
+  ),
+  xmlLayout('xml-spreadsheet-2003', 'Excel 2003 XML Spreadsheet saved as .xls', () => ({
+    columns: WORKBOOK,
+  })),
+  pdfLayout(
+    'pdf-statement',
+    'PDF with a text layer, header repeated on each page, page footer',
+    () => ({
+      columns: [...STANDARD.slice(0, 6), { h: '摘要', v: textOf }],
+      preamble: (l) => [[`${l.provider} 商户交易明细`]],
+    }),
+    [110, 110, 60, 80, 60, 80, 200],
+  ),
+  pdfLayout(
+    'pdf-bank-direction',
+    'a bank’s PDF: 借/贷 column, unsigned amounts, totals at the end',
+    () => ({
+      columns: DIRECTION('贷', '借').filter((c) => c.h !== '交易时间' && c.h !== '流水号'),
+      totals: grandTotals(8, 4),
+    }),
+    [70, 110, 50, 40, 80, 60, 80, 200],
+  ),
+  smsLayout(
+    'sms-provider-lines',
+    'provider notices, one per line',
+    (l) => l.entries.map((e) => providerMessage(e, l)),
+    '\n',
+  ),
+  smsLayout(
+    'sms-provider-dashes',
+    'provider notices separated by ---- lines',
+    (l) => l.entries.map((e) => providerMessage(e, l)),
+    '\n----\n',
+  ),
+  smsLayout(
+    'sms-bank-two-line',
+    'bank-acquirer notices 【某某银行】您尾号1234的商户于03月02日…, a received-at line above each, blank lines between',
+    (l) => l.entries.map((e) => `${e.date} ${e.time} 发件人 95xxx\n${bankMessage(e, l)}`),
+    '\n\n',
+  ),
+  smsLayout(
+    'sms-utf16-export',
+    'a phone’s SMS export: UTF-16 LE with BOM, messages separated by blank lines',
+    (l) => l.entries.map((e) => providerMessage(e, l)),
+    '\r\n\r\n',
+    'utf-16le',
+  ),
+];
+
+export function layoutNamed(name: string): Layout {
+  const layout = LAYOUTS.find((l) => l.name === name);
+  if (!layout) throw new Error(`no layout ${name}`);
+  return layout;
+}
