@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { decodeStatement } from './index.js';
 
 async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {

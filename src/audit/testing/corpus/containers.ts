@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import PDFDocument from 'pdfkit';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { findCjkFont } from '../../../documents/fonts.js';
 
 /**
