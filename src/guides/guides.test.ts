@@ -33,12 +33,13 @@ describe('the guides are generated from the data', () => {
         channel.contacts.map((c) => c.cite.verifiedAt),
       );
       const deadline = section?.facts.find((f) => f.kind === 'deadline');
-      if (channel.deadline) {
-        const unit = channel.deadline.unit === 'working' ? '个工作日' : '日';
+      const answer = channel.procedures.find((p) => p.answer);
+      if (answer) {
+        const unit = answer.unit === 'working' ? '个工作日' : '日';
         expect(deadline?.value.zh).toBe(
-          `${String(channel.deadline.days)}${unit}：${channel.deadline.what.zh}`,
+          `${answer.startEvent.zh}${String(answer.days)}${unit}内：${answer.what.zh}（依据《${answer.article.title}》${answer.article.article}）`,
         );
-        expect(deadline?.source?.where).toBe(channel.deadline.cite.where ?? null);
+        expect(deadline?.source?.where).toBe(answer.cite.where ?? null);
       } else {
         expect(deadline?.source).toBeNull();
       }

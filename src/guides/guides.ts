@@ -178,43 +178,37 @@ function channelSection(kb: KnowledgeBase, channel: Channel): GuideSection {
       source: null,
     });
   }
-  const rule = channel.deadline;
-  if (rule) {
-    const d = days(rule.days, rule.unit);
-    facts.push({
-      kind: 'deadline',
-      label: { zh: '答复期限', en: 'Deadline to answer' },
-      value: { zh: `${d.zh}：${rule.what.zh}`, en: `${d.en}: ${rule.what.en}` },
-      source: sourceOf(kb, rule.cite),
-    });
-    if (rule.startsAfter) {
-      const s = days(rule.startsAfter.days, rule.startsAfter.unit);
-      facts.push({
-        kind: 'deadline_stage',
-        label: { zh: '在此之前', en: 'Before the clock starts' },
-        value: {
-          zh: `${s.zh}：${rule.startsAfter.what.zh}`,
-          en: `${s.en}: ${rule.startsAfter.what.en}`,
-        },
-        source: sourceOf(kb, rule.cite),
-      });
-    }
-    for (const e of rule.extensions) {
-      const x = days(e.toDays, e.unit);
-      facts.push({
-        kind: 'extension',
-        label: { zh: '可延长至', en: 'Can be extended to' },
-        value: { zh: `${x.zh}：${e.condition.zh}`, en: `${x.en}: ${e.condition.en}` },
-        source: sourceOf(kb, rule.cite),
-      });
-    }
-  } else {
+  if (channel.procedures.length === 0) {
     facts.push({
       kind: 'deadline',
       label: { zh: '答复期限', en: 'Deadline to answer' },
       value: { zh: '没有法定的答复期限', en: 'No legal deadline to answer' },
       source: null,
     });
+  }
+  for (const p of channel.procedures) {
+    const d = days(p.days, p.unit);
+    const filing = FILING[p.filingType];
+    facts.push({
+      kind: p.answer ? 'deadline' : 'deadline_stage',
+      label: p.answer
+        ? { zh: `答复期限（${filing.zh}）`, en: `Deadline to answer (${filing.en})` }
+        : { zh: `程序期限（${filing.zh}）`, en: `Procedure deadline (${filing.en})` },
+      value: {
+        zh: `${p.startEvent.zh}${d.zh}内：${p.what.zh}（依据《${p.article.title}》${p.article.article}）`,
+        en: `${d.en} ${p.startEvent.en}: ${p.what.en} (${p.article.title}, ${p.article.article})`,
+      },
+      source: sourceOf(kb, p.cite),
+    });
+    for (const e of p.extensions) {
+      const x = days(e.toDays, e.unit);
+      facts.push({
+        kind: 'extension',
+        label: { zh: '可延长至', en: 'Can be extended to' },
+        value: { zh: `${x.zh}：${e.condition.zh}`, en: `${x.en}: ${e.condition.en}` },
+        source: sourceOf(kb, p.cite),
+      });
+    }
   }
   for (const l of channel.legalBasis) {
     facts.push({

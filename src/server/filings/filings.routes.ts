@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatFen, parseYuanToFen } from '../../audit/money.js';
-import { findChannel } from '../../channels/knowledge-base.js';
+import { answerRule, findChannel } from '../../channels/knowledge-base.js';
 import { chinaCalendar } from '../../deadlines/calendar.js';
 import { answerDue } from '../../plan/plan.js';
 import { shanghaiToday } from '../../deadlines/today.js';
@@ -8,6 +8,7 @@ import { daysBetween } from '../../audit/dates.js';
 import type { Caller } from '../auth/caller.js';
 import { knowledgeBase } from '../channels/channels.service.js';
 import type { FilingsTable } from '../db/schema.js';
+import { filingTypeSchema } from '../../channels/schema.js';
 import type { ServerDeps } from '../deps.js';
 import { newId } from '../deps.js';
 import { requireCaller } from '../http/access.js';
@@ -215,7 +216,12 @@ export function filingRoutes(app: App, deps: ServerDeps): void {
       switch (body.action) {
         case 'submit': {
           const channel = findChannel(kb, filing.channel_id);
-          const due = answerDue(channel.deadline, body.submittedAt, chinaCalendar());
+          const filingType = filingTypeSchema.safeParse(filing.filing_type);
+          const due = answerDue(
+            answerRule(channel, filingType.success ? filingType.data : channel.filingType),
+            body.submittedAt,
+            chinaCalendar(),
+          );
           updated = await move(
             deps,
             caller,
