@@ -147,6 +147,8 @@ export const channelSchema = z.object({
   /** Online complaint form limits, for the plain-text letter. */
   formLimits: z.object({ maxChars: z.number().int().positive() }).optional(),
   cost: z.object({ zh: z.string(), en: z.string() }).optional(),
+  /** Who a letter is addressed to, where it is not the channel's name (e.g. 中国支付清算协会). */
+  addressee: z.object({ zh: z.string().min(1), en: z.string().min(1) }).optional(),
 });
 export type Channel = z.infer<typeof channelSchema>;
 

@@ -498,7 +498,12 @@ function rightsGuide(kb: KnowledgeBase, grounds: readonly LegalGround[]): Guide 
       return {
         id: g.id,
         heading: same(`${g.title} ${g.articles}`),
-        paragraphs: [g.point],
+        // The article's words in 「」 only where they were read in the text; else the summary.
+        paragraphs: [
+          g.quote
+            ? { zh: `原文：「${g.quote}」要点：${g.summary.zh}`, en: `Summary: ${g.summary.en}` }
+            : g.summary,
+        ],
         facts,
         verify: needsVerification(g.cite),
       };

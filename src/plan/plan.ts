@@ -57,6 +57,8 @@ export interface PlanInput {
   readonly providerName: string;
   /** Where the provider is domiciled (its province): decides the court and its small-claims limit. */
   readonly providerProvince?: string;
+  /** The competent court when the merchant has looked it up (e.g. 杭州市西湖区人民法院). */
+  readonly providerCourt?: string;
   /** When the provider's type was not stated or contradicts its name: the question to ask. */
   readonly providerTypeQuestion?: Bilingual;
   /** The exact amount claimed (the audit's claim total). */
@@ -225,7 +227,7 @@ export function planCase(
     }
   }
   const eligible = kb.channels
-    .filter((c) => handles(c.against, input.providerType))
+    .filter((c) => handlesProvider(c.against, input.providerType))
     .map((channel) => candidateFor(channel, input))
     .filter((c): c is Candidate => c !== null);
 
@@ -275,13 +277,13 @@ function candidateFor(channel: Channel, input: PlanInput): Candidate | null {
   const accept = channel.accepts.find(
     (a) =>
       a.party === input.complainantType &&
-      (a.against === undefined || handles(a.against, input.providerType)),
+      (a.against === undefined || handlesProvider(a.against, input.providerType)),
   );
   return accept ? { channel, as: accept.as, acceptCite: accept.cite } : null;
 }
 
 /** A channel handles an unknown provider only when it handles banks and payment institutions alike. */
-function handles(against: readonly string[], type: ProviderType): boolean {
+export function handlesProvider(against: readonly string[], type: ProviderType): boolean {
   return type === 'unknown'
     ? against.includes('bank') && against.includes('payment_institution')
     : against.includes(type);
@@ -597,10 +599,15 @@ function courtWhy(input: PlanInput, policy: PlanPolicy): Bilingual {
   const claim = formatFenGrouped(input.claimFen);
   const fee = formatFenGrouped(route.feeFen);
   const half = formatFenGrouped(route.halfFeeFen);
-  const where = {
-    zh: '向被告住所地的基层人民法院起诉（以不当得利或违约为由要求返还）。',
-    en: "Sue at the basic people's court where the defendant is domiciled (unjust enrichment or breach of contract).",
-  };
+  const where = input.providerCourt
+    ? {
+        zh: `向${input.providerCourt}起诉（以不当得利或违约为由要求返还）。`,
+        en: `Sue at ${input.providerCourt} (unjust enrichment or breach of contract).`,
+      }
+    : {
+        zh: '向被告住所地的基层人民法院起诉（以不当得利或违约为由要求返还）。找法院：在国家企业信用信息公示系统查被告营业执照上的“住所”，住所所在区（县）的人民法院就是基层法院，名称一般为“××市××区人民法院”；也可以拨打12368诉讼服务热线询问。',
+        en: "Sue at the basic people's court where the defendant is domiciled (unjust enrichment or breach of contract). To find it, look up the defendant's registered domicile in the National Enterprise Credit Information Publicity System; the people's court of that district or county is the one (usually named “××市××区人民法院”); the 12368 court hotline can confirm.",
+      };
   const limit = route.limit;
   const limitNote = limit
     ? {

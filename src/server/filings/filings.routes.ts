@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { formatFen, parseYuanToFen } from '../../audit/money.js';
 import { answerRule, findChannel } from '../../channels/knowledge-base.js';
 import { chinaCalendar } from '../../deadlines/calendar.js';
-import { answerDue } from '../../plan/plan.js';
+import { answerDue, handlesProvider } from '../../plan/plan.js';
+import { providerKindOf } from '../../cases/case-input.js';
 import { shanghaiToday } from '../../deadlines/today.js';
 import { daysBetween } from '../../audit/dates.js';
 import type { Caller } from '../auth/caller.js';
@@ -127,7 +128,7 @@ export function filingRoutes(app: App, deps: ServerDeps): void {
       const channel = findChannel(ctx.kb, request.body.channelId);
       const step = [...ctx.plan.ladder, ...ctx.plan.parallel].find((s) => s.channel === channel.id);
       const accept = channel.accepts.find((a) => a.party === ctx.caseFile.complainant.type);
-      if (!accept || !channel.against.includes(ctx.caseFile.respondent.type)) {
+      if (!accept || !handlesProvider(channel.against, providerKindOf(ctx.caseFile).kind)) {
         throw apiError(
           'FG_ERR_VALIDATION',
           `${channel.id} does not take this case`,
