@@ -3,6 +3,7 @@ import {
   citationsOf,
   needsVerification,
   proceduresFor,
+  readableWhere,
   sourceTitle,
   verificationLabel,
 } from './knowledge-base.js';
@@ -24,6 +25,16 @@ const AGAINST: Record<Channel['against'][number], { zh: string; en: string }> = 
   bank: { zh: '银行', en: 'bank' },
   payment_institution: { zh: '支付机构', en: 'payment inst.' },
   agent: { zh: '代理商', en: 'agent' },
+};
+
+const METHOD: Record<Channel['contacts'][number]['method'], { zh: string; en: string }> = {
+  hotline: { zh: '电话', en: 'phone' },
+  website: { zh: '网站', en: 'website' },
+  app: { zh: '手机应用', en: 'app' },
+  mini_program: { zh: '小程序', en: 'mini program' },
+  email: { zh: '电子邮箱', en: 'email' },
+  post: { zh: '邮寄', en: 'post' },
+  in_person: { zh: '现场', en: 'in person' },
 };
 
 function unitWord(u: 'calendar' | 'working', lang: Language): string {
@@ -95,7 +106,7 @@ export function channelTable(kb: KnowledgeBase, lang: Language): string {
 export function describeChannel(channel: Channel, kb: KnowledgeBase, lang: Language): string {
   const zh = lang === 'zh';
   const cite = (c: Citation) =>
-    `[${sourceTitle(kb, c.source)}${c.where ? ` ${c.where}` : ''}；${verificationLabel(c, lang)}]`;
+    `[${sourceTitle(kb, c.source)}${readableWhere(c.where) ? ` ${readableWhere(c.where) ?? ''}` : ''}；${verificationLabel(c, lang)}]`;
   const out: string[] = [
     `${channel.name.zh} / ${channel.name.en}  (${channel.id})`,
     '',
@@ -109,7 +120,9 @@ export function describeChannel(channel: Channel, kb: KnowledgeBase, lang: Langu
     );
   out.push(zh ? '联系方式' : 'How to reach it');
   for (const c of channel.contacts)
-    out.push(`  ${c.method}: ${c.value}${c.hours ? ` (${c.hours})` : ''} ${cite(c.cite)}`);
+    out.push(
+      `  ${METHOD[c.method][lang]}: ${c.value}${c.hours ? ` (${c.hours})` : ''} ${cite(c.cite)}`,
+    );
   if (channel.prerequisites.length > 0) {
     out.push(zh ? '前提' : 'Prerequisites');
     for (const p of channel.prerequisites)

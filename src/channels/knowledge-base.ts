@@ -188,3 +188,10 @@ export function weakest(cites: readonly Citation[]): Confidence {
 export function needsVerification(cite: Citation): boolean {
   return !isVerified(cite);
 }
+
+/** A citation's place as a reader can use it: an article, or a web address; internal notes are not shown. */
+export function readableWhere(where: string | undefined): string | null {
+  if (!where) return null;
+  if (/^(https?:\/\/|www\.)\S+$/u.test(where)) return where;
+  return /[A-Za-z]/u.test(where) ? null : where;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultLexicon } from '../audit/lexicon/lexicon.js';
 import { FINDING_CATEGORIES } from '../audit/model.js';
 import { CATEGORY_NAMES } from '../audit/words.js';
-import { defaultKnowledgeBase } from '../channels/knowledge-base.js';
+import { defaultKnowledgeBase, readableWhere } from '../channels/knowledge-base.js';
 import type { KnowledgeBase } from '../channels/schema.js';
 import { defaultLegalGrounds } from '../letters/legal-grounds.js';
 import { buildGuides, literalTerms, type Guide } from './guides.js';
@@ -39,7 +39,7 @@ describe('the guides are generated from the data', () => {
         expect(deadline?.value.zh).toBe(
           `${answer.startEvent.zh}${String(answer.days)}${unit}内：${answer.what.zh}（依据《${answer.article.title}》${answer.article.article}）`,
         );
-        expect(deadline?.source?.where).toBe(answer.cite.where ?? null);
+        expect(deadline?.source?.where).toBe(readableWhere(answer.cite.where));
       } else {
         expect(deadline?.source).toBeNull();
       }
@@ -97,7 +97,7 @@ describe('the guides are generated from the data', () => {
       const source = section?.facts.find((f) => f.kind === 'legal_basis')?.source;
       expect(source?.key).toBe(g.cite.source);
       expect(source?.title).toBe(kb.sources.find((s) => s.key === g.cite.source)?.title);
-      expect(source?.where).toBe(g.cite.where ?? null);
+      expect(source?.where).toBe(readableWhere(g.cite.where));
     }
   });
 

@@ -1,7 +1,19 @@
 import { FINDING_CATEGORIES, type ColumnRole, type FindingCategory } from '../audit/model.js';
 import type { Lexicon, WeightedPattern } from '../audit/lexicon/lexicon.js';
 import { CATEGORY_NAMES } from '../audit/words.js';
-import { citationsOf, needsVerification } from '../channels/knowledge-base.js';
+import {
+  citationsOf,
+  needsVerification,
+  readableWhere,
+  sourceTitle,
+} from '../channels/knowledge-base.js';
+
+/** Notes in the data are written "中文 / English"; each language gets its own half. */
+function noteHalf(note: string, lang: 'zh' | 'en'): string {
+  const cut = note.lastIndexOf(' / ');
+  if (cut === -1) return note;
+  return lang === 'zh' ? note.slice(0, cut) : note.slice(cut + 3);
+}
 import type { Channel, Citation, Confidence, KnowledgeBase } from '../channels/schema.js';
 import type { LegalGround } from '../letters/legal-grounds.js';
 
@@ -23,9 +35,10 @@ export interface GuideSource {
   where: string | null;
   confidence: Confidence;
   verifiedAt: string;
-  /** Below medium confidence: shown as "verify before relying". */
+  /** Not read in a regulation or an official notice: shown as 待核实 / to be verified. */
   verify: boolean;
-  note: string | null;
+  /** The note in each language (the data writes "中文 / English"). */
+  note: Text | null;
 }
 
 export type FactKind =
@@ -83,12 +96,12 @@ const same = (text: string): Text => ({ zh: text, en: text });
 function sourceOf(kb: KnowledgeBase, cite: Citation): GuideSource {
   return {
     key: cite.source,
-    title: kb.sources.find((s) => s.key === cite.source)?.title ?? cite.source,
-    where: cite.where ?? null,
+    title: sourceTitle(kb, cite.source),
+    where: readableWhere(cite.where),
     confidence: cite.confidence,
     verifiedAt: cite.verifiedAt,
     verify: needsVerification(cite),
-    note: cite.note ?? null,
+    note: cite.note ? { zh: noteHalf(cite.note, 'zh'), en: noteHalf(cite.note, 'en') } : null,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   isVerified,
   needsVerification,
   proceduresFor,
+  readableWhere,
   sourceTitle,
   weakest,
 } from '../channels/knowledge-base.js';
@@ -527,13 +528,6 @@ function verifyList(cites: readonly Citation[], kb: KnowledgeBase): Bilingual[] 
     });
   }
   return out;
-}
-
-/** A citation's place as a reader can use it: an article, or a web address; internal notes are not shown. */
-export function readableWhere(where: string | undefined): string | null {
-  if (!where) return null;
-  if (/^(https?:\/\/|www\.)\S+$/u.test(where)) return where;
-  return /[A-Za-z]/u.test(where) ? null : where;
 }
 
 function whyStep(candidate: Candidate, input: PlanInput, policy: PlanPolicy): Bilingual {
