@@ -41,6 +41,8 @@ export function describePlan(plan: Plan, lang: Language): string {
       : `Claim: ${formatFenGrouped(plan.claimFen)} yuan`,
   );
   out.push('', plan.headline[lang], '');
+  if (plan.question)
+    out.push(zh ? `需要你确认：${plan.question.zh}` : `Please confirm: ${plan.question.en}`, '');
   out.push(zh ? '步骤' : 'Steps');
   plan.ladder.forEach((step, i) => {
     out.push(...describeStep(step, `${String(i + 1)}.`, lang));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultKnowledgeBase } from '../channels/knowledge-base.js';
 import { chinaCalendar } from '../deadlines/calendar.js';
+import { describePlan } from './describe.js';
 import { planCase, type Plan, type PlanInput } from './plan.js';
 import { defaultPlanPolicy } from './policy.js';
 
@@ -317,5 +318,30 @@ describe('planCase: group complaints and time limits', () => {
     expect(() =>
       plan({ history: [{ channel: 'customer_service', date: '2026-11-01', outcome: 'pending' }] }),
     ).toThrow(expect.objectContaining({ code: 'FG_ERR_HISTORY_UNKNOWN_CHANNEL' }));
+  });
+});
+
+describe('planCase: the provider type', () => {
+  it('unknown: the plan starts where banks and payment institutions are both handled, and asks', () => {
+    const question = { zh: '请确认是银行还是支付机构', en: 'Bank or payment institution?' };
+    const p = plan({ providerType: 'unknown', providerTypeQuestion: question });
+    expect(ladder(p)).toEqual([
+      'pboc_12363:next',
+      'financial_mediation:later',
+      'court_small_claims:later',
+    ]);
+    expect(p.question).toEqual(question);
+    expect(describePlan(p, 'zh')).toContain('需要你确认：请确认是银行还是支付机构');
+  });
+
+  it('a bank: the bank’s own channel, then a regulator', () => {
+    expect(ladder(plan({ providerType: 'bank' }))[0]).toBe('bank_customer_service:next');
+  });
+
+  it('a payment institution: its own channel, then the PBoC', () => {
+    expect(ladder(plan({})).slice(0, 2)).toEqual([
+      'payment_institution_customer_service:next',
+      'pboc_12363:later',
+    ]);
   });
 });
