@@ -253,8 +253,8 @@ function channelGuide(kb: KnowledgeBase): Guide {
     slug: 'channels',
     title: { zh: '各投诉渠道怎么用', en: 'How each complaint channel works' },
     summary: {
-      zh: '每个渠道：谁可以用、怎么提交、要准备什么、对方多久内必须答复。每条事实都注明来源和核实日期；标有“请核实后再使用”的，只有网络来源或为推断，使用前请先打电话或上官网确认。',
-      en: 'For every channel: who may use it, how to file, what to bring and how long they have to answer. Every fact names its source and the date it was checked; those marked "verify before relying" come from web pages only or are our inference, so confirm them first.',
+      zh: '每个渠道：谁可以用、怎么提交、要准备什么、对方多久内必须答复。每条事实都注明来源和核实日期；标有“待核实”的，没有在法规原文或官方通知中读到（只有新闻、网络来源或为推断），使用前请先打电话或上官网确认。',
+      en: 'For every channel: who may use it, how to file, what to bring and how long they have to answer. Every fact names its source and the date it was checked; those marked "to be verified" were not read in a regulation or an official notice (news, web pages or our inference), so confirm them first.',
     },
     verifiedAt: newest(
       kb.channels.flatMap((c) => citationsOf(c).map((x) => x.verifiedAt)),

@@ -122,7 +122,7 @@ function describeStep(step: PlanStep, marker: string, lang: Language): string[] 
   }
   if (step.tradeOffs && step.state === 'later') lines.push(`   ${step.tradeOffs[lang]}`);
   if (step.verify.length > 0 && (step.state === 'next' || step.state === 'later')) {
-    lines.push(zh ? '   请核实后再使用：' : '   Verify before relying on:');
+    lines.push(zh ? '   待核实（使用前请核实）：' : '   To be verified before relying on:');
     for (const v of step.verify.slice(0, 3)) lines.push(`     - ${v[lang]}`);
     if (step.verify.length > 3) {
       lines.push(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultKnowledgeBase } from '../channels/knowledge-base.js';
 import { chinaCalendar } from '../deadlines/calendar.js';
 import { describePlan } from './describe.js';
-import { planCase, type Plan, type PlanInput } from './plan.js';
+import { noteIn, planCase, type Plan, type PlanInput } from './plan.js';
 import { defaultPlanPolicy } from './policy.js';
 
 const kb = defaultKnowledgeBase();
@@ -343,5 +343,20 @@ describe('planCase: the provider type', () => {
       'payment_institution_customer_service:next',
       'pboc_12363:later',
     ]);
+  });
+});
+
+describe('noteIn', () => {
+  it('splits "中文 / English" and "中文）/ English"', () => {
+    expect(noteIn('工作日（各地时段不同）/ working days (hours vary)', 'zh')).toBe(
+      '工作日（各地时段不同）',
+    );
+    expect(noteIn('工作日（各地时段不同）/ working days (hours vary)', 'en')).toBe(
+      'working days (hours vary)',
+    );
+    expect(noteIn('第三十九条没有规定天数 / art. 39 sets no days', 'zh')).toBe(
+      '第三十九条没有规定天数',
+    );
+    expect(noteIn('只有中文', 'en')).toBe('只有中文');
   });
 });

@@ -500,9 +500,10 @@ function contactsOf(channel: Channel): PlanStep['contacts'] {
 
 /** Notes in the data are written "中文 / English"; each language gets its own half. */
 export function noteIn(note: string, lang: 'zh' | 'en'): string {
-  const cut = note.lastIndexOf(' / ');
-  if (cut === -1) return note;
-  return lang === 'zh' ? note.slice(0, cut) : note.slice(cut + 3);
+  // "中文 / English", also written "中文）/ English": the last slash before English text.
+  const match = /\s*\/\s*(?=[A-Za-z"“([])(?!.*\s\/\s)/u.exec(note);
+  if (!match) return note;
+  return lang === 'zh' ? note.slice(0, match.index) : note.slice(match.index + match[0].length);
 }
 
 /**
