@@ -141,7 +141,15 @@ export const channelSchema = z.object({
   bring: z.array(z.object({ zh: z.string(), en: z.string() })),
   /** The procedures run here, each with its own deadline rule (empty: no legal deadline). */
   procedures: z.array(procedureSchema).default([]),
-  legalBasis: z.array(z.object({ title: z.string(), articles: z.string(), cite: citationSchema })),
+  legalBasis: z.array(
+    z.object({
+      title: z.string(),
+      articles: z.string(),
+      /** natural_persons: a rule for natural persons only (the PBoC's 金融消费者); not cited for a company. */
+      protects: z.enum(['natural_persons', 'anyone']).optional(),
+      cite: citationSchema,
+    }),
+  ),
   /** Plain words on what this channel can and cannot do for a merchant. */
   summary: z.object({ zh: z.string(), en: z.string() }),
   /** Online complaint form limits, for the plain-text letter. */

@@ -137,3 +137,27 @@ describe('addressees and the court filing', () => {
     expect(unknown).not.toContain('被投诉方客服电话');
   });
 });
+
+describe('a mediation application by a company', () => {
+  it('does not cite the PBoC consumer rule among the channel’s legal basis', () => {
+    const company: CaseFile = {
+      ...icbc,
+      complainant: { ...icbc.complainant, type: 'company' },
+    };
+    const channel = findChannel(kb, 'financial_mediation');
+    const body = text(
+      composeLetter({
+        caseFile: company,
+        audit: example.audit,
+        channel,
+        filingType: 'application',
+        kb,
+        grounds,
+        date: '2026-12-04',
+        language: 'zh',
+      }),
+    );
+    expect(body).not.toContain('金融消费者权益保护实施办法');
+    expect(body).toContain('依据《银行业保险业消费投诉处理管理办法》');
+  });
+});

@@ -100,9 +100,12 @@ export function composeLetter(input: LetterInput): DocumentModel {
       items: [
         ...grounds.map((g) => citeGround(g, lang)),
         ...(form === 'lawsuit' || form === 'mediation' || form === 'arbitration'
-          ? channel.legalBasis.map((l) =>
-              t(`依据《${l.title}》${l.articles}的规定`, `${l.title} ${l.articles}`),
-            )
+          ? channel.legalBasis
+              .filter(
+                (l) =>
+                  !(l.protects === 'natural_persons' && caseFile.complainant.type === 'company'),
+              )
+              .map((l) => t(`依据《${l.title}》${l.articles}的规定`, `${l.title} ${l.articles}`))
           : []),
       ],
     },
