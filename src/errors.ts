@@ -25,6 +25,11 @@ export const ERROR_CATALOGUE = {
   FG_ERR_BAD_CASE: { status: 422, zh: '案件文件有误', en: 'Invalid case file' },
   FG_ERR_BAD_SCHEDULE: { status: 422, zh: '收费标准有误', en: 'Invalid fee schedule' },
   FG_ERR_UNKNOWN_CHANNEL: { status: 404, zh: '未知的投诉渠道', en: 'Unknown complaint channel' },
+  FG_ERR_HISTORY_UNKNOWN_CHANNEL: {
+    status: 422,
+    zh: '投诉记录中的渠道不在知识库中',
+    en: 'The case history names a channel the knowledge base does not have',
+  },
   FG_ERR_BAD_KNOWLEDGE_BASE: {
     status: 500,
     zh: '渠道知识库数据有误',

@@ -18,7 +18,8 @@ export const complainantTypeSchema = z.enum([
 ]);
 export type ComplainantType = z.infer<typeof complainantTypeSchema>;
 
-export const providerTypeSchema = z.enum(['bank', 'payment_institution']);
+/** `unknown` (or leaving it out): FeeGuard infers it from the name and asks the merchant to confirm. */
+export const providerTypeSchema = z.enum(['bank', 'payment_institution', 'unknown']);
 export type ProviderType = z.infer<typeof providerTypeSchema>;
 
 export const complainantSchema = z.object({
@@ -44,7 +45,15 @@ export type Complainant = z.infer<typeof complainantSchema>;
 export const respondentSchema = z.object({
   /** The licensed acquirer (bank or payment institution) named in the contract or statement. */
   name: z.string().min(1),
-  type: providerTypeSchema,
+  /** Bank or payment institution; optional — see src/channels/provider-kind.ts. */
+  type: providerTypeSchema.optional(),
+  /** 住所: the registered address, for the 被告 block of a court filing. */
+  address: z.string().optional(),
+  legalRepresentative: z.string().optional(),
+  /** The district or county of the domicile (e.g. 西湖区): names the competent basic court. */
+  district: z.string().optional(),
+  /** The court the merchant looked up, when known (e.g. 杭州市西湖区人民法院). */
+  court: z.string().optional(),
   /** The sales agent / 外包服务机构 that sold the terminal, if any. */
   agent: z.string().optional(),
   /** Where the acquirer is domiciled: decides which PBoC branch takes an online complaint. */

@@ -3,14 +3,30 @@ import { parseYuanToFen } from '../audit/money.js';
 import type { AuditReport } from '../audit/report/schema.js';
 import { FeeGuardError } from '../errors.js';
 import type { PlanInput } from '../plan/plan.js';
+import { resolveProviderKind, type ProviderKindResolution } from '../channels/provider-kind.js';
 import type { CaseFile } from './case-file.js';
 
 /** The facts of a case as the route planner needs them. */
+/** The provider's kind as the case states it, checked against its name (see provider-kind.ts). */
+export function providerKindOf(caseFile: CaseFile): ProviderKindResolution {
+  return resolveProviderKind(caseFile.respondent.name, caseFile.respondent.type);
+}
+
 export function planInputOf(caseFile: CaseFile, audit: AuditReport, today: IsoDate): PlanInput {
+  const kind = providerKindOf(caseFile);
   return {
     complainantType: caseFile.complainant.type,
-    providerType: caseFile.respondent.type,
+    providerType: kind.kind,
+    ...(kind.question ? { providerTypeQuestion: kind.question } : {}),
     providerName: caseFile.respondent.name,
+    ...(caseFile.respondent.province === undefined
+      ? {}
+      : { providerProvince: caseFile.respondent.province }),
+    ...(caseFile.respondent.court === undefined
+      ? caseFile.respondent.city && caseFile.respondent.district
+        ? { providerCourt: `${caseFile.respondent.city}${caseFile.respondent.district}人民法院` }
+        : {}
+      : { providerCourt: caseFile.respondent.court }),
     claimFen: yuanToFen(audit.claim.total, 'audit.claim.total'),
     history: caseFile.history.map((attempt, i) => ({
       channel: attempt.channel,

@@ -1,6 +1,13 @@
 import { textTable } from '../audit/report/text.js';
-import { citationsOf, needsVerification, weakest } from './knowledge-base.js';
-import type { Channel, Citation, KnowledgeBase } from './schema.js';
+import {
+  citationsOf,
+  needsVerification,
+  proceduresFor,
+  readableWhere,
+  sourceTitle,
+  verificationLabel,
+} from './knowledge-base.js';
+import type { Channel, Citation, KnowledgeBase, Procedure } from './schema.js';
 
 type Language = 'zh' | 'en';
 
@@ -20,27 +27,39 @@ const AGAINST: Record<Channel['against'][number], { zh: string; en: string }> = 
   agent: { zh: '代理商', en: 'agent' },
 };
 
-function deadlineText(channel: Channel, lang: Language): string {
-  const rule = channel.deadline;
-  if (!rule) return lang === 'zh' ? '无法定期限' : 'no legal limit';
-  const unit = (u: 'calendar' | 'working') =>
-    lang === 'zh'
-      ? u === 'working'
-        ? '个工作日'
-        : '日'
-      : u === 'working'
-        ? ' working days'
-        : ' days';
-  const pre = rule.startsAfter
-    ? `${String(rule.startsAfter.days)}${unit(rule.startsAfter.unit)}+`
-    : '';
-  const ext = rule.extensions.at(-1);
+const METHOD: Record<Channel['contacts'][number]['method'], { zh: string; en: string }> = {
+  hotline: { zh: '电话', en: 'phone' },
+  website: { zh: '网站', en: 'website' },
+  app: { zh: '手机应用', en: 'app' },
+  mini_program: { zh: '小程序', en: 'mini program' },
+  email: { zh: '电子邮箱', en: 'email' },
+  post: { zh: '邮寄', en: 'post' },
+  in_person: { zh: '现场', en: 'in person' },
+};
+
+function unitWord(u: 'calendar' | 'working', lang: Language): string {
+  if (lang === 'zh') return u === 'working' ? '个工作日' : '日';
+  return u === 'working' ? ' working days' : ' days';
+}
+
+/** One procedure's period: "7个工作日", "15日（最长60日）". */
+function procedureText(p: Procedure, lang: Language): string {
+  const ext = p.extensions.at(-1);
   const max = ext
     ? lang === 'zh'
-      ? `（最长${String(ext.toDays)}${unit(ext.unit)}）`
-      : ` (max ${String(ext.toDays)}${unit(ext.unit)})`
+      ? `（最长${String(ext.toDays)}${unitWord(ext.unit, lang)}）`
+      : ` (max ${String(ext.toDays)}${unitWord(ext.unit, lang)})`
     : '';
-  return `${pre}${String(rule.days)}${unit(rule.unit)}${max}`;
+  return `${String(p.days)}${unitWord(p.unit, lang)}${max}`;
+}
+
+/** The answer deadline of the channel's own filing type, stages joined with "+". */
+function deadlineText(channel: Channel, lang: Language): string {
+  const procedures = proceduresFor(channel, channel.filingType);
+  const answer = procedures.find((p) => p.answer);
+  if (!answer) return lang === 'zh' ? '无法定期限' : 'no legal limit';
+  const before = answer.after ? procedures.find((p) => p.id === answer.after) : undefined;
+  return `${before ? `${procedureText(before, lang).replace(/（.*）| \(.*\)/u, '')}+` : ''}${procedureText(answer, lang)}`;
 }
 
 /** `feeguard channels`: one line per channel. */
@@ -54,9 +73,11 @@ export function channelTable(kb: KnowledgeBase, lang: Language): string {
     deadlineText(c, lang),
     citationsOf(c).some(needsVerification)
       ? zh
-        ? `请核实(${weakest(citationsOf(c))})`
-        : `verify (${weakest(citationsOf(c))})`
-      : '',
+        ? '部分待核实'
+        : 'partly to be verified'
+      : zh
+        ? '已核实'
+        : 'verified',
   ]);
   const columns = zh
     ? [
@@ -76,17 +97,16 @@ export function channelTable(kb: KnowledgeBase, lang: Language): string {
         { title: 'Certainty' },
       ];
   const foot = zh
-    ? `\n知识库核实日期 ${kb.verifiedAt}。“请核实”表示部分事实只有网络来源或为推断。详情：feeguard channels <ID>\n`
-    : `\nKnowledge base checked ${kb.verifiedAt}. "verify" marks facts from web pages only or our inference. Details: feeguard channels <ID>\n`;
+    ? `\n知识库核实日期 ${kb.verifiedAt}。“部分待核实”表示部分事实没有在法规原文或官方通知中读到，使用前请核实。详情：feeguard channels <ID>\n`
+    : `\nKnowledge base checked ${kb.verifiedAt}. "to be verified" marks facts not read in a regulation or an official notice. Details: feeguard channels <ID>\n`;
   return `${textTable(columns, rows)}\n${foot}`;
 }
 
 /** `feeguard channels ID`: everything about one channel, with the source of every fact. */
 export function describeChannel(channel: Channel, kb: KnowledgeBase, lang: Language): string {
   const zh = lang === 'zh';
-  const sourceTitle = (key: string) => kb.sources.find((s) => s.key === key)?.title ?? key;
   const cite = (c: Citation) =>
-    `[${sourceTitle(c.source)}${c.where ? ` ${c.where}` : ''}; ${c.confidence}${needsVerification(c) ? (zh ? '，请核实' : ', verify') : ''}; ${c.verifiedAt}]`;
+    `[${sourceTitle(kb, c.source)}${readableWhere(c.where) ? ` ${readableWhere(c.where) ?? ''}` : ''}；${verificationLabel(c, lang)}]`;
   const out: string[] = [
     `${channel.name.zh} / ${channel.name.en}  (${channel.id})`,
     '',
@@ -100,7 +120,9 @@ export function describeChannel(channel: Channel, kb: KnowledgeBase, lang: Langu
     );
   out.push(zh ? '联系方式' : 'How to reach it');
   for (const c of channel.contacts)
-    out.push(`  ${c.method}: ${c.value}${c.hours ? ` (${c.hours})` : ''} ${cite(c.cite)}`);
+    out.push(
+      `  ${METHOD[c.method][lang]}: ${c.value}${c.hours ? ` (${c.hours})` : ''} ${cite(c.cite)}`,
+    );
   if (channel.prerequisites.length > 0) {
     out.push(zh ? '前提' : 'Prerequisites');
     for (const p of channel.prerequisites)
@@ -110,15 +132,25 @@ export function describeChannel(channel: Channel, kb: KnowledgeBase, lang: Langu
   }
   out.push(zh ? '需要准备' : 'What to bring');
   for (const b of channel.bring) out.push(`  - ${b[lang]}`);
-  out.push(zh ? '答复期限' : 'Answer deadline');
-  if (channel.deadline) {
-    const d = channel.deadline;
-    out.push(`  ${deadlineText(channel, lang)} — ${d.what[lang]} ${cite(d.cite)}`);
-    if (d.startsAfter) out.push(`  ${zh ? '先经过' : 'after'}: ${d.startsAfter.what[lang]}`);
-    for (const e of d.extensions)
-      out.push(`  ${zh ? '可延长至' : 'extendable to'} ${String(e.toDays)}: ${e.condition[lang]}`);
-  } else {
-    out.push(`  ${zh ? '无法定期限' : 'no legal deadline'}`);
+  out.push(zh ? '各程序的期限' : 'Deadlines, procedure by procedure');
+  if (channel.procedures.length === 0) out.push(`  ${zh ? '无法定期限' : 'no legal deadline'}`);
+  for (const p of channel.procedures) {
+    const before = p.after ? channel.procedures.find((q) => q.id === p.after) : undefined;
+    const start = before
+      ? zh
+        ? `在“${before.what.zh}”之后，${p.startEvent.zh}`
+        : `after "${before.what.en}", ${p.startEvent.en}`
+      : p.startEvent[lang];
+    out.push(
+      `  [${AS[p.filingType][lang]}] ${start}${zh ? '' : ','} ${procedureText(p, lang)}${zh ? '内' : ''}：${p.what[lang]}`,
+      `    ${zh ? '依据' : 'basis'}：《${p.article.title}》${p.article.article} ${cite(p.cite)}`,
+    );
+    if (p.article.quote) out.push(`    「${p.article.quote}」`);
+    out.push(`    ${p.article.summary[lang]}`);
+    for (const e of p.extensions)
+      out.push(
+        `    ${zh ? '可延长至' : 'extendable to'} ${String(e.toDays)}${unitWord(e.unit, lang)}：${e.condition[lang]}`,
+      );
   }
   out.push(zh ? '法律依据' : 'Legal basis');
   for (const l of channel.legalBasis) out.push(`  ${l.title} ${l.articles} ${cite(l.cite)}`);

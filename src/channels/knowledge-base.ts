@@ -5,7 +5,10 @@ import {
   type Channel,
   type Citation,
   type Confidence,
+  type DeadlineRule,
+  type FilingType,
   type KnowledgeBase,
+  type Procedure,
 } from './schema.js';
 
 /**
@@ -38,6 +41,7 @@ export function parseKnowledgeBase(raw: unknown, origin = 'channels.json'): Know
       );
     }
     ids.add(channel.id);
+    checkProcedures(channel, origin);
     for (const cite of citationsOf(channel)) {
       if (!sourceKeys.has(cite.source)) {
         throw new FeeGuardError(
@@ -76,8 +80,93 @@ export function citationsOf(channel: Channel): Citation[] {
     ...channel.contacts.map((c) => c.cite),
     ...channel.prerequisites.map((p) => p.cite),
     ...channel.legalBasis.map((l) => l.cite),
-    ...(channel.deadline ? [channel.deadline.cite] : []),
+    ...channel.procedures.map((p) => p.cite),
   ];
+}
+
+/** Each procedure's `after` names an earlier procedure of the same filing; one answer per filing. */
+function checkProcedures(channel: Channel, origin: string): void {
+  const seen = new Map<string, Procedure>();
+  const answers = new Set<FilingType>();
+  for (const procedure of channel.procedures) {
+    const where = `${origin}: channel "${channel.id}" procedure "${procedure.id}"`;
+    if (seen.has(procedure.id)) {
+      throw new FeeGuardError('FG_ERR_BAD_KNOWLEDGE_BASE', `${where} appears twice`, {
+        hint: 'give every procedure of a channel its own id',
+      });
+    }
+    if (procedure.after !== undefined) {
+      const before = seen.get(procedure.after);
+      if (!before || before.filingType !== procedure.filingType) {
+        throw new FeeGuardError(
+          'FG_ERR_BAD_KNOWLEDGE_BASE',
+          `${where} starts after "${procedure.after}", which is not an earlier procedure of the same filing type`,
+          { hint: 'list the earlier procedure first, with the same filingType, or remove "after"' },
+        );
+      }
+    }
+    if (procedure.answer) {
+      if (answers.has(procedure.filingType)) {
+        throw new FeeGuardError(
+          'FG_ERR_BAD_KNOWLEDGE_BASE',
+          `${where}: a second "answer" procedure for the same filing type`,
+          { hint: 'mark only the procedure the merchant waits for as "answer": true' },
+        );
+      }
+      answers.add(procedure.filingType);
+    }
+    seen.set(procedure.id, procedure);
+  }
+}
+
+/** The procedures a filing of this type goes through at this channel, in order. */
+export function proceduresFor(channel: Channel, filingType: FilingType): Procedure[] {
+  return channel.procedures.filter((p) => p.filingType === filingType);
+}
+
+/**
+ * The rule for the answer a filing waits for, as one deadline: the answer procedure, started
+ * after the procedure before it (if any). Null when the channel sets no time for this filing.
+ */
+export function answerRule(channel: Channel, filingType: FilingType): DeadlineRule | null {
+  const procedures = proceduresFor(channel, filingType);
+  const answer = procedures.find((p) => p.answer);
+  if (!answer) return null;
+  const before = answer.after ? procedures.find((p) => p.id === answer.after) : undefined;
+  return {
+    what: answer.what,
+    days: answer.days,
+    unit: answer.unit,
+    ...(before ? { startsAfter: { days: before.days, unit: before.unit, what: before.what } } : {}),
+    extensions: answer.extensions,
+    basis: `${answer.article.title} ${answer.article.article}`,
+    cite: answer.cite,
+  };
+}
+
+/** The filing type a channel takes by default (its own `filingType`). */
+export function defaultAnswerRule(channel: Channel): DeadlineRule | null {
+  return answerRule(channel, channel.filingType);
+}
+
+/** Whether a fact was read in the regulation text or an official notice (已核实) or not (待核实). */
+export function isVerified(cite: Citation): boolean {
+  return cite.confidence === 'high';
+}
+
+/** 已核实（核实于 …）/ 待核实, never the internal confidence word. */
+export function verificationLabel(cite: Citation, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') {
+    return isVerified(cite) ? `已核实（${cite.verifiedAt}）` : `待核实（查于 ${cite.verifiedAt}）`;
+  }
+  return isVerified(cite)
+    ? `verified (${cite.verifiedAt})`
+    : `to be verified (checked ${cite.verifiedAt})`;
+}
+
+/** A source's readable title (never its internal key). */
+export function sourceTitle(kb: KnowledgeBase, key: string): string {
+  return kb.sources.find((s) => s.key === key)?.title ?? '资料来源';
 }
 
 const CONFIDENCE_ORDER: readonly Confidence[] = [
@@ -95,9 +184,14 @@ export function weakest(cites: readonly Citation[]): Confidence {
   return CONFIDENCE_ORDER[worst] ?? 'high';
 }
 
-/** Facts a user should check before relying on them: anything below medium confidence. */
+/** Facts a user should check before relying on them (待核实): anything not read in the text. */
 export function needsVerification(cite: Citation): boolean {
-  return (
-    cite.confidence === 'low' || cite.confidence === 'unverified' || cite.confidence === 'inference'
-  );
+  return !isVerified(cite);
+}
+
+/** A citation's place as a reader can use it: an article, or a web address; internal notes are not shown. */
+export function readableWhere(where: string | undefined): string | null {
+  if (!where) return null;
+  if (/^(https?:\/\/|www\.)\S+$/u.test(where)) return where;
+  return /[A-Za-z]/u.test(where) ? null : where;
 }

@@ -50,36 +50,73 @@ export const contactSchema = z.object({
   cite: citationSchema,
 });
 
-export const deadlineRuleSchema = z.object({
-  /** What the deadline is for: the respondent's decision, acceptance, transfer … */
-  what: z.object({ zh: z.string(), en: z.string() }),
+const bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+
+/**
+ * A time limit as a rule: so many (calendar or working) days from a start. `startsAfter` is a
+ * stage that runs before the clock starts (a regulator first decides to accept, then the
+ * institution's own time begins). Built from a channel's procedures (`answerRule`).
+ */
+export interface DeadlineRule {
+  readonly what: { readonly zh: string; readonly en: string };
+  readonly days: number;
+  readonly unit: 'calendar' | 'working';
+  readonly startsAfter?: {
+    readonly days: number;
+    readonly unit: 'calendar' | 'working';
+    readonly what: { readonly zh: string; readonly en: string };
+  };
+  readonly extensions: readonly {
+    readonly toDays: number;
+    readonly unit: 'calendar' | 'working';
+    readonly condition: { readonly zh: string; readonly en: string };
+  }[];
+  readonly basis: string;
+  readonly cite: Citation;
+}
+
+/**
+ * One procedure a channel runs, with its own time limit: a regulator's decision to accept a
+ * complaint, its transfer, the institution's answer, the decision to open a case on a 举报 and
+ * the notice to the reporter … A channel may offer several procedures for several filing types
+ * (12315: 投诉 and 举报), and each is counted from its own start event.
+ */
+export const procedureSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  /** The filing this procedure belongs to (投诉, 举报 or application). */
+  filingType: filingTypeSchema,
+  /** What must happen by the deadline. */
+  what: bilingual,
+  /** The event the period counts from, in the article's words (e.g. 自收到投诉之日起). */
+  startEvent: bilingual,
+  /** The procedure whose end starts this one; absent when the period counts from the filing. */
+  after: z
+    .string()
+    .regex(/^[a-z0-9_]+$/)
+    .optional(),
   days: z.number().int().positive(),
   unit: z.enum(['calendar', 'working']),
-  /**
-   * A stage that runs before the clock starts: a regulator first registers a complaint and
-   * passes it on (e.g. 7 working days), then the institution's own time to answer begins.
-   */
-  startsAfter: z
-    .object({
-      days: z.number().int().positive(),
-      unit: z.enum(['calendar', 'working']),
-      what: z.object({ zh: z.string(), en: z.string() }),
-    })
-    .optional(),
-  /** Extensions the rule allows, each with its condition. */
   extensions: z
     .array(
       z.object({
         toDays: z.number().int().positive(),
         unit: z.enum(['calendar', 'working']),
-        condition: z.object({ zh: z.string(), en: z.string() }),
+        condition: bilingual,
       }),
     )
     .default([]),
-  basis: z.string().min(1),
+  /** The procedure the plan waits for: its date is the step's "answer due". */
+  answer: z.boolean().default(false),
+  /** The article: its exact words when read in the text (quote), and a plain summary. */
+  article: z.object({
+    title: z.string().min(1),
+    article: z.string().min(1),
+    quote: z.string().min(1).optional(),
+    summary: bilingual,
+  }),
   cite: citationSchema,
 });
-export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
+export type Procedure = z.infer<typeof procedureSchema>;
 
 export const channelSchema = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),
@@ -102,13 +139,24 @@ export const channelSchema = z.object({
     z.object({ zh: z.string(), en: z.string(), required: z.boolean(), cite: citationSchema }),
   ),
   bring: z.array(z.object({ zh: z.string(), en: z.string() })),
-  deadline: deadlineRuleSchema.nullable(),
-  legalBasis: z.array(z.object({ title: z.string(), articles: z.string(), cite: citationSchema })),
+  /** The procedures run here, each with its own deadline rule (empty: no legal deadline). */
+  procedures: z.array(procedureSchema).default([]),
+  legalBasis: z.array(
+    z.object({
+      title: z.string(),
+      articles: z.string(),
+      /** natural_persons: a rule for natural persons only (the PBoC's 金融消费者); not cited for a company. */
+      protects: z.enum(['natural_persons', 'anyone']).optional(),
+      cite: citationSchema,
+    }),
+  ),
   /** Plain words on what this channel can and cannot do for a merchant. */
   summary: z.object({ zh: z.string(), en: z.string() }),
   /** Online complaint form limits, for the plain-text letter. */
   formLimits: z.object({ maxChars: z.number().int().positive() }).optional(),
   cost: z.object({ zh: z.string(), en: z.string() }).optional(),
+  /** Who a letter is addressed to, where it is not the channel's name (e.g. 中国支付清算协会). */
+  addressee: z.object({ zh: z.string().min(1), en: z.string().min(1) }).optional(),
 });
 export type Channel = z.infer<typeof channelSchema>;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultLexicon } from '../audit/lexicon/lexicon.js';
 import { FINDING_CATEGORIES } from '../audit/model.js';
 import { CATEGORY_NAMES } from '../audit/words.js';
-import { defaultKnowledgeBase } from '../channels/knowledge-base.js';
+import { defaultKnowledgeBase, readableWhere } from '../channels/knowledge-base.js';
 import type { KnowledgeBase } from '../channels/schema.js';
 import { defaultLegalGrounds } from '../letters/legal-grounds.js';
 import { buildGuides, literalTerms, type Guide } from './guides.js';
@@ -33,12 +33,13 @@ describe('the guides are generated from the data', () => {
         channel.contacts.map((c) => c.cite.verifiedAt),
       );
       const deadline = section?.facts.find((f) => f.kind === 'deadline');
-      if (channel.deadline) {
-        const unit = channel.deadline.unit === 'working' ? '个工作日' : '日';
+      const answer = channel.procedures.find((p) => p.answer);
+      if (answer) {
+        const unit = answer.unit === 'working' ? '个工作日' : '日';
         expect(deadline?.value.zh).toBe(
-          `${String(channel.deadline.days)}${unit}：${channel.deadline.what.zh}`,
+          `${answer.startEvent.zh}${String(answer.days)}${unit}内：${answer.what.zh}（依据《${answer.article.title}》${answer.article.article}）`,
         );
-        expect(deadline?.source?.where).toBe(channel.deadline.cite.where ?? null);
+        expect(deadline?.source?.where).toBe(readableWhere(answer.cite.where));
       } else {
         expect(deadline?.source).toBeNull();
       }
@@ -91,11 +92,12 @@ describe('the guides are generated from the data', () => {
     expect(rights.sections.map((s) => s.id)).toEqual(grounds.map((g) => g.id));
     for (const g of grounds) {
       const section = rights.sections.find((s) => s.id === g.id);
-      expect(section?.paragraphs[0]).toEqual(g.point);
+      expect(section?.paragraphs[0]?.zh).toContain(g.summary.zh);
+      if (g.quote) expect(section?.paragraphs[0]?.zh).toContain(`「${g.quote}」`);
       const source = section?.facts.find((f) => f.kind === 'legal_basis')?.source;
       expect(source?.key).toBe(g.cite.source);
       expect(source?.title).toBe(kb.sources.find((s) => s.key === g.cite.source)?.title);
-      expect(source?.where).toBe(g.cite.where ?? null);
+      expect(source?.where).toBe(readableWhere(g.cite.where));
     }
   });
 

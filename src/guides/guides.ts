@@ -1,7 +1,19 @@
 import { FINDING_CATEGORIES, type ColumnRole, type FindingCategory } from '../audit/model.js';
 import type { Lexicon, WeightedPattern } from '../audit/lexicon/lexicon.js';
 import { CATEGORY_NAMES } from '../audit/words.js';
-import { citationsOf, needsVerification } from '../channels/knowledge-base.js';
+import {
+  citationsOf,
+  needsVerification,
+  readableWhere,
+  sourceTitle,
+} from '../channels/knowledge-base.js';
+
+/** Notes in the data are written "中文 / English"; each language gets its own half. */
+function noteHalf(note: string, lang: 'zh' | 'en'): string {
+  const cut = note.lastIndexOf(' / ');
+  if (cut === -1) return note;
+  return lang === 'zh' ? note.slice(0, cut) : note.slice(cut + 3);
+}
 import type { Channel, Citation, Confidence, KnowledgeBase } from '../channels/schema.js';
 import type { LegalGround } from '../letters/legal-grounds.js';
 
@@ -23,9 +35,10 @@ export interface GuideSource {
   where: string | null;
   confidence: Confidence;
   verifiedAt: string;
-  /** Below medium confidence: shown as "verify before relying". */
+  /** Not read in a regulation or an official notice: shown as 待核实 / to be verified. */
   verify: boolean;
-  note: string | null;
+  /** The note in each language (the data writes "中文 / English"). */
+  note: Text | null;
 }
 
 export type FactKind =
@@ -83,12 +96,12 @@ const same = (text: string): Text => ({ zh: text, en: text });
 function sourceOf(kb: KnowledgeBase, cite: Citation): GuideSource {
   return {
     key: cite.source,
-    title: kb.sources.find((s) => s.key === cite.source)?.title ?? cite.source,
-    where: cite.where ?? null,
+    title: sourceTitle(kb, cite.source),
+    where: readableWhere(cite.where),
     confidence: cite.confidence,
     verifiedAt: cite.verifiedAt,
     verify: needsVerification(cite),
-    note: cite.note ?? null,
+    note: cite.note ? { zh: noteHalf(cite.note, 'zh'), en: noteHalf(cite.note, 'en') } : null,
   };
 }
 
@@ -178,43 +191,37 @@ function channelSection(kb: KnowledgeBase, channel: Channel): GuideSection {
       source: null,
     });
   }
-  const rule = channel.deadline;
-  if (rule) {
-    const d = days(rule.days, rule.unit);
-    facts.push({
-      kind: 'deadline',
-      label: { zh: '答复期限', en: 'Deadline to answer' },
-      value: { zh: `${d.zh}：${rule.what.zh}`, en: `${d.en}: ${rule.what.en}` },
-      source: sourceOf(kb, rule.cite),
-    });
-    if (rule.startsAfter) {
-      const s = days(rule.startsAfter.days, rule.startsAfter.unit);
-      facts.push({
-        kind: 'deadline_stage',
-        label: { zh: '在此之前', en: 'Before the clock starts' },
-        value: {
-          zh: `${s.zh}：${rule.startsAfter.what.zh}`,
-          en: `${s.en}: ${rule.startsAfter.what.en}`,
-        },
-        source: sourceOf(kb, rule.cite),
-      });
-    }
-    for (const e of rule.extensions) {
-      const x = days(e.toDays, e.unit);
-      facts.push({
-        kind: 'extension',
-        label: { zh: '可延长至', en: 'Can be extended to' },
-        value: { zh: `${x.zh}：${e.condition.zh}`, en: `${x.en}: ${e.condition.en}` },
-        source: sourceOf(kb, rule.cite),
-      });
-    }
-  } else {
+  if (channel.procedures.length === 0) {
     facts.push({
       kind: 'deadline',
       label: { zh: '答复期限', en: 'Deadline to answer' },
       value: { zh: '没有法定的答复期限', en: 'No legal deadline to answer' },
       source: null,
     });
+  }
+  for (const p of channel.procedures) {
+    const d = days(p.days, p.unit);
+    const filing = FILING[p.filingType];
+    facts.push({
+      kind: p.answer ? 'deadline' : 'deadline_stage',
+      label: p.answer
+        ? { zh: `答复期限（${filing.zh}）`, en: `Deadline to answer (${filing.en})` }
+        : { zh: `程序期限（${filing.zh}）`, en: `Procedure deadline (${filing.en})` },
+      value: {
+        zh: `${p.startEvent.zh}${d.zh}内：${p.what.zh}（依据《${p.article.title}》${p.article.article}）`,
+        en: `${d.en} ${p.startEvent.en}: ${p.what.en} (${p.article.title}, ${p.article.article})`,
+      },
+      source: sourceOf(kb, p.cite),
+    });
+    for (const e of p.extensions) {
+      const x = days(e.toDays, e.unit);
+      facts.push({
+        kind: 'extension',
+        label: { zh: '可延长至', en: 'Can be extended to' },
+        value: { zh: `${x.zh}：${e.condition.zh}`, en: `${x.en}: ${e.condition.en}` },
+        source: sourceOf(kb, p.cite),
+      });
+    }
   }
   for (const l of channel.legalBasis) {
     facts.push({
@@ -246,8 +253,8 @@ function channelGuide(kb: KnowledgeBase): Guide {
     slug: 'channels',
     title: { zh: '各投诉渠道怎么用', en: 'How each complaint channel works' },
     summary: {
-      zh: '每个渠道：谁可以用、怎么提交、要准备什么、对方多久内必须答复。每条事实都注明来源和核实日期；标有“请核实后再使用”的，只有网络来源或为推断，使用前请先打电话或上官网确认。',
-      en: 'For every channel: who may use it, how to file, what to bring and how long they have to answer. Every fact names its source and the date it was checked; those marked "verify before relying" come from web pages only or are our inference, so confirm them first.',
+      zh: '每个渠道：谁可以用、怎么提交、要准备什么、对方多久内必须答复。每条事实都注明来源和核实日期；标有“待核实”的，没有在法规原文或官方通知中读到（只有新闻、网络来源或为推断），使用前请先打电话或上官网确认。',
+      en: 'For every channel: who may use it, how to file, what to bring and how long they have to answer. Every fact names its source and the date it was checked; those marked "to be verified" were not read in a regulation or an official notice (news, web pages or our inference), so confirm them first.',
     },
     verifiedAt: newest(
       kb.channels.flatMap((c) => citationsOf(c).map((x) => x.verifiedAt)),
@@ -504,7 +511,12 @@ function rightsGuide(kb: KnowledgeBase, grounds: readonly LegalGround[]): Guide 
       return {
         id: g.id,
         heading: same(`${g.title} ${g.articles}`),
-        paragraphs: [g.point],
+        // The article's words in 「」 only where they were read in the text; else the summary.
+        paragraphs: [
+          g.quote
+            ? { zh: `原文：「${g.quote}」要点：${g.summary.zh}`, en: `Summary: ${g.summary.en}` }
+            : g.summary,
+        ],
         facts,
         verify: needsVerification(g.cite),
       };

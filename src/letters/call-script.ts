@@ -3,6 +3,7 @@ import type { CaseFile } from '../cases/case-file.js';
 import type { Channel, KnowledgeBase } from '../channels/schema.js';
 import type { Block, DocumentModel } from '../documents/model.js';
 import { noteIn, type StepDeadline } from '../plan/plan.js';
+import { providerKindOf } from '../cases/case-input.js';
 import {
   caseFacts,
   categoryName,
@@ -142,10 +143,10 @@ export function composeCallScript(input: CallScriptInput): DocumentModel {
       kind: 'list',
       ordered: false,
       items: [
-        ...(isProvider && r.type === 'payment_institution'
+        ...(isProvider && providerKindOf(caseFile).kind === 'payment_institution'
           ? [
               t(
-                '“请找代理商”：“代理商是贵公司的外包机构。按《非银行支付机构监督管理条例》第三十五条，投诉由贵公司负责处理，请直接登记。”',
+                '“请找代理商”：“代理商是贵公司的外包机构。依据《非银行支付机构监督管理条例》第三十五条的规定，贵公司应当履行投诉处理主体责任，请直接登记。”',
                 '"Contact your agent": "The agent works for you. Under art. 35 of the Regulation on Non-bank Payment Institutions, handling complaints is your responsibility — please register it."',
               ),
             ]

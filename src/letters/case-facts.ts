@@ -3,6 +3,7 @@ import { formatFenGrouped, parseYuanToFen } from '../audit/money.js';
 import type { AuditReport, Finding } from '../audit/report/schema.js';
 import { CATEGORY_NAMES, PERIOD_NAMES } from '../audit/words.js';
 import type { CaseFile } from '../cases/case-file.js';
+import { unknownHistoryChannel } from '../plan/plan.js';
 import type { KnowledgeBase } from '../channels/schema.js';
 
 /**
@@ -146,7 +147,8 @@ export function historySentences(caseFile: CaseFile, kb: KnowledgeBase, lang: La
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((attempt) => {
       const channel = kb.channels.find((c) => c.id === attempt.channel);
-      const name = channel ? channel.name[lang] : attempt.channel;
+      if (!channel) throw unknownHistoryChannel(attempt.channel, kb);
+      const name = channel.name[lang];
       const outcome = OUTCOME_WORDS[attempt.outcome][lang];
       if (lang === 'zh') {
         return `${longDate(attempt.date, 'zh')}，通过“${name}”提出${attempt.reference ? `（工单号 ${attempt.reference}）` : ''}，${outcome}${attempt.answeredAt ? `（${longDate(attempt.answeredAt, 'zh')}答复）` : ''}${attempt.note ? `：${attempt.note}` : ''}。`;

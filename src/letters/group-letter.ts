@@ -2,7 +2,7 @@ import type { FindingCategory, IsoDate } from '../audit/model.js';
 import type { Channel, FilingType } from '../channels/schema.js';
 import type { Block, DocumentModel } from '../documents/model.js';
 import { categoryName, longDate, yuan, type Language } from './case-facts.js';
-import { groundsFor, type LegalGround } from './legal-grounds.js';
+import { citeGround, groundsFor, type LegalGround } from './legal-grounds.js';
 
 /**
  * The combined letter of a group complaint: several merchants, one provider, one kind of charge
@@ -138,7 +138,7 @@ export function composeGroupLetter(input: GroupLetterInput): DocumentModel {
     {
       kind: 'list',
       ordered: true,
-      items: grounds.map((g) => `${g.title}${g.articles}：${g.point[lang]}`),
+      items: grounds.map((g) => citeGround(g, lang)),
     },
     { kind: 'heading', text: t('五、证据清单', 'V. Evidence') },
     {

@@ -12,8 +12,28 @@ export const legalGroundSchema = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),
   title: z.string().min(1),
   articles: z.string().min(1),
-  point: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  /** The article's exact words, only when read in the text; letters then quote it in 「」. */
+  quote: z.string().min(1).optional(),
+  /** A plain summary, never printed as if it were the text: letters say "依据……的规定". */
+  summary: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
   providerTypes: z.array(z.enum(['bank', 'payment_institution'])).min(1),
+  /** natural_persons: the rule protects natural persons only (e.g. "金融消费者"); never cited for a company. */
+  protects: z.enum(['natural_persons', 'anyone']).default('anyone'),
+  /**
+   * Figures the rule sets, as data (the 2016 card-fee reform: rates in hundred-thousandths,
+   * caps in fen), for whoever compares a statement with them.
+   */
+  facts: z
+    .object({
+      since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u),
+      issuerDebitPer100k: z.number().int().positive(),
+      issuerDebitCapFen: z.number().int().positive(),
+      issuerCreditPer100k: z.number().int().positive(),
+      networkPer100k: z.number().int().positive(),
+      networkCapFen: z.number().int().positive(),
+      acquirerFee: z.literal('market'),
+    })
+    .optional(),
   /** Only for claims in these categories; every claim when absent. */
   categories: z.array(z.enum(FINDING_CATEGORIES)).optional(),
   cite: citationSchema,
@@ -42,12 +62,31 @@ export function defaultLegalGrounds(): readonly LegalGround[] {
 /** The grounds that bear on a claim against this kind of provider for these categories. */
 export function groundsFor(
   grounds: readonly LegalGround[],
-  providerType: 'bank' | 'payment_institution',
+  providerType: 'bank' | 'payment_institution' | 'unknown',
   categories: ReadonlySet<string>,
+  complainant?: 'individual_consumer' | 'individual_merchant' | 'company',
 ): LegalGround[] {
   return grounds.filter(
     (g) =>
-      g.providerTypes.includes(providerType) &&
+      // An unknown provider: only rules that bind banks and payment institutions alike.
+      (providerType === 'unknown'
+        ? g.providerTypes.includes('bank') && g.providerTypes.includes('payment_institution')
+        : g.providerTypes.includes(providerType)) &&
+      // A company is not a natural person; a 个体工商户 is (民法典 第五十四条).
+      !(g.protects === 'natural_persons' && complainant === 'company') &&
       (g.categories === undefined || g.categories.some((c) => categories.has(c))),
   );
+}
+
+/**
+ * A ground as a letter cites it: the exact words in 「」 when they were read in the text,
+ * otherwise "依据……的规定" with the summary — a summary is never printed as the article.
+ */
+export function citeGround(g: LegalGround, lang: 'zh' | 'en'): string {
+  if (lang === 'en') {
+    return `Under ${g.title} ${g.articles}: ${g.summary.en}`;
+  }
+  return g.quote
+    ? `${g.title}${g.articles}规定：「${g.quote}」`
+    : `依据${g.title}${g.articles}的规定，${g.summary.zh}`;
 }

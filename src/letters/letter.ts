@@ -13,7 +13,8 @@ import {
   type CaseFacts,
   type Language,
 } from './case-facts.js';
-import { groundsFor, type LegalGround } from './legal-grounds.js';
+import { providerKindOf } from '../cases/case-input.js';
+import { citeGround, groundsFor, type LegalGround } from './legal-grounds.js';
 
 /**
  * The formal letter a merchant sends to one channel: a 投诉书 to the provider or a regulator, a
@@ -77,8 +78,9 @@ export function composeLetter(input: LetterInput): DocumentModel {
   const addressee = addresseeOf(channel, caseFile, lang);
   const grounds = groundsFor(
     input.grounds,
-    caseFile.respondent.type,
+    providerKindOf(caseFile).kind,
     new Set(facts.disputed.map((d) => d.category)),
+    caseFile.complainant.type,
   );
   const blocks: Block[] = [
     partyFields(input, form),
@@ -96,9 +98,14 @@ export function composeLetter(input: LetterInput): DocumentModel {
       kind: 'list',
       ordered: true,
       items: [
-        ...grounds.map((g) => `${g.title}${g.articles}：${g.point[lang]}`),
+        ...grounds.map((g) => citeGround(g, lang)),
         ...(form === 'lawsuit' || form === 'mediation' || form === 'arbitration'
-          ? channel.legalBasis.map((l) => `${l.title}${l.articles}`)
+          ? channel.legalBasis
+              .filter(
+                (l) =>
+                  !(l.protects === 'natural_persons' && caseFile.complainant.type === 'company'),
+              )
+              .map((l) => t(`依据《${l.title}》${l.articles}的规定`, `${l.title} ${l.articles}`))
           : []),
       ],
     },
@@ -129,47 +136,77 @@ export function composeLetter(input: LetterInput): DocumentModel {
   };
 }
 
+/** 浙江 → 浙江省, 北京 → 北京市, 广西 → 广西壮族自治区; a full name stays as it is. */
+export function provinceFullName(province: string): string {
+  if (/(省|市|自治区)$/u.test(province)) return province;
+  const special: Record<string, string> = {
+    北京: '北京市',
+    上海: '上海市',
+    天津: '天津市',
+    重庆: '重庆市',
+    内蒙古: '内蒙古自治区',
+    广西: '广西壮族自治区',
+    西藏: '西藏自治区',
+    宁夏: '宁夏回族自治区',
+    新疆: '新疆维吾尔自治区',
+  };
+  return special[province] ?? `${province}省`;
+}
+
+/** 浙江省 → 浙江, 广西壮族自治区 → 广西: the form NFRA's local offices are named with. */
+export function provinceShortName(province: string): string {
+  return province.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '');
+}
+
 function addresseeOf(channel: Channel, caseFile: CaseFile, lang: Language): string | null {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
-  const where = caseFile.respondent.province ?? '';
+  const r = caseFile.respondent;
+  const province = r.province;
   switch (channel.kind) {
     case 'provider_service':
-      return t(
-        `${caseFile.respondent.name}客户服务中心（投诉处理部门）`,
-        `${caseFile.respondent.name}, complaints department`,
-      );
+      return t(`${r.name}客户服务中心（投诉处理部门）`, `${r.name}, complaints department`);
     case 'central_bank':
-      return t(
-        `中国人民银行${where ? `${where}分行` : '（被投诉机构住所地）分支机构'}`,
-        `People's Bank of China${where ? `, ${where} branch` : ' (branch where the institution is domiciled)'}`,
-      );
+      return province
+        ? t(
+            `中国人民银行${provinceFullName(province)}分行`,
+            `People's Bank of China, ${province} branch`,
+          )
+        : t('中国人民银行', "People's Bank of China");
     case 'financial_regulator':
-      return t(
-        `国家金融监督管理总局${where ? `${where}监管局` : '（属地）派出机构'}`,
-        `National Financial Regulatory Administration${where ? `, ${where} office` : ''}`,
-      );
+      return province
+        ? t(
+            `国家金融监督管理总局${provinceShortName(province)}监管局`,
+            `National Financial Regulatory Administration, ${province} office`,
+          )
+        : t('国家金融监督管理总局', 'National Financial Regulatory Administration');
     case 'market_regulator':
-      return t(
-        `${where || '（被举报机构所在地）'}市场监督管理局`,
-        `Market regulation bureau${where ? ` of ${where}` : ''}`,
-      );
+      return r.city
+        ? t(`${r.city}市场监督管理局`, `Market regulation bureau of ${r.city}`)
+        : province
+          ? t(
+              `${provinceFullName(province)}市场监督管理局`,
+              `Market regulation bureau of ${province}`,
+            )
+          : t('市场监督管理局', 'Market regulation bureau');
     case 'consumer_association':
       return t(
         `${caseFile.complainant.city ?? caseFile.complainant.province ?? ''}消费者协会`,
         'Consumer association',
       );
     case 'court':
-      return t(
-        `${caseFile.complainant.city ?? ''}（被告住所地或合同履行地）基层人民法院`,
-        "Basic people's court (where the defendant is domiciled or the contract is performed)",
-      );
+      // The defendant's domicile decides the court; a blank line to fill in when it is not known
+      // (the plan says exactly how to find it), never a placeholder in brackets.
+      if (r.court) return r.court;
+      if (r.city && r.district)
+        return t(`${r.city}${r.district}人民法院`, `${r.district} People's Court, ${r.city}`);
+      return t('＿＿＿＿＿＿＿＿人民法院', "＿＿＿＿＿＿＿＿ People's Court");
     case 'payment_platform':
     case 'unionpay':
     case 'industry_association':
     case 'mediation':
     case 'arbitration':
     case 'media':
-      return channel.name[lang];
+      return channel.addressee?.[lang] ?? channel.name[lang];
   }
 }
 
@@ -207,13 +244,15 @@ function partyFields(input: LetterInput, form: LetterForm): Block {
   if (c.address && form !== 'public')
     fields.push({ label: t('地址', 'Address'), value: c.address });
   fields.push({ label: them, value: r.name });
+  if (r.address) fields.push({ label: t('住所', 'Domicile'), value: r.address });
+  if (form === 'lawsuit' && r.legalRepresentative) {
+    fields.push({ label: t('法定代表人', 'Legal representative'), value: r.legalRepresentative });
+  }
   if (r.agent)
     fields.push({ label: t('销售代理商（外包服务机构）', 'Sales agent'), value: r.agent });
-  if (r.customerServicePhone) {
-    fields.push({
-      label: t('被投诉方客服电话', "Provider's service line"),
-      value: r.customerServicePhone,
-    });
+  // A court filing names the defendant by name and domicile; its service line is not a party fact.
+  if (r.customerServicePhone && form !== 'lawsuit') {
+    fields.push({ label: t('客服电话', 'Service line'), value: r.customerServicePhone });
   }
   return { kind: 'fields', fields };
 }

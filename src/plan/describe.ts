@@ -41,6 +41,8 @@ export function describePlan(plan: Plan, lang: Language): string {
       : `Claim: ${formatFenGrouped(plan.claimFen)} yuan`,
   );
   out.push('', plan.headline[lang], '');
+  if (plan.question)
+    out.push(zh ? `需要你确认：${plan.question.zh}` : `Please confirm: ${plan.question.en}`, '');
   out.push(zh ? '步骤' : 'Steps');
   plan.ladder.forEach((step, i) => {
     out.push(...describeStep(step, `${String(i + 1)}.`, lang));
@@ -90,20 +92,42 @@ function describeStep(step: PlanStep, marker: string, lang: Language): string[] 
         ? `   答复期限：${deadline.due}${shifted}${latest ? `，延期最晚 ${latest.due}` : ''}${provisional} — ${what.zh}；依据：${step.answerDue.basis}`
         : `   Answer due: ${deadline.due}${shifted}${latest ? `, ${latest.due} at the latest with extensions` : ''}${provisional} — ${what.en}; basis: ${step.answerDue.basis}`,
     );
+    const stages = step.answerDue.procedures ?? [];
+    if (stages.length > 1) {
+      lines.push(zh ? '   各程序的期限：' : '   Each procedure:');
+      for (const p of stages) {
+        const status = p.verified
+          ? zh
+            ? `已核实（${p.verifiedAt}）`
+            : `verified ${p.verifiedAt}`
+          : zh
+            ? '待核实'
+            : 'to be verified';
+        const estimate = p.estimated
+          ? zh
+            ? '（按上一程序的最后一天推算）'
+            : ' (counted from the last day of the stage before)'
+          : '';
+        lines.push(
+          zh
+            ? `     - ${p.deadline.due}${p.latest ? `（最晚 ${p.latest.due}）` : ''}${estimate}：${p.startEvent.zh}，${p.what.zh}；依据${p.basis}，${status}`
+            : `     - ${p.deadline.due}${p.latest ? ` (latest ${p.latest.due})` : ''}${estimate}: ${p.what.en} (${p.startEvent.en}); ${p.basis}, ${status}`,
+        );
+      }
+    }
   }
-  if (step.alternatives.length > 0) {
-    lines.push(
-      zh ? `   也可以：${step.alternatives.join('、')}` : `   Or: ${step.alternatives.join(', ')}`,
-    );
+  if (step.alternativeNames && step.alternativeNames.length > 0) {
+    const names = step.alternativeNames.map((n) => n[lang]);
+    lines.push(zh ? `   也可以：${names.join('、')}` : `   Or: ${names.join(', ')}`);
   }
   if (step.tradeOffs && step.state === 'later') lines.push(`   ${step.tradeOffs[lang]}`);
   if (step.verify.length > 0 && (step.state === 'next' || step.state === 'later')) {
-    lines.push(zh ? '   请核实后再使用：' : '   Verify before relying on:');
+    lines.push(zh ? '   待核实（使用前请核实）：' : '   To be verified before relying on:');
     for (const v of step.verify.slice(0, 3)) lines.push(`     - ${v[lang]}`);
     if (step.verify.length > 3) {
       lines.push(
         zh
-          ? `     - 另有 ${String(step.verify.length - 3)} 项（--format json 查看全部）`
+          ? `     - 另有 ${String(step.verify.length - 3)} 项`
           : `     - ${String(step.verify.length - 3)} more (see --format json)`,
       );
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultKnowledgeBase } from '../channels/knowledge-base.js';
 import { chinaCalendar } from '../deadlines/calendar.js';
-import { planCase, type Plan, type PlanInput } from './plan.js';
+import { describePlan } from './describe.js';
+import { noteIn, planCase, type Plan, type PlanInput } from './plan.js';
 import { defaultPlanPolicy } from './policy.js';
 
 const kb = defaultKnowledgeBase();
@@ -102,10 +103,17 @@ describe('planCase: who goes where', () => {
     expect(step(p, 'consumer_association').filingType).toBe('complaint');
   });
 
-  it('an arbitration clause puts arbitration where the court was', () => {
+  it('an arbitration clause puts arbitration where the court was, and says why the court is out', () => {
     const p = plan({ arbitrationAgreement: true });
-    expect(ladder(p).at(-1)).toBe('arbitration:later');
-    expect(ladder(p)).not.toContain('court_small_claims:later');
+    expect(ladder(p).slice(-2)).toEqual(['arbitration:later', 'court_small_claims:unavailable']);
+    expect(step(p, 'court_small_claims').when.zh).toContain('仲裁协议');
+    // The 1995 table: 299 yuan falls in the first bracket, 40–100 yuan.
+    expect(step(p, 'arbitration').why.zh).toContain('40.00–100.00 元');
+    expect(p.court?.arbitration).toEqual({ minFen: 4_000, maxFen: 10_000 });
+  });
+
+  it('without an arbitration clause there is no arbitration step', () => {
+    expect(ladder(plan({}))).not.toContain('arbitration:later');
   });
 });
 
@@ -240,14 +248,42 @@ describe('planCase: the size of the claim', () => {
     expect(court.why.zh).toContain('50');
   });
 
-  it('a large claim: above the small-claims limits, consider a lawyer', () => {
-    const p = plan({ claimFen: 12_000_000 });
-    expect(step(p, 'court_small_claims').why.zh).toContain('律师');
+  it('a large claim in Zhejiang: above what small claims take even by agreement, consider a lawyer', () => {
+    const p = plan({ claimFen: 30_000_000, providerProvince: '浙江省' });
+    const court = step(p, 'court_small_claims');
+    expect(court.why.zh).toContain('律师');
+    expect(court.name.zh).toBe('人民法院（简易程序或普通程序）');
+    expect(court.answerDue).toBeUndefined();
   });
 
-  it('a middling claim is within the small-claims procedure', () => {
-    const p = plan({ claimFen: 1_980_000 });
-    expect(step(p, 'court_small_claims').why.zh).toContain('小额诉讼');
+  it('an 80,000-yuan claim in Zhejiang is not labelled small claims', () => {
+    const p = plan({ claimFen: 8_000_000, providerProvince: '浙江' });
+    const court = step(p, 'court_small_claims');
+    expect(court.name.zh).toBe('人民法院（简易程序或普通程序）');
+    expect(court.why.zh).toContain('54,323.00');
+    // 诉讼费用交纳办法 第十三条: 50 + 2.5% × (80,000 − 10,000) = 1,800 yuan; half under 第十六条.
+    expect(p.court).toMatchObject({
+      procedure: 'by_agreement',
+      feeFen: 180_000,
+      halfFeeFen: 90_000,
+    });
+    expect(court.why.zh).toContain('1,800.00 元');
+    expect(court.why.zh).toContain('900.00 元（第十六条）');
+    expect(court.why.zh).not.toContain('再减半');
+  });
+
+  it('a claim under the Zhejiang limit goes to the small-claims procedure, with its term', () => {
+    const p = plan({ claimFen: 1_980_000, providerProvince: '浙江' });
+    const court = step(p, 'court_small_claims');
+    expect(court.name.zh).toBe('人民法院（小额诉讼程序）');
+    expect(court.why.zh).toContain('一审终审');
+    expect(p.court?.feeFen).toBe(5_000 + 24_500);
+  });
+
+  it('a province without data: the merchant is told exactly what to look up', () => {
+    const p = plan({ claimFen: 1_980_000, providerProvince: '西藏' });
+    expect(p.court?.procedure).toBe('unknown');
+    expect(step(p, 'court_small_claims').why.zh).toContain('高级人民法院公布的标准');
   });
 });
 
@@ -278,8 +314,49 @@ describe('planCase: group complaints and time limits', () => {
     expect(due?.shiftedPast).toBe('国庆节');
   });
 
-  it('warns about a history entry naming an unknown channel', () => {
-    const p = plan({ history: [{ channel: 'nowhere', date: '2026-11-01', outcome: 'pending' }] });
-    expect(p.warnings.some((w) => w.en.includes('nowhere'))).toBe(true);
+  it('refuses a history entry naming an unknown channel instead of silently restarting', () => {
+    expect(() =>
+      plan({ history: [{ channel: 'customer_service', date: '2026-11-01', outcome: 'pending' }] }),
+    ).toThrow(expect.objectContaining({ code: 'FG_ERR_HISTORY_UNKNOWN_CHANNEL' }));
+  });
+});
+
+describe('planCase: the provider type', () => {
+  it('unknown: the plan starts where banks and payment institutions are both handled, and asks', () => {
+    const question = { zh: '请确认是银行还是支付机构', en: 'Bank or payment institution?' };
+    const p = plan({ providerType: 'unknown', providerTypeQuestion: question });
+    expect(ladder(p)).toEqual([
+      'pboc_12363:next',
+      'financial_mediation:later',
+      'court_small_claims:later',
+    ]);
+    expect(p.question).toEqual(question);
+    expect(describePlan(p, 'zh')).toContain('需要你确认：请确认是银行还是支付机构');
+  });
+
+  it('a bank: the bank’s own channel, then a regulator', () => {
+    expect(ladder(plan({ providerType: 'bank' }))[0]).toBe('bank_customer_service:next');
+  });
+
+  it('a payment institution: its own channel, then the PBoC', () => {
+    expect(ladder(plan({})).slice(0, 2)).toEqual([
+      'payment_institution_customer_service:next',
+      'pboc_12363:later',
+    ]);
+  });
+});
+
+describe('noteIn', () => {
+  it('splits "中文 / English" and "中文）/ English"', () => {
+    expect(noteIn('工作日（各地时段不同）/ working days (hours vary)', 'zh')).toBe(
+      '工作日（各地时段不同）',
+    );
+    expect(noteIn('工作日（各地时段不同）/ working days (hours vary)', 'en')).toBe(
+      'working days (hours vary)',
+    );
+    expect(noteIn('第三十九条没有规定天数 / art. 39 sets no days', 'zh')).toBe(
+      '第三十九条没有规定天数',
+    );
+    expect(noteIn('只有中文', 'en')).toBe('只有中文');
   });
 });

@@ -1,7 +1,16 @@
 import { addDaysIso, addMonths, daysBetween } from '../audit/dates.js';
 import type { Fen, IsoDate } from '../audit/model.js';
 import { formatFenGrouped } from '../audit/money.js';
-import { citationsOf, needsVerification, weakest } from '../channels/knowledge-base.js';
+import {
+  answerRule,
+  citationsOf,
+  isVerified,
+  needsVerification,
+  proceduresFor,
+  readableWhere,
+  sourceTitle,
+  weakest,
+} from '../channels/knowledge-base.js';
 import type {
   Channel,
   ChannelKind,
@@ -12,7 +21,9 @@ import type {
   KnowledgeBase,
 } from '../channels/schema.js';
 import type { WorkCalendar } from '../deadlines/calendar.js';
+import { FeeGuardError } from '../errors.js';
 import { computeDeadline, type Deadline } from '../deadlines/deadline.js';
+import { arbitrationFeeRangeFen, courtRoute, type CourtRoute } from './court.js';
 import type { PlanPolicy } from './policy.js';
 
 /**
@@ -28,7 +39,8 @@ export interface Bilingual {
 }
 
 export type ComplainantType = 'individual_consumer' | 'individual_merchant' | 'company';
-export type ProviderType = 'bank' | 'payment_institution';
+/** `unknown`: the merchant has not said, and the name does not tell (see src/channels/provider-kind.ts). */
+export type ProviderType = 'bank' | 'payment_institution' | 'unknown';
 export type AttemptOutcome = 'pending' | 'no_answer' | 'rejected' | 'partial_refund' | 'refunded';
 
 export interface PlanAttempt {
@@ -44,6 +56,12 @@ export interface PlanInput {
   readonly complainantType: ComplainantType;
   readonly providerType: ProviderType;
   readonly providerName: string;
+  /** Where the provider is domiciled (its province): decides the court and its small-claims limit. */
+  readonly providerProvince?: string;
+  /** The competent court when the merchant has looked it up (e.g. 杭州市西湖区人民法院). */
+  readonly providerCourt?: string;
+  /** When the provider's type was not stated or contradicts its name: the question to ask. */
+  readonly providerTypeQuestion?: Bilingual;
   /** The exact amount claimed (the audit's claim total). */
   readonly claimFen: Fen;
   readonly history: readonly PlanAttempt[];
@@ -80,6 +98,34 @@ export interface StepDeadline {
   readonly latest?: Deadline;
   readonly basis: string;
   readonly confidence: Confidence;
+  /** Every procedure of this filing at this channel, each with its own start and date. */
+  readonly procedures?: readonly ProcedureDate[];
+}
+
+/**
+ * One procedure's deadline as a date: a regulator's acceptance decision, its transfer, the
+ * institution's answer, the decision to open a case … Counted from its own start event; a
+ * procedure that starts when an earlier one ends is dated from the earlier one's last day
+ * (`estimated`: the earlier step may well finish sooner).
+ */
+export interface ProcedureDate {
+  readonly id: string;
+  readonly what: Bilingual;
+  readonly startEvent: Bilingual;
+  readonly deadline: Deadline;
+  readonly latest?: Deadline;
+  readonly estimated: boolean;
+  /** The plan waits for this one. */
+  readonly answer: boolean;
+  /** 《title》article, for "依据……的规定". */
+  readonly basis: string;
+  readonly summary: Bilingual;
+  /** The article's exact words, when they were read in the text. */
+  readonly quote?: string;
+  readonly source: string;
+  /** Read in the regulation text or an official notice (已核实) — otherwise 待核实. */
+  readonly verified: boolean;
+  readonly verifiedAt: IsoDate;
 }
 
 export interface PlanStep {
@@ -93,6 +139,8 @@ export interface PlanStep {
   readonly when: Bilingual;
   /** Other channels that can stand in for this one (e.g. NFRA beside the PBoC for a bank). */
   readonly alternatives: readonly string[];
+  /** The alternatives' names, for people (the ids are for programs). */
+  readonly alternativeNames?: readonly Bilingual[];
   /** For a step taken: when it was filed, its reference and when the answer is due. */
   readonly filed?: { readonly date: IsoDate; readonly reference?: string };
   /** For the next and later steps: the day to file, when known. */
@@ -125,6 +173,12 @@ export interface Plan {
   readonly parallel: readonly PlanStep[];
   readonly groupComplaint: { readonly recommended: boolean; readonly why: Bilingual };
   readonly warnings: readonly Bilingual[];
+  /** A question the merchant must answer before the plan can go further (the provider's type). */
+  readonly question?: Bilingual;
+  /** The court step's figures: procedure, court fee, arbitration fee range. */
+  readonly court?: CourtRoute & {
+    readonly arbitration?: { readonly minFen: Fen; readonly maxFen: Fen };
+  };
   /** The last day to sue (3 years from when the merchant learned of the deductions). */
   readonly limitation?: { readonly until: IsoDate; readonly daysLeft: number };
 }
@@ -153,6 +207,7 @@ const PARTY_NAMES: Record<ComplainantType, Bilingual> = {
 const PROVIDER_NAMES: Record<ProviderType, Bilingual> = {
   bank: { zh: '收单银行', en: 'an acquiring bank' },
   payment_institution: { zh: '支付机构', en: 'a payment institution' },
+  unknown: { zh: '收单机构', en: 'the acquirer' },
 };
 
 interface Candidate {
@@ -167,18 +222,23 @@ export function planCase(
   calendar: WorkCalendar,
   policy: PlanPolicy,
 ): Plan {
+  for (const attempt of input.history) {
+    if (!kb.channels.some((c) => c.id === attempt.channel)) {
+      throw unknownHistoryChannel(attempt.channel, kb);
+    }
+  }
   const eligible = kb.channels
-    .filter((c) => c.against.includes(input.providerType))
+    .filter((c) => handlesProvider(c.against, input.providerType))
     .map((channel) => candidateFor(channel, input))
     .filter((c): c is Candidate => c !== null);
 
   const ladderCandidates = chooseLadder(eligible, input);
   const attemptsByChannel = groupAttempts(input.history);
-  const ladder = walkLadder(ladderCandidates, attemptsByChannel, input, calendar, policy);
+  const ladder = walkLadder(ladderCandidates, attemptsByChannel, input, calendar, policy, kb);
   const stage = stageOf(ladder);
   const parallel = eligible
     .filter((c) => PARALLEL_KINDS.includes(c.channel.kind))
-    .map((c) => parallelStep(c, attemptsByChannel.get(c.channel.id), input, calendar, stage));
+    .map((c) => parallelStep(c, attemptsByChannel.get(c.channel.id), input, calendar, stage, kb));
   const warnings = collectWarnings(input, kb, eligible);
   const limitation = limitationOf(input, policy);
   if (limitation && limitation.daysLeft <= policy.warnLimitationWithinDays) {
@@ -203,6 +263,13 @@ export function planCase(
     parallel,
     groupComplaint: groupComplaintOf(input),
     warnings,
+    ...(input.providerTypeQuestion ? { question: input.providerTypeQuestion } : {}),
+    court: {
+      ...courtRoute(input.claimFen, policy, input.providerProvince, input.asOf),
+      ...(input.arbitrationAgreement
+        ? { arbitration: arbitrationFeeRangeFen(input.claimFen, policy) }
+        : {}),
+    },
     ...(limitation ? { limitation } : {}),
   };
 }
@@ -211,16 +278,27 @@ function candidateFor(channel: Channel, input: PlanInput): Candidate | null {
   const accept = channel.accepts.find(
     (a) =>
       a.party === input.complainantType &&
-      (a.against === undefined || a.against.includes(input.providerType)),
+      (a.against === undefined || handlesProvider(a.against, input.providerType)),
   );
   return accept ? { channel, as: accept.as, acceptCite: accept.cite } : null;
+}
+
+/** A channel handles an unknown provider only when it handles banks and payment institutions alike. */
+export function handlesProvider(against: readonly string[], type: ProviderType): boolean {
+  return type === 'unknown'
+    ? against.includes('bank') && against.includes('payment_institution')
+    : against.includes(type);
 }
 
 /** One channel per rung: where two regulators could take it, the better-founded one leads. */
 function chooseLadder(eligible: readonly Candidate[], input: PlanInput): Candidate[][] {
   const rungs = new Map<number, Candidate[]>();
   for (const candidate of eligible) {
-    const rank = LADDER_RANK[candidate.channel.kind];
+    const kind = candidate.channel.kind;
+    // Without an arbitration clause arbitration is not open; with one, the court comes after it
+    // as a step of its own, marked unavailable with the reason.
+    if (kind === 'arbitration' && !input.arbitrationAgreement) continue;
+    const rank = kind === 'court' && input.arbitrationAgreement ? 5 : LADDER_RANK[kind];
     if (rank === undefined) continue;
     const rung = rungs.get(rank) ?? [];
     rung.push(candidate);
@@ -266,6 +344,7 @@ function walkLadder(
   input: PlanInput,
   calendar: WorkCalendar,
   policy: PlanPolicy,
+  kb: KnowledgeBase,
 ): PlanStep[] {
   // On each rung the channel already used (if any) leads; otherwise the preferred one.
   const results: RungResult[] = rungs.map((rung) => {
@@ -281,10 +360,19 @@ function walkLadder(
 
   results.forEach(({ lead, attempt }, index) => {
     const rung = rungs[index] ?? [];
-    const alternatives = rung
-      .filter((c) => c !== lead && !(isCourtOrArbitration(c) && isCourtOrArbitration(lead)))
-      .map((c) => c.channel.id);
-    const base = baseStep(lead, alternatives, input, policy);
+    const others = rung.filter(
+      (c) => c !== lead && !(isCourtOrArbitration(c) && isCourtOrArbitration(lead)),
+    );
+    const base = {
+      ...baseStep(
+        lead,
+        others.map((c) => c.channel.id),
+        input,
+        policy,
+        kb,
+      ),
+      alternativeNames: others.map((c) => c.channel.name),
+    };
     if (resolved) {
       steps.push({ ...base, state: 'not_needed', when: NOT_NEEDED });
       return;
@@ -295,7 +383,7 @@ function walkLadder(
       return;
     }
     if (attempt) {
-      const taken = takenStep(base, lead.channel, attempt, input, calendar, policy);
+      const taken = takenStep(base, lead.channel, attempt, input, calendar, policy, kb);
       steps.push(taken);
       if (taken.state === 'resolved') resolved = true;
       if (index === furthest) {
@@ -313,7 +401,7 @@ function walkLadder(
     }
     if (nextStart !== null) {
       const startOn: IsoDate = nextStart;
-      const due = answerDue(lead.channel.deadline, startOn, calendar);
+      const due = ladderDue(lead.channel, lead.as, startOn, calendar, kb, input, policy);
       const isNow = startOn === input.asOf;
       steps.push({
         ...base,
@@ -361,8 +449,8 @@ function unavailableReason(candidate: Candidate, input: PlanInput): Bilingual | 
   }
   if (candidate.channel.kind === 'court' && input.arbitrationAgreement) {
     return {
-      zh: '合同约定了仲裁，法院一般不受理，应申请仲裁。',
-      en: 'The contract chose arbitration, so a court will normally decline; apply for arbitration.',
+      zh: '合同约定了仲裁：依据仲裁法的规定，有仲裁协议的，法院不予受理，但仲裁协议无效的除外，所以这一步由仲裁代替。',
+      en: 'The contract chose arbitration: with an arbitration agreement a court will not take the case unless the agreement is invalid (Arbitration Law), so arbitration replaces this step.',
     };
   }
   return null;
@@ -373,6 +461,7 @@ function baseStep(
   alternatives: readonly string[],
   input: PlanInput,
   policy: PlanPolicy,
+  kb: KnowledgeBase,
 ): Omit<PlanStep, 'state' | 'when'> {
   const { channel } = candidate;
   const cites = [candidate.acceptCite, ...factCitations(channel)];
@@ -380,16 +469,19 @@ function baseStep(
     channel: channel.id,
     bring: channel.bring,
     contacts: contactsOf(channel),
-    name: channel.name,
+    name:
+      channel.kind === 'court'
+        ? courtStepName(courtRoute(input.claimFen, policy, input.providerProvince, input.asOf))
+        : channel.name,
     kind: channel.kind,
     filingType: candidate.as,
     why: whyStep(candidate, input, policy),
     alternatives,
     confidence: weakest([
       candidate.acceptCite,
-      ...(channel.deadline ? [channel.deadline.cite] : []),
+      ...proceduresFor(channel, candidate.as).map((p) => p.cite),
     ]),
-    verify: verifyList(cites),
+    verify: verifyList(cites, kb),
   };
 }
 
@@ -408,12 +500,18 @@ function contactsOf(channel: Channel): PlanStep['contacts'] {
 
 /** Notes in the data are written "中文 / English"; each language gets its own half. */
 export function noteIn(note: string, lang: 'zh' | 'en'): string {
-  const cut = note.lastIndexOf(' / ');
-  if (cut === -1) return note;
-  return lang === 'zh' ? note.slice(0, cut) : note.slice(cut + 3);
+  // "中文 / English", also written "中文）/ English": the last slash before English text.
+  const match = /\s*\/\s*(?=[A-Za-z"“([])(?!.*\s\/\s)/u.exec(note);
+  if (!match) return note;
+  return lang === 'zh' ? note.slice(0, match.index) : note.slice(match.index + match[0].length);
 }
 
-function verifyList(cites: readonly Citation[]): Bilingual[] {
+/**
+ * The facts to check before relying on them (待核实), each with its source's readable title and,
+ * where it is an article or a web address, where in it — never an internal key or an English
+ * confidence word.
+ */
+function verifyList(cites: readonly Citation[], kb: KnowledgeBase): Bilingual[] {
   const seen = new Set<string>();
   const out: Bilingual[] = [];
   for (const cite of cites) {
@@ -421,23 +519,17 @@ function verifyList(cites: readonly Citation[]): Bilingual[] {
     const key = `${cite.source}|${cite.where ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const where = cite.where ? `${cite.source} ${cite.where}` : cite.source;
-    const label = CONFIDENCE_WORDS[cite.confidence];
+    const where = readableWhere(cite.where);
+    const title = sourceTitle(kb, cite.source);
+    const note = cite.note ? noteIn(cite.note, 'zh') : '';
+    const noteEn = cite.note ? noteIn(cite.note, 'en') : '';
     out.push({
-      zh: `${where}（${label.zh}，核实于 ${cite.verifiedAt}）${cite.note ? `：${noteIn(cite.note, 'zh')}` : ''}`,
-      en: `${where} (${label.en}, checked ${cite.verifiedAt})${cite.note ? `: ${noteIn(cite.note, 'en')}` : ''}`,
+      zh: `${title}${where ? ` ${where}` : ''}（待核实，查于 ${cite.verifiedAt}）${note && !/[A-Za-z]{3,}/u.test(note) ? `：${note}` : ''}`,
+      en: `${title}${where ? ` ${where}` : ''} (to be verified, checked ${cite.verifiedAt})${noteEn ? `: ${noteEn}` : ''}`,
     });
   }
   return out;
 }
-
-const CONFIDENCE_WORDS: Record<Confidence, Bilingual> = {
-  high: { zh: '出自法规原文', en: 'from the regulation text' },
-  medium: { zh: '出自可靠的二手来源', en: 'from a reliable secondary source' },
-  low: { zh: '仅见于网络页面，请核实', en: 'seen only on web pages — verify' },
-  unverified: { zh: '未找到出处，请核实', en: 'no source found — verify' },
-  inference: { zh: '为推断而非原文，请核实', en: 'an inference, not the text — verify' },
-};
 
 function whyStep(candidate: Candidate, input: PlanInput, policy: PlanPolicy): Bilingual {
   const { channel } = candidate;
@@ -466,10 +558,7 @@ function whyStep(candidate: Candidate, input: PlanInput, policy: PlanPolicy): Bi
         en: 'If the regulator route brings no result, apply for financial dispute mediation: usually free for consumers, it needs both sides to agree, and a settlement can be confirmed by a court.',
       };
     case 'arbitration':
-      return {
-        zh: '合同约定了仲裁，最后一步向约定的仲裁委员会申请仲裁，裁决有强制执行力。',
-        en: 'The contract chose arbitration: the last step is the arbitration commission it names; an award is enforceable.',
-      };
+      return arbitrationWhy(input, policy);
     case 'court':
       return courtWhy(input, policy);
     case 'payment_platform':
@@ -482,36 +571,187 @@ function whyStep(candidate: Candidate, input: PlanInput, policy: PlanPolicy): Bi
   }
 }
 
+const PROCEDURE_NAMES: Record<CourtRoute['procedure'], Bilingual> = {
+  small_claims: { zh: '人民法院（小额诉讼程序）', en: "People's court (small-claims procedure)" },
+  by_agreement: {
+    zh: '人民法院（简易程序或普通程序）',
+    en: "People's court (simplified or ordinary procedure)",
+  },
+  simple_or_ordinary: {
+    zh: '人民法院（简易程序或普通程序）',
+    en: "People's court (simplified or ordinary procedure)",
+  },
+  unknown: { zh: '人民法院（民事诉讼）', en: "People's court (civil lawsuit)" },
+};
+
+/** The court step's name says which procedure the claim gets, never "small claims" above the limit. */
+export function courtStepName(route: CourtRoute): Bilingual {
+  return PROCEDURE_NAMES[route.procedure];
+}
+
 function courtWhy(input: PlanInput, policy: PlanPolicy): Bilingual {
-  const claimYuan = input.claimFen / 100;
-  const fee = policy.courtFee;
-  const limits = policy.smallClaimsLimits
-    .map((l) => `${l.province} ${formatFenGrouped(l.automaticYuan * 100)}`)
-    .join('、');
-  const limitsEn = policy.smallClaimsLimits
-    .map((l) => `${l.province} ${formatFenGrouped(l.automaticYuan * 100)}`)
-    .join(', ');
-  const lowest = Math.min(...policy.smallClaimsLimits.map((l) => l.automaticYuan));
-  if (claimYuan < fee.feeYuan * 2) {
-    return {
-      zh: `最后可以起诉（不当得利、未经同意扣费）。但金额只有 ${formatFenGrouped(input.claimFen)} 元，诉讼费 ${String(fee.feeYuan)} 元（简易程序减半为 ${String(fee.reducedFeeYuan)} 元，胜诉由对方负担）和时间成本相对较高；联合其他商户集体投诉往往更有效。`,
-      en: `You can sue in the end (unjust enrichment, charges never agreed). But the claim is only ${formatFenGrouped(input.claimFen)} yuan; the ${String(fee.feeYuan)}-yuan court fee (${String(fee.reducedFeeYuan)} under simplified procedure, paid by the loser) and the time weigh heavily — a group complaint is often the stronger lever.`,
-    };
+  const route = courtRoute(input.claimFen, policy, input.providerProvince, input.asOf);
+  const claim = formatFenGrouped(input.claimFen);
+  const fee = formatFenGrouped(route.feeFen);
+  const half = formatFenGrouped(route.halfFeeFen);
+  const where = input.providerCourt
+    ? {
+        zh: `向${input.providerCourt}起诉（以不当得利或违约为由要求返还）。`,
+        en: `Sue at ${input.providerCourt} (unjust enrichment or breach of contract).`,
+      }
+    : {
+        zh: '向被告住所地的基层人民法院起诉（以不当得利或违约为由要求返还）。找法院：在国家企业信用信息公示系统查被告营业执照上的“住所”，住所所在区（县）的人民法院就是基层法院，名称一般为“××市××区人民法院”；也可以拨打12368诉讼服务热线询问。',
+        en: "Sue at the basic people's court where the defendant is domiciled (unjust enrichment or breach of contract). To find it, look up the defendant's registered domicile in the National Enterprise Credit Information Publicity System; the people's court of that district or county is the one (usually named “××市××区人民法院”); the 12368 court hotline can confirm.",
+      };
+  const limit = route.limit;
+  const limitNote = limit
+    ? {
+        zh: `${limit.province}的小额诉讼标的额为 ${formatFenGrouped(limit.automaticYuan * 100)} 元（${limit.since} 起，按${String(limit.wageYear)}年度就业人员平均工资的50%；${verificationWords(limit.cite).zh}）`,
+        en: `${limit.province}'s small-claims limit is ${formatFenGrouped(limit.automaticYuan * 100)} yuan (from ${limit.since}, 50% of the ${String(limit.wageYear)} average wage; ${verificationWords(limit.cite).en})`,
+      }
+    : null;
+  let procedure: Bilingual;
+  switch (route.procedure) {
+    case 'small_claims':
+      procedure = {
+        zh: `金额 ${claim} 元不超过${limitNote?.zh ?? ''}，适用小额诉讼程序：一审终审，一般自立案起两个月内审结。`,
+        en: `At ${claim} yuan the claim is within the small-claims procedure — ${limitNote?.en ?? ''}: one instance, final, normally closed within two months.`,
+      };
+      break;
+    case 'by_agreement':
+      procedure = {
+        zh: `金额 ${claim} 元超过${limitNote?.zh ?? ''}，但不超过 ${formatFenGrouped((limit?.byAgreementYuan ?? 0) * 100)} 元：双方约定的可以适用小额诉讼程序，否则适用简易程序或普通程序，可以上诉。`,
+        en: `At ${claim} yuan the claim is above ${limitNote?.en ?? 'the limit'} but not above ${formatFenGrouped((limit?.byAgreementYuan ?? 0) * 100)} yuan: small claims only if both sides agree, otherwise simplified or ordinary procedure, with appeal.`,
+      };
+      break;
+    case 'simple_or_ordinary':
+      procedure = {
+        zh: `金额 ${claim} 元超过小额诉讼可以约定适用的上限（${limitNote?.zh ?? ''}，约定上限为其两倍），适用简易程序或普通程序，可以上诉；建议咨询律师。`,
+        en: `At ${claim} yuan the claim is above what small claims can take even by agreement (${limitNote?.en ?? ''}; twice that by agreement): simplified or ordinary procedure, with appeal; consider a lawyer.`,
+      };
+      break;
+    case 'unknown':
+      procedure = {
+        zh: '扣费卫士没有被告住所地所在省份的小额诉讼标的额。请查询该省高级人民法院公布的标准（上年度就业人员年平均工资的50%）：不超过的适用小额诉讼程序，超过的适用简易程序或普通程序。',
+        en: "FeeGuard has no small-claims limit for the defendant's province. Look up the one its high court publishes (50% of the previous year's average wage): at or under it, small claims; above it, simplified or ordinary procedure.",
+      };
+      break;
   }
-  if (claimYuan > lowest) {
-    return {
-      zh: `最后向法院起诉。金额 ${formatFenGrouped(input.claimFen)} 元可能超过所在省份小额诉讼的自动适用上限（例如 ${limits} 元），将适用简易或普通程序，建议咨询律师。`,
-      en: `Finally, sue. At ${formatFenGrouped(input.claimFen)} yuan the claim may be above the province's automatic small-claims limit (e.g. ${limitsEn} yuan), so simplified or ordinary procedure applies; consider a lawyer.`,
-    };
-  }
-  return {
-    zh: `最后向法院起诉：金额在小额诉讼范围内，一审终审、通常两个月内审结，诉讼费 ${String(fee.feeYuan)} 元起（简易程序减半，胜诉由对方负担）。`,
-    en: `Finally, sue: the claim is within the small-claims procedure — one hearing, final, usually decided within two months; the court fee starts at ${String(fee.feeYuan)} yuan (halved under simplified procedure, paid by the loser).`,
+  const fees = {
+    zh: `案件受理费按诉讼费用交纳办法第十三条为 ${fee} 元；适用简易程序（含小额诉讼程序）审理的减半交纳，即 ${half} 元（第十六条）；以调解方式结案或者申请撤诉的，也减半交纳（第十五条）。诉讼费用由败诉方负担（第二十九条）。`,
+    en: `The court fee under the Court Fee Measures art. 13 is ${fee} yuan; a case heard under the simplified procedure (small claims included) pays half, ${half} yuan (art. 16); a case closed by mediation or withdrawn also pays half (art. 15). The losing side bears the costs (art. 29).`,
   };
+  const small =
+    input.claimFen < route.feeFen * 2
+      ? {
+          zh: '金额较小，诉讼的时间成本相对较高；联合其他商户集体投诉往往更有效。',
+          en: 'The claim is small against the time a lawsuit takes; a group complaint is often the stronger lever.',
+        }
+      : { zh: '', en: '' };
+  return {
+    zh: `${where.zh}${procedure.zh}${fees.zh}${small.zh}`,
+    en: `${where.en} ${procedure.en} ${fees.en}${small.en ? ` ${small.en}` : ''}`,
+  };
+}
+
+function arbitrationWhy(input: PlanInput, policy: PlanPolicy): Bilingual {
+  const range = arbitrationFeeRangeFen(input.claimFen, policy);
+  const min = formatFenGrouped(range.minFen);
+  const max = formatFenGrouped(range.maxFen);
+  return {
+    zh: `合同约定了仲裁，纠纷应向合同约定的仲裁委员会申请仲裁，裁决有强制执行力（依据仲裁法的规定，有仲裁协议的，法院不予受理，但仲裁协议无效的除外）。仲裁案件受理费按1995年《仲裁委员会仲裁收费办法》的受理费表约为 ${min}–${max} 元；每个仲裁委员会在此幅度内自定标准，另收案件处理费，原则上由败诉方承担。请向合同约定的仲裁委员会查询其收费标准。`,
+    en: `The contract chose arbitration: apply to the commission it names; the award is enforceable (under the Arbitration Law, with an arbitration agreement a court will not take the case unless the agreement is invalid). The case-acceptance fee under the 1995 State Council arbitration fee table is about ${min}–${max} yuan; each commission sets its own figure within that range and charges handling costs on top, normally borne by the losing side. Ask the commission named in the contract for its schedule.`,
+  };
+}
+
+function verificationWords(cite: Citation): Bilingual {
+  return isVerified(cite)
+    ? { zh: `已核实（${cite.verifiedAt}）`, en: `verified ${cite.verifiedAt}` }
+    : {
+        zh: `待核实（查于 ${cite.verifiedAt}）`,
+        en: `to be verified (checked ${cite.verifiedAt})`,
+      };
 }
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Every procedure a filing of this type goes through at a channel, dated from the filing. */
+export function procedureDates(
+  channel: Channel,
+  filingType: FilingType,
+  filedOn: IsoDate,
+  calendar: WorkCalendar,
+  kb: KnowledgeBase,
+): ProcedureDate[] {
+  const out: ProcedureDate[] = [];
+  for (const procedure of proceduresFor(channel, filingType)) {
+    const before = procedure.after ? out.find((p) => p.id === procedure.after) : undefined;
+    const start = before ? before.deadline.due : filedOn;
+    const latestStart = before ? (before.latest ?? before.deadline).due : filedOn;
+    const deadline = computeDeadline(start, procedure.days, procedure.unit, calendar);
+    const longest = procedure.extensions.at(-1);
+    const latest =
+      longest || latestStart !== start
+        ? computeDeadline(
+            latestStart,
+            longest?.toDays ?? procedure.days,
+            longest?.unit ?? procedure.unit,
+            calendar,
+          )
+        : undefined;
+    out.push({
+      id: procedure.id,
+      what: procedure.what,
+      startEvent: procedure.startEvent,
+      deadline,
+      ...(latest ? { latest } : {}),
+      estimated: before !== undefined,
+      answer: procedure.answer,
+      basis: `《${procedure.article.title}》${procedure.article.article}`,
+      summary: procedure.article.summary,
+      ...(procedure.article.quote ? { quote: procedure.article.quote } : {}),
+      source: sourceTitle(kb, procedure.cite.source),
+      verified: isVerified(procedure.cite),
+      verifiedAt: procedure.cite.verifiedAt,
+    });
+  }
+  return out;
+}
+
+/** A ladder step's answer due: the court's term only where the small-claims term applies. */
+function ladderDue(
+  channel: Channel,
+  filingType: FilingType,
+  filedOn: IsoDate,
+  calendar: WorkCalendar,
+  kb: KnowledgeBase,
+  input: PlanInput,
+  policy: PlanPolicy,
+): StepDeadline | undefined {
+  if (
+    channel.kind === 'court' &&
+    courtRoute(input.claimFen, policy, input.providerProvince, input.asOf).procedure !==
+      'small_claims'
+  ) {
+    return undefined;
+  }
+  return stepDue(channel, filingType, filedOn, calendar, kb);
+}
+
+/** The answer a filing waits for, with every procedure on the way dated. */
+export function stepDue(
+  channel: Channel,
+  filingType: FilingType,
+  filedOn: IsoDate,
+  calendar: WorkCalendar,
+  kb: KnowledgeBase,
+): StepDeadline | undefined {
+  const due = answerDue(answerRule(channel, filingType), filedOn, calendar);
+  const procedures = procedureDates(channel, filingType, filedOn, calendar, kb);
+  if (!due) return undefined;
+  return { ...due, procedures };
 }
 
 export function answerDue(
@@ -544,8 +784,9 @@ function takenStep(
   input: PlanInput,
   calendar: WorkCalendar,
   policy: PlanPolicy,
+  kb: KnowledgeBase,
 ): PlanStep {
-  const due = answerDue(channel.deadline, attempt.date, calendar);
+  const due = ladderDue(channel, base.filingType, attempt.date, calendar, kb, input, policy);
   const filed = {
     date: attempt.date,
     ...(attempt.reference === undefined ? {} : { reference: attempt.reference }),
@@ -681,11 +922,12 @@ function parallelStep(
   input: PlanInput,
   calendar: WorkCalendar,
   stage: PlanStage,
+  kb: KnowledgeBase,
 ): PlanStep {
   const { channel } = candidate;
   const attempt = attempts?.at(-1);
   const cites = [candidate.acceptCite, ...factCitations(channel)];
-  const due = answerDue(channel.deadline, attempt?.date ?? input.asOf, calendar);
+  const due = stepDue(channel, candidate.as, attempt?.date ?? input.asOf, calendar, kb);
   const base = {
     channel: channel.id,
     name: channel.name,
@@ -696,7 +938,7 @@ function parallelStep(
     bring: channel.bring,
     contacts: contactsOf(channel),
     confidence: weakest([candidate.acceptCite]),
-    verify: verifyList(cites),
+    verify: verifyList(cites, kb),
     tradeOffs: tradeOffsOf(channel.kind, candidate.as),
     ...(due ? { answerDue: due } : {}),
   };
@@ -778,19 +1020,27 @@ function collectWarnings(
     });
   }
   for (const attempt of input.history) {
-    if (!kb.channels.some((c) => c.id === attempt.channel)) {
+    const channel = kb.channels.find((c) => c.id === attempt.channel);
+    if (!channel) throw unknownHistoryChannel(attempt.channel, kb);
+    if (!eligible.some((c) => c.channel.id === attempt.channel)) {
       warnings.push({
-        zh: `记录中的渠道“${attempt.channel}”不在知识库中，已忽略。`,
-        en: `The history names channel "${attempt.channel}", which is not in the knowledge base; it was ignored.`,
-      });
-    } else if (!eligible.some((c) => c.channel.id === attempt.channel)) {
-      warnings.push({
-        zh: `渠道“${attempt.channel}”通常不受理${PARTY_NAMES[input.complainantType].zh}对${PROVIDER_NAMES[input.providerType].zh}的投诉。`,
-        en: `Channel "${attempt.channel}" does not normally take complaints from ${PARTY_NAMES[input.complainantType].en} against ${PROVIDER_NAMES[input.providerType].en}.`,
+        zh: `“${channel.name.zh}”通常不受理${PARTY_NAMES[input.complainantType].zh}对${PROVIDER_NAMES[input.providerType].zh}的投诉。`,
+        en: `${channel.name.en} does not normally take complaints from ${PARTY_NAMES[input.complainantType].en} against ${PROVIDER_NAMES[input.providerType].en}.`,
       });
     }
   }
   return warnings;
+}
+
+/** A history entry naming a channel FeeGuard does not know: refuse rather than guess. */
+export function unknownHistoryChannel(id: string, kb: KnowledgeBase): FeeGuardError {
+  return new FeeGuardError(
+    'FG_ERR_HISTORY_UNKNOWN_CHANNEL',
+    `history names channel "${id}", which is not in the knowledge base`,
+    {
+      hint: `use one of: ${kb.channels.map((c) => c.id).join(', ')} (feeguard channels lists them)`,
+    },
+  );
 }
 
 function limitationOf(

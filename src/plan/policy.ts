@@ -8,23 +8,54 @@ import data from './policy.json' with { type: 'json' };
  * procedure ends, how long a claim lives. They change (court fees, each province's yearly
  * small-claims limit), so they are data with their sources, like the channels.
  */
+const yuan = z.number().int().positive();
+const basisPoints = z.number().int().positive();
+
 export const planPolicySchema = z.object({
   verifiedAt: z.string(),
+  /** 诉讼费用交纳办法 第十三条: cumulative brackets; the last has no upper end. */
   courtFee: z.object({
-    upToYuan: z.number().int().positive(),
-    feeYuan: z.number().int().positive(),
-    reducedFeeYuan: z.number().int().positive(),
+    brackets: z
+      .array(
+        z.union([
+          z.object({ upToYuan: yuan, fixedYuan: yuan }),
+          z.object({ upToYuan: yuan.optional(), basisPoints }),
+        ]),
+      )
+      .min(1),
     cite: citationSchema,
   }),
-  smallClaimsLimits: z.array(
-    z.object({
-      province: z.string(),
-      automaticYuan: z.number().int().positive(),
-      byAgreementYuan: z.number().int().positive(),
-      since: z.string(),
-      cite: citationSchema,
-    }),
-  ),
+  /** 仲裁委员会仲裁收费办法 (1995): a range per bracket; each commission sets its own figure. */
+  arbitrationFee: z.object({
+    brackets: z
+      .array(
+        z.union([
+          z.object({ upToYuan: yuan, fixedMinYuan: yuan, fixedMaxYuan: yuan }),
+          z.object({
+            upToYuan: yuan.optional(),
+            minBasisPoints: basisPoints,
+            maxBasisPoints: basisPoints,
+          }),
+        ]),
+      )
+      .min(1),
+    cite: citationSchema,
+  }),
+  /** 民事诉讼法 第一百六十五条, and each province's published limit with its year and source. */
+  smallClaims: z.object({
+    rule: citationSchema,
+    limits: z.array(
+      z.object({
+        province: z.string().min(1),
+        automaticYuan: yuan,
+        byAgreementYuan: yuan,
+        since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u),
+        /** The year of the average wage the limit is 50 % of. */
+        wageYear: z.number().int(),
+        cite: citationSchema,
+      }),
+    ),
+  }),
   limitationYears: z.number().int().positive(),
   limitationCite: citationSchema,
   warnLimitationWithinDays: z.number().int().positive(),

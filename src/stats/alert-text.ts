@@ -1,6 +1,7 @@
 import { addDaysIso } from '../audit/dates.js';
 import type { FindingCategory } from '../audit/model.js';
 import { CATEGORY_NAMES } from '../audit/words.js';
+import { defaultAnswerRule } from '../channels/knowledge-base.js';
 import type { Channel } from '../channels/schema.js';
 import type { SpikeEvidence } from './spikes.js';
 
@@ -42,8 +43,8 @@ export function alertChannels(channels: readonly Channel[], type: RespondentType
     first: first
       ? {
           name: first.name.zh,
-          days: first.deadline?.days ?? null,
-          unit: first.deadline?.unit ?? 'calendar',
+          days: defaultAnswerRule(first)?.days ?? null,
+          unit: defaultAnswerRule(first)?.unit ?? 'calendar',
         }
       : null,
     escalate: channels

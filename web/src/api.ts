@@ -132,7 +132,19 @@ export interface PlanStep {
   why: Bilingual;
   when: Bilingual;
   startOn?: string;
-  answerDue?: { deadline: { due: string }; basis: string };
+  answerDue?: {
+    deadline: { due: string };
+    basis: string;
+    /** Every procedure of the filing, each with its own date (acceptance, transfer, answer …). */
+    procedures?: {
+      id: string;
+      what: Bilingual;
+      deadline: { due: string };
+      estimated: boolean;
+      basis: string;
+      verified: boolean;
+    }[];
+  };
   bring?: Bilingual[];
 }
 

@@ -85,6 +85,12 @@ const STRINGS = {
   recordSubmitted: { zh: '我已提交', en: 'I have filed it' },
   status: { zh: '状态', en: 'Status' },
   dueBy: { zh: '答复期限', en: 'Answer due' },
+  estimated: {
+    zh: '（按上一程序的最后一天推算）',
+    en: '(counted from the last day of the stage before)',
+  },
+  verifiedFact: { zh: '已核实', en: 'verified' },
+  toVerifyFact: { zh: '待核实', en: 'to be verified' },
   answer: { zh: '对方答复', en: 'Their answer' },
   accept: { zh: '接受', en: 'Accept' },
   dispute: { zh: '不接受', en: 'Dispute' },

@@ -9,6 +9,7 @@ import {
 } from '../../audit/report/schema.js';
 import type { CaseFile } from '../../cases/case-file.js';
 import type { AttemptOutcome, PlanAttempt } from '../../plan/plan.js';
+import { providerTypeSchema } from '../../cases/case-file.js';
 import type { CasesTable, DeductionsTable, FilingsTable, MerchantsTable } from '../db/schema.js';
 
 /**
@@ -185,7 +186,7 @@ export function caseFileOf(input: {
     },
     respondent: {
       name: caseRow.respondent_name,
-      type: caseRow.respondent_type === 'bank' ? 'bank' : 'payment_institution',
+      type: providerTypeSchema.catch('unknown').parse(caseRow.respondent_type),
       ...(d.agent ? { agent: d.agent } : {}),
       ...(d.providerProvince ? { province: d.providerProvince } : {}),
       ...(d.providerPhone ? { customerServicePhone: d.providerPhone } : {}),

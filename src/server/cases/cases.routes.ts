@@ -307,6 +307,17 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
             parallel: z.array(z.unknown()),
             groupComplaint: z.object({ recommended: z.boolean(), why: bilingual }),
             warnings: z.array(bilingual),
+            question: bilingual
+              .optional()
+              .describe(
+                "what the merchant must confirm (the provider's type) before going further",
+              ),
+            court: z
+              .unknown()
+              .optional()
+              .describe(
+                'the court procedure, court fee and, with an arbitration clause, the fee range',
+              ),
             limitation: z.object({ until: z.string(), daysLeft: z.number() }).optional(),
           }),
           ...errorResponses,

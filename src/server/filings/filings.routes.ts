@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { formatFen, parseYuanToFen } from '../../audit/money.js';
-import { findChannel } from '../../channels/knowledge-base.js';
+import { answerRule, findChannel } from '../../channels/knowledge-base.js';
 import { chinaCalendar } from '../../deadlines/calendar.js';
-import { answerDue } from '../../plan/plan.js';
+import { answerDue, handlesProvider } from '../../plan/plan.js';
+import { providerKindOf } from '../../cases/case-input.js';
 import { shanghaiToday } from '../../deadlines/today.js';
 import { daysBetween } from '../../audit/dates.js';
 import type { Caller } from '../auth/caller.js';
 import { knowledgeBase } from '../channels/channels.service.js';
 import type { FilingsTable } from '../db/schema.js';
+import { filingTypeSchema } from '../../channels/schema.js';
 import type { ServerDeps } from '../deps.js';
 import { newId } from '../deps.js';
 import { requireCaller } from '../http/access.js';
@@ -126,7 +128,7 @@ export function filingRoutes(app: App, deps: ServerDeps): void {
       const channel = findChannel(ctx.kb, request.body.channelId);
       const step = [...ctx.plan.ladder, ...ctx.plan.parallel].find((s) => s.channel === channel.id);
       const accept = channel.accepts.find((a) => a.party === ctx.caseFile.complainant.type);
-      if (!accept || !channel.against.includes(ctx.caseFile.respondent.type)) {
+      if (!accept || !handlesProvider(channel.against, providerKindOf(ctx.caseFile).kind)) {
         throw apiError(
           'FG_ERR_VALIDATION',
           `${channel.id} does not take this case`,
@@ -215,7 +217,12 @@ export function filingRoutes(app: App, deps: ServerDeps): void {
       switch (body.action) {
         case 'submit': {
           const channel = findChannel(kb, filing.channel_id);
-          const due = answerDue(channel.deadline, body.submittedAt, chinaCalendar());
+          const filingType = filingTypeSchema.safeParse(filing.filing_type);
+          const due = answerDue(
+            answerRule(channel, filingType.success ? filingType.data : channel.filingType),
+            body.submittedAt,
+            chinaCalendar(),
+          );
           updated = await move(
             deps,
             caller,

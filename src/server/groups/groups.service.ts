@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FINDING_CATEGORIES, type FindingCategory } from '../../audit/model.js';
 import { formatFen, parseYuanToFen } from '../../audit/money.js';
-import { findChannel } from '../../channels/knowledge-base.js';
+import { answerRule, findChannel } from '../../channels/knowledge-base.js';
 import type { KnowledgeBase } from '../../channels/schema.js';
 import { chinaCalendar } from '../../deadlines/calendar.js';
 import { shanghaiToday } from '../../deadlines/today.js';
@@ -463,7 +463,7 @@ export async function recordGroupFiling(
         }
         const chosen = pickChannel(kb, group, members, input.channelId);
         const channel = findChannel(kb, chosen.channel.id);
-        const due = answerDue(channel.deadline, input.submittedAt, CALENDAR);
+        const due = answerDue(answerRule(channel, chosen.filingType), input.submittedAt, CALENDAR);
         const total = members.reduce((sum, m) => sum + m.claim_fen, 0);
         const filing: GroupFilingsTable = {
           id: filingId,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../../../test/fixtures/index.js';
-import { defaultKnowledgeBase, findChannel } from '../../channels/knowledge-base.js';
+import { answerRule, defaultKnowledgeBase, findChannel } from '../../channels/knowledge-base.js';
 import { chinaCalendar } from '../../deadlines/calendar.js';
 import { hasCommand, pdfText } from '../../documents/testing.js';
 import { answerDue } from '../../plan/plan.js';
@@ -274,7 +274,11 @@ describe.each(DIALECTS)('group complaints on %s', (dialect) => {
     });
     filingId = filing.id;
     const kb = defaultKnowledgeBase();
-    const due = answerDue(findChannel(kb, 'pboc_12363').deadline, '2026-11-25', chinaCalendar());
+    const due = answerDue(
+      answerRule(findChannel(kb, 'pboc_12363'), 'complaint'),
+      '2026-11-25',
+      chinaCalendar(),
+    );
     expect(due?.deadline.due).toBeTruthy();
     expect(filing).toMatchObject({
       state: 'submitted',

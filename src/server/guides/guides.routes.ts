@@ -30,8 +30,10 @@ const guideBody = z.object({
               where: z.string().nullable(),
               confidence: confidenceSchema,
               verifiedAt: z.string(),
-              verify: z.boolean().describe('below medium confidence: verify before relying'),
-              note: z.string().nullable(),
+              verify: z
+                .boolean()
+                .describe('not read in a regulation or official notice: 待核实 (to be verified)'),
+              note: text.nullable(),
             })
             .nullable(),
         }),

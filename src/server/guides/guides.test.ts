@@ -45,14 +45,15 @@ describe.each(DIALECTS)('the guides over HTTP on %s', (dialect) => {
         .map((f) => f.value.zh);
       expect(shown).toEqual(hotlines);
       const deadline = section?.facts.find((f) => f.kind === 'deadline');
-      if (channel.deadline) {
-        const unit = channel.deadline.unit === 'working' ? ' working days' : ' days';
+      const answer = channel.procedures.find((p) => p.answer);
+      if (answer) {
+        const unit = answer.unit === 'working' ? ' working days' : ' days';
         expect(deadline?.value.en).toBe(
-          `${String(channel.deadline.days)}${unit}: ${channel.deadline.what.en}`,
+          `${String(answer.days)}${unit} ${answer.startEvent.en}: ${answer.what.en} (${answer.article.title}, ${answer.article.article})`,
         );
-        expect(deadline?.source?.verifiedAt).toBe(channel.deadline.cite.verifiedAt);
-        expect(deadline?.source?.confidence).toBe(channel.deadline.cite.confidence);
-      } else {
+        expect(deadline?.source?.verifiedAt).toBe(answer.cite.verifiedAt);
+        expect(deadline?.source?.confidence).toBe(answer.cite.confidence);
+      } else if (channel.procedures.length === 0) {
         expect(deadline?.value.en).toBe('No legal deadline to answer');
       }
     }
@@ -68,7 +69,8 @@ describe.each(DIALECTS)('the guides over HTTP on %s', (dialect) => {
     await admin.login('root@feeguard.test', 'admin password 1');
     const kb = await admin.json<{ channels: Channel[] }>('GET', '/api/channels');
     const samr = kb.channels.find((c) => c.id === 'samr_12315');
-    if (!samr?.deadline) throw new Error('samr_12315 has a deadline in the bundled knowledge base');
+    if (!samr?.procedures.length)
+      throw new Error('samr_12315 has procedures in the bundled knowledge base');
     const edited: Channel = {
       ...samr,
       contacts: samr.contacts.map((c) =>
@@ -81,7 +83,7 @@ describe.each(DIALECTS)('the guides over HTTP on %s', (dialect) => {
             }
           : c,
       ),
-      deadline: { ...samr.deadline, days: 7 },
+      procedures: samr.procedures.map((p) => (p.answer ? { ...p, days: 9 } : p)),
     };
     // The clock stays at the seed time: an edit stamped no later than the seed is still seen.
     await admin.json('PUT', '/api/channels/samr_12315', edited);
@@ -90,7 +92,7 @@ describe.each(DIALECTS)('the guides over HTTP on %s', (dialect) => {
     expect(hotline?.value.zh).toBe('12315（编辑后）');
     expect(hotline?.source?.verify).toBe(true);
     expect(section?.facts.find((f) => f.kind === 'hours')?.value.zh).toBe('8:30–17:30');
-    expect(section?.facts.find((f) => f.kind === 'deadline')?.value.zh).toMatch(/^7个工作日：/u);
+    expect(section?.facts.find((f) => f.kind === 'deadline')?.value.zh).toMatch(/9个工作日内：/u);
     expect(section?.verify).toBe(true);
   });
 });

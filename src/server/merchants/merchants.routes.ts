@@ -9,6 +9,7 @@ import { notFound } from '../http/errors.js';
 import { errorResponses, idParam, isoDate } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { refreshMerchantStats } from '../stats/stats.service.js';
+import { providerTypeSchema } from '../../cases/case-file.js';
 import {
   contractsOf,
   insertContract,
@@ -40,7 +41,7 @@ const merchantInput = z.object({
   businessName: z.string().trim().max(200).optional(),
   merchantNo: z.string().trim().max(50).optional(),
   providerName: z.string().trim().min(1).max(200),
-  providerType: z.enum(['bank', 'payment_institution']),
+  providerType: providerTypeSchema,
   complainantType: z.enum(['individual_consumer', 'individual_merchant', 'company']),
   terminalIds: z.array(z.string().max(50)).max(100).default([]),
   details: details.default({}),
@@ -61,7 +62,7 @@ export const merchantBody = z.object({
   businessName: z.string().nullable(),
   merchantNo: z.string().nullable(),
   providerName: z.string(),
-  providerType: z.enum(['bank', 'payment_institution']),
+  providerType: providerTypeSchema,
   complainantType: z.enum(['individual_consumer', 'individual_merchant', 'company']),
   terminalIds: z.array(z.string()),
   details,
@@ -80,7 +81,7 @@ export function toBody(
     businessName: row.business_name,
     merchantNo: row.merchant_no,
     providerName: row.provider_name,
-    providerType: row.provider_type === 'bank' ? 'bank' : 'payment_institution',
+    providerType: providerTypeSchema.catch('unknown').parse(row.provider_type),
     complainantType: z
       .enum(['individual_consumer', 'individual_merchant', 'company'])
       .parse(row.complainant_type),

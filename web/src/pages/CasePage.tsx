@@ -114,6 +114,20 @@ export default function CasePage() {
                       {t('dueBy')}: {step.answerDue.deadline.due}
                     </div>
                   ) : null}
+                  {(step.answerDue?.procedures?.length ?? 0) > 1 ? (
+                    <ul
+                      style={{ margin: '4px 0', paddingInlineStart: 18 }}
+                      data-testid="procedures"
+                    >
+                      {step.answerDue?.procedures?.map((p) => (
+                        <li key={p.id}>
+                          {p.deadline.due}
+                          {p.estimated ? ` ${t('estimated')}` : ''} — {p.what[lang]} · {p.basis} ·{' '}
+                          {p.verified ? t('verifiedFact') : t('toVerifyFact')}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                   {step.state === 'next' && !open ? (
                     <Button
                       type="primary"

@@ -159,14 +159,6 @@ function sameSource(fact: GuideFact, previous: GuideFact | undefined): boolean {
   );
 }
 
-const CONFIDENCE: Record<string, Record<Lang, string>> = {
-  high: { zh: '高', en: 'high' },
-  medium: { zh: '中', en: 'medium' },
-  low: { zh: '低', en: 'low' },
-  unverified: { zh: '未核实', en: 'unverified' },
-  inference: { zh: '推断', en: 'inference' },
-};
-
 function SourceLine({ fact }: { fact: GuideFact }) {
   const lang = useLang();
   const t = useT();
@@ -175,14 +167,14 @@ function SourceLine({ fact }: { fact: GuideFact }) {
   return (
     <div style={{ fontSize: 13, color: 'rgba(0, 0, 0, 0.68)' }}>
       {W.source[lang]}：{s.title}
-      {s.where ? ` ${s.where}` : ''} · {W.confidence[lang]}{' '}
-      {CONFIDENCE[s.confidence]?.[lang] ?? s.confidence} · {W.checked[lang]} {s.verifiedAt}
+      {s.where ? ` ${s.where}` : ''} · {s.verify ? W.toVerify[lang] : W.verified[lang]} ·{' '}
+      {W.checked[lang]} {s.verifiedAt}
       {s.verify ? (
         <Tag color="#ad4e00" style={{ marginLeft: 6 }}>
           {t('verify')}
         </Tag>
       ) : null}
-      {s.note ? <div>{s.note}</div> : null}
+      {s.note ? <div>{s.note[lang]}</div> : null}
     </div>
   );
 }
