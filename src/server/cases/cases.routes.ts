@@ -19,10 +19,12 @@ import { apiError, notFound } from '../http/errors.js';
 import { errorResponses, idParam, isoDate } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { merchantOf } from '../merchants/merchants.repository.js';
-import { caseDetailsSchema, findingOf, responseOf } from './case-model.js';
+import { affirmationsSchema } from '../../cases/case-file.js';
+import { affirmationsOf, caseDetailsSchema, findingOf, responseOf } from './case-model.js';
 import { knowledgeBase } from '../channels/channels.service.js';
 import {
   appendEvent,
+  caseById,
   casesOfOwner,
   deductionsOfCases,
   filingsOfCases,
@@ -86,6 +88,7 @@ const caseBody = caseSummary.extend({
   findings: z.array(findingSchema.extend({ id: z.string() })),
   filings: z.array(filingBody),
   details: caseDetailsSchema,
+  affirmations: affirmationsSchema,
 });
 
 type FilingRow = CaseContext['filings'][number];
@@ -156,6 +159,7 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
           narrative: z.string().max(5000).optional(),
           othersAffected: z.union([z.boolean(), z.number().int().nonnegative()]).optional(),
           arbitrationAgreement: z.boolean().optional(),
+          affirmations: affirmationsSchema.optional(),
         }),
         response: { 201: caseBody, ...errorResponses },
       },
@@ -205,6 +209,7 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
             arbitrationAgreement: input.arbitrationAgreement ?? false,
           }),
         ),
+        affirmations: JSON.stringify(affirmationsSchema.parse(input.affirmations ?? {})),
         created_at: at,
         updated_at: at,
       };
@@ -285,7 +290,63 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
         findings: deductions.map((d) => ({ ...findingOf(d), id: d.id })),
         filings: filings.map((f) => filingToBody(f, { kb })),
         details: caseDetailsSchema.parse(JSON.parse(row.details)),
+        affirmations: affirmationsOf(row),
       };
+    },
+  );
+
+  app.patch(
+    '/api/cases/:id/facts',
+    {
+      schema: {
+        operationId: 'updateCaseFacts',
+        tags: ['cases'],
+        summary:
+          'What the merchant affirms (agreement signed? told of a change? confirmed it? whom contacted?), when they noticed, their own account (owner)',
+        params: idParam,
+        body: z.object({
+          affirmations: affirmationsSchema.optional(),
+          noticedAt: isoDate.nullable().optional(),
+          narrative: z.string().max(5000).nullable().optional(),
+        }),
+        response: { 200: caseBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const { row } = await caseFor(deps, caller, request.params.id, 'owner');
+      const input = request.body;
+      const details = caseDetailsSchema.parse(JSON.parse(row.details));
+      const noticedAt = input.noticedAt === undefined ? details.noticedAt : input.noticedAt;
+      const narrative = input.narrative === undefined ? details.narrative : input.narrative;
+      const changed = {
+        details: JSON.stringify({
+          othersAffected: details.othersAffected,
+          arbitrationAgreement: details.arbitrationAgreement,
+          ...(noticedAt ? { noticedAt } : {}),
+          ...(narrative ? { narrative } : {}),
+        }),
+        affirmations:
+          input.affirmations === undefined ? row.affirmations : JSON.stringify(input.affirmations),
+        updated_at: deps.now().toISOString(),
+      };
+      await deps.db.transaction().execute(async (trx) => {
+        await trx.updateTable('cases').set(changed).where('id', '=', row.id).execute();
+        await appendEvent(trx, {
+          id: newId(),
+          case_id: row.id,
+          filing_id: null,
+          actor_id: caller.userId,
+          kind: 'facts_updated',
+          data: JSON.stringify({ fields: Object.keys(input) }),
+          at: changed.updated_at,
+        });
+      });
+      // When the deductions were noticed moves the limitation period, so the plan may change.
+      await refreshCaseSummaries(deps, [row.id]);
+      const updated = await caseById(deps.db, row.id);
+      if (!updated) throw notFound('case');
+      return caseDetail(await loadCaseContext(deps, updated), 'owner');
     },
   );
 
@@ -485,5 +546,6 @@ function caseDetail(ctx: CaseContext, role: 'owner' | 'respondent') {
     findings: ctx.deductions.map((d) => ({ ...findingOf(d), id: d.id })),
     filings: ctx.filings.map((f) => filingToBody(f, ctx)),
     details: caseDetailsSchema.parse(JSON.parse(ctx.row.details)),
+    affirmations: affirmationsOf(ctx.row),
   };
 }
