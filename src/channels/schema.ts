@@ -106,8 +106,13 @@ export const channelSchema = z.object({
   legalBasis: z.array(z.object({ title: z.string(), articles: z.string(), cite: citationSchema })),
   /** Plain words on what this channel can and cannot do for a merchant. */
   summary: z.object({ zh: z.string(), en: z.string() }),
-  /** Online complaint form limits, for the plain-text letter. */
-  formLimits: z.object({ maxChars: z.number().int().positive() }).optional(),
+  /**
+   * Online complaint form limits, for the plain-text letter. A limit binds only with its source
+   * (`cite`): a letter is never shortened for a limit nobody can point to.
+   */
+  formLimits: z
+    .object({ maxChars: z.number().int().positive(), cite: citationSchema.optional() })
+    .optional(),
   cost: z.object({ zh: z.string(), en: z.string() }).optional(),
 });
 export type Channel = z.infer<typeof channelSchema>;

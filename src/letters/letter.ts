@@ -39,6 +39,8 @@ export interface LetterInput {
    * rewritten into one facts paragraph without the table and the evidence list.
    */
   readonly short?: boolean;
+  /** With `short`: only the service, the deductions and the conclusion in the facts. */
+  readonly minimal?: boolean;
 }
 
 type LetterForm = 'complaint' | 'report' | 'mediation' | 'arbitration' | 'lawsuit' | 'public';
@@ -117,14 +119,22 @@ export function composeLetter(input: LetterInput): DocumentModel {
         {
           kind: 'list',
           ordered: true,
-          items: [
-            ...grounds.map((g) =>
-              short ? `${g.title}${g.articles}` : `${g.title}${g.articles}：${g.point[lang]}`,
-            ),
-            ...(form === 'lawsuit' || form === 'mediation' || form === 'arbitration'
-              ? channel.legalBasis.map((l) => `${l.title}${l.articles}`)
-              : []),
-          ],
+          items: short
+            ? articlesByTitle(
+                [
+                  ...grounds,
+                  ...(form === 'lawsuit' || form === 'mediation' || form === 'arbitration'
+                    ? channel.legalBasis
+                    : []),
+                ],
+                lang,
+              )
+            : [
+                ...grounds.map((g) => `${g.title}${g.articles}：${g.point[lang]}`),
+                ...(form === 'lawsuit' || form === 'mediation' || form === 'arbitration'
+                  ? channel.legalBasis.map((l) => `${l.title}${l.articles}`)
+                  : []),
+              ],
         },
       ],
     },
@@ -163,6 +173,22 @@ export function composeLetter(input: LetterInput): DocumentModel {
       ),
     },
   };
+}
+
+/** The short letter's legal basis: one line per law with all its articles, in first-cited order. */
+function articlesByTitle(
+  cited: readonly { title: string; articles: string }[],
+  lang: Language,
+): string[] {
+  const byTitle = new Map<string, string[]>();
+  for (const { title, articles } of cited) {
+    const list = byTitle.get(title) ?? [];
+    if (!list.includes(articles)) list.push(articles);
+    byTitle.set(title, list);
+  }
+  return [...byTitle].map(
+    ([title, articles]) => `${title}${articles.join(lang === 'zh' ? '、' : ', ')}`,
+  );
 }
 
 interface Section {
@@ -247,6 +273,21 @@ function partyFields(input: LetterInput, form: LetterForm): Block {
     form === 'public' ? maskNumber(value, start, end) : value;
   const us = PARTIES[form].us[lang];
   const them = PARTIES[form].them[lang];
+  if (input.minimal) {
+    // For a form that asks for the particulars in its own fields: who, which shop, whom against.
+    return {
+      kind: 'fields',
+      fields: [
+        { label: us, value: c.businessName ? `${c.name}（${c.businessName}）` : c.name },
+        ...(c.idNumber && ID_NUMBER_REQUIRED.has(input.channel.kind)
+          ? [{ label: t('身份证号码', 'ID number'), value: c.idNumber }]
+          : []),
+        ...(c.merchantId ? [{ label: t('商户编号', 'Merchant number'), value: c.merchantId }] : []),
+        ...(c.phone ? [{ label: t('联系电话', 'Phone'), value: shown(c.phone, 3, 4) }] : []),
+        { label: them, value: r.name },
+      ],
+    };
+  }
   const fields: { label: string; value: string }[] = [
     { label: us, value: c.businessName ? `${c.name}（${c.businessName}）` : c.name },
   ];
@@ -472,12 +513,18 @@ function shortFactParagraphs(input: LetterInput, facts: CaseFacts, denied: boole
       ? `${categoryName(b.category, 'zh')} ${String(b.count)} 笔 ${yuan(b.claimFen, 'zh')}（${when}）`
       : `${categoryName(b.category, 'en')}: ${String(b.count)}, ${yuan(b.claimFen, 'en')} (${when})`;
   });
+  const service = input.minimal
+    ? ''
+    : zh
+      ? `${who}使用${r.name}的 POS 收单服务${caseFile.complainant.merchantId ? `（商户编号 ${caseFile.complainant.merchantId}）` : ''}。`
+      : `${who} uses the POS acquiring service of ${r.name}${caseFile.complainant.merchantId ? ` (merchant number ${caseFile.complainant.merchantId})` : ''}. `;
   const text = [
     zh
-      ? `${who}使用${r.name}的 POS 收单服务${caseFile.complainant.merchantId ? `（商户编号 ${caseFile.complainant.merchantId}）` : ''}。${r.name}共扣取 ${String(facts.disputed.length)} 笔${denied ? '未经本人同意的' : '没有约定依据的'}费用，合计 ${yuan(facts.claimFen, 'zh')}：${parts.join('；')}。`
-      : `${who} uses the POS acquiring service of ${r.name}${caseFile.complainant.merchantId ? ` (merchant number ${caseFile.complainant.merchantId})` : ''}. ${r.name} took ${String(facts.disputed.length)} charges ${denied ? 'without my consent' : 'without a basis in the agreement'}, ${yuan(facts.claimFen, 'en')} in all: ${parts.join('; ')}.`,
-    ...affirmedSentences(caseFile, lang, 'written'),
-    ...historySentences(caseFile, kb, lang),
+      ? `${service}${r.name}共扣取 ${String(facts.disputed.length)} 笔${denied ? '未经本人同意的' : '没有约定依据的'}费用，合计 ${yuan(facts.claimFen, 'zh')}：${parts.join('；')}。`
+      : `${service}${r.name} took ${String(facts.disputed.length)} charges ${denied ? 'without my consent' : 'without a basis in the agreement'}, ${yuan(facts.claimFen, 'en')} in all: ${parts.join('; ')}.`,
+    ...(input.minimal
+      ? []
+      : [...affirmedSentences(caseFile, lang, 'written'), ...historySentences(caseFile, kb, lang)]),
     closing(denied, lang),
     zh ? '逐笔明细见附件。' : 'Every deduction is listed in the attachment.',
   ];

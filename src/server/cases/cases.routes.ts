@@ -12,6 +12,7 @@ import { composeCallScript } from '../../letters/call-script.js';
 import { defaultLegalGrounds } from '../../letters/legal-grounds.js';
 import { documentChannel } from '../../plan/document-channel.js';
 import { composeLetter } from '../../letters/letter.js';
+import { fitLetterText, sourcedFormLimit } from '../../letters/fit.js';
 import type { ServerDeps } from '../deps.js';
 import { newId } from '../deps.js';
 import { requireCaller } from '../http/access.js';
@@ -449,6 +450,16 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
       const ctx = await loadCaseContext(deps, row);
       const query = request.query;
       const { channel, filingType, step } = channelFor(ctx, query.channel);
+      const letterInput = {
+        caseFile: ctx.caseFile,
+        audit: ctx.audit,
+        channel,
+        filingType,
+        kb: ctx.kb,
+        grounds: defaultLegalGrounds(),
+        date: ctx.today,
+        language: query.lang,
+      };
       const doc: DocumentModel =
         query.kind === 'script'
           ? composeCallScript({
@@ -460,22 +471,20 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
               date: ctx.today,
               language: query.lang,
             })
-          : composeLetter({
-              caseFile: ctx.caseFile,
-              audit: ctx.audit,
-              channel,
-              filingType,
-              kb: ctx.kb,
-              grounds: defaultLegalGrounds(),
-              date: ctx.today,
-              language: query.lang,
-            });
+          : composeLetter(letterInput);
       const name = `${query.kind === 'script' ? 'call-script' : 'letter'}-${channel.id}.${query.format}`;
       reply.header('content-type', CONTENT_TYPES[query.format]);
       reply.header('content-disposition', `attachment; filename="${name}"`);
       if (query.format === 'pdf') return reply.send(await renderPdf(doc));
       if (query.format === 'docx') return reply.send(await renderDocx(doc));
-      const limit = query.maxChars ?? channel.formLimits?.maxChars;
+      const limit = query.maxChars ?? sourcedFormLimit(channel);
+      if (query.kind === 'letter') {
+        // Fitted to the form by rewriting (docs/letters.md), never by cutting the letter short.
+        const fitted = fitLetterText(letterInput, limit);
+        reply.header('x-feeguard-version', fitted.version);
+        reply.header('x-feeguard-truncated', String(fitted.truncated));
+        return reply.send(fitted.text);
+      }
       const text = renderText(doc, limit === undefined ? {} : { maxChars: limit });
       reply.header('x-feeguard-truncated', String(text.truncated));
       return reply.send(text.text);
