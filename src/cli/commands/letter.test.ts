@@ -134,9 +134,15 @@ describe('feeguard evidence', () => {
     expect(readFileSync(path.join(out, '03-原始对账单', 'statement.csv'))).toEqual(
       readFileSync(path.join(EXAMPLES_DIR, 'statement.csv')),
     );
-    expect(readdirSync(path.join(out, '04-其他证据'))).toEqual([
-      '收单服务协议约定的费用（整理）.json',
-    ]);
+    // The contract goes in as a readable table, not as the JSON the audit reads.
+    expect(readdirSync(path.join(out, '04-其他证据'))).toEqual(['合同约定的费用.pdf']);
+    if (hasCommand('pdftotext')) {
+      const contract = pdfText(readFileSync(path.join(out, '04-其他证据', '合同约定的费用.pdf')));
+      expect(contract).toContain('收单服务协议约定的费用');
+      expect(contract).toContain('流量费');
+      expect(contract).toContain('封顶');
+      expect(contract).not.toContain('agreedCharges');
+    }
     const check = execFileSync('sha256sum', ['-c', 'MANIFEST-SHA256.txt'], {
       cwd: out,
       encoding: 'utf8',

@@ -19,7 +19,8 @@ import { requireCaller } from '../http/access.js';
 import { apiError, notFound } from '../http/errors.js';
 import { errorResponses, idParam, isoDate } from '../http/schemas.js';
 import type { App } from '../http/types.js';
-import { merchantOf } from '../merchants/merchants.repository.js';
+import { contractsOf, merchantOf } from '../merchants/merchants.repository.js';
+import { contractOn } from '../statements/statements.service.js';
 import { affirmationsSchema } from '../../cases/case-file.js';
 import { affirmationsOf, caseDetailsSchema, findingOf, responseOf } from './case-model.js';
 import { knowledgeBase } from '../channels/channels.service.js';
@@ -519,7 +520,9 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
           data: await deps.storage.get(s.file_sha256),
         })),
       );
+      const contract = contractOn(await contractsOf(deps.db, [row.merchant_id]), ctx.today);
       const entries = await buildEvidencePackage({
+        ...(contract ? { contract } : {}),
         caseFile: ctx.caseFile,
         audit: ctx.audit,
         kb: ctx.kb,
