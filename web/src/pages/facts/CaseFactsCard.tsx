@@ -61,7 +61,12 @@ function AnswerField({
     <Form.Item name={name} label={label}>
       <Radio.Group
         data-testid={testId}
-        options={(['yes', 'no', 'unsure'] as const).map((a) => ({ value: a, label: W[a][lang] }))}
+        options={(['yes', 'no', 'unsure'] as const).map((a) => ({
+          value: a,
+          label: W[a][lang],
+          // a finger-sized target on a phone
+          style: { minHeight: 44, minWidth: 44, alignItems: 'center' },
+        }))}
       />
     </Form.Item>
   );
