@@ -18,6 +18,8 @@ export interface ContractFormValues {
   debitCap?: number | null;
   creditRate?: number | null;
   creditCap?: number | null;
+  anyRate?: number | null;
+  anyCap?: number | null;
   perTransactionFee?: number | null;
   agreedCharges?: ({
     category?: string;
@@ -46,6 +48,15 @@ export function contractFromForm(v: ContractFormValues): Record<string, unknown>
             cardType: 'credit',
             percent: v.creditRate,
             ...(num(v.creditCap) ? { capYuan: v.creditCap } : {}),
+          },
+        ]
+      : []),
+    ...(num(v.anyRate)
+      ? [
+          {
+            cardType: 'any',
+            percent: v.anyRate,
+            ...(num(v.anyCap) ? { capYuan: v.anyCap } : {}),
           },
         ]
       : []),
@@ -101,6 +112,18 @@ export function ContractFields() {
         </Col>
         <Col xs={12} sm={6}>
           <Form.Item name="creditCap" label={W.creditCap[lang]}>
+            <InputNumber min={0} step={1} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col xs={12} sm={12}>
+          <Form.Item name="anyRate" label={W.anyRate[lang]}>
+            <InputNumber min={0} max={10} step={0.01} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={12}>
+          <Form.Item name="anyCap" label={W.anyCap[lang]}>
             <InputNumber min={0} step={1} style={{ width: '100%' }} />
           </Form.Item>
         </Col>

@@ -5,6 +5,11 @@
 export const W = {
   contractTitle: { zh: '合同约定的收费', en: 'What your contract says about fees' },
   creditCap: { zh: '信用卡封顶（元）', en: 'Credit card cap (yuan)' },
+  anyRate: {
+    zh: '不分卡种的费率（%，合同只写一个费率时填）',
+    en: 'Rate for any card (%, when the contract gives one rate)',
+  },
+  anyCap: { zh: '不分卡种的封顶（元）', en: 'Cap for any card (yuan)' },
   perTransactionFee: { zh: '每笔固定手续费（元）', en: 'Fixed fee per transaction (yuan)' },
   agreedCharges: {
     zh: '您同意过的其他收费（押金、服务费、流量费等）',
