@@ -24,10 +24,7 @@ import {
  */
 const STATEMENT = path.join(ROOT, 'test/fixtures/samples/03-plain.csv');
 const CONTRACT = {
-  rates: [
-    { cardType: 'debit', percent: 0.55, capYuan: 25 },
-    { cardType: 'any', percent: 0.6 },
-  ],
+  rates: [{ cardType: 'any', percent: 0.6 }],
   perTransactionFeeYuan: 0.5,
   agreedCharges: [
     { category: 'deposit', amountYuan: 299, every: 'once' },
@@ -108,8 +105,6 @@ describe.skipIf(!E2E_READY)('the whole contract and the merchant’s facts in Ch
       await page.getByLabel('您的姓名').fill('王芳');
       await page.getByLabel('店铺名称').fill(`芳芳水果店-${size.name}`);
       await page.getByLabel('收单机构（签购单或 App 上的公司名称）').fill('鑫联支付有限公司');
-      await page.getByLabel('借记卡费率（%）').fill('0.55');
-      await page.getByLabel('借记卡封顶（元）').fill('25');
       await page.getByLabel('不分卡种的费率').fill('0.6');
       await page.getByLabel('每笔固定手续费（元）').fill('0.5');
       for (const [i, charge] of CONTRACT.agreedCharges.entries()) {
