@@ -168,6 +168,7 @@ export async function seedApiBench(
             next_deadline: null,
             summary: '{}',
             details: '{"othersAffected":false,"arbitrationAgreement":false}',
+            affirmations: '{}',
             created_at: at,
             updated_at: at,
           })

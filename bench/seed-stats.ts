@@ -446,6 +446,7 @@ export async function seedStats(
           verdict: 'unauthorized',
           overcharge_fen: overchargeFen,
           finding: '{}',
+          audit_finding: null,
           created_at: createdAt,
         });
         batch.caseDeductions.push({ case_id: caseId, deduction_id: deductionId });
@@ -569,6 +570,7 @@ export async function seedStats(
         next_deadline: null,
         summary: '{}',
         details: '{"othersAffected":false,"arbitrationAgreement":false}',
+        affirmations: '{}',
         created_at: createdAt,
         updated_at: createdAt,
       });

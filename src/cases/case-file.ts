@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FEE_CATEGORIES } from '../audit/model.js';
 import { auditReportSchema } from '../audit/report/schema.js';
 
 /**
@@ -90,6 +91,43 @@ export const attemptSchema = z.object({
 });
 export type Attempt = z.infer<typeof attemptSchema>;
 
+/** An explicit answer to one question about the facts: yes, no, or "I don't remember". */
+export const answerSchema = z.enum(['yes', 'no', 'unsure']);
+export type Answer = z.infer<typeof answerSchema>;
+
+/**
+ * What the merchant affirms about the facts, question by question. Letters and call scripts
+ * assert only what is answered here (a "no" to "did you confirm the change?" becomes "本人从未
+ * 确认"); an unanswered or "unsure" question is left out or hedged with "据我所知".
+ */
+export const affirmationsSchema = z.object({
+  /** Did you sign an acquiring agreement with the provider (on paper or in an app)? */
+  signedAgreement: answerSchema.optional(),
+  /** For each fee: does the agreement provide for it? `words`: what it says, in the merchant's terms. */
+  agreementTerms: z
+    .array(
+      z.object({
+        category: z.enum(FEE_CATEGORIES),
+        provides: answerSchema,
+        words: z.string().max(300).optional(),
+      }),
+    )
+    .default([]),
+  /** Were you told (SMS, app notice, the agent) that a fee was introduced or changed? */
+  toldOfChange: answerSchema.optional(),
+  /** Did you confirm it (sign, reply to an SMS, tap a button in the app)? */
+  confirmedChange: answerSchema.optional(),
+  /** Do you remember when you first noticed the deductions? `yes` goes with the case's `noticedAt`. */
+  rememberNoticed: answerSchema.optional(),
+  /** Did you contact anyone about it (the agent, the salesman, the provider)? */
+  contactedAnyone: answerSchema.optional(),
+  /** Whom, in the merchant's words, and when (if remembered). */
+  contacts: z
+    .array(z.object({ whom: z.string().min(1).max(100), date: isoDate.optional() }))
+    .default([]),
+});
+export type Affirmations = z.infer<typeof affirmationsSchema>;
+
 export const caseFileSchema = z.object({
   schemaVersion: z.literal(1).default(1),
   complainant: complainantSchema,
@@ -108,6 +146,8 @@ export const caseFileSchema = z.object({
   othersAffected: z.union([z.boolean(), z.number().int().nonnegative()]).default(false),
   /** The acquiring agreement sends disputes to arbitration (then arbitration replaces the court). */
   arbitrationAgreement: z.boolean().default(false),
+  /** What the merchant affirms, question by question (see `affirmationsSchema`). */
+  affirmations: affirmationsSchema.default({ agreementTerms: [], contacts: [] }),
   /** The merchant's own account of what happened, in their words (used in the letter's facts). */
   narrative: z.string().optional(),
   /** The date the plan and letters are made for; today when absent. */

@@ -152,8 +152,13 @@ export const channelSchema = z.object({
   ),
   /** Plain words on what this channel can and cannot do for a merchant. */
   summary: z.object({ zh: z.string(), en: z.string() }),
-  /** Online complaint form limits, for the plain-text letter. */
-  formLimits: z.object({ maxChars: z.number().int().positive() }).optional(),
+  /**
+   * Online complaint form limits, for the plain-text letter. A limit binds only with its source
+   * (`cite`): a letter is never shortened for a limit nobody can point to.
+   */
+  formLimits: z
+    .object({ maxChars: z.number().int().positive(), cite: citationSchema.optional() })
+    .optional(),
   cost: z.object({ zh: z.string(), en: z.string() }).optional(),
   /** Who a letter is addressed to, where it is not the channel's name (e.g. 中国支付清算协会). */
   addressee: z.object({ zh: z.string().min(1), en: z.string().min(1) }).optional(),

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseContract, type Contract } from '../audit/contract.js';
 import { planInputOf } from '../cases/case-input.js';
 import { defaultKnowledgeBase } from '../channels/knowledge-base.js';
 import type { Channel, FilingType, KnowledgeBase } from '../channels/schema.js';
@@ -52,23 +53,44 @@ export function chosenChannel(
 /** The case's statements and attachments as they are on disk, for the evidence package. */
 export async function caseFiles(
   context: CaseContext,
-): Promise<{ statements: EvidenceFile[]; attachments: EvidenceFile[] }> {
+): Promise<{ statements: EvidenceFile[]; attachments: EvidenceFile[]; contract?: Contract }> {
   const read = async (file: string, what: string): Promise<EvidenceFile> => {
     const full = path.resolve(context.dir, file);
     await requireFile(full, what);
     return { name: path.basename(full), data: await readFile(full) };
   };
+  const attached = await Promise.all(
+    context.caseFile.attachments.map(async (a) => {
+      const file = await read(a.path, '附件 attachment');
+      return {
+        file: a.title ? { name: titledName(a.title, file.name), data: file.data } : file,
+        contract: contractIn(file),
+      };
+    }),
+  );
+  // A contract file (the audit's contract.json) goes in as a readable table, not as JSON.
+  const contract = attached.find((a) => a.contract)?.contract;
   return {
     statements: await Promise.all(
       context.caseFile.statements.map((s) => read(s, '对账单 statement')),
     ),
-    attachments: await Promise.all(
-      context.caseFile.attachments.map(async (a) => {
-        const file = await read(a.path, '附件 attachment');
-        return a.title ? { name: titledName(a.title, file.name), data: file.data } : file;
-      }),
-    ),
+    attachments: attached.filter((a) => !a.contract).map((a) => a.file),
+    ...(contract ? { contract } : {}),
   };
+}
+
+/** The contract terms in an attached `.json` file, if it is one (spec §1). */
+function contractIn(file: EvidenceFile): Contract | undefined {
+  if (!file.name.toLowerCase().endsWith('.json')) return undefined;
+  try {
+    const json = JSON.parse(file.data.toString('utf8')) as unknown;
+    const terms = ['rates', 'perTransactionFeeYuan', 'agreedCharges'];
+    if (typeof json !== 'object' || json === null || !terms.some((k) => k in json))
+      return undefined;
+    return parseContract(json);
+  } catch {
+    return undefined;
+  }
 }
 
 /** "收单协议" + "scan.pdf" → "收单协议.pdf": the title a merchant gave, with the file's type. */

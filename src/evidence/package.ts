@@ -1,3 +1,4 @@
+import type { Contract } from '../audit/contract.js';
 import type { AuditReport } from '../audit/report/schema.js';
 import { renderReport } from '../audit/report/render.js';
 import type { CaseFile } from '../cases/case-file.js';
@@ -7,6 +8,7 @@ import { renderDocx } from '../documents/render-docx.js';
 import { renderPdf } from '../documents/render-pdf.js';
 import { renderText } from '../documents/render-text.js';
 import { caseFacts, categoryName, longDate, yuan, type Language } from '../letters/case-facts.js';
+import { contractDocument } from '../letters/contract-document.js';
 import type { LegalGround } from '../letters/legal-grounds.js';
 import { composeLetter } from '../letters/letter.js';
 import { reportDocument } from '../letters/report-document.js';
@@ -33,6 +35,8 @@ export interface EvidenceInput {
   readonly filingType: FilingType;
   readonly statements: readonly EvidenceFile[];
   readonly attachments: readonly EvidenceFile[];
+  /** The contract terms on file: packed as a readable PDF table, never as JSON. */
+  readonly contract?: Contract;
   readonly date: string;
   readonly language: Language;
 }
@@ -57,6 +61,14 @@ export async function buildEvidencePackage(input: EvidenceInput): Promise<Eviden
       name: `${t('03-原始对账单', '03-original-statements')}/${f.name}`,
       data: f.data,
     })),
+    ...(input.contract
+      ? [
+          {
+            name: `${t('04-其他证据', '04-other-evidence')}/${t('合同约定的费用', 'agreed-fees')}.pdf`,
+            data: await renderPdf(contractDocument(input.contract, lang)),
+          },
+        ]
+      : []),
     ...uniqueNames(input.attachments).map((f) => ({
       name: `${t('04-其他证据', '04-other-evidence')}/${f.name}`,
       data: f.data,

@@ -5,8 +5,10 @@ import type { Block, DocumentModel } from '../documents/model.js';
 import { noteIn, type StepDeadline } from '../plan/plan.js';
 import { providerKindOf } from '../cases/case-input.js';
 import {
+  affirmedSentences,
   caseFacts,
   categoryName,
+  consentDenied,
   historySentences,
   longDate,
   yuan,
@@ -48,6 +50,7 @@ export function composeCallScript(input: CallScriptInput): DocumentModel {
     .join(t('、', ', '));
   const isProvider = channel.kind === 'provider_service';
   const due = input.answerDue?.deadline.due;
+  const denied = consentDenied(caseFile, facts);
 
   const blocks: Block[] = [
     {
@@ -91,8 +94,8 @@ export function composeCallScript(input: CallScriptInput): DocumentModel {
     {
       kind: 'paragraph',
       text: t(
-        `“您好，我是${c.businessName ?? c.name}的${c.type === 'company' ? '负责人' : '经营者'}${c.name}${c.merchantId ? `，商户编号 ${c.merchantId}` : ''}。我要${isProvider ? '投诉' : `投诉${r.name}`}：${r.name}在我没有同意的情况下，从我的结算款里扣了${categories || '费用'}，一共 ${claim}。请帮我登记投诉。”`,
-        `"Hello, I am ${c.name} of ${c.businessName ?? c.name}${c.merchantId ? `, merchant number ${c.merchantId}` : ''}. I want to ${isProvider ? 'make a complaint' : `complain about ${r.name}`}: ${r.name} deducted ${categories || 'fees'} from my settlements without my consent, ${claim} in all. Please register my complaint."`,
+        `“您好，我是${c.businessName ?? c.name}的${c.type === 'company' ? '负责人' : '经营者'}${c.name}${c.merchantId ? `，商户编号 ${c.merchantId}` : ''}。我要${isProvider ? '投诉' : `投诉${r.name}`}：${r.name}${denied ? '在我没有同意的情况下' : '没有约定依据'}，从我的结算款里扣了${categories || '费用'}，一共 ${claim}。请帮我登记投诉。”`,
+        `"Hello, I am ${c.name} of ${c.businessName ?? c.name}${c.merchantId ? `, merchant number ${c.merchantId}` : ''}. I want to ${isProvider ? 'make a complaint' : `complain about ${r.name}`}: ${r.name} deducted ${categories || 'fees'} from my settlements ${denied ? 'without my consent' : 'without a basis in the agreement'}, ${claim} in all. Please register my complaint."`,
       ),
     },
     { kind: 'heading', text: t('说明事实（简短）', 'The facts (briefly)') },
@@ -111,10 +114,7 @@ export function composeCallScript(input: CallScriptInput): DocumentModel {
               ),
             ]
           : []),
-        t(
-          '我从来没有签字或在手机上确认过这些收费，也没有收到过通知。',
-          'I never signed or confirmed these charges, nor was I told about them.',
-        ),
+        ...affirmedSentences(caseFile, lang, 'spoken'),
         ...historySentences(caseFile, input.kb, lang),
       ],
     },

@@ -22,6 +22,8 @@ export interface DisputedRow {
   readonly reason: string;
   readonly reasonEn: string;
   readonly where: string;
+  /** The merchant marked this deduction "我没同意" themselves. */
+  readonly merchantDenied: boolean;
 }
 
 export interface CaseFacts {
@@ -104,6 +106,7 @@ function disputedRow(f: Finding): DisputedRow {
     reason: f.reason,
     reasonEn: f.reasonEn ?? f.reason,
     where: `${f.file}${f.sheet ? `:${f.sheet}` : ''}:${String(f.row)}`,
+    merchantDenied: f.basis === 'merchant: not_agreed',
   };
 }
 
@@ -166,4 +169,112 @@ export function maskNumber(value: string, keepStart: number, keepEnd: number): s
     '*'.repeat(value.length - keepStart - keepEnd) +
     value.slice(value.length - keepEnd)
   );
+}
+
+/**
+ * Whether the merchant affirmed that the disputed charges were not agreed: a "no" to signing an
+ * agreement, to confirming a change, or to the agreement providing for a disputed fee, or a
+ * disputed deduction the merchant marked "我没同意". Only then do documents say "未经本人同意"
+ * as the merchant's own statement; otherwise they say what the audit found ("没有约定依据").
+ */
+export function consentDenied(caseFile: CaseFile, facts: CaseFacts): boolean {
+  const a = caseFile.affirmations;
+  const disputed = new Set(facts.disputed.map((d) => d.category));
+  return (
+    a.signedAgreement === 'no' ||
+    a.confirmedChange === 'no' ||
+    a.agreementTerms.some((t) => t.provides === 'no' && disputed.has(t.category)) ||
+    facts.disputed.some((d) => d.merchantDenied)
+  );
+}
+
+/**
+ * The sentences a document may assert about the facts, each one something the merchant
+ * answered. `written` for letters (本人…), `spoken` for call scripts (我…). Questions not asked
+ * or answered "don't remember" are left out, except that a forgotten agreement becomes a
+ * request to see it.
+ */
+export function affirmedSentences(
+  caseFile: CaseFile,
+  lang: Language,
+  voice: 'written' | 'spoken',
+): string[] {
+  const a = caseFile.affirmations;
+  const r = caseFile.respondent.name;
+  const zh = lang === 'zh';
+  const I = voice === 'written' ? '本人' : '我';
+  const out: string[] = [];
+  switch (a.signedAgreement) {
+    case 'no':
+      out.push(
+        zh
+          ? `${I}从未与${r}签署过收单服务协议。`
+          : `I never signed an acquiring agreement with ${r}.`,
+      );
+      break;
+    case 'yes':
+      out.push(
+        zh ? `${I}与${r}签署过收单服务协议。` : `I signed an acquiring agreement with ${r}.`,
+      );
+      break;
+    case 'unsure':
+      out.push(
+        zh
+          ? `${I}记不清是否签署过收单服务协议，请${r}提供${I}签署的协议。`
+          : `I do not remember signing an acquiring agreement; I ask ${r} to provide the agreement I signed.`,
+      );
+      break;
+    case undefined:
+      break;
+  }
+  if (a.signedAgreement !== 'no') {
+    for (const term of a.agreementTerms) {
+      const fee = categoryName(term.category, lang);
+      const words = term.words?.trim();
+      if (term.provides === 'no') {
+        out.push(
+          zh
+            ? `协议中没有关于${fee}的约定${words ? `（${I}的理解：“${words}”）` : ''}。`
+            : `The agreement says nothing about a ${fee}${words ? ` (as I understand it: "${words}")` : ''}.`,
+        );
+      } else if (term.provides === 'yes') {
+        out.push(
+          zh
+            ? `协议中约定了${fee}${words ? `：“${words}”` : ''}。`
+            : `The agreement provides for a ${fee}${words ? `: "${words}"` : ''}.`,
+        );
+      }
+    }
+  }
+  if (a.toldOfChange === 'no') {
+    out.push(
+      zh
+        ? `${I}从未收到过收费公示或收费变更的通知。`
+        : 'I never received any notice of these fees or of a change of fees.',
+    );
+  }
+  if (a.confirmedChange === 'no') {
+    out.push(
+      zh
+        ? `${I}从未以签字、回复短信或在手机上点击等方式确认同意上述收费。`
+        : 'I never confirmed these charges, by signature, SMS reply, a tap in an app or otherwise.',
+    );
+  }
+  if (caseFile.noticedAt && a.rememberNoticed !== 'unsure' && a.rememberNoticed !== 'no') {
+    out.push(
+      zh
+        ? `${I}于${longDate(caseFile.noticedAt, 'zh')}发现上述扣款。`
+        : `I noticed the deductions on ${longDate(caseFile.noticedAt, 'en')}.`,
+    );
+  }
+  if (a.contactedAnyone !== 'no') {
+    for (const contact of a.contacts) {
+      out.push(
+        zh
+          ? `${I}${contact.date ? `于${longDate(contact.date, 'zh')}` : '曾'}联系过${contact.whom}。`
+          : `I contacted ${contact.whom}${contact.date ? ` on ${longDate(contact.date, 'en')}` : ''}.`,
+      );
+    }
+  }
+  return out;
 }

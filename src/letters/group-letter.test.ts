@@ -152,3 +152,21 @@ describe.skipIf(!hasCommand('pdftotext'))('the combined letter as PDF, read back
     expect(text).toContain('276.00');
   });
 });
+
+describe('what a group letter asserts', () => {
+  const text = (doc: DocumentModel) => renderText(doc).text;
+
+  it('says "we never agreed" only when every member affirmed it, else hedges', () => {
+    expect(text(letter())).toContain('据我们所知，该项收费没有约定依据。');
+    expect(text(letter())).not.toContain('从未');
+    const some = members.map((m, i) => ({
+      ...m,
+      affirmed: { neverAgreed: i > 0, neverTold: true },
+    }));
+    expect(text(letter({ members: some }))).not.toContain('确认从未同意');
+    const all = members.map((m) => ({ ...m, affirmed: { neverAgreed: true, neverTold: true } }));
+    expect(text(letter({ members: all }))).toContain(
+      '我们每一户都确认从未同意该项收费，也都未收到收费公示或变更通知。',
+    );
+  });
+});

@@ -20,6 +20,12 @@ export interface GroupLetterMember {
   /** How many deductions of the category the member's claim is made of. */
   readonly deductions: number;
   readonly period: { readonly from: IsoDate; readonly to: IsoDate } | null;
+  /**
+   * What the member affirmed in their own case (docs/case-file.md): that they never agreed to
+   * this charge, and that they were never told of it. The letter says "we never…" only for what
+   * every member affirmed; absent means nothing affirmed.
+   */
+  readonly affirmed?: { readonly neverAgreed: boolean; readonly neverTold: boolean };
 }
 
 export interface GroupLetterInput {
@@ -45,6 +51,14 @@ export interface GroupFacts {
   readonly deductions: number;
   readonly period: { readonly from: IsoDate; readonly to: IsoDate } | null;
   readonly cities: readonly string[];
+}
+
+/** Whether every member affirmed this in their own case. */
+function allAffirmed(
+  members: readonly GroupLetterMember[],
+  what: 'neverAgreed' | 'neverTold',
+): boolean {
+  return members.length > 0 && members.every((m) => m.affirmed?.[what] === true);
 }
 
 /** The figures the letter states, computed once so the table and the text agree. */
@@ -110,15 +124,15 @@ export function composeGroupLetter(input: GroupLetterInput): DocumentModel {
     {
       kind: 'paragraph',
       text: t(
-        `我们是 ${count} 户使用${provider.name}银行卡收单（POS 机）服务的商户${facts.cities.length > 0 ? `，分布在${facts.cities.join('、')}` : ''}。经扣费卫士逐笔核对各自的结算对账单，${provider.name}在${period}期间，未经我们同意，以“${category}”名义从我们的结算款中共扣取 ${String(facts.deductions)} 笔，合计 ${yuan(facts.totalFen, 'zh')}。`,
-        `We are ${count} merchants using the card-acquiring (POS) service of ${provider.name}${facts.cities.length > 0 ? `, in ${facts.cities.join(', ')}` : ''}. Checking each of our settlement statements line by line with FeeGuard shows that from ${period} ${provider.name} took ${String(facts.deductions)} charges as "${category}" from our settlements without our consent, ${yuan(facts.totalFen, 'en')} in all.`,
+        `我们是 ${count} 户使用${provider.name}银行卡收单（POS 机）服务的商户${facts.cities.length > 0 ? `，分布在${facts.cities.join('、')}` : ''}。经扣费卫士逐笔核对各自的结算对账单，${provider.name}在${period}期间，${allAffirmed(input.members, 'neverAgreed') ? '未经我们同意，' : ''}以“${category}”名义从我们的结算款中共扣取 ${String(facts.deductions)} 笔，合计 ${yuan(facts.totalFen, 'zh')}。`,
+        `We are ${count} merchants using the card-acquiring (POS) service of ${provider.name}${facts.cities.length > 0 ? `, in ${facts.cities.join(', ')}` : ''}. Checking each of our settlement statements line by line with FeeGuard shows that from ${period} ${provider.name} took ${String(facts.deductions)} charges as "${category}" from our settlements${allAffirmed(input.members, 'neverAgreed') ? ' without our consent' : ''}, ${yuan(facts.totalFen, 'en')} in all.`,
       ),
     },
     {
       kind: 'paragraph',
       text: t(
-        `同一家机构、同一种费用、在互不相识的多户商户身上以同样方式出现，说明这不是个别差错，而是${provider.name}的一种收费做法。我们每一户都从未签署、确认或以其他方式同意该项收费，也未收到收费公示或变更通知。`,
-        `The same charge from the same institution, taken the same way from merchants who do not know each other, is not a one-off error but a practice of ${provider.name}. None of us ever signed, confirmed or otherwise agreed to it, nor received any notice of it or of a change of fees.`,
+        `同一家机构、同一种费用、在互不相识的多户商户身上以同样方式出现，说明这不是个别差错，而是${provider.name}的一种收费做法。${allAffirmed(input.members, 'neverAgreed') ? '我们每一户都确认从未同意该项收费' : '据我们所知，该项收费没有约定依据'}${allAffirmed(input.members, 'neverTold') ? '，也都未收到收费公示或变更通知' : ''}。`,
+        `The same charge from the same institution, taken the same way from merchants who do not know each other, is not a one-off error but a practice of ${provider.name}. ${allAffirmed(input.members, 'neverAgreed') ? 'Each of us confirms never agreeing to it' : 'As far as we know it has no basis in our agreements'}${allAffirmed(input.members, 'neverTold') ? ', and none of us received any notice of it or of a change of fees' : ''}.`,
       ),
     },
     { kind: 'heading', text: t('三、联名商户及金额', 'III. The merchants and their claims') },

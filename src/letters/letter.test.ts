@@ -67,7 +67,9 @@ describe('composeLetter', () => {
     expect(doc.title).toBe('投诉书');
     expect(doc.subtitle).toBe('致：鑫联支付有限公司客户服务中心（投诉处理部门）');
     expect(text).toContain('投诉人：张丽（丽丽便利店（个体工商户））');
-    expect(text).toContain('身份证号码：110101199001011234');
+    // The provider knows the merchant by the merchant number: the ID number is masked.
+    expect(text).toContain('身份证号码：1101**********1234');
+    expect(allText(letter('pboc_12363'))).toContain('身份证号码：110101199001011234');
     expect(text).toContain('退还未经本人同意扣取的费用共计 159.00 元。');
     expect(text).toContain('2024-09-05');
     expect(text).toContain('2024-09-25');

@@ -3,8 +3,10 @@ import type { CaseFile } from '../cases/case-file.js';
 import type { Channel, ChannelKind, FilingType, KnowledgeBase } from '../channels/schema.js';
 import type { Block, DocumentModel } from '../documents/model.js';
 import {
+  affirmedSentences,
   caseFacts,
   categoryName,
+  consentDenied,
   historySentences,
   longDate,
   maskNumber,
@@ -33,6 +35,13 @@ export interface LetterInput {
   /** The letter's date. */
   readonly date: string;
   readonly language: Language;
+  /**
+   * The short version for an online form: the same requests, amount, dates and legal basis,
+   * rewritten into one facts paragraph without the table and the evidence list.
+   */
+  readonly short?: boolean;
+  /** With `short`: only the service, the deductions and the conclusion in the facts. */
+  readonly minimal?: boolean;
 }
 
 type LetterForm = 'complaint' | 'report' | 'mediation' | 'arbitration' | 'lawsuit' | 'public';
@@ -74,6 +83,7 @@ export function composeLetter(input: LetterInput): DocumentModel {
   const { caseFile, channel, language: lang } = input;
   const form = formOf(channel.kind, input.filingType);
   const facts = caseFacts(input.audit);
+  const denied = consentDenied(caseFile, facts);
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const addressee = addresseeOf(channel, caseFile, lang);
   const grounds = groundsFor(
@@ -82,35 +92,65 @@ export function composeLetter(input: LetterInput): DocumentModel {
     new Set(facts.disputed.map((d) => d.category)),
     caseFile.complainant.type,
   );
-  const blocks: Block[] = [
-    partyFields(input, form),
+  const short = input.short === true;
+  // Rules that protect natural persons only are not cited for a company.
+  const courtBasis =
+    form === 'lawsuit' || form === 'mediation' || form === 'arbitration'
+      ? channel.legalBasis.filter(
+          (l) => !(l.protects === 'natural_persons' && caseFile.complainant.type === 'company'),
+        )
+      : [];
+  const sections: Section[] = [
     {
-      kind: 'heading',
-      text: t(form === 'report' ? '一、举报事项' : '一、请求事项', 'I. Requests'),
+      title: t(form === 'report' ? '举报事项' : '请求事项', 'Requests'),
+      blocks: [{ kind: 'list', ordered: true, items: demands(input, form, facts, denied) }],
     },
-    { kind: 'list', ordered: true, items: demands(input, form, facts) },
-    { kind: 'heading', text: t('二、事实与理由', 'II. Facts and grounds') },
-    ...factParagraphs(input, facts).map((text): Block => ({ kind: 'paragraph', text })),
-    { kind: 'heading', text: t('三、未经同意的扣费明细', 'III. Deductions taken without consent') },
-    disputedTable(facts, lang),
-    { kind: 'heading', text: t('四、法律依据', 'IV. Legal basis') },
     {
-      kind: 'list',
-      ordered: true,
-      items: [
-        ...grounds.map((g) => citeGround(g, lang)),
-        ...(form === 'lawsuit' || form === 'mediation' || form === 'arbitration'
-          ? channel.legalBasis
-              .filter(
-                (l) =>
-                  !(l.protects === 'natural_persons' && caseFile.complainant.type === 'company'),
-              )
-              .map((l) => t(`依据《${l.title}》${l.articles}的规定`, `${l.title} ${l.articles}`))
-          : []),
+      title: t('事实与理由', 'Facts and grounds'),
+      blocks: (short
+        ? shortFactParagraphs(input, facts, denied)
+        : factParagraphs(input, facts, denied)
+      ).map((text): Block => ({ kind: 'paragraph', text })),
+    },
+    ...(short
+      ? []
+      : [
+          {
+            title: denied
+              ? t('未经同意的扣费明细', 'Deductions taken without consent')
+              : t('争议扣费明细', 'Disputed deductions'),
+            blocks: [disputedTable(facts, lang)],
+          },
+        ]),
+    {
+      title: t('法律依据', 'Legal basis'),
+      blocks: [
+        {
+          kind: 'list',
+          ordered: true,
+          items: short
+            ? articlesByTitle([...grounds, ...courtBasis], lang)
+            : [
+                ...grounds.map((g) => citeGround(g, lang)),
+                ...courtBasis.map((l) =>
+                  t(`依据《${l.title}》${l.articles}的规定`, `${l.title} ${l.articles}`),
+                ),
+              ],
+        },
       ],
     },
-    { kind: 'heading', text: t('五、证据清单', 'V. Evidence') },
-    { kind: 'list', ordered: true, items: evidenceList(input, facts) },
+    ...(short
+      ? []
+      : [
+          {
+            title: t('证据清单', 'Evidence'),
+            blocks: [{ kind: 'list', ordered: true, items: evidenceList(input, facts) } as const],
+          },
+        ]),
+  ];
+  const blocks: Block[] = [
+    partyFields(input, form),
+    ...numberedSections(sections, lang),
     {
       kind: 'signature',
       lines: [
@@ -129,8 +169,8 @@ export function composeLetter(input: LetterInput): DocumentModel {
     meta: {
       author: caseFile.complainant.name,
       subject: t(
-        `关于${caseFile.respondent.name}未经同意扣费的${TITLES[form].zh}`,
-        `${TITLES[form].en} about fees ${caseFile.respondent.name} took without consent`,
+        `关于${caseFile.respondent.name}扣费争议的${TITLES[form].zh}`,
+        `${TITLES[form].en} about fees ${caseFile.respondent.name} deducted`,
       ),
     },
   };
@@ -157,6 +197,52 @@ export function provinceFullName(province: string): string {
 export function provinceShortName(province: string): string {
   return province.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/u, '');
 }
+
+/** The short letter's legal basis: one line per law with all its articles, in first-cited order. */
+function articlesByTitle(
+  cited: readonly { title: string; articles: string }[],
+  lang: Language,
+): string[] {
+  const byTitle = new Map<string, string[]>();
+  for (const { title, articles } of cited) {
+    const list = byTitle.get(title) ?? [];
+    if (!list.includes(articles)) list.push(articles);
+    byTitle.set(title, list);
+  }
+  return [...byTitle].map(([title, articles]) =>
+    lang === 'zh'
+      ? `依据《${title}》${articles.join('、')}的规定`
+      : `${title} ${articles.join(', ')}`,
+  );
+}
+
+interface Section {
+  readonly title: string;
+  readonly blocks: readonly Block[];
+}
+
+const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/** Headings numbered in order, whatever sections a version of the letter has: never 一、二、三、五. */
+export function numberedSections(sections: readonly Section[], lang: Language): Block[] {
+  return sections.flatMap((section, i): Block[] => [
+    {
+      kind: 'heading',
+      text:
+        lang === 'zh'
+          ? `${ZH_NUMERALS[i] ?? String(i + 1)}、${section.title}`
+          : `${ROMAN[i] ?? String(i + 1)}. ${section.title}`,
+    },
+    ...section.blocks,
+  ]);
+}
+
+/**
+ * Channels whose rules ask for the complainant's full ID number: the PBoC (实施办法 第四十一条)
+ * and a court (the parties' particulars). Everywhere else it is masked: 1101**********1234.
+ */
+const ID_NUMBER_REQUIRED: ReadonlySet<ChannelKind> = new Set(['central_bank', 'court']);
 
 function addresseeOf(channel: Channel, caseFile: CaseFile, lang: Language): string | null {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
@@ -220,6 +306,21 @@ function partyFields(input: LetterInput, form: LetterForm): Block {
     form === 'public' ? maskNumber(value, start, end) : value;
   const us = PARTIES[form].us[lang];
   const them = PARTIES[form].them[lang];
+  if (input.minimal) {
+    // For a form that asks for the particulars in its own fields: who, which shop, whom against.
+    return {
+      kind: 'fields',
+      fields: [
+        { label: us, value: c.businessName ? `${c.name}（${c.businessName}）` : c.name },
+        ...(c.idNumber && ID_NUMBER_REQUIRED.has(input.channel.kind)
+          ? [{ label: t('身份证号码', 'ID number'), value: c.idNumber }]
+          : []),
+        ...(c.merchantId ? [{ label: t('商户编号', 'Merchant number'), value: c.merchantId }] : []),
+        ...(c.phone ? [{ label: t('联系电话', 'Phone'), value: shown(c.phone, 3, 4) }] : []),
+        { label: them, value: r.name },
+      ],
+    };
+  }
   const fields: { label: string; value: string }[] = [
     { label: us, value: c.businessName ? `${c.name}（${c.businessName}）` : c.name },
   ];
@@ -229,7 +330,10 @@ function partyFields(input: LetterInput, form: LetterForm): Block {
   if (c.creditCode)
     fields.push({ label: t('统一社会信用代码', 'Credit code'), value: c.creditCode });
   if (c.idNumber && form !== 'public') {
-    fields.push({ label: t('身份证号码', 'ID number'), value: c.idNumber });
+    fields.push({
+      label: t('身份证号码', 'ID number'),
+      value: ID_NUMBER_REQUIRED.has(input.channel.kind) ? c.idNumber : maskNumber(c.idNumber, 4, 4),
+    });
   }
   if (c.merchantId)
     fields.push({ label: t('商户编号', 'Merchant number'), value: shown(c.merchantId, 4, 4) });
@@ -257,7 +361,12 @@ function partyFields(input: LetterInput, form: LetterForm): Block {
   return { kind: 'fields', fields };
 }
 
-function demands(input: LetterInput, form: LetterForm, facts: CaseFacts): string[] {
+function demands(
+  input: LetterInput,
+  form: LetterForm,
+  facts: CaseFacts,
+  denied: boolean,
+): string[] {
   const { caseFile, language: lang } = input;
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const name = caseFile.respondent.name;
@@ -265,6 +374,12 @@ function demands(input: LetterInput, form: LetterForm, facts: CaseFacts): string
   const categories = facts.byCategory
     .map((c) => categoryName(c.category, lang))
     .join(t('、', ', '));
+  const taken = denied
+    ? t(`未经本人同意扣取的费用共计 ${claim}`, `the ${claim} taken without my consent`)
+    : t(
+        `没有约定依据的扣费共计 ${claim}`,
+        `the ${claim} deducted without a basis in the agreement`,
+      );
   const explain =
     facts.unexplained.count > 0
       ? t(
@@ -285,10 +400,7 @@ function demands(input: LetterInput, form: LetterForm, facts: CaseFacts): string
               ),
             ]
           : []),
-        t(
-          `退还未经本人同意扣取的费用共计 ${claim}。`,
-          `Refund the ${claim} taken without my consent.`,
-        ),
+        t(`退还${taken}。`, `Refund ${taken}.`),
         t(
           `立即停止收取未经约定的${categories || '费用'}。`,
           `Stop charging the ${categories || 'fees'} that were never agreed, at once.`,
@@ -311,24 +423,24 @@ function demands(input: LetterInput, form: LetterForm, facts: CaseFacts): string
     case 'report':
       return [
         t(
-          `依法调查${name}${caseFile.respondent.agent ? `及其代理商${caseFile.respondent.agent}` : ''}收取未予标明的费用、未经同意变更收费的行为。`,
-          `Investigate ${name}${caseFile.respondent.agent ? ` and its agent ${caseFile.respondent.agent}` : ''} for charging fees never posted and changing fees without consent.`,
+          `依法调查${name}${caseFile.respondent.agent ? `及其代理商${caseFile.respondent.agent}` : ''}是否存在收取未予标明的费用、未经同意变更收费的行为。`,
+          `Investigate whether ${name}${caseFile.respondent.agent ? ` and its agent ${caseFile.respondent.agent}` : ''} charged fees never posted or changed fees without consent.`,
         ),
         t(
           '依法作出处理，并将是否立案及处理结果告知举报人。',
           'Act on it according to law and tell me whether a case is opened and its outcome.',
         ),
         t(
-          `涉及本人的未经同意扣费共计 ${claim}（明细见下表）。`,
-          `The deductions from my account without consent total ${claim} (listed below).`,
+          `涉及本人的${denied ? '未经同意扣费' : '争议扣费'}共计 ${claim}（明细见${input.short ? '附件' : '下表'}）。`,
+          `The ${denied ? 'deductions from my account without consent' : 'disputed deductions from my account'} total ${claim} (listed ${input.short ? 'in the attachment' : 'below'}).`,
         ),
       ];
     case 'mediation':
     case 'arbitration':
       return [
         t(
-          `${form === 'mediation' ? '调解' : '裁决'}由被申请人退还未经同意扣取的费用 ${claim}。`,
-          `That the respondent refund the ${claim} taken without consent.`,
+          `${form === 'mediation' ? '调解' : '裁决'}由被申请人退还${taken}。`,
+          `That the respondent refund ${taken}.`,
         ),
         t(
           `被申请人停止收取未经约定的${categories || '费用'}。`,
@@ -353,7 +465,7 @@ function demands(input: LetterInput, form: LetterForm, facts: CaseFacts): string
   }
 }
 
-function factParagraphs(input: LetterInput, facts: CaseFacts): string[] {
+function factParagraphs(input: LetterInput, facts: CaseFacts, denied: boolean): string[] {
   const { caseFile, kb, language: lang } = input;
   const c = caseFile.complainant;
   const r = caseFile.respondent;
@@ -381,8 +493,8 @@ function factParagraphs(input: LetterInput, facts: CaseFacts): string[] {
     .join(t('、', ', '));
   paragraphs.push(
     t(
-      `经逐笔核对${period}的结算对账单（共 ${String(facts.records)} 条记录），${r.name}在本人未同意的情况下共扣取 ${String(facts.disputed.length)} 笔费用，合计 ${yuan(facts.claimFen, 'zh')}：${parts}。明细见第三部分。`,
-      `Checking every line of the settlement statements for ${period} (${String(facts.records)} records) shows that ${r.name} took ${String(facts.disputed.length)} charges without my consent, ${yuan(facts.claimFen, 'en')} in all: ${parts}. They are listed in part III.`,
+      `经逐笔核对${period}的结算对账单（共 ${String(facts.records)} 条记录），${r.name}${denied ? '在本人未同意的情况下' : ''}共扣取 ${String(facts.disputed.length)} 笔${denied ? '' : '没有约定依据的'}费用，合计 ${yuan(facts.claimFen, 'zh')}：${parts}。明细见第三部分。`,
+      `Checking every line of the settlement statements for ${period} (${String(facts.records)} records) shows that ${r.name} took ${String(facts.disputed.length)} charges ${denied ? 'without my consent' : 'without a basis in the agreement'}, ${yuan(facts.claimFen, 'en')} in all: ${parts}. They are listed in part III.`,
     ),
   );
   if (caseFile.narrative) paragraphs.push(caseFile.narrative);
@@ -399,13 +511,59 @@ function factParagraphs(input: LetterInput, facts: CaseFacts): string[] {
     paragraphs.push(
       t(`本人此前已经反映：${history.join('')}`, `I have raised this before. ${history.join(' ')}`),
     );
-  paragraphs.push(
-    t(
-      '本人从未签署、确认或以其他方式同意上述收费，也未收到任何收费公示或变更通知。上述扣费没有合同依据，依法应予退还。',
-      'I never signed, confirmed or otherwise agreed to these charges, nor received any notice of them or of a change of fees. They have no basis in the contract and must be refunded.',
-    ),
-  );
+  const affirmed = affirmedSentences(caseFile, lang, 'written');
+  if (affirmed.length > 0) paragraphs.push(affirmed.join(lang === 'zh' ? '' : ' '));
+  paragraphs.push(closing(denied, lang));
   return paragraphs;
+}
+
+/** The conclusion: the merchant's own "未经本人同意" only when affirmed, else "据我所知". */
+function closing(denied: boolean, lang: Language): string {
+  if (denied) {
+    return lang === 'zh'
+      ? '上述扣费未经本人同意，依法应予退还。'
+      : 'These charges were taken without my consent and must be refunded.';
+  }
+  return lang === 'zh'
+    ? '据我所知，上述扣费没有约定依据，依法应予退还。'
+    : 'As far as I know these charges have no basis in the agreement and must be refunded.';
+}
+
+/**
+ * The facts for a form, rewritten short: the service, the period, how many deductions and the
+ * amount per category with their first and last dates, what the merchant affirmed, what was
+ * tried (dates and ticket numbers), and the conclusion.
+ */
+function shortFactParagraphs(input: LetterInput, facts: CaseFacts, denied: boolean): string[] {
+  const { caseFile, kb, language: lang } = input;
+  const r = caseFile.respondent;
+  const zh = lang === 'zh';
+  const who = caseFile.complainant.businessName ?? caseFile.complainant.name;
+  const parts = facts.byCategory.map((b) => {
+    const dates = facts.disputed.filter((d) => d.category === b.category).map((d) => d.date);
+    const first = dates[0] ?? '';
+    const last = dates.at(-1) ?? first;
+    const when = first === last ? first : `${first}${zh ? '至' : ' to '}${last}`;
+    return zh
+      ? `${categoryName(b.category, 'zh')} ${String(b.count)} 笔 ${yuan(b.claimFen, 'zh')}（${when}）`
+      : `${categoryName(b.category, 'en')}: ${String(b.count)}, ${yuan(b.claimFen, 'en')} (${when})`;
+  });
+  const service = input.minimal
+    ? ''
+    : zh
+      ? `${who}使用${r.name}的 POS 收单服务${caseFile.complainant.merchantId ? `（商户编号 ${caseFile.complainant.merchantId}）` : ''}。`
+      : `${who} uses the POS acquiring service of ${r.name}${caseFile.complainant.merchantId ? ` (merchant number ${caseFile.complainant.merchantId})` : ''}. `;
+  const text = [
+    zh
+      ? `${service}${r.name}共扣取 ${String(facts.disputed.length)} 笔${denied ? '未经本人同意的' : '没有约定依据的'}费用，合计 ${yuan(facts.claimFen, 'zh')}：${parts.join('；')}。`
+      : `${service}${r.name} took ${String(facts.disputed.length)} charges ${denied ? 'without my consent' : 'without a basis in the agreement'}, ${yuan(facts.claimFen, 'en')} in all: ${parts.join('; ')}.`,
+    ...(input.minimal
+      ? []
+      : [...affirmedSentences(caseFile, lang, 'written'), ...historySentences(caseFile, kb, lang)]),
+    closing(denied, lang),
+    zh ? '逐笔明细见附件。' : 'Every deduction is listed in the attachment.',
+  ];
+  return [text.join(zh ? '' : ' ')];
 }
 
 function disputedTable(facts: CaseFacts, lang: Language): Block {

@@ -47,6 +47,7 @@ const BODIES: Record<string, unknown> = {
   createCase: undefined,
   listCases: undefined,
   getCase: undefined,
+  updateCaseFacts: { noticedAt: '2026-11-20' },
   getCasePlan: undefined,
   listCaseEvents: undefined,
   getLetter: undefined,

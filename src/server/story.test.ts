@@ -163,7 +163,9 @@ describe.each(DIALECTS)('the whole story over HTTP on %s', (dialect) => {
       'GET',
       `/api/cases/${caseId}/letter?channel=payment_institution_customer_service&format=txt`,
     );
-    expect(txt.body).toContain('退还未经本人同意扣取的费用共计 159.00 元');
+    // Nothing affirmed yet: the letter claims what has no basis in the contract, and hedges.
+    expect(txt.body).toContain('退还没有约定依据的扣费共计 159.00 元');
+    expect(txt.body).toContain('据我所知，上述扣费没有约定依据');
   });
 
   it('the provider sees it in its inbox — and only it — and answers with a rejection', async () => {

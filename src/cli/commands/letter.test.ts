@@ -21,12 +21,32 @@ describe('feeguard letter', () => {
     expect(r.out).toContain('退还未经本人同意扣取的费用共计 159.00 元。');
   });
 
-  it('fits a 举报信 to the 12315 form limit from the knowledge base and says it did', async () => {
+  it('does not cut a 举报信 for a form limit without a source', async () => {
     const r = await run(['letter', '--case', 'case.json', '--channel', 'samr_12315']);
     expect(r.status).toBe(0);
     expect(r.out.startsWith('举报信')).toBe(true);
-    expect(Array.from(r.out.trimEnd()).length).toBeLessThanOrEqual(500);
-    expect(r.err).toContain('500');
+    expect(r.out).toContain('五、证据清单');
+    expect(r.err).toBe('');
+  });
+
+  it('rewrites a 举报信 to a limit given with --max-chars, keeping requests, amount and basis, and says so', async () => {
+    const r = await run([
+      'letter',
+      '--case',
+      'case.json',
+      '--channel',
+      'samr_12315',
+      '--max-chars',
+      '900',
+    ]);
+    expect(r.status).toBe(0);
+    expect(Array.from(r.out.trimEnd()).length).toBeLessThanOrEqual(900);
+    expect(r.out).toContain('一、举报事项');
+    expect(r.out).toContain('二、事实与理由');
+    expect(r.out).toContain('三、法律依据');
+    expect(r.out).toContain('159.00 元');
+    expect(r.out).not.toContain('110101199001011234');
+    expect(r.err).toContain('900');
   });
 
   it.skipIf(!hasCommand('pdftotext'))('writes a PDF and a DOCX', async () => {
@@ -114,9 +134,15 @@ describe('feeguard evidence', () => {
     expect(readFileSync(path.join(out, '03-原始对账单', 'statement.csv'))).toEqual(
       readFileSync(path.join(EXAMPLES_DIR, 'statement.csv')),
     );
-    expect(readdirSync(path.join(out, '04-其他证据'))).toEqual([
-      '收单服务协议约定的费用（整理）.json',
-    ]);
+    // The contract goes in as a readable table, not as the JSON the audit reads.
+    expect(readdirSync(path.join(out, '04-其他证据'))).toEqual(['合同约定的费用.pdf']);
+    if (hasCommand('pdftotext')) {
+      const contract = pdfText(readFileSync(path.join(out, '04-其他证据', '合同约定的费用.pdf')));
+      expect(contract).toContain('收单服务协议约定的费用');
+      expect(contract).toContain('流量费');
+      expect(contract).toContain('封顶');
+      expect(contract).not.toContain('agreedCharges');
+    }
     const check = execFileSync('sha256sum', ['-c', 'MANIFEST-SHA256.txt'], {
       cwd: out,
       encoding: 'utf8',

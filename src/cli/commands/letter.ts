@@ -5,6 +5,7 @@ import { renderPdf } from '../../documents/render-pdf.js';
 import { renderText } from '../../documents/render-text.js';
 import { FeeGuardError } from '../../errors.js';
 import { composeCallScript } from '../../letters/call-script.js';
+import { fitLetterText, sourcedFormLimit, type FittedLetter } from '../../letters/fit.js';
 import { composeLetter } from '../../letters/letter.js';
 import { caseContext, chosenChannel, type CaseContext } from '../case-context.js';
 import { resolveFrom, writeOutput } from '../files.js';
@@ -30,9 +31,11 @@ export function register(program: Command, io: CliIo): void {
       '投诉书/举报信/起诉状：按渠道写好的正式文书（DOCX 可编辑，PDF 可打印，TXT 可粘贴到网上表单）',
     compose: (context, channelId, lang) => {
       const { channel, filingType } = chosenChannel(context, channelId);
+      const input = { ...context, channel, filingType, language: lang };
       return {
-        doc: composeLetter({ ...context, channel, filingType, language: lang }),
-        limit: channel.formLimits?.maxChars,
+        doc: composeLetter(input),
+        limit: sourcedFormLimit(channel),
+        fit: (limit) => fitLetterText(input, limit),
       };
     },
   });
@@ -66,7 +69,12 @@ interface DocumentCommand {
     context: CaseContext,
     channel: string | undefined,
     lang: 'zh' | 'en',
-  ) => { doc: DocumentModel; limit: number | undefined };
+  ) => {
+    doc: DocumentModel;
+    limit: number | undefined;
+    /** The text rewritten to fit a form (letters); without it the text is compacted. */
+    fit?: (limit: number | undefined) => FittedLetter;
+  };
 }
 
 function documentCommand(program: Command, io: CliIo, spec: DocumentCommand): void {
@@ -103,11 +111,25 @@ function documentCommand(program: Command, io: CliIo, spec: DocumentCommand): vo
         );
       }
       const context = await caseContext(io, flags.case);
-      const { doc, limit } = spec.compose(context, flags.channel, flags.lang);
-      const content = await render(doc, flags.format, maxChars ?? limit, io);
+      const composed = spec.compose(context, flags.channel, flags.lang);
+      const limit = maxChars ?? composed.limit;
+      const content =
+        flags.format === 'txt' && composed.fit
+          ? fittedText(composed.fit(limit), io)
+          : await render(composed.doc, flags.format, limit, io);
       if (flags.out) await writeOutput(resolveFrom(io.cwd, flags.out), content);
       else io.stdout.write(content);
     });
+}
+
+function fittedText(fitted: FittedLetter, io: CliIo): string {
+  if (fitted.version !== 'full') {
+    const limit = String(fitted.limit);
+    io.stderr.write(
+      `注意：为符合 ${limit} 字的表单限制，已改写为简短版（${fitted.truncated ? '并删去部分语句，' : ''}请求事项、金额、日期和法律依据都在；完整版请用 --format pdf/docx 作为附件）。 Rewritten to fit ${limit} characters; attach the full letter.\n`,
+    );
+  }
+  return `${fitted.text}\n`;
 }
 
 async function render(

@@ -7,7 +7,7 @@ import {
   type Finding,
   type StatementSummary,
 } from '../../audit/report/schema.js';
-import type { CaseFile } from '../../cases/case-file.js';
+import { affirmationsSchema, type Affirmations, type CaseFile } from '../../cases/case-file.js';
 import type { AttemptOutcome, PlanAttempt } from '../../plan/plan.js';
 import { providerTypeSchema } from '../../cases/case-file.js';
 import type { CasesTable, DeductionsTable, FilingsTable, MerchantsTable } from '../db/schema.js';
@@ -55,6 +55,11 @@ const merchantDetails = z.object({
   providerPhone: z.string().optional(),
   agent: z.string().optional(),
 });
+
+/** What the merchant affirmed about a case (an empty object before anything was answered). */
+export function affirmationsOf(row: Pick<CasesTable, 'affirmations'>): Affirmations {
+  return affirmationsSchema.parse(JSON.parse(row.affirmations));
+}
 
 export function responseOf(filing: Pick<FilingsTable, 'response'>): FilingResponse | null {
   return filing.response ? filingResponseSchema.parse(JSON.parse(filing.response)) : null;
@@ -198,6 +203,7 @@ export function caseFileOf(input: {
     history,
     othersAffected: details.othersAffected,
     arbitrationAgreement: details.arbitrationAgreement,
+    affirmations: affirmationsOf(caseRow),
     ...(details.narrative ? { narrative: details.narrative } : {}),
     asOf: input.asOf,
   };

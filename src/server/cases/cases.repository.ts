@@ -96,6 +96,39 @@ export async function insertCase(
 }
 
 /**
+ * Sets the claim of every case holding this deduction to the sum of its deductions' overcharges
+ * (after the merchant marked one agreed or not agreed) and returns those cases' ids.
+ */
+export async function recomputeCaseClaims(
+  trx: Transaction<DB>,
+  deductionId: string,
+): Promise<string[]> {
+  const holding = await trx
+    .selectFrom('case_deductions')
+    .select('case_id')
+    .where('deduction_id', '=', deductionId)
+    .execute();
+  const caseIds = holding.map((h) => h.case_id);
+  for (const caseId of caseIds) {
+    await trx
+      .updateTable('cases')
+      .set((eb) => ({
+        claim_fen: eb.fn.coalesce(
+          eb
+            .selectFrom('case_deductions')
+            .innerJoin('deductions', 'deductions.id', 'case_deductions.deduction_id')
+            .select((s) => s.fn.sum<number>('deductions.overcharge_fen').as('total'))
+            .where('case_deductions.case_id', '=', caseId),
+          eb.lit(0),
+        ),
+      }))
+      .where('id', '=', caseId)
+      .execute();
+  }
+  return caseIds;
+}
+
+/**
  * Events are only ever added: the case's history cannot be rewritten. Each gets the next number
  * in its case; two writers racing for the same number hit the unique key and one of them fails
  * instead of the history forking.

@@ -12,17 +12,21 @@ import { composeCallScript } from '../../letters/call-script.js';
 import { defaultLegalGrounds } from '../../letters/legal-grounds.js';
 import { documentChannel } from '../../plan/document-channel.js';
 import { composeLetter } from '../../letters/letter.js';
+import { fitLetterText, sourcedFormLimit } from '../../letters/fit.js';
 import type { ServerDeps } from '../deps.js';
 import { newId } from '../deps.js';
 import { requireCaller } from '../http/access.js';
 import { apiError, notFound } from '../http/errors.js';
 import { errorResponses, idParam, isoDate } from '../http/schemas.js';
 import type { App } from '../http/types.js';
-import { merchantOf } from '../merchants/merchants.repository.js';
-import { caseDetailsSchema, findingOf, responseOf } from './case-model.js';
+import { contractsOf, merchantOf } from '../merchants/merchants.repository.js';
+import { contractOn } from '../statements/statements.service.js';
+import { affirmationsSchema } from '../../cases/case-file.js';
+import { affirmationsOf, caseDetailsSchema, findingOf, responseOf } from './case-model.js';
 import { knowledgeBase } from '../channels/channels.service.js';
 import {
   appendEvent,
+  caseById,
   casesOfOwner,
   deductionsOfCases,
   filingsOfCases,
@@ -86,6 +90,7 @@ const caseBody = caseSummary.extend({
   findings: z.array(findingSchema.extend({ id: z.string() })),
   filings: z.array(filingBody),
   details: caseDetailsSchema,
+  affirmations: affirmationsSchema,
 });
 
 type FilingRow = CaseContext['filings'][number];
@@ -156,6 +161,7 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
           narrative: z.string().max(5000).optional(),
           othersAffected: z.union([z.boolean(), z.number().int().nonnegative()]).optional(),
           arbitrationAgreement: z.boolean().optional(),
+          affirmations: affirmationsSchema.optional(),
         }),
         response: { 201: caseBody, ...errorResponses },
       },
@@ -205,6 +211,7 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
             arbitrationAgreement: input.arbitrationAgreement ?? false,
           }),
         ),
+        affirmations: JSON.stringify(affirmationsSchema.parse(input.affirmations ?? {})),
         created_at: at,
         updated_at: at,
       };
@@ -285,7 +292,63 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
         findings: deductions.map((d) => ({ ...findingOf(d), id: d.id })),
         filings: filings.map((f) => filingToBody(f, { kb })),
         details: caseDetailsSchema.parse(JSON.parse(row.details)),
+        affirmations: affirmationsOf(row),
       };
+    },
+  );
+
+  app.patch(
+    '/api/cases/:id/facts',
+    {
+      schema: {
+        operationId: 'updateCaseFacts',
+        tags: ['cases'],
+        summary:
+          'What the merchant affirms (agreement signed? told of a change? confirmed it? whom contacted?), when they noticed, their own account (owner)',
+        params: idParam,
+        body: z.object({
+          affirmations: affirmationsSchema.optional(),
+          noticedAt: isoDate.nullable().optional(),
+          narrative: z.string().max(5000).nullable().optional(),
+        }),
+        response: { 200: caseBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const { row } = await caseFor(deps, caller, request.params.id, 'owner');
+      const input = request.body;
+      const details = caseDetailsSchema.parse(JSON.parse(row.details));
+      const noticedAt = input.noticedAt === undefined ? details.noticedAt : input.noticedAt;
+      const narrative = input.narrative === undefined ? details.narrative : input.narrative;
+      const changed = {
+        details: JSON.stringify({
+          othersAffected: details.othersAffected,
+          arbitrationAgreement: details.arbitrationAgreement,
+          ...(noticedAt ? { noticedAt } : {}),
+          ...(narrative ? { narrative } : {}),
+        }),
+        affirmations:
+          input.affirmations === undefined ? row.affirmations : JSON.stringify(input.affirmations),
+        updated_at: deps.now().toISOString(),
+      };
+      await deps.db.transaction().execute(async (trx) => {
+        await trx.updateTable('cases').set(changed).where('id', '=', row.id).execute();
+        await appendEvent(trx, {
+          id: newId(),
+          case_id: row.id,
+          filing_id: null,
+          actor_id: caller.userId,
+          kind: 'facts_updated',
+          data: JSON.stringify({ fields: Object.keys(input) }),
+          at: changed.updated_at,
+        });
+      });
+      // When the deductions were noticed moves the limitation period, so the plan may change.
+      await refreshCaseSummaries(deps, [row.id]);
+      const updated = await caseById(deps.db, row.id);
+      if (!updated) throw notFound('case');
+      return caseDetail(await loadCaseContext(deps, updated), 'owner');
     },
   );
 
@@ -399,6 +462,16 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
       const ctx = await loadCaseContext(deps, row);
       const query = request.query;
       const { channel, filingType, step } = channelFor(ctx, query.channel);
+      const letterInput = {
+        caseFile: ctx.caseFile,
+        audit: ctx.audit,
+        channel,
+        filingType,
+        kb: ctx.kb,
+        grounds: defaultLegalGrounds(),
+        date: ctx.today,
+        language: query.lang,
+      };
       const doc: DocumentModel =
         query.kind === 'script'
           ? composeCallScript({
@@ -410,22 +483,20 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
               date: ctx.today,
               language: query.lang,
             })
-          : composeLetter({
-              caseFile: ctx.caseFile,
-              audit: ctx.audit,
-              channel,
-              filingType,
-              kb: ctx.kb,
-              grounds: defaultLegalGrounds(),
-              date: ctx.today,
-              language: query.lang,
-            });
+          : composeLetter(letterInput);
       const name = `${query.kind === 'script' ? 'call-script' : 'letter'}-${channel.id}.${query.format}`;
       reply.header('content-type', CONTENT_TYPES[query.format]);
       reply.header('content-disposition', `attachment; filename="${name}"`);
       if (query.format === 'pdf') return reply.send(await renderPdf(doc));
       if (query.format === 'docx') return reply.send(await renderDocx(doc));
-      const limit = query.maxChars ?? channel.formLimits?.maxChars;
+      const limit = query.maxChars ?? sourcedFormLimit(channel);
+      if (query.kind === 'letter') {
+        // Fitted to the form by rewriting (docs/letters.md), never by cutting the letter short.
+        const fitted = fitLetterText(letterInput, limit);
+        reply.header('x-feeguard-version', fitted.version);
+        reply.header('x-feeguard-truncated', String(fitted.truncated));
+        return reply.send(fitted.text);
+      }
       const text = renderText(doc, limit === undefined ? {} : { maxChars: limit });
       reply.header('x-feeguard-truncated', String(text.truncated));
       return reply.send(text.text);
@@ -460,7 +531,9 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
           data: await deps.storage.get(s.file_sha256),
         })),
       );
+      const contract = contractOn(await contractsOf(deps.db, [row.merchant_id]), ctx.today);
       const entries = await buildEvidencePackage({
+        ...(contract ? { contract } : {}),
         caseFile: ctx.caseFile,
         audit: ctx.audit,
         kb: ctx.kb,
@@ -496,5 +569,6 @@ function caseDetail(ctx: CaseContext, role: 'owner' | 'respondent') {
     findings: ctx.deductions.map((d) => ({ ...findingOf(d), id: d.id })),
     filings: ctx.filings.map((f) => filingToBody(f, ctx)),
     details: caseDetailsSchema.parse(JSON.parse(ctx.row.details)),
+    affirmations: affirmationsOf(ctx.row),
   };
 }

@@ -113,6 +113,8 @@ export interface DeductionsTable {
   verdict: string;
   overcharge_fen: number;
   finding: string;
+  /** The audit's own finding, kept once the merchant marks the deduction agreed or not agreed. */
+  audit_finding: string | null;
   created_at: string;
 }
 
@@ -130,6 +132,8 @@ export interface CasesTable {
   /** The next step of the plan, as the case list shows it (JSON). */
   summary: string;
   details: string;
+  /** What the merchant affirms about the facts (the case file's `affirmations`, JSON). */
+  affirmations: string;
   created_at: string;
   updated_at: string;
 }

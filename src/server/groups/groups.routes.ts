@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourcedFormLimit } from '../../letters/fit.js';
 import { FINDING_CATEGORIES } from '../../audit/model.js';
 import { renderDocx } from '../../documents/render-docx.js';
 import { renderPdf } from '../../documents/render-pdf.js';
@@ -210,7 +211,7 @@ export function groupRoutes(app: App, deps: ServerDeps): void {
       );
       if (query.format === 'pdf') return reply.send(await renderPdf(doc));
       if (query.format === 'docx') return reply.send(await renderDocx(doc));
-      const limit = channel.channel.formLimits?.maxChars;
+      const limit = sourcedFormLimit(channel.channel);
       const text = renderText(doc, limit === undefined ? {} : { maxChars: limit });
       reply.header('x-feeguard-truncated', String(text.truncated));
       return reply.send(text.text);

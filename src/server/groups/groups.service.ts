@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { affirmationsOf } from '../cases/case-model.js';
 import { FINDING_CATEGORIES, type FindingCategory } from '../../audit/model.js';
 import { formatFen, parseYuanToFen } from '../../audit/money.js';
 import { answerRule, findChannel } from '../../channels/knowledge-base.js';
@@ -353,6 +354,30 @@ export function shownMembers(members: Members, lang: 'zh' | 'en') {
   });
 }
 
+/** What each member affirmed in their own case about this group's kind of charge. */
+async function affirmedOfCases(
+  db: ServerDeps['db'],
+  caseIds: readonly string[],
+  category: string,
+): Promise<Map<string, { neverAgreed: boolean; neverTold: boolean }>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('cases')
+    .select(['id', 'affirmations'])
+    .where('id', 'in', caseIds)
+    .execute();
+  return new Map(
+    rows.map((r) => {
+      const a = affirmationsOf(r);
+      const neverAgreed =
+        a.signedAgreement === 'no' ||
+        a.confirmedChange === 'no' ||
+        a.agreementTerms.some((t) => t.category === category && t.provides === 'no');
+      return [r.id, { neverAgreed, neverTold: a.toldOfChange === 'no' }];
+    }),
+  );
+}
+
 export async function groupLetter(
   deps: ServerDeps,
   caller: Caller,
@@ -367,9 +392,16 @@ export async function groupLetter(
     members.map((m) => m.case_id),
     group.category,
   );
+  const affirmed = await affirmedOfCases(
+    deps.db,
+    members.map((m) => m.case_id),
+    group.category,
+  );
   const letterMembers: GroupLetterMember[] = shownMembers(members, query.lang).map((m) => {
     const c = claims.find((x) => x.case_id === m.caseId);
+    const own = affirmed.get(m.caseId);
     return {
+      ...(own ? { affirmed: own } : {}),
       label: m.label,
       named: m.name !== null,
       ...(m.city ? { city: m.city } : {}),

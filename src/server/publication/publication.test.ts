@@ -342,6 +342,7 @@ describe.each(DIALECTS)('the public complaint database on %s', (dialect) => {
               next_deadline: null,
               summary: '{}',
               details: '{}',
+              affirmations: '{}',
               created_at: '2026-11-01T00:00:00.000Z',
               updated_at: '2026-11-01T00:00:00.000Z',
             })),

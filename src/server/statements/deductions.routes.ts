@@ -1,21 +1,24 @@
 import { z } from 'zod';
-import { formatFen } from '../../audit/money.js';
-import { findingSchema } from '../../audit/report/schema.js';
+import { formatFen, parseYuanToFen } from '../../audit/money.js';
+import { findingSchema, type Finding } from '../../audit/report/schema.js';
 import { FINDING_CATEGORIES } from '../../audit/model.js';
 import type { ServerDeps } from '../deps.js';
 import { requireCaller } from '../http/access.js';
-import { apiError, notFound } from '../http/errors.js';
+import { notFound } from '../http/errors.js';
 import { errorResponses, idParam } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { merchantOf } from '../merchants/merchants.repository.js';
 import { findingOf } from '../cases/case-model.js';
+import { recomputeCaseClaims } from '../cases/cases.repository.js';
+import { refreshCaseSummaries } from '../cases/cases.service.js';
 
 const deductionBody = findingSchema.extend({ id: z.string(), reviewed: z.boolean() });
 
 /**
- * The merchant's deductions across every upload, each once, with the claim they add up to. A
- * deduction the audit could not judge ("needs review") is settled by the merchant: agreed, or
- * not agreed — which puts it into the claim.
+ * The merchant's deductions across every upload, each once, with the claim they add up to. The
+ * merchant marks any of them agreed or not agreed — what they agreed to is theirs to say, also
+ * where the contract on file was incomplete (a deposit they did accept) or the audit could not
+ * judge; the audit's own finding is kept so the mark can be changed back.
  */
 export function deductionRoutes(app: App, deps: ServerDeps): void {
   app.get(
@@ -92,7 +95,7 @@ export function deductionRoutes(app: App, deps: ServerDeps): void {
         operationId: 'reviewDeduction',
         tags: ['statements'],
         summary:
-          'The merchant settles a deduction that needs review: agreed to it, or not (then it is claimed)',
+          'The merchant marks a deduction “我同意过” (agreed: out of the claim) or “我没同意” (not agreed: claimed); the claim of every case holding it, its letters and the public statistics follow',
         params: idParam,
         body: z.object({ decision: z.enum(['agreed', 'not_agreed']) }),
         response: { 200: deductionBody, ...errorResponses },
@@ -108,34 +111,68 @@ export function deductionRoutes(app: App, deps: ServerDeps): void {
         .where('merchants.owner_id', '=', caller.userId)
         .executeTakeFirst();
       if (!row) throw notFound('deduction');
-      const finding = findingOf(row);
-      const wasReviewed = finding.basis?.startsWith('merchant:') ?? false;
-      if (row.verdict !== 'needs_review' && !wasReviewed) {
-        throw apiError(
-          'FG_ERR_BAD_TRANSITION',
-          `the audit already judged this deduction ${row.verdict}`,
-          'only deductions that need review are settled by the merchant',
-        );
-      }
-      const agreed = request.body.decision === 'agreed';
-      const verdict = agreed ? 'authorized' : 'unauthorized';
-      const overcharge = agreed ? 0 : row.amount_fen;
-      const updated = {
-        ...finding,
-        verdict,
-        overcharge: formatFen(overcharge),
-        reason: agreed ? '商户确认曾同意此项扣费' : '商户确认从未同意此项扣费，用途不明',
-        reasonEn: agreed
-          ? 'The merchant confirmed agreeing to this charge'
-          : 'The merchant never agreed to this charge of unclear purpose',
-        basis: `merchant: ${request.body.decision}`,
-      } as const;
-      await deps.db
-        .updateTable('deductions')
-        .set({ verdict, overcharge_fen: overcharge, finding: JSON.stringify(updated) })
-        .where('id', '=', row.id)
-        .execute();
+      // The audit's own judgement, kept the first time the merchant marks the deduction.
+      const audited = row.audit_finding
+        ? findingOf({ finding: row.audit_finding })
+        : findingOf(row);
+      const updated = markedFinding(audited, row.amount_fen, request.body.decision);
+      const overcharge = parseYuanToFen(updated.overcharge) ?? 0;
+      const caseIds = await deps.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('deductions')
+          .set({
+            verdict: updated.verdict,
+            overcharge_fen: overcharge,
+            finding: JSON.stringify(updated),
+            audit_finding: row.audit_finding ?? row.finding,
+          })
+          .where('id', '=', row.id)
+          .execute();
+        return recomputeCaseClaims(trx, row.id);
+      });
+      await refreshCaseSummaries(deps, caseIds);
       return { ...updated, id: row.id, reviewed: true };
     },
   );
+}
+
+/**
+ * The finding as the merchant marked it. "我同意过": authorized, nothing claimed. "我没同意": the
+ * audit's own overcharge when it found one (a fee above the agreed rate claims only the
+ * difference), else the whole amount.
+ */
+export function markedFinding(
+  audited: Finding,
+  amountFen: number,
+  decision: 'agreed' | 'not_agreed',
+): Finding {
+  if (decision === 'agreed') {
+    return {
+      ...audited,
+      verdict: 'authorized',
+      overcharge: formatFen(0),
+      reason: '商户确认曾同意此项扣费',
+      reasonEn: 'The merchant confirmed agreeing to this charge',
+      basis: 'merchant: agreed',
+    };
+  }
+  const found = audited.verdict === 'unauthorized' ? (parseYuanToFen(audited.overcharge) ?? 0) : 0;
+  return {
+    ...audited,
+    verdict: 'unauthorized',
+    overcharge: formatFen(found > 0 ? found : amountFen),
+    reason:
+      found > 0
+        ? `${audited.reason}；商户确认未同意`
+        : audited.verdict === 'needs_review'
+          ? '商户确认从未同意此项扣费，用途不明'
+          : '商户确认从未同意此项扣费',
+    reasonEn:
+      found > 0
+        ? `${audited.reasonEn ?? audited.reason}; the merchant confirmed not agreeing`
+        : audited.verdict === 'needs_review'
+          ? 'The merchant never agreed to this charge of unclear purpose'
+          : 'The merchant never agreed to this charge',
+    basis: 'merchant: not_agreed',
+  };
 }

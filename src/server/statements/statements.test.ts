@@ -74,7 +74,7 @@ describe.each(DIALECTS)('statement uploads on %s', (dialect) => {
   });
 });
 
-describe.each(DIALECTS)('settling deductions that need review on %s', (dialect) => {
+describe.each(DIALECTS)('the merchant marking deductions agreed or not on %s', (dialect) => {
   let server: TestServer;
   let user: ApiClient;
 
@@ -105,11 +105,13 @@ describe.each(DIALECTS)('settling deductions that need review on %s', (dialect) 
     await user.json('PATCH', `/api/deductions/${unclear[1]?.id ?? ''}`, { decision: 'agreed' });
     const after = await user.json<Deductions>('GET', `/api/merchants/${merchant.id}/deductions`);
     expect(after.claim).toBe('204.27');
-    // A deduction the audit judged is not the merchant's to change.
+    // What the merchant agreed to is theirs to say, also where the audit judged from the contract.
     const judged = after.items.find((d) => d.verdict === 'authorized' && d.amount === '39.00');
-    const refused = await user.request('PATCH', `/api/deductions/${judged?.id ?? ''}`, {
+    const marked = await user.request('PATCH', `/api/deductions/${judged?.id ?? ''}`, {
       decision: 'not_agreed',
     });
-    expect(refused.statusCode).toBe(409);
+    expect(marked.statusCode).toBe(200);
+    const claimed = await user.json<Deductions>('GET', `/api/merchants/${merchant.id}/deductions`);
+    expect(claimed.claim).toBe('243.27');
   });
 });

@@ -18,7 +18,6 @@ import {
   api,
   ApiError,
   apiText,
-  type CaseDetail,
   type Filing,
   type Plan,
   type PlanStep,
@@ -26,6 +25,7 @@ import {
 import { stateName, useLang, useT } from '../i18n.js';
 import { fenToYuan } from '../money.js';
 import GroupCard from './case/GroupCard.js';
+import { CaseFactsCard, type CaseWithFacts } from './facts/CaseFactsCard.js';
 import PublishCard from './case/PublishCard.js';
 
 export default function CasePage() {
@@ -33,11 +33,11 @@ export default function CasePage() {
   const t = useT();
   const lang = useLang();
   const { message } = App.useApp();
-  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [detail, setDetail] = useState<CaseWithFacts | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [letter, setLetter] = useState('');
   const load = useCallback(() => {
-    void api<CaseDetail>('GET', `/api/cases/${id}`).then(setDetail);
+    void api<CaseWithFacts>('GET', `/api/cases/${id}`).then(setDetail);
     void api<Plan>('GET', `/api/cases/${id}/plan`)
       .then(setPlan)
       .catch(() => {
@@ -57,7 +57,8 @@ export default function CasePage() {
     void apiText(`/api/cases/${id}/letter?channel=${letterChannel}&format=txt&lang=${lang}`).then(
       setLetter,
     );
-  }, [id, letterChannel, lang]);
+    // the letter follows the merchant's answers and marks: fetched again with every change
+  }, [id, letterChannel, lang, detail]);
 
   const act = async (run: () => Promise<unknown>) => {
     try {
@@ -147,6 +148,7 @@ export default function CasePage() {
           ))}
         </Card>
       ) : null}
+      {detail.role === 'owner' ? <CaseFactsCard detail={detail} onChange={load} /> : null}
       {detail.filings.map((filing) => (
         <FilingCard key={filing.id} caseId={id} filing={filing} onChange={load} act={act} />
       ))}

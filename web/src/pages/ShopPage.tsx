@@ -10,7 +10,6 @@ import {
   Col,
   Form,
   Input,
-  InputNumber,
   List,
   Progress,
   Radio,
@@ -37,6 +36,8 @@ import {
 import { categoryName, useLang, useT } from '../i18n.js';
 import { DepartureNote, DepartureSummary, useDepartures } from './feeschedules/departures.js';
 import { UseScheduleOption } from './feeschedules/ScheduleLinks.js';
+import { ContractFields, contractFromForm } from './facts/ContractFields.js';
+import { MarkButtons } from './facts/MarkButtons.js';
 
 const DeductionChart = lazy(() => import('./DeductionChart.js'));
 
@@ -73,20 +74,7 @@ function Onboarding({ onDone }: { onDone: () => void }) {
     });
   }, []);
   const submit = async (v: Record<string, unknown>) => {
-    const rates = [
-      ...(typeof v['debitRate'] === 'number'
-        ? [
-            {
-              cardType: 'debit',
-              percent: v['debitRate'],
-              ...(typeof v['debitCap'] === 'number' ? { capYuan: v['debitCap'] } : {}),
-            },
-          ]
-        : []),
-      ...(typeof v['creditRate'] === 'number'
-        ? [{ cardType: 'credit', percent: v['creditRate'] }]
-        : []),
-    ];
+    const contract = contractFromForm(v);
     const scheduleId = typeof v['feeScheduleId'] === 'string' ? v['feeScheduleId'] : null;
     try {
       const created = await api<Merchant>('POST', '/api/merchants', {
@@ -104,7 +92,7 @@ function Onboarding({ onDone }: { onDone: () => void }) {
               },
             }
           : {}),
-        ...(!unknown && !scheduleId && rates.length > 0 ? { contract: { rates } } : {}),
+        ...(!unknown && !scheduleId && contract ? { contract } : {}),
       });
       // the shop exists now: a failed pick is shown, never a second shop on retry
       if (scheduleId)
@@ -180,25 +168,7 @@ function Onboarding({ onDone }: { onDone: () => void }) {
         >
           {t('dontKnowContract')}
         </Checkbox>
-        {unknown ? null : (
-          <Row gutter={12}>
-            <Col xs={24} sm={8}>
-              <Form.Item name="debitRate" label={t('debitRate')}>
-                <InputNumber min={0} max={10} step={0.01} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={8}>
-              <Form.Item name="debitCap" label={t('debitCap')}>
-                <InputNumber min={0} step={1} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={8}>
-              <Form.Item name="creditRate" label={t('creditRate')}>
-                <InputNumber min={0} max={10} step={0.01} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-          </Row>
-        )}
+        {unknown ? null : <ContractFields />}
         <Button type="primary" htmlType="submit" block data-testid="merchant-save">
           {t('save')}
         </Button>
@@ -353,35 +323,8 @@ function Findings({
   const lang = useLang();
   const fees = deductions.items;
   const canClaim = deductions.claim !== '0.00';
-  const settle = (f: Finding, decision: 'agreed' | 'not_agreed') => {
-    void api('PATCH', `/api/deductions/${f.id ?? ''}`, { decision }).then(onChange);
-  };
-  // The audit could not judge it: the merchant says whether they agreed, and the claim follows.
-  const settleButtons = (f: Finding) =>
-    f.verdict === 'needs_review' || f.reviewed ? (
-      <Space size={4} wrap>
-        <Button
-          onClick={() => {
-            settle(f, 'not_agreed');
-          }}
-          data-testid="review-not-agreed"
-          type={f.reviewed && f.verdict === 'unauthorized' ? 'primary' : 'default'}
-          aria-pressed={f.reviewed === true && f.verdict === 'unauthorized'}
-        >
-          {t('notAgreed')}
-        </Button>
-        <Button
-          onClick={() => {
-            settle(f, 'agreed');
-          }}
-          data-testid="review-agreed"
-          type={f.reviewed && f.verdict === 'authorized' ? 'primary' : 'default'}
-          aria-pressed={f.reviewed === true && f.verdict === 'authorized'}
-        >
-          {t('agreed')}
-        </Button>
-      </Space>
-    ) : null;
+  // Every deduction: the merchant says whether they agreed, and the claim follows.
+  const settleButtons = (f: Finding) => <MarkButtons finding={f} onChange={onChange} />;
   return (
     <>
       <Card>
