@@ -92,6 +92,11 @@ export interface GuideInputs {
 }
 
 const same = (text: string): Text => ({ zh: text, en: text });
+/** Names from the lexicon: the Chinese guide leaves out the English ones (they are for English exports). */
+const termList = (terms: readonly string[]): Text => ({
+  zh: terms.filter((term) => !/^[a-z][a-z\s.'-]{2,}$/iu.test(term)).join('、'),
+  en: terms.join(', '),
+});
 
 function sourceOf(kb: KnowledgeBase, cite: Citation): GuideSource {
   return {
@@ -406,13 +411,13 @@ function statementGuide(lexicon: Lexicon, verifiedAt: string): Guide {
       {
         kind: 'term',
         label: { zh: '扣费用语', en: 'Deduction words' },
-        value: same(literalTerms(lexicon.deduction.source).join('、')),
+        value: termList(literalTerms(lexicon.deduction.source)),
         source: null,
       },
       {
         kind: 'term',
         label: { zh: '退还用语（不是扣费）', en: 'Refund words (not a deduction)' },
-        value: same(literalTerms(lexicon.refundWords.source).join('、')),
+        value: termList(literalTerms(lexicon.refundWords.source)),
         source: null,
       },
     ],
@@ -428,7 +433,7 @@ function statementGuide(lexicon: Lexicon, verifiedAt: string): Guide {
       facts.push({
         kind: 'term',
         label: { zh: '常见名称', en: 'Names it goes by' },
-        value: same(specific.join('、')),
+        value: termList(specific),
         source: null,
       });
     }
@@ -436,7 +441,7 @@ function statementGuide(lexicon: Lexicon, verifiedAt: string): Guide {
       facts.push({
         kind: 'term',
         label: { zh: '也可能写作（需结合上下文）', en: 'Also written as (depends on context)' },
-        value: same(generic.join('、')),
+        value: termList(generic),
         source: null,
       });
     }
