@@ -88,6 +88,23 @@ describe('sanity checks before a claim is final', () => {
     expect(report.findings[0]?.reason).toMatch(/20%/u);
   });
 
+  it('a "fee" ten times the usual amount of its kind is held for review', async () => {
+    const report = await audit([
+      sale('2025-03-01', '9000.00', '54.00', '8946.00'),
+      sale('2025-03-01', '9000.00', '54.00', '8946.00'),
+      ['2025-03-02', '扣费', '-3.00', '', '', '秒到费'],
+      ['2025-03-03', '扣费', '-3.00', '', '', '秒到费'],
+      ['2025-03-04', '扣费', '-3000.00', '', '', '秒到费'],
+    ]);
+    expect(report.findings.map((f) => f.verdict)).toEqual([
+      'unauthorized',
+      'unauthorized',
+      'needs_review',
+    ]);
+    expect(report.findings[2]?.reason).toMatch(/通常金额 3\.00 元/u);
+    expect(report.claim.total).toBe('6.00');
+  });
+
   it('the usual fees of a small shop are claimed even above its largest sale', async () => {
     const report = await audit([
       sale('2025-03-01', '30.00', '0.18', '29.82'),

@@ -75,6 +75,8 @@ export const TURNOVER_SHARE_PERCENT = 20;
  * 19–59 元, a 299 元 deposit) can exceed a small shop's largest sale, and a payout is far larger.
  */
 export const SANITY_FLOOR_FEN = 30_000;
+/** … nor one more than this many times the median of its kind in its statement (with 3 or more). */
+export const USUAL_MULTIPLE = 10;
 /** The card network fee of the 2016 reform is capped at 6.50 yuan a transaction. */
 export const NETWORK_FEE_CAP_FEN = 650;
 /** … and at most 0.065 % of the sale (in micro-percent, as contract rates are kept). */
@@ -604,8 +606,35 @@ export class Auditor {
         message: `${why}，未计入索赔 (${whyEn}; not claimed)`,
       });
     };
+    // the usual amount of each kind of deduction in each statement, to spot one far above it
+    const usual = new Map<string, Fen>();
+    const byKind = new Map<string, Fen[]>();
+    for (const f of findings) {
+      if (f.category === 'rate_overcharge' || f.category === 'settlement_shortfall') continue;
+      const key = `${f.file}|${f.category}`;
+      const list = byKind.get(key) ?? [];
+      list.push(f.amount);
+      byKind.set(key, list);
+    }
+    for (const [key, list] of byKind) {
+      const sorted = [...list].sort((a, b) => a - b);
+      usual.set(key, sorted[Math.floor((sorted.length - 1) / 2)] ?? 0);
+    }
     for (const f of findings) {
       if (f.verdict !== 'unauthorized' || f.category === 'rate_overcharge') continue;
+      const median = usual.get(`${f.file}|${f.category}`) ?? 0;
+      if (
+        f.amount > SANITY_FLOOR_FEN &&
+        (byKind.get(`${f.file}|${f.category}`)?.length ?? 0) >= 3 &&
+        f.amount > median * USUAL_MULTIPLE
+      ) {
+        hold(
+          f,
+          `这笔扣款 ${formatFen(f.amount)} 元是本对账单同类扣款通常金额 ${formatFen(median)} 元的 ${USUAL_MULTIPLE} 倍以上，更像是结算出款或读错的行`,
+          `${formatFen(f.amount)} is more than ${String(USUAL_MULTIPLE)} times the usual ${formatFen(median)} of such deductions in the statement`,
+        );
+        continue;
+      }
       const t = this.tallies.get(f.file);
       if (t === undefined || t.sales === 0 || f.amount <= SANITY_FLOOR_FEN) continue;
       if (f.amount > t.largestSale) {

@@ -267,3 +267,14 @@ describe('the payout shape is not fooled by dates and card words in a fee name',
     expect(outcome(line(type, description, -9900))).toBe(expected);
   });
 });
+
+describe('a payout-shaped row with a fee name and a charge word', () => {
+  it('is reviewed: its amount may be the payout or the fee', () => {
+    expect(classify(line('', '提现手续费 尾号1234', -200))).toMatchObject({
+      kind: 'fee',
+      category: 'instant_settlement_fee',
+      evidence: 'weak',
+    });
+    expect(classify(line('', 'D0提现至尾号1234 手续费2.00', -500000)).evidence).toBe('weak');
+  });
+});

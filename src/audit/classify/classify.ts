@@ -198,11 +198,8 @@ export function classifyLine(line: StatementLine, lexicon: Lexicon): Classificat
   });
   // a payout-shaped row is never a sale, even when the export prints it as money in with a fee
   if (payoutShape && !typeIsDeduction) {
-    if (
-      named &&
-      named.category !== 'other_deduction' &&
-      named.category !== 'instant_settlement_fee'
-    )
+    // (提现/秒到/D0 count as a fee name only with a charge word: 提现手续费 尾号1234)
+    if (named && named.category !== 'other_deduction')
       return namedFee(
         `${quote('文字', what)}${namedBasis}；但这一行像是转到银行卡的结算出款`,
         '这一行像是转到银行卡的结算/提现出款，同时写了费用名称，金额可能是出款而不是费用，需核实',

@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { strToU8, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
@@ -384,6 +385,39 @@ describe.skipIf(font === null)('PDF with a text layer', () => {
     expect(isFeeGuardError(error) && error.code).toBe('FG_ERR_SCANNED_PDF');
     expect((error as Error).message).toMatch(/扫描件.*CSV 或 Excel/);
   });
+});
+
+describe('fuzz: damaged containers are read or refused clearly, never crash', () => {
+  const survives = async (bytes: Uint8Array, name: string) => {
+    try {
+      await decode(bytes, name);
+    } catch (error) {
+      if (!isFeeGuardError(error)) throw error;
+    }
+  };
+
+  it('truncated and corrupted .xls, HTML, XML spreadsheets and PDF', async () => {
+    const files = [xls(), html('gbk'), spreadsheetMl(), ...(font ? [await pdf()] : [])];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: files.length - 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 }),
+        async (which, cut, flips) => {
+          const whole = files[which] ?? new Uint8Array();
+          const bytes = Uint8Array.from(
+            whole.subarray(0, Math.max(8, Math.floor(whole.length * cut))),
+          );
+          for (const f of flips) {
+            const at = Math.floor(f * (bytes.length - 1));
+            bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+          }
+          await survives(bytes, 'damaged.xls');
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 });
 
 // --- limits ----------------------------------------------------------------------------------
