@@ -14,14 +14,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import {
-  api,
-  ApiError,
-  apiText,
-  type Filing,
-  type Plan,
-  type PlanStep,
-} from '../api.js';
+import { api, ApiError, apiText, type Filing, type Plan, type PlanStep } from '../api.js';
 import { stateName, useLang, useT } from '../i18n.js';
 import { fenToYuan } from '../money.js';
 import GroupCard from './case/GroupCard.js';
