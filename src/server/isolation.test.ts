@@ -43,6 +43,8 @@ const BODIES: Record<string, unknown> = {
   listStatements: undefined,
   getAuditReport: undefined,
   listDeductions: undefined,
+  reviewDeductions: { decision: 'agreed', category: 'other' },
+  getStatementSummary: undefined,
   reviewDeduction: { decision: 'agreed' },
   createCase: undefined,
   listCases: undefined,

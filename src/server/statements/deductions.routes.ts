@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { formatFen } from '../../audit/money.js';
-import { findingSchema } from '../../audit/report/schema.js';
+import {
+  findingCategorySchema,
+  findingSchema,
+  verdictSchema,
+  type Finding,
+} from '../../audit/report/schema.js';
 import { FINDING_CATEGORIES } from '../../audit/model.js';
 import type { ServerDeps } from '../deps.js';
 import { requireCaller } from '../http/access.js';
@@ -9,8 +14,76 @@ import { errorResponses, idParam } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { merchantOf } from '../merchants/merchants.repository.js';
 import { findingOf } from '../cases/case-model.js';
+import {
+  pageOfDeductions,
+  tallyDeductions,
+  unsettledIds,
+  type DeductionTally,
+} from './deductions.repository.js';
 
 const deductionBody = findingSchema.extend({ id: z.string(), reviewed: z.boolean() });
+const verdictCounts = z.object({
+  authorized: z.number(),
+  unauthorized: z.number(),
+  needs_review: z.number(),
+});
+
+/** The merchant's answer applied to a deduction the audit could not judge. */
+function settledFinding(finding: Finding, amountFen: number, decision: 'agreed' | 'not_agreed') {
+  const agreed = decision === 'agreed';
+  const verdict = agreed ? ('authorized' as const) : ('unauthorized' as const);
+  const overchargeFen = agreed ? 0 : amountFen;
+  return {
+    verdict,
+    overchargeFen,
+    finding: {
+      ...finding,
+      verdict,
+      overcharge: formatFen(overchargeFen),
+      reason: agreed ? '商户确认曾同意此项扣费' : '商户确认从未同意此项扣费，用途不明',
+      reasonEn: agreed
+        ? 'The merchant confirmed agreeing to this charge'
+        : 'The merchant never agreed to this charge of unclear purpose',
+      basis: `merchant: ${decision}`,
+    } satisfies Finding,
+  };
+}
+
+type Counts = z.infer<typeof verdictCounts>;
+
+/** The claim, its split by category and the counts by verdict (overall and per category). */
+function claimOf(tally: readonly DeductionTally[]) {
+  const byCategory = new Map<string, number>();
+  const counts: Counts = { authorized: 0, unauthorized: 0, needs_review: 0 };
+  const countsByCategory: Record<string, Counts> = {};
+  let claim = 0;
+  for (const t of tally) {
+    const verdict = t.verdict as keyof Counts;
+    if (!(verdict in counts)) continue;
+    counts[verdict] += t.count;
+    const perCategory = (countsByCategory[t.category] ??= {
+      authorized: 0,
+      unauthorized: 0,
+      needs_review: 0,
+    });
+    perCategory[verdict] += t.count;
+    if (verdict === 'unauthorized' && t.overchargeFen > 0) {
+      claim += t.overchargeFen;
+      byCategory.set(t.category, (byCategory.get(t.category) ?? 0) + t.overchargeFen);
+    }
+  }
+  return {
+    claim: formatFen(claim),
+    byCategory: Object.fromEntries(
+      FINDING_CATEGORIES.filter((c) => byCategory.has(c)).map((c) => [
+        c,
+        formatFen(byCategory.get(c) ?? 0),
+      ]),
+    ),
+    counts,
+    countsByCategory,
+  };
+}
 
 /**
  * The merchant's deductions across every upload, each once, with the claim they add up to. A
@@ -24,18 +97,28 @@ export function deductionRoutes(app: App, deps: ServerDeps): void {
       schema: {
         operationId: 'listDeductions',
         tags: ['statements'],
-        summary: 'Every fee deduction of a merchant across all uploads, with the current claim',
+        summary:
+          'The fee deductions of a merchant across all uploads (all, or one page of one verdict or category), with the current claim',
         params: idParam,
+        querystring: z.object({
+          verdict: verdictSchema.optional(),
+          category: findingCategorySchema.optional(),
+          /** 1-based; with `limit`, only that page is returned. Without `limit`, every deduction. */
+          page: z.coerce.number().int().min(1).default(1),
+          limit: z.coerce.number().int().min(1).max(200).optional(),
+        }),
         response: {
           200: z.object({
             items: z.array(deductionBody),
+            /** How many deductions match the filter (all pages). */
+            total: z.number(),
+            page: z.number(),
+            limit: z.number().nullable(),
             claim: z.string(),
             byCategory: z.record(z.string(), z.string()),
-            counts: z.object({
-              authorized: z.number(),
-              unauthorized: z.number(),
-              needs_review: z.number(),
-            }),
+            counts: verdictCounts,
+            /** Per category: how many deductions of each verdict. */
+            countsByCategory: z.record(z.string(), verdictCounts),
           }),
           ...errorResponses,
         },
@@ -45,23 +128,18 @@ export function deductionRoutes(app: App, deps: ServerDeps): void {
       const caller = requireCaller(request);
       const merchant = await merchantOf(deps.db, caller.userId, request.params.id);
       if (!merchant) throw notFound('merchant');
-      const rows = await deps.db
-        .selectFrom('deductions')
-        .selectAll()
-        .where('merchant_id', '=', merchant.id)
-        .orderBy('date')
-        .orderBy('id')
-        .execute();
-      const byCategory = new Map<string, number>();
-      let claim = 0;
-      for (const row of rows) {
-        if (row.verdict !== 'unauthorized' || row.overcharge_fen <= 0) continue;
-        claim += row.overcharge_fen;
-        byCategory.set(row.category, (byCategory.get(row.category) ?? 0) + row.overcharge_fen);
-      }
-      const count = (verdict: string) => rows.filter((r) => r.verdict === verdict).length;
+      const { verdict, category, page, limit } = request.query;
+      const [tally, rows] = await Promise.all([
+        tallyDeductions(deps.db, merchant.id),
+        pageOfDeductions(
+          deps.db,
+          merchant.id,
+          { verdict, category },
+          limit ? { offset: (page - 1) * limit, limit } : null,
+        ),
+      ]);
       return {
-        items: rows.map((row) => {
+        items: rows.items.map((row) => {
           const finding = findingOf(row);
           return {
             ...finding,
@@ -69,19 +147,61 @@ export function deductionRoutes(app: App, deps: ServerDeps): void {
             reviewed: finding.basis?.startsWith('merchant:') ?? false,
           };
         }),
-        claim: formatFen(claim),
-        byCategory: Object.fromEntries(
-          FINDING_CATEGORIES.filter((c) => byCategory.has(c)).map((c) => [
-            c,
-            formatFen(byCategory.get(c) ?? 0),
-          ]),
-        ),
-        counts: {
-          authorized: count('authorized'),
-          unauthorized: count('unauthorized'),
-          needs_review: count('needs_review'),
-        },
+        total: rows.total,
+        page: limit ? page : 1,
+        limit: limit ?? null,
+        ...claimOf(tally),
       };
+    },
+  );
+
+  app.post(
+    '/api/merchants/:id/deductions/review',
+    {
+      schema: {
+        operationId: 'reviewDeductions',
+        tags: ['statements'],
+        summary:
+          'The merchant settles many deductions that need review at once: all of one category, or the ones listed',
+        params: idParam,
+        body: z
+          .object({
+            decision: z.enum(['agreed', 'not_agreed']),
+            category: findingCategorySchema.optional(),
+            ids: z.array(z.string()).min(1).max(1000).optional(),
+          })
+          .refine((b) => b.category !== undefined || b.ids !== undefined, {
+            message: 'name a category or list the deductions',
+          }),
+        response: {
+          200: z.object({ settled: z.number(), claim: z.string(), counts: verdictCounts }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const merchant = await merchantOf(deps.db, caller.userId, request.params.id);
+      if (!merchant) throw notFound('merchant');
+      const { decision, category, ids } = request.body;
+      const rows = await unsettledIds(deps.db, merchant.id, { category, ids });
+      await deps.db.transaction().execute(async (trx) => {
+        for (const row of rows) {
+          const settled = settledFinding(findingOf(row), row.amount_fen, decision);
+          await trx
+            .updateTable('deductions')
+            .set({
+              verdict: settled.verdict,
+              overcharge_fen: settled.overchargeFen,
+              finding: JSON.stringify(settled.finding),
+            })
+            .where('id', '=', row.id)
+            .execute();
+        }
+      });
+      const tally = await tallyDeductions(deps.db, merchant.id);
+      const { claim, counts } = claimOf(tally);
+      return { settled: rows.length, claim, counts };
     },
   );
 
@@ -117,25 +237,17 @@ export function deductionRoutes(app: App, deps: ServerDeps): void {
           'only deductions that need review are settled by the merchant',
         );
       }
-      const agreed = request.body.decision === 'agreed';
-      const verdict = agreed ? 'authorized' : 'unauthorized';
-      const overcharge = agreed ? 0 : row.amount_fen;
-      const updated = {
-        ...finding,
-        verdict,
-        overcharge: formatFen(overcharge),
-        reason: agreed ? '商户确认曾同意此项扣费' : '商户确认从未同意此项扣费，用途不明',
-        reasonEn: agreed
-          ? 'The merchant confirmed agreeing to this charge'
-          : 'The merchant never agreed to this charge of unclear purpose',
-        basis: `merchant: ${request.body.decision}`,
-      } as const;
+      const settled = settledFinding(finding, row.amount_fen, request.body.decision);
       await deps.db
         .updateTable('deductions')
-        .set({ verdict, overcharge_fen: overcharge, finding: JSON.stringify(updated) })
+        .set({
+          verdict: settled.verdict,
+          overcharge_fen: settled.overchargeFen,
+          finding: JSON.stringify(settled.finding),
+        })
         .where('id', '=', row.id)
         .execute();
-      return { ...updated, id: row.id, reviewed: true };
+      return { ...settled.finding, id: row.id, reviewed: true };
     },
   );
 }
