@@ -43,7 +43,7 @@ const BODIES: Record<string, unknown> = {
   listStatements: undefined,
   getAuditReport: undefined,
   listDeductions: undefined,
-  reviewDeductions: { decision: 'agreed', category: 'other' },
+  reviewDeductions: { decision: 'agreed', category: 'traffic_fee' },
   getStatementSummary: undefined,
   reviewDeduction: { decision: 'agreed' },
   createCase: undefined,
