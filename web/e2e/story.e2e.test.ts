@@ -46,7 +46,7 @@ describe.skipIf(!E2E_READY)('the web app in Chromium', () => {
     await page.getByLabel('您的姓名').fill(name);
     await page.getByLabel('邮箱').first().fill(email);
     await page.getByLabel('密码（至少 8 位）').first().fill('a long password');
-    await page.getByTestId('register-submit').click();
+    await page.getByTestId('signup-submit').click();
   }
 
   it('an admin manages organizations and the channel knowledge base', async () => {

@@ -68,6 +68,38 @@ export function useAntdLocale(lang: Lang): Locale {
 
 export const MAIN_ID = 'main';
 
+/**
+ * The page drawn before the script arrived (web/index.html, web/public/shell.js) goes away once
+ * the app has drawn its own; what was typed into its form moves over (see shellValues).
+ */
+export function dismissShell(): void {
+  document.getElementById('shell')?.remove();
+}
+
+/** The static page is still showing /public's figures (the app removes it when it has its own). */
+export function shellShowsPublic(): boolean {
+  return document.getElementById('shell-public')?.hidden === false;
+}
+
+/** What the visitor typed into the static sign-up form, and which of its fields had the focus. */
+export function shellValues(): { values: Record<string, string>; focused: string | null } {
+  const values: Record<string, string> = {};
+  let focused: string | null = null;
+  for (const name of ['name', 'email', 'password']) {
+    const input = document.getElementById(`shell-${name}`);
+    if (!(input instanceof HTMLInputElement)) continue;
+    if (input.value) values[name] = input.value;
+    if (document.activeElement === input) focused = name;
+  }
+  return { values, focused };
+}
+
+/** Remembered so the static page opens on "opening…" rather than a sign-up form. */
+export function rememberSignedIn(signedIn: boolean): void {
+  if (signedIn) localStorage.setItem('feeguard-signed-in', '1');
+  else localStorage.removeItem('feeguard-signed-in');
+}
+
 /** Moves keyboard focus to the page content: the first Tab after it reaches the content. */
 function focusMain(): void {
   const main = document.getElementById(MAIN_ID);

@@ -2,11 +2,11 @@ import { Button } from 'antd';
 // The two inputs on their own: `Input` from 'antd' carries TextArea, Search and OTP with it.
 import Input from 'antd/es/input/Input';
 import Password from 'antd/es/input/Password';
-import { useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, setCsrf, type Me } from '../api.js';
 import { useLang, useT } from '../i18n.js';
-import { MAIN_ID } from '../shell.js';
+import { MAIN_ID, shellValues } from '../shell.js';
 
 /**
  * The first page a new visitor sees, so it is built from the lightest parts: native form and
@@ -165,7 +165,12 @@ function AuthForm({
 }) {
   const t = useT();
   const lang = useLang();
-  const [values, setValues] = useState<Record<string, string>>({});
+  // Whatever was typed into the static form before this script arrived carries over.
+  const [carried] = useState(shellValues);
+  const [values, setValues] = useState<Record<string, string>>(carried.values);
+  useEffect(() => {
+    if (carried.focused) document.getElementById(`${mode}_${carried.focused}`)?.focus();
+  }, [carried, mode]);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const fields = [
     ...(mode === 'register'
@@ -253,7 +258,12 @@ function AuthForm({
           </div>
         );
       })}
-      <Button type="primary" htmlType="submit" block data-testid={`${mode}-submit`}>
+      <Button
+        type="primary"
+        htmlType="submit"
+        block
+        data-testid={mode === 'register' ? 'signup-submit' : 'login-submit'}
+      >
         {t(mode)}
       </Button>
     </form>

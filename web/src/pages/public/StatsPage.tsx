@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Form, Input, Row, Select, Space, Statistic, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api.js';
 import { categoryName, useLang } from '../../i18n.js';
@@ -22,6 +22,7 @@ import {
   type StatsRow,
 } from './publicApi.js';
 import { W } from './words.js';
+import { dismissShell } from '../../shell.js';
 
 interface Filters {
   provider?: string;
@@ -130,6 +131,10 @@ export default function StatsPage() {
     };
   };
   const totals = figures?.month.totals;
+  // The static page showed the headline figures until now; these replace them.
+  useLayoutEffect(() => {
+    if (figures !== null || error !== null) dismissShell();
+  }, [figures, error]);
   const money = [
     { title: W.totalComplaints[lang], dataIndex: 'complaints', align: 'right' as const },
     { title: W.claimed[lang], dataIndex: 'claimed', align: 'right' as const },
