@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 
 /** What a page of deductions is cut from: one verdict, one category, or both. */
@@ -76,4 +76,28 @@ export async function unsettledIds(
   if (filter.category) query = query.where('category', '=', filter.category);
   if (filter.ids) query = query.where('id', 'in', [...filter.ids]);
   return query.execute();
+}
+
+/** What each month's deductions took, per category (for the chart), without sending every row. */
+export async function monthlyDeductions(
+  db: Kysely<DB>,
+  merchantId: string,
+): Promise<{ month: string; category: string; amountFen: number }[]> {
+  const month = sql<string>`substr(date, 1, 7)`;
+  const rows = await db
+    .selectFrom('deductions')
+    .select((eb) => [
+      month.as('month'),
+      'category',
+      eb.fn.sum<number | string | null>('amount_fen').as('amount'),
+    ])
+    .where('merchant_id', '=', merchantId)
+    .groupBy([month, 'category'])
+    .orderBy(month)
+    .execute();
+  return rows.map((r) => ({
+    month: r.month,
+    category: r.category,
+    amountFen: Number(r.amount ?? 0),
+  }));
 }

@@ -15,6 +15,7 @@ import type { App } from '../http/types.js';
 import { merchantOf } from '../merchants/merchants.repository.js';
 import { findingOf } from '../cases/case-model.js';
 import {
+  monthlyDeductions,
   pageOfDeductions,
   tallyDeductions,
   unsettledIds,
@@ -119,6 +120,10 @@ export function deductionRoutes(app: App, deps: ServerDeps): void {
             counts: verdictCounts,
             /** Per category: how many deductions of each verdict. */
             countsByCategory: z.record(z.string(), verdictCounts),
+            /** Per month and category, what the deductions took (yuan): the chart's data. */
+            monthly: z.array(
+              z.object({ month: z.string(), category: z.string(), amount: z.string() }),
+            ),
           }),
           ...errorResponses,
         },
@@ -129,8 +134,9 @@ export function deductionRoutes(app: App, deps: ServerDeps): void {
       const merchant = await merchantOf(deps.db, caller.userId, request.params.id);
       if (!merchant) throw notFound('merchant');
       const { verdict, category, page, limit } = request.query;
-      const [tally, rows] = await Promise.all([
+      const [tally, monthly, rows] = await Promise.all([
         tallyDeductions(deps.db, merchant.id),
+        monthlyDeductions(deps.db, merchant.id),
         pageOfDeductions(
           deps.db,
           merchant.id,
@@ -151,6 +157,11 @@ export function deductionRoutes(app: App, deps: ServerDeps): void {
         page: limit ? page : 1,
         limit: limit ?? null,
         ...claimOf(tally),
+        monthly: monthly.map((m) => ({
+          month: m.month,
+          category: m.category,
+          amount: formatFen(m.amountFen),
+        })),
       };
     },
   );

@@ -16,6 +16,7 @@ import {
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api.js';
 import { categoryName, useLang, type Lang } from '../i18n.js';
+import { beijingDate } from '../dates.js';
 
 // ECharts comes only when a proposal with its evidence is on screen.
 const AlertChart = lazy(() => import('./alerts/AlertChart.js'));
@@ -233,7 +234,7 @@ function DecidedItem({ alert }: { alert: ReviewAlert }) {
         <Tag>{categoryName(alert.category, lang)}</Tag>
         {alert.publishedAt ? (
           <Typography.Text type="secondary">
-            {W.publishedAt[lang]} {alert.publishedAt.slice(0, 10)}
+            {W.publishedAt[lang]} {beijingDate(alert.publishedAt)}
           </Typography.Text>
         ) : null}
         {alert.reviewedBy ? (

@@ -27,6 +27,7 @@ import { stateName, useLang, useT } from '../i18n.js';
 import { fenToYuan } from '../money.js';
 import GroupCard from './case/GroupCard.js';
 import PublishCard from './case/PublishCard.js';
+import { beijingToday } from '../dates.js';
 
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -201,9 +202,7 @@ function FilingCard({
             void act(() =>
               api('PATCH', `/api/filings/${filing.id}`, {
                 action: 'submit',
-                submittedAt: v.submittedAt
-                  ? v.submittedAt.format('YYYY-MM-DD')
-                  : new Date().toISOString().slice(0, 10),
+                submittedAt: v.submittedAt ? v.submittedAt.format('YYYY-MM-DD') : beijingToday(),
                 ...(v.reference ? { reference: v.reference } : {}),
               }),
             )

@@ -25,11 +25,7 @@ import {
   type Group,
   type GroupFiling,
 } from './case/group-words.js';
-
-/** Today in China, where the filing was made (the browser may be elsewhere, or it may be past 16:00 UTC). */
-function shanghaiToday(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
-}
+import { beijingDate, beijingToday } from '../dates.js';
 
 /** A group complaint: its members and total, the joint letter, its filings and its timeline. */
 export default function GroupPage() {
@@ -160,7 +156,7 @@ export default function GroupPage() {
               void act(() =>
                 api('POST', `/api/groups/${id}/filings`, {
                   channelId: channel,
-                  submittedAt: v.submittedAt ? v.submittedAt.format('YYYY-MM-DD') : shanghaiToday(),
+                  submittedAt: v.submittedAt ? v.submittedAt.format('YYYY-MM-DD') : beijingToday(),
                   ...(v.reference ? { reference: v.reference } : {}),
                 }).then(() => {
                   filingForm.resetFields();
@@ -193,7 +189,7 @@ export default function GroupPage() {
             key: e.seq,
             content: (
               <span>
-                {shanghaiToday(new Date(e.at))} {EVENT_WORDS[e.kind]?.[lang] ?? e.kind}
+                {beijingDate(e.at)} {EVENT_WORDS[e.kind]?.[lang] ?? e.kind}
                 {e.byYou ? W.byYou[lang] : ''}
               </span>
             ),
