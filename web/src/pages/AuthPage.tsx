@@ -4,9 +4,10 @@ import Input from 'antd/es/input/Input';
 import Password from 'antd/es/input/Password';
 import { useEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError, setCsrf, type Me } from '../api.js';
+import { api, setCsrf, type Me } from '../api.js';
 import { useLang, useT } from '../i18n.js';
 import { MAIN_ID, shellValues } from '../shell.js';
+import { errorMessage } from '../errors.js';
 
 /**
  * The first page a new visitor sees, so it is built from the lightest parts: native form and
@@ -57,11 +58,7 @@ export function AuthPage({ onLoggedIn }: { onLoggedIn: () => void }) {
       document.getElementById(MAIN_ID)?.focus();
       onLoggedIn();
     } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? `${e.body.message[lang]}${e.body.detail ? `：${e.body.detail}` : ''}`
-          : String(e),
-      );
+      setError(errorMessage(e, lang, mode === 'register' ? 'register' : 'login'));
     }
   };
   const tab = (key: Mode) => (

@@ -14,20 +14,13 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import {
-  api,
-  ApiError,
-  apiText,
-  type CaseDetail,
-  type Filing,
-  type Plan,
-  type PlanStep,
-} from '../api.js';
+import { api, apiText, type CaseDetail, type Filing, type Plan, type PlanStep } from '../api.js';
 import { stateName, useLang, useT } from '../i18n.js';
 import { fenToYuan } from '../money.js';
 import GroupCard from './case/GroupCard.js';
 import PublishCard from './case/PublishCard.js';
 import { beijingToday } from '../dates.js';
+import { errorMessage } from '../errors.js';
 
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -65,9 +58,7 @@ export default function CasePage() {
       await run();
       load();
     } catch (e) {
-      void message.error(
-        e instanceof ApiError ? `${e.body.message[lang]}：${e.body.detail ?? ''}` : String(e),
-      );
+      void message.error(errorMessage(e, lang));
     }
   };
   if (!detail) return null;

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, ApiError, apiText } from '../api.js';
+import { api, apiText } from '../api.js';
 import { categoryName, stateName, useLang, useT } from '../i18n.js';
 import {
   EVENT_WORDS,
@@ -26,6 +26,7 @@ import {
   type GroupFiling,
 } from './case/group-words.js';
 import { beijingDate, beijingToday } from '../dates.js';
+import { errorMessage } from '../errors.js';
 
 /** A group complaint: its members and total, the joint letter, its filings and its timeline. */
 export default function GroupPage() {
@@ -56,9 +57,7 @@ export default function GroupPage() {
       await run();
       load();
     } catch (e) {
-      void message.error(
-        e instanceof ApiError ? `${e.body.message[lang]}：${e.body.detail ?? ''}` : String(e),
-      );
+      void message.error(errorMessage(e, lang));
     }
   };
   if (!group) return null;

@@ -14,9 +14,10 @@ import {
   Tag,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type InboxItem } from '../api.js';
+import { api, type InboxItem } from '../api.js';
 import { stateName, useLang, useT } from '../i18n.js';
 import { PublishScheduleLink } from './feeschedules/ScheduleLinks.js';
+import { errorMessage } from '../errors.js';
 
 export default function InboxPage() {
   const t = useT();
@@ -61,9 +62,7 @@ export default function InboxPage() {
       form.resetFields();
       load();
     } catch (e) {
-      void message.error(
-        e instanceof ApiError ? `${e.body.message[lang]}：${e.body.detail ?? ''}` : String(e),
-      );
+      void message.error(errorMessage(e, lang));
     }
   };
   return (

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { api, ApiError } from '../../api.js';
 import { categoryName, useLang, type Lang } from '../../i18n.js';
 import { beijingDate } from '../../dates.js';
+import { errorMessage } from '../../errors.js';
 
 /** One entry of the public complaint database, as the API shows it. */
 interface PublicEntry {
@@ -142,11 +143,7 @@ export default function PublishCard({ caseId }: { caseId: string }) {
 
   const fail = useCallback(
     (e: unknown) => {
-      const why =
-        e instanceof ApiError
-          ? `${e.body.message[lang]}${e.body.detail ? `：${e.body.detail}` : ''}${e.body.hint ? ` ${e.body.hint}` : ''}`
-          : String(e);
-      setError(why);
+      setError(errorMessage(e, lang));
     },
     [lang],
   );

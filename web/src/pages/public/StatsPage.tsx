@@ -21,7 +21,7 @@ import {
   type Stats,
   type StatsRow,
 } from './publicApi.js';
-import { W } from './words.js';
+import { OTHER_PLACES, placeName, W } from './words.js';
 import { dismissShell } from '../../shell.js';
 
 interface Filters {
@@ -86,7 +86,7 @@ export default function StatsPage() {
       .then(([providers, provinces]) => {
         setOptions({
           providers: providers.rows.map((r) => r.key).filter((k) => k !== ''),
-          provinces: provinces.rows.map((r) => r.key).filter((k) => k !== ''),
+          provinces: provinces.rows.map((r) => r.key).filter((k) => k !== '' && k !== OTHER_PLACES),
         });
       })
       .catch(setError);
@@ -197,7 +197,7 @@ export default function StatsPage() {
       province: {
         kind: 'ranking' as const,
         label: W.byProvince[lang],
-        labels: figures.province.rows.map((r) => r.key || '—'),
+        labels: figures.province.rows.map((r) => placeName(r.key, lang)),
         series: [
           { name: W.totalComplaints[lang], values: figures.province.rows.map((r) => r.complaints) },
         ],
@@ -399,7 +399,11 @@ export default function StatsPage() {
               rows={figures.province.rows}
               rowKey={(r) => r.key}
               columns={[
-                { title: W.province[lang], dataIndex: 'key', render: (k: string) => k || '—' },
+                {
+                  title: W.province[lang],
+                  dataIndex: 'key',
+                  render: (k: string) => placeName(k, lang),
+                },
                 ...money,
               ]}
               download={link('province')}
