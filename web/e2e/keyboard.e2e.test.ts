@@ -409,6 +409,11 @@ describe.skipIf(!E2E_READY)('the web app with the keyboard only', () => {
     await fromTop(page);
     await tabTo(page, page.getByRole('link', { name: '设置' }));
     await page.keyboard.press('Enter');
+    // The webhook is an advanced setting, folded away until opened.
+    const advanced = page.locator('[data-testid="advanced-settings"] > summary');
+    await advanced.waitFor();
+    await tabTo(page, advanced);
+    await page.keyboard.press('Enter');
     const url = page.getByTestId('webhook-url');
     await url.waitFor();
     await page.getByTestId('email-state').waitFor();
@@ -454,6 +459,7 @@ describe.skipIf(!E2E_READY)('the web app with the keyboard only', () => {
     await wide.getByTestId('case-plan').waitFor();
     await audit(wide, 'desktop case');
     await wide.goto(`${server.url}/settings`);
+    await wide.locator('[data-testid="advanced-settings"] > summary').click();
     await wide.getByTestId('webhook-url').waitFor();
     await wide.getByTestId('email-state').waitFor();
     await audit(wide, 'desktop settings');
