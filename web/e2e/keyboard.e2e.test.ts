@@ -345,7 +345,7 @@ describe.skipIf(!E2E_READY)('the web app with the keyboard only', () => {
     await focusShot(page, 'keyboard-phone-03-checkbox');
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByLabel('借记卡费率（%）').count()).toBe(0);
-    await tabTo(page, page.getByTestId('merchant-save'));
+    await tabTo(page, page.getByTestId('onboarding-save'));
     await page.keyboard.press('Enter');
 
     // Paste SMS notices and audit them.

@@ -85,7 +85,7 @@ describe.skipIf(!E2E_READY)('the web app in Chromium', () => {
       await page.getByLabel('借记卡费率（%）').fill('0.5');
       await page.getByLabel('借记卡封顶（元）').fill('25');
       await page.getByLabel('信用卡费率（%）').fill('0.6');
-      await page.getByTestId('merchant-save').click();
+      await page.getByTestId('onboarding-save').click();
 
       await page.getByTestId('statement-upload').setInputFiles(STATEMENT);
       await expect
