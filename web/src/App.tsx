@@ -216,9 +216,15 @@ export function App() {
 function NavMenu({ me, lang }: { me: Me; lang: Lang }) {
   const location = useLocation();
   const overseer = useOverseer(me);
+  // A provider's or agency's member answers complaints; the shop and cases are a merchant's.
+  const merchantSide = me.organizationIds.length === 0 || me.isAdmin;
   const items = [
-    { to: '/', label: WORDS.shop[lang] },
-    { to: '/cases', label: WORDS.cases[lang] },
+    ...(merchantSide
+      ? [
+          { to: '/', label: WORDS.shop[lang] },
+          { to: '/cases', label: WORDS.cases[lang] },
+        ]
+      : []),
     ...(me.organizationIds.length > 0 ? [{ to: '/inbox', label: WORDS.inbox[lang] }] : []),
     ...(overseer ? [{ to: '/alerts/review', label: WORDS.alerts[lang] }] : []),
     ...(me.isAdmin ? [{ to: '/admin', label: WORDS.admin[lang] }] : []),
