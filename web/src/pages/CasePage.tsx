@@ -236,6 +236,8 @@ function NextAction({
           </Button>
           <Button
             danger
+            // Darker than the default red, for WCAG AA contrast on white.
+            style={{ color: '#a8071a', borderColor: '#a8071a' }}
             data-testid="review-dispute"
             onClick={() =>
               void act(() =>
