@@ -35,7 +35,7 @@ body { margin: 0; }
   min-height: 44px; min-width: 44px; padding: 0 6px; white-space: nowrap; }
 @media (max-width: 575px) { .fg-nav { order: 3; flex-basis: 100% !important; } }
 .fg-drop:focus-within { outline: 2px solid #0958d9; outline-offset: 2px; }
-.ant-card-head-title { white-space: normal; }
+.ant-card .ant-card-head .ant-card-head-title { white-space: normal; overflow: visible; padding: 8px 0; }
 `;
 
 /** The theme's text style for the whole page (what Ant Design's App gave before it moved inside). */
