@@ -52,9 +52,50 @@
     return;
   }
 
-  // A visitor who signed in before sees the app open, not a sign-up form.
-  if (path !== '/' || localStorage.getItem('feeguard-signed-in') === '1') {
+  // A visitor who signed in before sees the app open, not a sign-up form; on the shop page, the
+  // claim first (one page of one deduction carries the totals).
+  if (path !== '/') {
     show('shell-loading');
+    return;
+  }
+  if (localStorage.getItem('feeguard-signed-in') === '1') {
+    show('shell-loading');
+    var getJson = function (url) {
+      return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+        return r.ok ? r.json() : null;
+      });
+    };
+    getJson('/api/merchants')
+      .then(function (shops) {
+        var shop = shops && shops.items && shops.items[0];
+        if (!shop) return null;
+        document.getElementById('shell-shop').textContent = shop.businessName || shop.name;
+        return getJson('/api/merchants/' + shop.id + '/deductions?limit=1');
+      })
+      .then(function (d) {
+        if (!d || !document.getElementById('shell')) return;
+        var text = document.getElementById('shell-claim-text');
+        if (d.claim !== '0.00') {
+          var label = document.createElement('div');
+          label.textContent = en ? 'You can claim' : '可以追回';
+          var amount = document.createElement('div');
+          amount.className = 'sh-claim';
+          amount.textContent = d.claim + (en ? ' yuan' : ' 元');
+          text.appendChild(label);
+          text.appendChild(amount);
+        } else if (d.counts.needs_review > 0) {
+          text.textContent = en
+            ? 'Nothing confirmed to claim yet: ' +
+              d.counts.needs_review +
+              ' deductions need your answer.'
+            : '还没有确定可以追回的金额：有 ' + d.counts.needs_review + ' 笔扣款需要您确认。';
+        } else {
+          return;
+        }
+        document.getElementById('shell-loading').hidden = true;
+        show('shell-claim');
+      })
+      .catch(function () {});
     return;
   }
   show('shell-auth');

@@ -12,7 +12,7 @@ import {
   MAIN_ID,
   PageFrame,
   rememberSignedIn,
-  shellShowsPublic,
+  shellHoldsContent,
   SignedIn,
   SkipLink,
   useAntdLocale,
@@ -68,12 +68,12 @@ export function App() {
       window.removeEventListener('feeguard:signed-in', loadMe);
     };
   }, [loadMe]);
-  // Once the app knows who is here it draws the page itself; /public keeps the static figures
-  // until its own have arrived (StatsPage).
+  // Once the app knows who is here it draws the page itself; the static figures or claim stay
+  // until the page's own have arrived (StatsPage, ShopPage).
   useLayoutEffect(() => {
     if (me === undefined) return;
     rememberSignedIn(me !== null);
-    if (!shellShowsPublic()) dismissShell();
+    if (!shellHoldsContent()) dismissShell();
   }, [me]);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

@@ -78,9 +78,14 @@ export function dismissShell(): void {
   document.getElementById('shell')?.remove();
 }
 
-/** The static page is still showing /public's figures (the app removes it when it has its own). */
-export function shellShowsPublic(): boolean {
-  return document.getElementById('shell-public')?.hidden === false;
+/**
+ * The static page shows real content — /public's figures or the merchant's claim — which stays
+ * until the page that replaces it has its own (StatsPage, ShopPage call dismissShell).
+ */
+export function shellHoldsContent(): boolean {
+  return ['shell-public', 'shell-claim'].some(
+    (id) => document.getElementById(id)?.hidden === false,
+  );
 }
 
 /** What the visitor typed into the static sign-up form, and which of its fields had the focus. */

@@ -21,7 +21,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   api,
@@ -34,6 +34,7 @@ import {
   type UploadSummary,
 } from '../api.js';
 import { errorMessage } from '../errors.js';
+import { dismissShell } from '../shell.js';
 import { categoryName, useLang, useT } from '../i18n.js';
 import { DepartureNote, DepartureSummary, useDepartures } from './feeschedules/departures.js';
 import { UseScheduleOption } from './feeschedules/ScheduleLinks.js';
@@ -61,6 +62,7 @@ export default function ShopPage() {
 }
 
 function Onboarding({ onDone }: { onDone: () => void }) {
+  useLayoutEffect(dismissShell, []);
   const t = useT();
   const lang = useLang();
   const { message } = App.useApp();
@@ -301,6 +303,10 @@ function Statements({ merchant }: { merchant: Merchant }) {
       },
     );
   }, [merchant.id, page, onlyReview, version]);
+  // The static page's claim gives way to this one in the same frame.
+  useLayoutEffect(() => {
+    if (deductions !== null) dismissShell();
+  }, [deductions]);
   const hasAny =
     deductions !== null &&
     deductions.counts.authorized + deductions.counts.unauthorized + deductions.counts.needs_review >
