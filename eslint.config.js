@@ -49,6 +49,12 @@ export default tseslint.config(
     },
   },
   {
+    // The static first page's script: plain browser JavaScript, served as it is.
+    files: ['web/public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
+  {
     // The web app talks to the server over HTTP only.
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },

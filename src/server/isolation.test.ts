@@ -43,6 +43,8 @@ const BODIES: Record<string, unknown> = {
   listStatements: undefined,
   getAuditReport: undefined,
   listDeductions: undefined,
+  reviewDeductions: { decision: 'agreed', category: 'traffic_fee' },
+  getStatementSummary: undefined,
   reviewDeduction: { decision: 'agreed' },
   createCase: undefined,
   listCases: undefined,

@@ -111,7 +111,7 @@ describe.skipIf(!E2E_READY)('consumer alerts review in Chromium', () => {
       await page.getByLabel('您的姓名').fill('王科长');
       await page.getByLabel('邮箱').first().fill(`officer-${size.name}@pboc.test`);
       await page.getByLabel('密码（至少 8 位）').first().fill('a long password');
-      await page.getByTestId('register-submit').click();
+      await page.getByTestId('signup-submit').click();
       await page.getByRole('link', { name: '消费提示审核' }).click();
       const card = page.getByTestId('alert-proposed').filter({ hasText: size.provider });
       await card.waitFor();

@@ -115,7 +115,7 @@ describe.skipIf(!E2E_READY)('the whole contract and the merchant’s facts in Ch
       }
       await expect.poll(() => page.getByTestId('agreed-charge').count()).toBe(3);
       await checkPage(page, `${size.name}-facts-01-onboarding`);
-      await page.getByTestId('merchant-save').click();
+      await page.getByTestId('onboarding-save').click();
 
       await page.getByTestId('statement-upload').setInputFiles(STATEMENT);
       await expect

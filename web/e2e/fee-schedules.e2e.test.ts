@@ -46,7 +46,7 @@ describe.skipIf(!E2E_READY)('fee schedules in Chromium', () => {
     await page.getByLabel('您的姓名').fill(name);
     await page.getByLabel('邮箱').first().fill(email);
     await page.getByLabel('密码（至少 8 位）').first().fill('a long password');
-    await page.getByTestId('register-submit').click();
+    await page.getByTestId('signup-submit').click();
   }
 
   for (const size of SIZES) {
@@ -94,7 +94,7 @@ describe.skipIf(!E2E_READY)('fee schedules in Chromium', () => {
       await shop.getByLabel('收单机构（签购单或 App 上的公司名称）').fill(provider);
       await shop.getByTestId('use-fee-schedule').check();
       await shot(shop, `${size.name}-09-onboarding-schedule`);
-      await shop.getByTestId('merchant-save').click();
+      await shop.getByTestId('onboarding-save').click();
       await shop.getByTestId('statement-upload').setInputFiles(STATEMENT);
       await expect
         .poll(() => shop.getByTestId('schedule-departures').isVisible(), { timeout: 30_000 })

@@ -46,7 +46,7 @@ describe.skipIf(!E2E_READY)('the web app in Chromium', () => {
     await page.getByLabel('您的姓名').fill(name);
     await page.getByLabel('邮箱').first().fill(email);
     await page.getByLabel('密码（至少 8 位）').first().fill('a long password');
-    await page.getByTestId('register-submit').click();
+    await page.getByTestId('signup-submit').click();
   }
 
   it('an admin manages organizations and the channel knowledge base', async () => {
@@ -85,7 +85,7 @@ describe.skipIf(!E2E_READY)('the web app in Chromium', () => {
       await page.getByLabel('借记卡费率（%）').fill('0.5');
       await page.getByLabel('借记卡封顶（元）').fill('25');
       await page.getByLabel('信用卡费率（%）').fill('0.6');
-      await page.getByTestId('merchant-save').click();
+      await page.getByTestId('onboarding-save').click();
 
       await page.getByTestId('statement-upload').setInputFiles(STATEMENT);
       await expect
@@ -103,6 +103,18 @@ describe.skipIf(!E2E_READY)('the web app in Chromium', () => {
       await page.getByTestId('case-plan').waitFor();
       expect(await page.getByTestId('plan-step').count()).toBeGreaterThanOrEqual(3);
       await page.getByTestId('file-with').click();
+      // How to file comes first, then the letter, then "I have filed it".
+      await page.getByTestId('how-to-file').waitFor();
+      expect(await page.getByTestId('file-contact').count()).toBeGreaterThan(0);
+      const order = await page.evaluate(() =>
+        ['how-to-file', 'letter-preview', 'filing-submitted'].map(
+          (id) =>
+            document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect().top ?? -1,
+        ),
+      );
+      expect(order.every((top) => top >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      await shot(page, `${size.name}-03a-how-to-file`);
       await page.getByTestId('filing-reference').fill('KF-E2E-001');
       await page.getByTestId('filing-submitted').click();
       await expect.poll(() => page.getByTestId('case-status').innerText()).toBe('等待答复');
@@ -119,11 +131,25 @@ describe.skipIf(!E2E_READY)('the web app in Chromium', () => {
       const row = inbox.getByTestId('inbox-row').filter({ hasText: `丽丽便利店-${size.name}` });
       await row.waitFor();
       await shot(inbox, `${size.name}-04-inbox`);
-      await row.getByRole('button', { name: '答复' }).click();
+      await row.getByTestId('inbox-respond').click();
       await inbox.getByLabel('退款金额（元）').fill('20');
       await inbox.getByLabel('说明').fill('已退还部分流量费，押金按协议不予退还。');
       await inbox.getByTestId('respond-submit').click();
       await expect.poll(() => row.innerText()).toContain('已答复');
+      // The provider reads the case behind the row; its menu has no shop of its own.
+      expect(await inbox.getByRole('link', { name: '我的店铺' }).count()).toBe(0);
+      await row.getByTestId('inbox-open-case').click();
+      await inbox.getByTestId('case-status').waitFor();
+      await expect.poll(() => inbox.getByTestId('letter-preview').innerText()).toContain('投诉书');
+      expect(await inbox.getByTestId('review-accept').count()).toBe(0);
+      await shot(inbox, `${size.name}-04a-provider-case`);
+
+      // The merchant's case opens on the decision, not on the plan running ahead of it.
+      await page.goto(caseUrl);
+      await page.getByTestId('next-action').waitFor();
+      expect(await page.getByTestId('next-action').innerText()).toContain('请决定');
+      expect(await page.getByTestId('case-plan').innerText()).not.toContain('有争议');
+      await shot(page, `${size.name}-04b-decide`);
 
       // The merchant disputes the answer and escalates to the regulator.
       await page.goto(caseUrl);

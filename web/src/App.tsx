@@ -1,15 +1,18 @@
 import { Button, ConfigProvider, Layout } from 'antd';
-import { lazy, useCallback, useEffect, useState } from 'react';
+import { lazy, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { api, setCsrf, type Me } from './api.js';
 import { LangContext, type Lang } from './i18n.js';
 import { AuthPage } from './pages/AuthPage.js';
 import { PublicNav, PublicPages } from './pages/public/routes.js';
 import {
+  dismissShell,
   FocusOnNavigate,
   Loading,
   MAIN_ID,
   PageFrame,
+  rememberSignedIn,
+  shellHoldsContent,
   SignedIn,
   SkipLink,
   useAntdLocale,
@@ -58,6 +61,20 @@ export function App() {
       });
   }, []);
   useEffect(loadMe, [loadMe]);
+  // Signed in from the static form while this script was still on its way.
+  useEffect(() => {
+    window.addEventListener('feeguard:signed-in', loadMe);
+    return () => {
+      window.removeEventListener('feeguard:signed-in', loadMe);
+    };
+  }, [loadMe]);
+  // Once the app knows who is here it draws the page itself; the static figures or claim stay
+  // until the page's own have arrived (StatsPage, ShopPage).
+  useLayoutEffect(() => {
+    if (me === undefined) return;
+    rememberSignedIn(me !== null);
+    if (!shellHoldsContent()) dismissShell();
+  }, [me]);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     localStorage.setItem('feeguard-lang', lang);
@@ -124,6 +141,7 @@ export function App() {
                     <Button
                       onClick={() => {
                         void api('POST', '/api/auth/logout').finally(() => {
+                          rememberSignedIn(false);
                           setMe(null);
                         });
                       }}
@@ -198,9 +216,15 @@ export function App() {
 function NavMenu({ me, lang }: { me: Me; lang: Lang }) {
   const location = useLocation();
   const overseer = useOverseer(me);
+  // A provider's or agency's member answers complaints; the shop and cases are a merchant's.
+  const merchantSide = me.organizationIds.length === 0 || me.isAdmin;
   const items = [
-    { to: '/', label: WORDS.shop[lang] },
-    { to: '/cases', label: WORDS.cases[lang] },
+    ...(merchantSide
+      ? [
+          { to: '/', label: WORDS.shop[lang] },
+          { to: '/cases', label: WORDS.cases[lang] },
+        ]
+      : []),
     ...(me.organizationIds.length > 0 ? [{ to: '/inbox', label: WORDS.inbox[lang] }] : []),
     ...(overseer ? [{ to: '/alerts/review', label: WORDS.alerts[lang] }] : []),
     ...(me.isAdmin ? [{ to: '/admin', label: WORDS.admin[lang] }] : []),

@@ -112,6 +112,43 @@ export interface Deductions {
   counts: { authorized: number; unauthorized: number; needs_review: number };
 }
 
+type VerdictCounts = { authorized: number; unauthorized: number; needs_review: number };
+
+/** One page of GET /api/merchants/{id}/deductions?limit=…, with totals over all deductions. */
+export interface DeductionPage extends Deductions {
+  total: number;
+  page: number;
+  limit: number | null;
+  countsByCategory: Record<string, VerdictCounts>;
+  monthly: { month: string; category: string; amount: string }[];
+}
+
+/** GET /api/statements/{id}/summary: what one upload read and found, without its rows. */
+export interface UploadSummary {
+  statements: {
+    file: string;
+    format: 'csv' | 'xlsx' | 'sms';
+    encoding: string | null;
+    headerRow: number | null;
+    records: number;
+    columns: Record<string, string>;
+    sheets?: string[];
+    period?: { from: string; to: string } | null;
+  }[];
+  claim: { total: string; byCategory: Record<string, string> };
+  counts: VerdictCounts;
+  findings: number;
+  byCategory: ({
+    category: string;
+    count: number;
+    amount: string;
+    claim: string;
+  } & VerdictCounts)[];
+  recurring: AuditReport['recurring'];
+  warnings: string[];
+  newDeductions: number;
+}
+
 export interface AuditReport {
   findings: Finding[];
   recurring: { category: string; amount: string; every: string; dates: string[]; next: string }[];

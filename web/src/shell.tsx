@@ -34,6 +34,8 @@ body { margin: 0; }
 .fg-tap { display: inline-flex; align-items: center; justify-content: center;
   min-height: 44px; min-width: 44px; padding: 0 6px; white-space: nowrap; }
 @media (max-width: 575px) { .fg-nav { order: 3; flex-basis: 100% !important; } }
+.fg-drop:focus-within { outline: 2px solid #0958d9; outline-offset: 2px; }
+.ant-card .ant-card-head .ant-card-head-title { white-space: normal; overflow: visible; padding: 8px 0; }
 `;
 
 /** The theme's text style for the whole page (what Ant Design's App gave before it moved inside). */
@@ -67,6 +69,43 @@ export function useAntdLocale(lang: Lang): Locale {
 }
 
 export const MAIN_ID = 'main';
+
+/**
+ * The page drawn before the script arrived (web/index.html, web/public/shell.js) goes away once
+ * the app has drawn its own; what was typed into its form moves over (see shellValues).
+ */
+export function dismissShell(): void {
+  document.getElementById('shell')?.remove();
+}
+
+/**
+ * The static page shows real content — /public's figures or the merchant's claim — which stays
+ * until the page that replaces it has its own (StatsPage, ShopPage call dismissShell).
+ */
+export function shellHoldsContent(): boolean {
+  return ['shell-public', 'shell-claim'].some(
+    (id) => document.getElementById(id)?.hidden === false,
+  );
+}
+
+/** What the visitor typed into the static sign-up form, and which of its fields had the focus. */
+export function shellValues(): { values: Record<string, string>; focused: string | null } {
+  const values: Record<string, string> = {};
+  let focused: string | null = null;
+  for (const name of ['name', 'email', 'password']) {
+    const input = document.getElementById(`shell-${name}`);
+    if (!(input instanceof HTMLInputElement)) continue;
+    if (input.value) values[name] = input.value;
+    if (document.activeElement === input) focused = name;
+  }
+  return { values, focused };
+}
+
+/** Remembered so the static page opens on "opening…" rather than a sign-up form. */
+export function rememberSignedIn(signedIn: boolean): void {
+  if (signedIn) localStorage.setItem('feeguard-signed-in', '1');
+  else localStorage.removeItem('feeguard-signed-in');
+}
 
 /** Moves keyboard focus to the page content: the first Tab after it reaches the content. */
 function focusMain(): void {

@@ -10,6 +10,7 @@ import {
 import { affirmationsSchema, type Affirmations, type CaseFile } from '../../cases/case-file.js';
 import type { AttemptOutcome, PlanAttempt } from '../../plan/plan.js';
 import { providerTypeSchema } from '../../cases/case-file.js';
+import { shanghaiToday } from '../../deadlines/today.js';
 import type { CasesTable, DeductionsTable, FilingsTable, MerchantsTable } from '../db/schema.js';
 
 /**
@@ -83,7 +84,9 @@ export function attemptOf(filing: FilingsTable, claimFen: number): PlanAttempt |
       case 'overdue':
         return 'no_answer';
       case 'responded':
-        return answered() === 'rejected' ? 'rejected' : answered();
+        // Answered, but the merchant has not said whether the answer settles it: the plan
+        // waits for that decision rather than running ahead to the next step.
+        return 'pending';
       case 'accepted':
         // The merchant accepted the answer: for the plan the matter is settled.
         return 'refunded';
@@ -98,7 +101,7 @@ export function attemptOf(filing: FilingsTable, claimFen: number): PlanAttempt |
     date: filing.submitted_at,
     outcome,
     ...(filing.reference ? { reference: filing.reference } : {}),
-    ...(response ? { answeredAt: response.at.slice(0, 10) } : {}),
+    ...(response ? { answeredAt: shanghaiToday(new Date(response.at)) } : {}),
     ...(refund > 0 ? { refundFen: refund } : {}),
   };
 }

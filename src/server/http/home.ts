@@ -49,7 +49,17 @@ export async function homeRoute(app: App): Promise<void> {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false });
+  await app.register(fastifyStatic, {
+    root: WEB_ROOT,
+    prefix: '/',
+    wildcard: false,
+    // The build writes `.br` and `.gz` beside every file worth compressing.
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, file) => {
+      reply.header('cache-control', cacheControlFor(file));
+    },
+  });
   // The app routes in the browser (/cases/…): any other page address gets the app itself.
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) {
@@ -59,4 +69,13 @@ export async function homeRoute(app: App): Promise<void> {
     }
     return reply.sendFile('index.html');
   });
+}
+
+/**
+ * Files under assets/ carry a hash of their content in their name, so a browser may keep them
+ * for a year without asking; anything else (index.html, which names the current hashes) is
+ * checked with the server on every visit.
+ */
+export function cacheControlFor(file: string): string {
+  return /[\\/]assets[\\/]/u.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { formatFen, parseYuanToFen } from '../../audit/money.js';
-import { findingSchema, type Finding } from '../../audit/report/schema.js';
+import {
+  findingCategorySchema,
+  findingSchema,
+  verdictSchema,
+  type Finding,
+} from '../../audit/report/schema.js';
 import { FINDING_CATEGORIES } from '../../audit/model.js';
 import type { ServerDeps } from '../deps.js';
 import { requireCaller } from '../http/access.js';
@@ -11,8 +16,56 @@ import { merchantOf } from '../merchants/merchants.repository.js';
 import { findingOf } from '../cases/case-model.js';
 import { recomputeCaseClaims } from '../cases/cases.repository.js';
 import { refreshCaseSummaries } from '../cases/cases.service.js';
+import {
+  monthlyDeductions,
+  pageOfDeductions,
+  tallyDeductions,
+  unsettledIds,
+  type DeductionTally,
+} from './deductions.repository.js';
 
 const deductionBody = findingSchema.extend({ id: z.string(), reviewed: z.boolean() });
+const verdictCounts = z.object({
+  authorized: z.number(),
+  unauthorized: z.number(),
+  needs_review: z.number(),
+});
+
+type Counts = z.infer<typeof verdictCounts>;
+
+/** The claim, its split by category and the counts by verdict (overall and per category). */
+function claimOf(tally: readonly DeductionTally[]) {
+  const byCategory = new Map<string, number>();
+  const counts: Counts = { authorized: 0, unauthorized: 0, needs_review: 0 };
+  const countsByCategory: Record<string, Counts> = {};
+  let claim = 0;
+  for (const t of tally) {
+    const verdict = t.verdict as keyof Counts;
+    if (!(verdict in counts)) continue;
+    counts[verdict] += t.count;
+    const perCategory = (countsByCategory[t.category] ??= {
+      authorized: 0,
+      unauthorized: 0,
+      needs_review: 0,
+    });
+    perCategory[verdict] += t.count;
+    if (verdict === 'unauthorized' && t.overchargeFen > 0) {
+      claim += t.overchargeFen;
+      byCategory.set(t.category, (byCategory.get(t.category) ?? 0) + t.overchargeFen);
+    }
+  }
+  return {
+    claim: formatFen(claim),
+    byCategory: Object.fromEntries(
+      FINDING_CATEGORIES.filter((c) => byCategory.has(c)).map((c) => [
+        c,
+        formatFen(byCategory.get(c) ?? 0),
+      ]),
+    ),
+    counts,
+    countsByCategory,
+  };
+}
 
 /**
  * The merchant's deductions across every upload, each once, with the claim they add up to. The
@@ -27,18 +80,32 @@ export function deductionRoutes(app: App, deps: ServerDeps): void {
       schema: {
         operationId: 'listDeductions',
         tags: ['statements'],
-        summary: 'Every fee deduction of a merchant across all uploads, with the current claim',
+        summary:
+          'The fee deductions of a merchant across all uploads (all, or one page of one verdict or category), with the current claim',
         params: idParam,
+        querystring: z.object({
+          verdict: verdictSchema.optional(),
+          category: findingCategorySchema.optional(),
+          /** 1-based; with `limit`, only that page is returned. Without `limit`, every deduction. */
+          page: z.coerce.number().int().min(1).default(1),
+          limit: z.coerce.number().int().min(1).max(200).optional(),
+        }),
         response: {
           200: z.object({
             items: z.array(deductionBody),
+            /** How many deductions match the filter (all pages). */
+            total: z.number(),
+            page: z.number(),
+            limit: z.number().nullable(),
             claim: z.string(),
             byCategory: z.record(z.string(), z.string()),
-            counts: z.object({
-              authorized: z.number(),
-              unauthorized: z.number(),
-              needs_review: z.number(),
-            }),
+            counts: verdictCounts,
+            /** Per category: how many deductions of each verdict. */
+            countsByCategory: z.record(z.string(), verdictCounts),
+            /** Per month and category, what the deductions took (yuan): the chart's data. */
+            monthly: z.array(
+              z.object({ month: z.string(), category: z.string(), amount: z.string() }),
+            ),
           }),
           ...errorResponses,
         },
@@ -48,23 +115,19 @@ export function deductionRoutes(app: App, deps: ServerDeps): void {
       const caller = requireCaller(request);
       const merchant = await merchantOf(deps.db, caller.userId, request.params.id);
       if (!merchant) throw notFound('merchant');
-      const rows = await deps.db
-        .selectFrom('deductions')
-        .selectAll()
-        .where('merchant_id', '=', merchant.id)
-        .orderBy('date')
-        .orderBy('id')
-        .execute();
-      const byCategory = new Map<string, number>();
-      let claim = 0;
-      for (const row of rows) {
-        if (row.verdict !== 'unauthorized' || row.overcharge_fen <= 0) continue;
-        claim += row.overcharge_fen;
-        byCategory.set(row.category, (byCategory.get(row.category) ?? 0) + row.overcharge_fen);
-      }
-      const count = (verdict: string) => rows.filter((r) => r.verdict === verdict).length;
+      const { verdict, category, page, limit } = request.query;
+      const [tally, monthly, rows] = await Promise.all([
+        tallyDeductions(deps.db, merchant.id),
+        monthlyDeductions(deps.db, merchant.id),
+        pageOfDeductions(
+          deps.db,
+          merchant.id,
+          { verdict, category },
+          limit ? { offset: (page - 1) * limit, limit } : null,
+        ),
+      ]);
       return {
-        items: rows.map((row) => {
+        items: rows.items.map((row) => {
           const finding = findingOf(row);
           return {
             ...finding,
@@ -72,19 +135,71 @@ export function deductionRoutes(app: App, deps: ServerDeps): void {
             reviewed: finding.basis?.startsWith('merchant:') ?? false,
           };
         }),
-        claim: formatFen(claim),
-        byCategory: Object.fromEntries(
-          FINDING_CATEGORIES.filter((c) => byCategory.has(c)).map((c) => [
-            c,
-            formatFen(byCategory.get(c) ?? 0),
-          ]),
-        ),
-        counts: {
-          authorized: count('authorized'),
-          unauthorized: count('unauthorized'),
-          needs_review: count('needs_review'),
-        },
+        total: rows.total,
+        page: limit ? page : 1,
+        limit: limit ?? null,
+        ...claimOf(tally),
+        monthly: monthly.map((m) => ({
+          month: m.month,
+          category: m.category,
+          amount: formatFen(m.amountFen),
+        })),
       };
+    },
+  );
+
+  app.post(
+    '/api/merchants/:id/deductions/review',
+    {
+      schema: {
+        operationId: 'reviewDeductions',
+        tags: ['statements'],
+        summary:
+          'The merchant settles many deductions that need review at once: all of one category, or the ones listed',
+        params: idParam,
+        body: z
+          .object({
+            decision: z.enum(['agreed', 'not_agreed']),
+            category: findingCategorySchema.optional(),
+            ids: z.array(z.string()).min(1).max(1000).optional(),
+          })
+          .refine((b) => b.category !== undefined || b.ids !== undefined, {
+            message: 'name a category or list the deductions',
+          }),
+        response: {
+          200: z.object({ settled: z.number(), claim: z.string(), counts: verdictCounts }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const merchant = await merchantOf(deps.db, caller.userId, request.params.id);
+      if (!merchant) throw notFound('merchant');
+      const { decision, category, ids } = request.body;
+      const rows = await unsettledIds(deps.db, merchant.id, { category, ids });
+      const caseIds = await deps.db.transaction().execute(async (trx) => {
+        const touched = new Set<string>();
+        for (const row of rows) {
+          const updated = markedFinding(findingOf(row), row.amount_fen, decision);
+          await trx
+            .updateTable('deductions')
+            .set({
+              verdict: updated.verdict,
+              overcharge_fen: parseYuanToFen(updated.overcharge) ?? 0,
+              finding: JSON.stringify(updated),
+              audit_finding: row.audit_finding ?? row.finding,
+            })
+            .where('id', '=', row.id)
+            .execute();
+          for (const caseId of await recomputeCaseClaims(trx, row.id)) touched.add(caseId);
+        }
+        return [...touched];
+      });
+      await refreshCaseSummaries(deps, caseIds);
+      const tally = await tallyDeductions(deps.db, merchant.id);
+      const { claim, counts } = claimOf(tally);
+      return { settled: rows.length, claim, counts };
     },
   );
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { auditReportSchema } from '../../audit/report/schema.js';
+import { FINDING_CATEGORIES } from '../../audit/model.js';
+import { formatFen, parseYuanToFen } from '../../audit/money.js';
+import {
+  auditReportSchema,
+  findingCategorySchema,
+  type AuditReport,
+} from '../../audit/report/schema.js';
 import { shanghaiToday } from '../../deadlines/today.js';
 import type { ServerDeps } from '../deps.js';
 import { requireCaller } from '../http/access.js';
@@ -190,4 +196,97 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
       return auditReportSchema.parse(JSON.parse(row.report));
     },
   );
+
+  app.get(
+    '/api/statements/:id/summary',
+    {
+      schema: {
+        operationId: 'getStatementSummary',
+        tags: ['statements'],
+        summary:
+          'What an upload read and found, without its rows: each file’s layout, rows and period, the claim, counts by category, recurring charges',
+        params: idParam,
+        response: { 200: statementSummaryBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const row = await deps.db
+        .selectFrom('statements')
+        .innerJoin('merchants', 'merchants.id', 'statements.merchant_id')
+        .select(['statements.report', 'statements.new_deductions', 'statements.id'])
+        .where('statements.id', '=', request.params.id)
+        .where('merchants.owner_id', '=', caller.userId)
+        .executeTakeFirst();
+      if (!row) throw notFound('statement');
+      return summaryOf(auditReportSchema.parse(JSON.parse(row.report)), row.new_deductions);
+    },
+  );
+}
+
+const categoryTally = z.object({
+  category: findingCategorySchema,
+  count: z.number(),
+  amount: z.string(),
+  claim: z.string(),
+  authorized: z.number(),
+  unauthorized: z.number(),
+  needs_review: z.number(),
+});
+
+const statementSummaryBody = z.object({
+  statements: auditReportSchema.shape.statements,
+  claim: auditReportSchema.shape.claim,
+  counts: z.object({ authorized: z.number(), unauthorized: z.number(), needs_review: z.number() }),
+  findings: z.number(),
+  byCategory: z.array(categoryTally),
+  recurring: auditReportSchema.shape.recurring,
+  warnings: z.array(z.string()),
+  newDeductions: z.number(),
+});
+
+/** An audit report without its rows: what the upload page shows. */
+export function summaryOf(
+  report: AuditReport,
+  newDeductions: number,
+): z.infer<typeof statementSummaryBody> {
+  const tallies = new Map<
+    string,
+    z.infer<typeof categoryTally> & { amountFen: number; claimFen: number }
+  >();
+  const counts = { authorized: 0, unauthorized: 0, needs_review: 0 };
+  for (const f of report.findings) {
+    counts[f.verdict] += 1;
+    const t = tallies.get(f.category) ?? {
+      category: f.category,
+      count: 0,
+      amount: '0.00',
+      claim: '0.00',
+      authorized: 0,
+      unauthorized: 0,
+      needs_review: 0,
+      amountFen: 0,
+      claimFen: 0,
+    };
+    t.count += 1;
+    t[f.verdict] += 1;
+    t.amountFen += parseYuanToFen(f.amount) ?? 0;
+    t.claimFen += Math.max(0, parseYuanToFen(f.overcharge) ?? 0);
+    tallies.set(f.category, t);
+  }
+  return {
+    statements: report.statements,
+    claim: report.claim,
+    counts,
+    findings: report.findings.length,
+    byCategory: FINDING_CATEGORIES.flatMap((c) => {
+      const t = tallies.get(c);
+      if (!t) return [];
+      const { amountFen, claimFen, ...rest } = t;
+      return [{ ...rest, amount: formatFen(amountFen), claim: formatFen(claimFen) }];
+    }),
+    recurring: report.recurring,
+    warnings: report.warnings.slice(0, 20).map((w) => w.message),
+    newDeductions,
+  };
 }

@@ -114,4 +114,122 @@ describe.each(DIALECTS)('the merchant marking deductions agreed or not on %s', (
     const claimed = await user.json<Deductions>('GET', `/api/merchants/${merchant.id}/deductions`);
     expect(claimed.claim).toBe('243.27');
   });
+
+  it('pages the deductions by verdict and category, with totals over all of them', async () => {
+    const merchant = await user.json<{ id: string }>('POST', '/api/merchants', {
+      name: '张丽',
+      providerName: '鑫联支付有限公司',
+      providerType: 'payment_institution',
+      complainantType: 'individual_merchant',
+      contract,
+    });
+    await user.upload(merchant.id, 'statement.csv', csv(rows));
+    type Page = {
+      items: { id: string; verdict: string; date: string }[];
+      total: number;
+      page: number;
+      limit: number | null;
+      claim: string;
+      counts: Record<string, number>;
+      countsByCategory: Record<string, Record<string, number>>;
+    };
+    const all = await user.json<Page>('GET', `/api/merchants/${merchant.id}/deductions`);
+    expect(all.limit).toBeNull();
+    expect(all.items).toHaveLength(all.total);
+    const first = await user.json<Page>(
+      'GET',
+      `/api/merchants/${merchant.id}/deductions?limit=5&page=1`,
+    );
+    const second = await user.json<Page>(
+      'GET',
+      `/api/merchants/${merchant.id}/deductions?limit=5&page=2`,
+    );
+    expect(first.items.map((d) => d.id)).toEqual(all.items.slice(0, 5).map((d) => d.id));
+    expect(second.items.map((d) => d.id)).toEqual(all.items.slice(5, 10).map((d) => d.id));
+    expect(first.total).toBe(all.total);
+    expect(first.claim).toBe('159.00');
+    expect(first.counts).toEqual(all.counts);
+    const unclear = await user.json<Page>(
+      'GET',
+      `/api/merchants/${merchant.id}/deductions?verdict=needs_review&limit=20`,
+    );
+    expect(unclear.total).toBe(2);
+    expect(unclear.items.every((d) => d.verdict === 'needs_review')).toBe(true);
+    expect(
+      Object.values(all.countsByCategory).reduce((n, c) => n + (c['needs_review'] ?? 0), 0),
+    ).toBe(2);
+    const bad = await user.request('GET', `/api/merchants/${merchant.id}/deductions?limit=0`);
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('settles every deduction of a kind at once and leaves the judged ones alone', async () => {
+    const merchant = await user.json<{ id: string }>('POST', '/api/merchants', {
+      name: '张丽',
+      providerName: '鑫联支付有限公司',
+      providerType: 'payment_institution',
+      complainantType: 'individual_merchant',
+      contract,
+    });
+    await user.upload(merchant.id, 'statement.csv', csv(rows));
+    type Page = { countsByCategory: Record<string, Record<string, number>>; claim: string };
+    const before = await user.json<Page>('GET', `/api/merchants/${merchant.id}/deductions`);
+    const [category] = Object.entries(before.countsByCategory).find(
+      ([, c]) => (c['needs_review'] ?? 0) > 0,
+    ) ?? [''];
+    const settled = await user.json<{
+      settled: number;
+      claim: string;
+      counts: { needs_review: number };
+    }>('POST', `/api/merchants/${merchant.id}/deductions/review`, {
+      decision: 'not_agreed',
+      category,
+    });
+    expect(settled.settled).toBe(before.countsByCategory[category]?.['needs_review']);
+    expect(settled.claim).toBe('221.83'); // 159.00 + 45.27 + 17.56
+    expect(settled.counts.needs_review).toBe(0);
+    const again = await user.json<{ settled: number }>(
+      'POST',
+      `/api/merchants/${merchant.id}/deductions/review`,
+      { decision: 'agreed', category },
+    );
+    expect(again.settled).toBe(0);
+    const nothing = await user.request('POST', `/api/merchants/${merchant.id}/deductions/review`, {
+      decision: 'agreed',
+    });
+    expect(nothing.statusCode).toBe(400);
+  });
+
+  it('summarises an upload without its rows: layout, period, counts by category, recurring', async () => {
+    const merchant = await user.json<{ id: string }>('POST', '/api/merchants', {
+      name: '张丽',
+      providerName: '鑫联支付有限公司',
+      providerType: 'payment_institution',
+      complainantType: 'individual_merchant',
+      contract,
+    });
+    const upload = await user.upload(merchant.id, 'statement.csv', csv(rows));
+    const id = upload.json<{ id: string }>().id;
+    const summary = await user.json<{
+      statements: { records: number; period: { from: string; to: string }; columns: object }[];
+      claim: { total: string };
+      counts: Record<string, number>;
+      findings: number;
+      byCategory: { category: string; count: number; claim: string }[];
+      recurring: unknown[];
+    }>('GET', `/api/statements/${id}/summary`);
+    const report = await user.json<{ findings: unknown[]; recurring: unknown[] }>(
+      'GET',
+      `/api/statements/${id}/report`,
+    );
+    expect(summary.statements[0]?.records).toBe(rows.length);
+    expect(summary.statements[0]?.period.from).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
+    expect(Object.keys(summary.statements[0]?.columns ?? {})).toContain('date');
+    expect(summary.claim.total).toBe('159.00');
+    expect(summary.findings).toBe(report.findings.length);
+    expect(summary.byCategory.reduce((n, c) => n + c.count, 0)).toBe(report.findings.length);
+    expect(summary.recurring).toEqual(report.recurring);
+    const other = new ApiClient(server.app);
+    await other.register('someone-else@shop.test');
+    expect((await other.request('GET', `/api/statements/${id}/summary`)).statusCode).toBe(404);
+  });
 });

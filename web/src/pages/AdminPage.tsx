@@ -1,7 +1,8 @@
 import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import { useLang } from '../i18n.js';
+import { errorMessage } from '../errors.js';
 
 interface Organization {
   id: string;
@@ -65,7 +66,7 @@ export default function AdminPage() {
   }, []);
   useEffect(load, [load]);
   const fail = (e: unknown) => {
-    setError(e instanceof ApiError ? `${e.body.message[lang]}：${e.body.detail ?? ''}` : String(e));
+    setError(errorMessage(e, lang));
   };
   const pick = (id: string) => {
     setChannelId(id);

@@ -16,6 +16,8 @@ import {
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api.js';
 import { categoryName, useLang, type Lang } from '../i18n.js';
+import { beijingDate } from '../dates.js';
+import { errorMessage } from '../errors.js';
 
 // ECharts comes only when a proposal with its evidence is on screen.
 const AlertChart = lazy(() => import('./alerts/AlertChart.js'));
@@ -54,7 +56,7 @@ interface ReviewAlert {
 const W = {
   heading: { zh: '消费提示审核', en: 'Consumer alerts review' },
   help: {
-    zh: '系统每隔几分钟检查每家机构每类扣费的投诉：本周明显多于它自己前 8 周时，生成一条消费提示草稿。请核实、修改后发布；发布后任何人都能在公开页面和 Atom 订阅中看到。',
+    zh: '系统每隔几分钟检查每家机构每类扣费的投诉：本周明显多于它自己前 8 周时，生成一条消费提示草稿。请核实、修改后发布；发布后任何人都能在公开页面和订阅更新中看到。',
     en: 'Every few minutes FeeGuard compares each provider’s complaints per fee category this week with its own previous 8 weeks; a clear rise becomes a draft consumer alert. Check and edit it, then publish: published alerts are public, on the public pages and in the Atom feed.',
   },
   proposed: { zh: '待审核', en: 'Proposed' },
@@ -103,9 +105,7 @@ function evidenceText(a: ReviewAlert, lang: Lang): string {
 }
 
 function errorText(e: unknown, lang: Lang): string {
-  return e instanceof ApiError
-    ? `${e.body.message[lang]}${e.body.detail ? `：${e.body.detail}` : ''}`
-    : String(e);
+  return errorMessage(e, lang);
 }
 
 function ProposedCard({ alert, onChanged }: { alert: ReviewAlert; onChanged: () => void }) {
@@ -233,7 +233,7 @@ function DecidedItem({ alert }: { alert: ReviewAlert }) {
         <Tag>{categoryName(alert.category, lang)}</Tag>
         {alert.publishedAt ? (
           <Typography.Text type="secondary">
-            {W.publishedAt[lang]} {alert.publishedAt.slice(0, 10)}
+            {W.publishedAt[lang]} {beijingDate(alert.publishedAt)}
           </Typography.Text>
         ) : null}
         {alert.reviewedBy ? (

@@ -2,11 +2,12 @@ import { Button } from 'antd';
 // The two inputs on their own: `Input` from 'antd' carries TextArea, Search and OTP with it.
 import Input from 'antd/es/input/Input';
 import Password from 'antd/es/input/Password';
-import { useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError, setCsrf, type Me } from '../api.js';
+import { api, setCsrf, type Me } from '../api.js';
 import { useLang, useT } from '../i18n.js';
-import { MAIN_ID } from '../shell.js';
+import { MAIN_ID, shellValues } from '../shell.js';
+import { errorMessage } from '../errors.js';
 
 /**
  * The first page a new visitor sees, so it is built from the lightest parts: native form and
@@ -57,11 +58,7 @@ export function AuthPage({ onLoggedIn }: { onLoggedIn: () => void }) {
       document.getElementById(MAIN_ID)?.focus();
       onLoggedIn();
     } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? `${e.body.message[lang]}${e.body.detail ? `：${e.body.detail}` : ''}`
-          : String(e),
-      );
+      setError(errorMessage(e, lang, mode === 'register' ? 'register' : 'login'));
     }
   };
   const tab = (key: Mode) => (
@@ -165,7 +162,12 @@ function AuthForm({
 }) {
   const t = useT();
   const lang = useLang();
-  const [values, setValues] = useState<Record<string, string>>({});
+  // Whatever was typed into the static form before this script arrived carries over.
+  const [carried] = useState(shellValues);
+  const [values, setValues] = useState<Record<string, string>>(carried.values);
+  useEffect(() => {
+    if (carried.focused) document.getElementById(`${mode}_${carried.focused}`)?.focus();
+  }, [carried, mode]);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const fields = [
     ...(mode === 'register'
@@ -253,7 +255,12 @@ function AuthForm({
           </div>
         );
       })}
-      <Button type="primary" htmlType="submit" block data-testid={`${mode}-submit`}>
+      <Button
+        type="primary"
+        htmlType="submit"
+        block
+        data-testid={mode === 'register' ? 'signup-submit' : 'login-submit'}
+      >
         {t(mode)}
       </Button>
     </form>

@@ -14,12 +14,14 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, ApiError, apiText, type Filing, type Plan, type PlanStep } from '../api.js';
+import { api, apiText, type CaseDetail, type Filing, type Plan, type PlanStep } from '../api.js';
 import { stateName, useLang, useT } from '../i18n.js';
 import { fenToYuan } from '../money.js';
 import GroupCard from './case/GroupCard.js';
 import { CaseFactsCard, type CaseWithFacts } from './facts/CaseFactsCard.js';
 import PublishCard from './case/PublishCard.js';
+import { beijingToday } from '../dates.js';
+import { errorMessage } from '../errors.js';
 
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -58,17 +60,30 @@ export default function CasePage() {
       await run();
       load();
     } catch (e) {
-      void message.error(
-        e instanceof ApiError ? `${e.body.message[lang]}：${e.body.detail ?? ''}` : String(e),
-      );
+      void message.error(errorMessage(e, lang));
     }
   };
   if (!detail) return null;
   const fileWith = (step: PlanStep) =>
     act(() => api<Filing>('POST', `/api/cases/${id}/filings`, { channelId: step.channel }));
+  const owner = detail.role === 'owner';
+  const draft = owner ? detail.filings.find((f) => f.state === 'draft') : undefined;
+  const letterCard = letterChannel ? (
+    <LetterCard caseId={id} channel={letterChannel} text={letter} />
+  ) : null;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {owner ? (
+        <NextAction
+          detail={detail}
+          next={next}
+          draft={draft}
+          letter={letterCard}
+          act={act}
+          onFileWith={(step) => void fileWith(step)}
+        />
+      ) : null}
       <Card>
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label={t('status')}>
@@ -85,7 +100,6 @@ export default function CasePage() {
           <Descriptions.Item label={t('dueBy')}>{detail.nextDeadline ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
-      {detail.role === 'owner' ? <GroupCard caseId={id} /> : null}
       {plan ? (
         <Card title={t('plan')} data-testid="case-plan">
           <Typography.Paragraph strong>{plan.headline[lang]}</Typography.Paragraph>
@@ -122,16 +136,6 @@ export default function CasePage() {
                       ))}
                     </ul>
                   ) : null}
-                  {step.state === 'next' && !open ? (
-                    <Button
-                      type="primary"
-                      style={{ marginTop: 8 }}
-                      onClick={() => void fileWith(step)}
-                      data-testid={detail.filings.length > 0 ? 'escalate' : 'file-with'}
-                    >
-                      {detail.filings.length > 0 ? t('escalate') : t('fileWith')}
-                    </Button>
-                  ) : null}
                 </div>
               ),
             }))}
@@ -141,84 +145,271 @@ export default function CasePage() {
           ))}
         </Card>
       ) : null}
-      {detail.role === 'owner' ? <CaseFactsCard detail={detail} onChange={load} /> : null}
-      {detail.filings.map((filing) => (
-        <FilingCard key={filing.id} caseId={id} filing={filing} onChange={load} act={act} />
-      ))}
-      {letterChannel ? (
-        <Card title={t('letter')}>
-          <Space wrap style={{ marginBottom: 12 }}>
-            <Button
-              href={`/api/cases/${id}/letter?channel=${letterChannel}&format=pdf&lang=${lang}`}
-              data-testid="download-pdf"
-            >
-              {t('downloadPdf')}
-            </Button>
-            <Button
-              href={`/api/cases/${id}/letter?channel=${letterChannel}&format=docx&lang=${lang}`}
-              data-testid="download-docx"
-            >
-              {t('downloadDocx')}
-            </Button>
-            <Button
-              href={`/api/cases/${id}/evidence?channel=${letterChannel}&lang=${lang}`}
-              data-testid="download-evidence"
-            >
-              {t('downloadEvidence')}
-            </Button>
-          </Space>
-          <pre
-            data-testid="letter-preview"
-            tabIndex={0}
-            aria-label={t('letter')}
-            style={{
-              whiteSpace: 'pre-wrap',
-              wordBreak: 'break-word',
-              background: '#fafafa',
-              padding: 12,
-              maxHeight: 420,
-              overflow: 'auto',
-              fontFamily: 'inherit',
-            }}
-          >
-            {letter}
-          </pre>
-        </Card>
-      ) : null}
-      {detail.role === 'owner' ? <PublishCard caseId={id} /> : null}
+      {owner ? <CaseFactsCard detail={detail} onChange={load} /> : null}
+      {detail.filings
+        .filter((f) => f !== draft && !(owner && f.state === 'responded'))
+        .map((filing) => (
+          <FilingCard key={filing.id} filing={filing} />
+        ))}
+      {draft ? null : letterCard}
+      {owner ? <GroupCard caseId={id} /> : null}
+      {owner ? <PublishCard caseId={id} /> : null}
     </Space>
   );
 }
 
-function FilingCard({
+const NW = {
+  decide: { zh: '对方已答复：请决定接受还是不接受', en: 'They have answered: accept it or not' },
+  decideHelp: {
+    zh: '接受，投诉就此了结；不接受，我们帮您升级到下一个渠道。',
+    en: 'Accept and the complaint is settled; dispute and we help you escalate to the next channel.',
+  },
+  nextStep: { zh: '下一步：{name}', en: 'Next: {name}' },
+  prepare: { zh: '准备提交（看怎么提交）', en: 'Prepare the filing (how to file)' },
+  escalateTo: { zh: '升级：准备向下一个渠道提交', en: 'Escalate: prepare the next filing' },
+  howTo: { zh: '怎么向「{name}」提交', en: 'How to file with {name}' },
+  contacts: { zh: '提交方式', en: 'Where to file' },
+  bring: { zh: '准备好这些材料', en: 'Have these at hand' },
+  script: { zh: '打电话时怎么说（通话稿）', en: 'What to say on the phone (call script)' },
+  then: {
+    zh: '提交以后，在这里记下提交日期和对方给的工单号：答复期限从这一天算起。',
+    en: 'Once filed, record the date and the reference you were given: the answer is due counting from that day.',
+  },
+  todayIs: {
+    zh: '不填就是今天（北京时间 {date}）',
+    en: 'Leave empty for today ({date}, Beijing time)',
+  },
+  waiting: {
+    zh: '已向「{name}」提交，等待答复{due}。到期仍未答复，就可以升级。',
+    en: 'Filed with {name}; waiting for the answer{due}. If none comes by then, you can escalate.',
+  },
+  dueOn: { zh: '（期限 {date}）', en: ' (due {date})' },
+} as const;
+
+const METHOD_NAMES: Record<string, { zh: string; en: string }> = {
+  hotline: { zh: '电话', en: 'Phone' },
+  website: { zh: '网站', en: 'Website' },
+  app: { zh: '手机 App', en: 'App' },
+  mini_program: { zh: '微信小程序', en: 'WeChat mini program' },
+  email: { zh: '电子邮件', en: 'E-mail' },
+  post: { zh: '邮寄', en: 'Post' },
+  in_person: { zh: '当面', en: 'In person' },
+};
+
+interface ChannelInfo {
+  id: string;
+  name: { zh: string; en: string };
+  contacts: { method: string; value: string; hours?: string }[];
+  bring: { zh: string; en: string }[];
+}
+
+function fillIn(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/gu, (_, k: string) => values[k] ?? '');
+}
+
+/** The one thing to do now, first on the page. */
+function NextAction({
+  detail,
+  next,
+  draft,
+  letter,
+  act,
+  onFileWith,
+}: {
+  detail: CaseDetail;
+  next: PlanStep | undefined;
+  draft: Filing | undefined;
+  letter: React.ReactNode;
+  act: (run: () => Promise<unknown>) => Promise<void>;
+  onFileWith: (step: PlanStep) => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const answered = detail.filings.find((f) => f.state === 'responded');
+  const waiting = detail.filings.find((f) => ['submitted', 'acknowledged'].includes(f.state));
+  if (answered) {
+    return (
+      <Card title={NW.decide[lang]} data-testid="next-action">
+        <Typography.Paragraph>
+          {answered.channelName[lang]}
+          {lang === 'zh' ? '：' : ': '}
+          {answered.response?.message ?? ''}
+          {answered.response?.refundFen
+            ? ` (${t('refund')} ${fenToYuan(answered.response.refundFen)} ${t('yuan')})`
+            : ''}
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{NW.decideHelp[lang]}</Typography.Paragraph>
+        <Space wrap>
+          <Button
+            type="primary"
+            data-testid="review-accept"
+            onClick={() =>
+              void act(() =>
+                api('POST', `/api/filings/${answered.id}/review`, { decision: 'accept' }),
+              )
+            }
+          >
+            {t('accept')}
+          </Button>
+          <Button
+            danger
+            // Darker than the default red, for WCAG AA contrast on white.
+            style={{ color: '#a8071a', borderColor: '#a8071a' }}
+            data-testid="review-dispute"
+            onClick={() =>
+              void act(() =>
+                api('POST', `/api/filings/${answered.id}/review`, { decision: 'dispute' }),
+              )
+            }
+          >
+            {t('dispute')}
+          </Button>
+        </Space>
+      </Card>
+    );
+  }
+  if (draft) {
+    return <HowToFile caseId={detail.id} filing={draft} letter={letter} act={act} />;
+  }
+  if (waiting) {
+    return (
+      <Alert
+        type="info"
+        showIcon
+        data-testid="next-action"
+        title={fillIn(NW.waiting[lang], {
+          name: waiting.channelName[lang],
+          due: waiting.dueDate ? fillIn(NW.dueOn[lang], { date: waiting.dueDate }) : '',
+        })}
+      />
+    );
+  }
+  if (next) {
+    const escalating = detail.filings.length > 0;
+    return (
+      <Card title={fillIn(NW.nextStep[lang], { name: next.name[lang] })} data-testid="next-action">
+        <Typography.Paragraph>{next.why[lang]}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{next.when[lang]}</Typography.Paragraph>
+        <Button
+          type="primary"
+          size="large"
+          block
+          onClick={() => {
+            onFileWith(next);
+          }}
+          data-testid={escalating ? 'escalate' : 'file-with'}
+        >
+          {escalating ? NW.escalateTo[lang] : NW.prepare[lang]}
+        </Button>
+      </Card>
+    );
+  }
+  return null;
+}
+
+/** A draft filing: how to file with that channel, the letter, and then "I have filed it". */
+function HowToFile({
+  caseId,
   filing,
+  letter,
   act,
 }: {
   caseId: string;
   filing: Filing;
-  onChange: () => void;
+  letter: React.ReactNode;
   act: (run: () => Promise<unknown>) => Promise<void>;
 }) {
   const t = useT();
   const lang = useLang();
+  const [channel, setChannel] = useState<ChannelInfo | null>(null);
+  const [script, setScript] = useState<string | null>(null);
+  useEffect(() => {
+    void api<{ channels: ChannelInfo[] }>('GET', '/api/channels').then((kb) => {
+      setChannel(kb.channels.find((c) => c.id === filing.channelId) ?? null);
+    });
+  }, [filing.channelId]);
+  const hasHotline = channel?.contacts.some((c) => c.method === 'hotline') ?? false;
+  useEffect(() => {
+    if (!hasHotline) return;
+    void apiText(
+      `/api/cases/${caseId}/letter?channel=${filing.channelId}&kind=script&format=txt&lang=${lang}`,
+    ).then(setScript);
+  }, [caseId, filing.channelId, hasHotline, lang]);
   return (
-    <Card title={filing.channelName[lang]} extra={<Tag>{stateName(filing.state, lang)}</Tag>}>
-      {filing.state === 'draft' ? (
+    <>
+      <Card
+        title={fillIn(NW.howTo[lang], { name: filing.channelName[lang] })}
+        data-testid="next-action"
+      >
+        <div data-testid="how-to-file">
+          {channel ? (
+            <>
+              <Typography.Text strong>{NW.contacts[lang]}</Typography.Text>
+              <ul style={{ margin: '4px 0 12px', paddingInlineStart: 20 }}>
+                {channel.contacts.map((c) => (
+                  <li key={`${c.method}:${c.value}`} data-testid="file-contact">
+                    {METHOD_NAMES[c.method]?.[lang] ?? c.method}
+                    {lang === 'zh' ? '：' : ': '}
+                    {c.value}
+                    {c.hours ? `（${c.hours}）` : ''}
+                  </li>
+                ))}
+              </ul>
+              {channel.bring.length > 0 ? (
+                <>
+                  <Typography.Text strong>{NW.bring[lang]}</Typography.Text>
+                  <ul style={{ margin: '4px 0 12px', paddingInlineStart: 20 }}>
+                    {channel.bring.map((b) => (
+                      <li key={b.zh}>{b[lang]}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </>
+          ) : null}
+          {script ? (
+            <details data-testid="call-script" style={{ marginBottom: 12 }}>
+              <summary
+                className="fg-tap"
+                style={{ justifyContent: 'flex-start', cursor: 'pointer' }}
+              >
+                {NW.script[lang]}
+              </summary>
+              <pre
+                style={{
+                  whiteSpace: 'pre-wrap',
+                  wordBreak: 'break-word',
+                  background: '#fafafa',
+                  padding: 12,
+                  fontFamily: 'inherit',
+                }}
+              >
+                {script}
+              </pre>
+            </details>
+          ) : null}
+        </div>
+      </Card>
+      {letter}
+      <Card title={t('recordSubmitted')}>
+        <Typography.Paragraph>{NW.then[lang]}</Typography.Paragraph>
         <Form
           layout="vertical"
           onFinish={(v: { submittedAt?: { format: (f: string) => string }; reference?: string }) =>
             void act(() =>
               api('PATCH', `/api/filings/${filing.id}`, {
                 action: 'submit',
-                submittedAt: v.submittedAt
-                  ? v.submittedAt.format('YYYY-MM-DD')
-                  : new Date().toISOString().slice(0, 10),
+                submittedAt: v.submittedAt ? v.submittedAt.format('YYYY-MM-DD') : beijingToday(),
                 ...(v.reference ? { reference: v.reference } : {}),
               }),
             )
           }
         >
-          <Form.Item name="submittedAt" label={t('submittedOn')}>
+          <Form.Item
+            name="submittedAt"
+            label={t('submittedOn')}
+            extra={fillIn(NW.todayIs[lang], { date: beijingToday() })}
+          >
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="reference" label={t('reference')}>
@@ -228,46 +419,76 @@ function FilingCard({
             {t('recordSubmitted')}
           </Button>
         </Form>
-      ) : (
-        <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('reference')}>{filing.reference ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('dueBy')}>{filing.dueDate ?? '—'}</Descriptions.Item>
-          {filing.response ? (
-            <Descriptions.Item label={t('answer')}>
-              {filing.response.message}
-              {filing.response.refundFen
-                ? ` (${t('refund')} ${fenToYuan(filing.response.refundFen)} ${t('yuan')})`
-                : ''}
-            </Descriptions.Item>
-          ) : null}
-        </Descriptions>
-      )}
-      {filing.state === 'responded' ? (
-        <Space style={{ marginTop: 12 }}>
-          <Button
-            type="primary"
-            data-testid="review-accept"
-            onClick={() =>
-              void act(() =>
-                api('POST', `/api/filings/${filing.id}/review`, { decision: 'accept' }),
-              )
-            }
-          >
-            {t('accept')}
-          </Button>
-          <Button
-            danger
-            data-testid="review-dispute"
-            onClick={() =>
-              void act(() =>
-                api('POST', `/api/filings/${filing.id}/review`, { decision: 'dispute' }),
-              )
-            }
-          >
-            {t('dispute')}
-          </Button>
-        </Space>
-      ) : null}
+      </Card>
+    </>
+  );
+}
+
+/** The letter for a channel: downloads and a preview. */
+function LetterCard({ caseId, channel, text }: { caseId: string; channel: string; text: string }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <Card title={t('letter')}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button
+          href={`/api/cases/${caseId}/letter?channel=${channel}&format=pdf&lang=${lang}`}
+          data-testid="download-pdf"
+        >
+          {t('downloadPdf')}
+        </Button>
+        <Button
+          href={`/api/cases/${caseId}/letter?channel=${channel}&format=docx&lang=${lang}`}
+          data-testid="download-docx"
+        >
+          {t('downloadDocx')}
+        </Button>
+        <Button
+          href={`/api/cases/${caseId}/evidence?channel=${channel}&lang=${lang}`}
+          data-testid="download-evidence"
+        >
+          {t('downloadEvidence')}
+        </Button>
+      </Space>
+      <pre
+        data-testid="letter-preview"
+        tabIndex={0}
+        aria-label={t('letter')}
+        style={{
+          whiteSpace: 'pre-wrap',
+          wordBreak: 'break-word',
+          background: '#fafafa',
+          padding: 12,
+          maxHeight: 420,
+          overflow: 'auto',
+          fontFamily: 'inherit',
+        }}
+      >
+        {text}
+      </pre>
+    </Card>
+  );
+}
+
+/** A filing already made: its reference, deadline and answer. */
+function FilingCard({ filing }: { filing: Filing }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <Card title={filing.channelName[lang]} extra={<Tag>{stateName(filing.state, lang)}</Tag>}>
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('submittedOn')}>{filing.submittedAt ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('reference')}>{filing.reference ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('dueBy')}>{filing.dueDate ?? '—'}</Descriptions.Item>
+        {filing.response ? (
+          <Descriptions.Item label={t('answer')}>
+            {filing.response.message}
+            {filing.response.refundFen
+              ? ` (${t('refund')} ${fenToYuan(filing.response.refundFen)} ${t('yuan')})`
+              : ''}
+          </Descriptions.Item>
+        ) : null}
+      </Descriptions>
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Empty, Table, Tag } from 'antd';
+import { Card, Empty, Grid, List, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type CaseSummary, type Me } from '../api.js';
@@ -9,6 +9,8 @@ export default function CasesPage() {
   const lang = useLang();
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
   const [calendar, setCalendar] = useState<string | null>(null);
+  const screens = Grid.useBreakpoint();
+  const respondent = lang === 'zh' ? '被投诉机构' : 'Provider';
   useEffect(() => {
     void api<Me>('GET', '/api/me').then((me) => {
       setCalendar(me.calendarUrl ?? null);
@@ -30,6 +32,28 @@ export default function CasesPage() {
     >
       {cases && cases.length === 0 ? (
         <Empty description={t('noCases')} />
+      ) : !screens.md ? (
+        // On a phone each case is a card with every figure on it: nothing cut off at the edge.
+        <List<CaseSummary>
+          loading={cases === null}
+          dataSource={cases ?? []}
+          renderItem={(c) => (
+            <List.Item data-testid="case-row" style={{ display: 'block' }}>
+              <Link to={`/cases/${c.id}`} className="fg-tap" style={{ padding: 0 }}>
+                {c.respondentName}
+              </Link>{' '}
+              <Tag>{stateName(c.status, lang)}</Tag>
+              <div>
+                {t('claimed')} {c.claim} {t('yuan')} · {t('recovered')} {c.recovered} {t('yuan')}
+              </div>
+              {c.nextDeadline ? (
+                <div>
+                  {t('dueBy')} {c.nextDeadline}
+                </div>
+              ) : null}
+            </List.Item>
+          )}
+        />
       ) : (
         <Table<CaseSummary>
           rowKey="id"
@@ -40,7 +64,7 @@ export default function CasesPage() {
           pagination={false}
           columns={[
             {
-              title: t('merchant'),
+              title: respondent,
               dataIndex: 'respondentName',
               render: (name: string, c) => (
                 <Link to={`/cases/${c.id}`} className="fg-tap">

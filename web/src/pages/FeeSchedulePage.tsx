@@ -17,8 +17,9 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { FEE_CATEGORIES } from '../../../src/audit/model.js';
 import { PERIOD_NAMES } from '../../../src/audit/words.js';
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import { categoryName, useLang, type Lang } from '../i18n.js';
+import { errorMessage } from '../errors.js';
 
 interface Organization {
   id: string;
@@ -200,11 +201,7 @@ function ScheduleEditor({ org }: { org: Organization }) {
       form.resetFields();
       load();
     } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? `${e.body.message[lang]}：${e.body.detail ?? ''} ${e.body.hint ?? ''}`
-          : String(e),
-      );
+      setError(errorMessage(e, lang));
     } finally {
       setBusy(false);
     }

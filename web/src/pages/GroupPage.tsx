@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, ApiError, apiText } from '../api.js';
+import { api, apiText } from '../api.js';
 import { categoryName, stateName, useLang, useT } from '../i18n.js';
 import {
   EVENT_WORDS,
@@ -25,11 +25,8 @@ import {
   type Group,
   type GroupFiling,
 } from './case/group-words.js';
-
-/** Today in China, where the filing was made (the browser may be elsewhere, or it may be past 16:00 UTC). */
-function shanghaiToday(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
-}
+import { beijingDate, beijingToday } from '../dates.js';
+import { errorMessage } from '../errors.js';
 
 /** A group complaint: its members and total, the joint letter, its filings and its timeline. */
 export default function GroupPage() {
@@ -60,9 +57,7 @@ export default function GroupPage() {
       await run();
       load();
     } catch (e) {
-      void message.error(
-        e instanceof ApiError ? `${e.body.message[lang]}：${e.body.detail ?? ''}` : String(e),
-      );
+      void message.error(errorMessage(e, lang));
     }
   };
   if (!group) return null;
@@ -160,7 +155,7 @@ export default function GroupPage() {
               void act(() =>
                 api('POST', `/api/groups/${id}/filings`, {
                   channelId: channel,
-                  submittedAt: v.submittedAt ? v.submittedAt.format('YYYY-MM-DD') : shanghaiToday(),
+                  submittedAt: v.submittedAt ? v.submittedAt.format('YYYY-MM-DD') : beijingToday(),
                   ...(v.reference ? { reference: v.reference } : {}),
                 }).then(() => {
                   filingForm.resetFields();
@@ -193,7 +188,7 @@ export default function GroupPage() {
             key: e.seq,
             content: (
               <span>
-                {shanghaiToday(new Date(e.at))} {EVENT_WORDS[e.kind]?.[lang] ?? e.kind}
+                {beijingDate(e.at)} {EVENT_WORDS[e.kind]?.[lang] ?? e.kind}
                 {e.byYou ? W.byYou[lang] : ''}
               </span>
             ),

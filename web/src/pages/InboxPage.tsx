@@ -14,9 +14,11 @@ import {
   Tag,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type InboxItem } from '../api.js';
+import { Link } from 'react-router-dom';
+import { api, type InboxItem } from '../api.js';
 import { stateName, useLang, useT } from '../i18n.js';
 import { PublishScheduleLink } from './feeschedules/ScheduleLinks.js';
+import { errorMessage } from '../errors.js';
 
 export default function InboxPage() {
   const t = useT();
@@ -33,6 +35,7 @@ export default function InboxPage() {
     ['submitted', 'acknowledged', 'overdue'].includes(i.filing.state) ? (
       <Button
         type="primary"
+        data-testid="inbox-respond"
         onClick={() => {
           setAnswering(i);
         }}
@@ -40,6 +43,17 @@ export default function InboxPage() {
         {t('respond')}
       </Button>
     ) : null;
+  // The case behind a filing, read-only for the provider: the letter, the deductions, the plan.
+  const caseLink = (i: InboxItem) => (
+    <Link
+      to={`/cases/${i.caseId}`}
+      data-testid="inbox-open-case"
+      className="fg-tap"
+      style={{ padding: 0 }}
+    >
+      {i.merchantName}
+    </Link>
+  );
   const load = useCallback(() => {
     void api<{ items: InboxItem[]; counts: Record<string, number> }>('GET', '/api/inbox').then(
       (r) => {
@@ -61,9 +75,7 @@ export default function InboxPage() {
       form.resetFields();
       load();
     } catch (e) {
-      void message.error(
-        e instanceof ApiError ? `${e.body.message[lang]}：${e.body.detail ?? ''}` : String(e),
-      );
+      void message.error(errorMessage(e, lang));
     }
   };
   return (
@@ -87,7 +99,7 @@ export default function InboxPage() {
           pagination={false}
           onRow={() => ({ 'data-testid': 'inbox-row' }) as React.HTMLAttributes<HTMLElement>}
           columns={[
-            { title: t('merchant'), dataIndex: 'merchantName' },
+            { title: t('merchant'), render: (_: unknown, i) => caseLink(i) },
             { title: t('claimed'), dataIndex: 'claim', align: 'right' },
             {
               title: t('status'),
@@ -105,7 +117,7 @@ export default function InboxPage() {
           renderItem={(i) => (
             <List.Item data-testid="inbox-row" extra={answerButton(i)}>
               <List.Item.Meta
-                title={i.merchantName}
+                title={caseLink(i)}
                 description={
                   <span>
                     {i.claim} {t('yuan')} · <Tag>{stateName(i.filing.state, lang)}</Tag>{' '}

@@ -1,7 +1,8 @@
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type Me } from '../api.js';
+import { api, type Me } from '../api.js';
 import { useLang, type Lang } from '../i18n.js';
+import { errorMessage } from '../errors.js';
 
 /**
  * How the merchant hears about deadlines and answers: the private calendar feed, e-mail (on
@@ -22,8 +23,12 @@ const WORDS = {
     en: 'On: when a deadline is close, overdue or answered, an e-mail goes to',
   },
   emailOff: {
-    zh: '这台服务器没有配置邮件发送（SMTP），所以不会发邮件；提醒会显示在应用里和上面的日历中。',
-    en: 'This server has no e-mail sending (SMTP) set up, so no e-mails are sent; reminders appear in the app and in the calendar above.',
+    zh: '目前不发送提醒邮件；提醒会显示在应用里和上面的日历中。',
+    en: 'No reminder e-mails are sent for now; reminders appear in the app and in the calendar above.',
+  },
+  advanced: {
+    zh: '高级设置：推送到自己的系统（给技术人员）',
+    en: 'Advanced: push to your own system (for technical staff)',
   },
   webhook: { zh: 'Webhook（推送到您的系统）', en: 'Webhook (push to your own system)' },
   webhookHelp: {
@@ -107,11 +112,7 @@ export default function SettingsPage() {
     try {
       await action();
     } catch (e) {
-      void message.error(
-        e instanceof ApiError
-          ? `${e.body.message[lang]}${e.body.detail ? `：${e.body.detail}` : ''}`
-          : String(e),
-      );
+      void message.error(errorMessage(e, lang));
     } finally {
       setBusy(false);
     }
@@ -185,120 +186,130 @@ export default function SettingsPage() {
           </Typography.Paragraph>
         ) : null}
       </Card>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{w('webhook')}</h2>}>
-        <Typography.Paragraph>{w('webhookHelp')}</Typography.Paragraph>
-        {settings ? (
-          <Typography.Paragraph data-testid="webhook-current">
-            {settings.webhook ? (
-              <>
-                {w('current')}
-                <Typography.Text code style={{ wordBreak: 'break-all' }}>
-                  {settings.webhook.url}
-                </Typography.Text>
-              </>
-            ) : (
-              w('none')
-            )}
-          </Typography.Paragraph>
-        ) : null}
-        <Form
-          form={form}
-          layout="vertical"
-          name="webhook"
-          onFinish={(v: { url: string }) => void save(v)}
-        >
-          <Form.Item
-            name="url"
-            label={w('url')}
-            extra={settings?.webhook ? w('replaceNote') : undefined}
-            rules={[
-              { required: true, message: w('badUrl') },
-              { pattern: /^https?:\/\/\S+$/u, message: w('badUrl') },
-            ]}
+      {/* For organizations and technical staff; a merchant does not need to see it. */}
+      <details data-testid="advanced-settings">
+        <summary className="fg-tap" style={{ justifyContent: 'flex-start', cursor: 'pointer' }}>
+          {w('advanced')}
+        </summary>
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{w('webhook')}</h2>}>
+          <Typography.Paragraph>{w('webhookHelp')}</Typography.Paragraph>
+          {settings ? (
+            <Typography.Paragraph data-testid="webhook-current">
+              {settings.webhook ? (
+                <>
+                  {w('current')}
+                  <Typography.Text code style={{ wordBreak: 'break-all' }}>
+                    {settings.webhook.url}
+                  </Typography.Text>
+                </>
+              ) : (
+                w('none')
+              )}
+            </Typography.Paragraph>
+          ) : null}
+          <Form
+            form={form}
+            layout="vertical"
+            name="webhook"
+            onFinish={(v: { url: string }) => void save(v)}
           >
-            <Input
-              data-testid="webhook-url"
-              inputMode="url"
-              autoComplete="url"
-              placeholder="https://example.com/feeguard-hook"
+            <Form.Item
+              name="url"
+              label={w('url')}
+              extra={settings?.webhook ? w('replaceNote') : undefined}
+              rules={[
+                { required: true, message: w('badUrl') },
+                { pattern: /^https?:\/\/\S+$/u, message: w('badUrl') },
+              ]}
+            >
+              <Input
+                data-testid="webhook-url"
+                inputMode="url"
+                autoComplete="url"
+                placeholder="https://example.com/feeguard-hook"
+              />
+            </Form.Item>
+            <Space wrap>
+              <Button type="primary" htmlType="submit" loading={busy} data-testid="webhook-save">
+                {w('save')}
+              </Button>
+              {settings?.webhook ? (
+                <>
+                  <Button
+                    disabled={busy}
+                    onClick={() => void sendTest()}
+                    data-testid="webhook-test"
+                  >
+                    {w('test')}
+                  </Button>
+                  <Button
+                    danger
+                    disabled={busy}
+                    onClick={() => void clear()}
+                    data-testid="webhook-clear"
+                  >
+                    {w('clear')}
+                  </Button>
+                </>
+              ) : null}
+            </Space>
+          </Form>
+          {secret ? (
+            <Alert
+              style={{ marginTop: 12 }}
+              type="warning"
+              showIcon
+              title={w('secretTitle')}
+              description={
+                <>
+                  <label htmlFor="webhook-secret" style={{ display: 'block', margin: '8px 0 6px' }}>
+                    {w('secretLabel')}
+                  </label>
+                  <Input
+                    id="webhook-secret"
+                    data-testid="webhook-secret"
+                    readOnly
+                    value={secret}
+                    onFocus={(e) => {
+                      e.target.select();
+                    }}
+                  />
+                </>
+              }
             />
-          </Form.Item>
-          <Space wrap>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="webhook-save">
-              {w('save')}
-            </Button>
-            {settings?.webhook ? (
-              <>
-                <Button disabled={busy} onClick={() => void sendTest()} data-testid="webhook-test">
-                  {w('test')}
-                </Button>
-                <Button
-                  danger
-                  disabled={busy}
-                  onClick={() => void clear()}
-                  data-testid="webhook-clear"
-                >
-                  {w('clear')}
-                </Button>
-              </>
-            ) : null}
-          </Space>
-        </Form>
-        {secret ? (
-          <Alert
-            style={{ marginTop: 12 }}
-            type="warning"
-            showIcon
-            title={w('secretTitle')}
-            description={
-              <>
-                <label htmlFor="webhook-secret" style={{ display: 'block', margin: '8px 0 6px' }}>
-                  {w('secretLabel')}
-                </label>
-                <Input
-                  id="webhook-secret"
-                  data-testid="webhook-secret"
-                  readOnly
-                  value={secret}
-                  onFocus={(e) => {
-                    e.target.select();
-                  }}
-                />
-              </>
-            }
-          />
-        ) : null}
-        {test ? (
-          <Alert
-            role="status"
-            style={{ marginTop: 12 }}
-            type={test.ok ? 'success' : 'error'}
-            showIcon
-            data-testid="webhook-test-result"
-            title={
-              test.ok
-                ? `${w('testOk')} ${String(test.status)}`
-                : `${w('testFailed')}${test.error ?? String(test.status)}`
-            }
-          />
-        ) : null}
-        <h3 style={{ fontSize: 15, margin: '16px 0 8px' }}>{w('verifyTitle')}</h3>
-        <Typography.Paragraph>{w('verifyHelp')}</Typography.Paragraph>
-        <pre
-          tabIndex={0}
-          aria-label={w('verifyTitle')}
-          style={{
-            background: '#fafafa',
-            padding: 12,
-            overflow: 'auto',
-            fontSize: 13,
-            whiteSpace: 'pre',
-            maxWidth: '100%',
-          }}
-        >
-          {VERIFY_SAMPLE}
-        </pre>
-      </Card>
+          ) : null}
+          {test ? (
+            <Alert
+              role="status"
+              style={{ marginTop: 12 }}
+              type={test.ok ? 'success' : 'error'}
+              showIcon
+              data-testid="webhook-test-result"
+              title={
+                test.ok
+                  ? `${w('testOk')} ${String(test.status)}`
+                  : `${w('testFailed')}${test.error ?? String(test.status)}`
+              }
+            />
+          ) : null}
+          <h3 style={{ fontSize: 15, margin: '16px 0 8px' }}>{w('verifyTitle')}</h3>
+          <Typography.Paragraph>{w('verifyHelp')}</Typography.Paragraph>
+          <pre
+            tabIndex={0}
+            aria-label={w('verifyTitle')}
+            style={{
+              background: '#fafafa',
+              padding: 12,
+              overflow: 'auto',
+              fontSize: 13,
+              whiteSpace: 'pre',
+              maxWidth: '100%',
+            }}
+          >
+            {VERIFY_SAMPLE}
+          </pre>
+        </Card>
+      </details>
     </Space>
   );
 }

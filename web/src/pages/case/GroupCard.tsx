@@ -1,9 +1,10 @@
 import { App, Button, Card, Checkbox, List, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, ApiError } from '../../api.js';
+import { api } from '../../api.js';
 import { categoryName, useLang, useT } from '../../i18n.js';
 import { fill, GROUP_WORDS as W, type Group, type GroupOffer } from './group-words.js';
+import { errorMessage } from '../../errors.js';
 
 /** On the case page: the groups this case is offered, consent and joining, and the group it is in. */
 export default function GroupCard({ caseId }: { caseId: string }) {
@@ -62,9 +63,7 @@ function OfferItem({
       await run();
       onChange();
     } catch (e) {
-      void message.error(
-        e instanceof ApiError ? `${e.body.message[lang]}：${e.body.detail ?? ''}` : String(e),
-      );
+      void message.error(errorMessage(e, lang));
     }
   };
   const category = categoryName(offer.category, lang);

@@ -2,6 +2,8 @@ import { Alert, App, Button, Card, Checkbox, Input, Space, Tag, Typography } fro
 import { useCallback, useEffect, useId, useState } from 'react';
 import { api, ApiError } from '../../api.js';
 import { categoryName, useLang, type Lang } from '../../i18n.js';
+import { beijingDate } from '../../dates.js';
+import { errorMessage } from '../../errors.js';
 
 /** One entry of the public complaint database, as the API shows it. */
 interface PublicEntry {
@@ -141,11 +143,7 @@ export default function PublishCard({ caseId }: { caseId: string }) {
 
   const fail = useCallback(
     (e: unknown) => {
-      const why =
-        e instanceof ApiError
-          ? `${e.body.message[lang]}${e.body.detail ? `：${e.body.detail}` : ''}${e.body.hint ? ` ${e.body.hint}` : ''}`
-          : String(e);
-      setError(why);
+      setError(errorMessage(e, lang));
     },
     [lang],
   );
@@ -224,7 +222,7 @@ export default function PublishCard({ caseId }: { caseId: string }) {
           <Alert
             type="success"
             showIcon
-            title={`${W.publishedSince[lang]} ${state.entry.publishedAt.slice(0, 10)}`}
+            title={`${W.publishedSince[lang]} ${beijingDate(state.entry.publishedAt)}`}
           />
           <Typography.Text strong>{W.published[lang]}</Typography.Text>
           <div data-testid="publish-preview">

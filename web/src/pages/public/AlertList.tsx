@@ -2,6 +2,7 @@ import { Empty, List, Spin, Tag, Typography } from 'antd';
 import { categoryName, useLang } from '../../i18n.js';
 import type { PublicAlert } from './publicApi.js';
 import { W } from './words.js';
+import { beijingDate } from '../../dates.js';
 
 /** Published 消费提示, newest first; an empty state when there are none (or no alerts API yet). */
 export function AlertList({ alerts }: { alerts: readonly PublicAlert[] | null }) {
@@ -23,7 +24,7 @@ export function AlertList({ alerts }: { alerts: readonly PublicAlert[] | null })
             <Tag color="#a8071a">{alert.provider}</Tag>
             <Tag>{categoryName(alert.category, lang)}</Tag>
             <Typography.Text type="secondary">
-              {W.week[lang]} {alert.week} · {W.published[lang]} {alert.publishedAt.slice(0, 10)}
+              {W.week[lang]} {alert.week} · {W.published[lang]} {beijingDate(alert.publishedAt)}
             </Typography.Text>
           </div>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>

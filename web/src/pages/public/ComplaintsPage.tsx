@@ -26,6 +26,7 @@ import {
   type Stats,
 } from './publicApi.js';
 import { W } from './words.js';
+import { beijingDate } from '../../dates.js';
 
 interface Filters {
   q?: string;
@@ -264,7 +265,7 @@ function ComplaintCard({ complaint: c }: { complaint: PublicComplaint }) {
         <Col xs={24} md={12} style={{ borderLeft: '3px solid #f0f0f0' }}>
           <Typography.Text strong>
             {W.answer[lang]}
-            {c.answeredAt ? ` (${c.answeredAt})` : ''}
+            {c.answeredAt ? ` (${beijingDate(c.answeredAt)})` : ''}
           </Typography.Text>
           <Typography.Paragraph
             style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}
@@ -275,7 +276,7 @@ function ComplaintCard({ complaint: c }: { complaint: PublicComplaint }) {
         </Col>
       </Row>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-        {W.published[lang]} {c.publishedAt.slice(0, 10)}
+        {W.published[lang]} {beijingDate(c.publishedAt)}
       </Typography.Text>
     </Card>
   );

@@ -79,11 +79,13 @@ function optionOf(spec: ChartSpec, narrow: boolean) {
   return {
     color: COLORS,
     tooltip: { trigger: 'axis' },
-    legend: spec.series.length > 1 ? { top: 0 } : undefined,
+    // One legend row that scrolls sideways when the names do not fit: it never wraps onto the
+    // axis labels or the bars, in any language.
+    legend: spec.series.length > 1 ? { top: 0, type: 'scroll' } : undefined,
     grid: {
       left: 8,
       right: twoAxes ? 8 : 16,
-      top: spec.series.length > 1 ? (narrow ? 60 : 36) : 16,
+      top: spec.series.length > 1 ? 40 : 16,
       bottom: 8,
       containLabel: true,
     },

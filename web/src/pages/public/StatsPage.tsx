@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Form, Input, Row, Select, Space, Statistic, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api.js';
 import { categoryName, useLang } from '../../i18n.js';
@@ -21,7 +21,8 @@ import {
   type Stats,
   type StatsRow,
 } from './publicApi.js';
-import { W } from './words.js';
+import { OTHER_PLACES, placeName, W } from './words.js';
+import { dismissShell } from '../../shell.js';
 
 interface Filters {
   provider?: string;
@@ -85,7 +86,7 @@ export default function StatsPage() {
       .then(([providers, provinces]) => {
         setOptions({
           providers: providers.rows.map((r) => r.key).filter((k) => k !== ''),
-          provinces: provinces.rows.map((r) => r.key).filter((k) => k !== ''),
+          provinces: provinces.rows.map((r) => r.key).filter((k) => k !== '' && k !== OTHER_PLACES),
         });
       })
       .catch(setError);
@@ -130,6 +131,10 @@ export default function StatsPage() {
     };
   };
   const totals = figures?.month.totals;
+  // The static page showed the headline figures until now; these replace them.
+  useLayoutEffect(() => {
+    if (figures !== null || error !== null) dismissShell();
+  }, [figures, error]);
   const money = [
     { title: W.totalComplaints[lang], dataIndex: 'complaints', align: 'right' as const },
     { title: W.claimed[lang], dataIndex: 'claimed', align: 'right' as const },
@@ -192,7 +197,7 @@ export default function StatsPage() {
       province: {
         kind: 'ranking' as const,
         label: W.byProvince[lang],
-        labels: figures.province.rows.map((r) => r.key || '—'),
+        labels: figures.province.rows.map((r) => placeName(r.key, lang)),
         series: [
           { name: W.totalComplaints[lang], values: figures.province.rows.map((r) => r.complaints) },
         ],
@@ -394,7 +399,11 @@ export default function StatsPage() {
               rows={figures.province.rows}
               rowKey={(r) => r.key}
               columns={[
-                { title: W.province[lang], dataIndex: 'key', render: (k: string) => k || '—' },
+                {
+                  title: W.province[lang],
+                  dataIndex: 'key',
+                  render: (k: string) => placeName(k, lang),
+                },
                 ...money,
               ]}
               download={link('province')}

@@ -1,5 +1,6 @@
 import { api, ApiError } from '../../api.js';
 import type { Lang } from '../../i18n.js';
+import { errorMessage } from '../../errors.js';
 
 /** The public API's shapes (no login), as `src/server/public/` and `src/server/guides/` send them. */
 export interface StatsRow {
@@ -83,10 +84,7 @@ export async function getOrNull<T>(url: string): Promise<T | null> {
 }
 
 export function errorText(error: unknown, lang: Lang): string {
-  if (error instanceof ApiError) {
-    return `${error.body.message[lang]}${error.body.detail ? `：${error.body.detail}` : ''}`;
-  }
-  return String(error);
+  return errorMessage(error, lang, 'load');
 }
 
 const OUTCOME_NAMES: Record<string, { zh: string; en: string }> = {

@@ -61,7 +61,7 @@ export const W = {
     zh: '当某个服务商某类扣费的投诉在一周内明显高于它自己的往常水平时，协会或监管机构核实后发布的消费提示。',
     en: 'Alerts published by an association or regulator after checking a spike: one provider’s complaints of one kind in a week, well above its own usual level.',
   },
-  atom: { zh: '订阅（Atom）', en: 'Subscribe (Atom feed)' },
+  atom: { zh: '订阅更新', en: 'Subscribe to updates (Atom feed)' },
   noAlerts: { zh: '暂无消费提示', en: 'No alerts published yet' },
   week: { zh: '周', en: 'Week of' },
   guidesIntro: {
@@ -78,3 +78,12 @@ export const W = {
   download: { zh: '下载', en: 'Download' },
   loadFailed: { zh: '加载失败', en: 'Could not load' },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** The server's bucket for provinces with too few complaints to name (src/server/stats). */
+export const OTHER_PLACES = '(其他地区 other)';
+
+/** A province as the public pages show it: the merged small ones as "other places". */
+export function placeName(key: string, lang: Lang): string {
+  if (key === OTHER_PLACES) return lang === 'zh' ? '其他地区' : 'Other places';
+  return key || '—';
+}

@@ -1,0 +1,103 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+/** What a page of deductions is cut from: one verdict, one category, or both. */
+export interface DeductionFilter {
+  readonly verdict?: string | undefined;
+  readonly category?: string | undefined;
+}
+
+/** Per verdict and category: how many deductions, what they took and what they add to the claim. */
+export interface DeductionTally {
+  readonly verdict: string;
+  readonly category: string;
+  readonly count: number;
+  readonly amountFen: number;
+  readonly overchargeFen: number;
+}
+
+/** Counts and sums by verdict and category, from the database rather than from every row. */
+export async function tallyDeductions(
+  db: Kysely<DB>,
+  merchantId: string,
+): Promise<DeductionTally[]> {
+  const rows = await db
+    .selectFrom('deductions')
+    .select((eb) => [
+      'verdict',
+      'category',
+      eb.fn.countAll<number | string>().as('count'),
+      eb.fn.sum<number | string | null>('amount_fen').as('amount'),
+      eb.fn.sum<number | string | null>('overcharge_fen').as('overcharge'),
+    ])
+    .where('merchant_id', '=', merchantId)
+    .groupBy(['verdict', 'category'])
+    .execute();
+  // PostgreSQL returns COUNT and SUM of integers as strings (bigint / numeric).
+  return rows.map((r) => ({
+    verdict: r.verdict,
+    category: r.category,
+    count: Number(r.count),
+    amountFen: Number(r.amount ?? 0),
+    overchargeFen: Number(r.overcharge ?? 0),
+  }));
+}
+
+/** One page of a merchant's deductions in date order, with how many match the filter. */
+export async function pageOfDeductions(
+  db: Kysely<DB>,
+  merchantId: string,
+  filter: DeductionFilter,
+  page: { readonly offset: number; readonly limit: number } | null,
+) {
+  let query = db.selectFrom('deductions').where('merchant_id', '=', merchantId);
+  if (filter.verdict) query = query.where('verdict', '=', filter.verdict);
+  if (filter.category) query = query.where('category', '=', filter.category);
+  let rows = query.selectAll().orderBy('date').orderBy('id');
+  if (page) rows = rows.limit(page.limit).offset(page.offset);
+  const [items, total] = await Promise.all([
+    rows.execute(),
+    query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** The ids of a merchant's deductions that still wait for the merchant's answer. */
+export async function unsettledIds(
+  db: Kysely<DB>,
+  merchantId: string,
+  filter: { readonly category?: string | undefined; readonly ids?: readonly string[] | undefined },
+): Promise<{ id: string; finding: string; audit_finding: string | null; amount_fen: number }[]> {
+  let query = db
+    .selectFrom('deductions')
+    .select(['id', 'finding', 'audit_finding', 'amount_fen'])
+    .where('merchant_id', '=', merchantId)
+    .where('verdict', '=', 'needs_review');
+  if (filter.category) query = query.where('category', '=', filter.category);
+  if (filter.ids) query = query.where('id', 'in', [...filter.ids]);
+  return query.execute();
+}
+
+/** What each month's deductions took, per category (for the chart), without sending every row. */
+export async function monthlyDeductions(
+  db: Kysely<DB>,
+  merchantId: string,
+): Promise<{ month: string; category: string; amountFen: number }[]> {
+  const month = sql<string>`substr(date, 1, 7)`;
+  const rows = await db
+    .selectFrom('deductions')
+    .select((eb) => [
+      month.as('month'),
+      'category',
+      eb.fn.sum<number | string | null>('amount_fen').as('amount'),
+    ])
+    .where('merchant_id', '=', merchantId)
+    .groupBy([month, 'category'])
+    .orderBy(month)
+    .execute();
+  return rows.map((r) => ({
+    month: r.month,
+    category: r.category,
+    amountFen: Number(r.amount ?? 0),
+  }));
+}
