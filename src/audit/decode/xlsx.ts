@@ -212,7 +212,7 @@ async function* readSheets(
  */
 const STALL_MS = 2000;
 
-interface Progress {
+export interface Progress {
   at: number;
 }
 
@@ -238,7 +238,8 @@ async function* tracked(
   progress.at = Date.now();
 }
 
-async function* guarded<T>(items: AsyncIterable<T>, progress: Progress): AsyncIterable<T> {
+/** Items from `items`, failing when the parser makes no progress for STALL_MS (exported for its test). */
+export async function* guarded<T>(items: AsyncIterable<T>, progress: Progress): AsyncIterable<T> {
   const iterator = items[Symbol.asyncIterator]();
   for (;;) {
     let timer: NodeJS.Timeout | undefined;

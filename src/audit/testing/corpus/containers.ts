@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import PDFDocument from 'pdfkit';
 import * as XLSX from '@e965/xlsx';
@@ -74,6 +75,29 @@ export function toDelimited(rows: readonly Cell[][], options: DelimitedOptions):
 export interface Sheet {
   name: string;
   rows: Cell[][];
+}
+
+/**
+ * An .xlsx as Excel writes it (exceljs: the workbook part before the sheets). SheetJS puts
+ * xl/workbook.xml after the sheets, which the streaming reader does not always survive (see the
+ * report of this change); real exports from Excel, WPS and LibreOffice come in Excel's order.
+ */
+export async function toXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  for (const sheet of sheets) {
+    const ws = book.addWorksheet(sheet.name);
+    sheet.rows.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        if (cell === null || cell === '') return;
+        const target = ws.getCell(r + 1, c + 1);
+        if (typeof cell === 'object') {
+          target.value = cell.serial;
+          target.numFmt = cell.format;
+        } else target.value = cell;
+      });
+    });
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 /** A workbook through SheetJS: `xlsx` or legacy `biff8` (.xls). Dates as real date cells. */

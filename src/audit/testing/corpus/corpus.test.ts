@@ -7,8 +7,10 @@ import {
   generateLedger,
   LAYOUTS,
   layoutNamed,
+  WITHOUT_CONTRACT,
   type Layout,
   type Ledger,
+  type Rendered,
 } from './index.js';
 import { computeTruth, yuan, type Truth } from './truth.js';
 
@@ -65,6 +67,13 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'sms-utf16-export': 'UTF-16 text is not read',
 };
 
+/** The same, for the statements audited without `--contract`. */
+const KNOWN_GAPS_WITHOUT_CONTRACT: Readonly<Record<string, string>> = {
+  'csv-utf8': PAYOUTS_AS_FEES,
+  'xlsx-one-sheet': PAYOUTS_AS_FEES,
+  'sms-provider-lines': 'payout notices read as fees',
+};
+
 /** Layouts of the full view that today give exactly what the plain UTF-8 CSV gives. */
 const READ_LIKE_PLAIN_CSV = [
   'csv-utf8-bom-english',
@@ -79,6 +88,18 @@ const READ_LIKE_PLAIN_CSV = [
   'xlsx-cover-offset',
 ];
 
+/** Each ledger is rendered once in each layout, however many tests look at it (PDFs are slow). */
+const renders = new Map<string, Promise<Rendered>>();
+function renderOnce(ledger: Ledger, layout: Layout): Promise<Rendered> {
+  const key = `${String(ledger.seed)}/${layout.name}`;
+  let rendered = renders.get(key);
+  if (rendered === undefined) {
+    rendered = Promise.resolve(layout.render(ledger));
+    renders.set(key, rendered);
+  }
+  return rendered;
+}
+
 interface Outcome {
   /** Empty when the audit agrees with the truth. */
   problems: string[];
@@ -86,9 +107,9 @@ interface Outcome {
   bySeq: Map<string, string>;
 }
 
-async function auditLayout(ledger: Ledger, layout: Layout): Promise<Outcome> {
-  const rendered = await layout.render(ledger);
-  const truth: Truth = computeTruth(ledger, layout.view);
+async function auditLayout(ledger: Ledger, layout: Layout, withContract = true): Promise<Outcome> {
+  const rendered = await renderOnce(ledger, layout);
+  const truth: Truth = computeTruth(ledger, layout.view, withContract);
   const where = new Map<string, number>();
   for (const [seq, p] of rendered.positions) where.set(`${p.sheet ?? ''}!${String(p.row)}`, seq);
   const file = `statement.${layout.ext}`;
@@ -104,7 +125,7 @@ async function auditLayout(ledger: Ledger, layout: Layout): Promise<Outcome> {
           })(),
         },
       ],
-      { contract: parseContract(contractJson(ledger.contract)) },
+      { contract: withContract ? parseContract(contractJson(ledger.contract)) : null },
     );
   } catch (error) {
     return {
@@ -172,7 +193,7 @@ describe('the adversarial corpus', () => {
     const ledger = ledgers[0];
     if (!ledger) throw new Error('no ledger');
     for (const layout of LAYOUTS) {
-      const rendered = await layout.render(ledger);
+      const rendered = await renderOnce(ledger, layout);
       expect(rendered.positions.size, layout.name).toBe(ledger.entries.length);
       const keys = [...rendered.positions.values()].map((p) => `${p.sheet ?? ''}!${String(p.row)}`);
       expect(new Set(keys).size, layout.name).toBe(keys.length);
@@ -216,6 +237,23 @@ describe('the adversarial corpus', () => {
       },
     );
   });
+
+  it.each(WITHOUT_CONTRACT.map((n) => [n]))(
+    '%s without a contract: every deduction for review, no rate checked, claim 0',
+    async (name) => {
+      const problems: string[] = [];
+      for (const ledger of ledgers) {
+        const outcome = await auditLayout(ledger, layoutNamed(name), false);
+        problems.push(...outcome.problems.map((p) => `seed ${String(ledger.seed)}: ${p}`));
+      }
+      if (KNOWN_GAPS_WITHOUT_CONTRACT[name] === undefined) expect(problems).toEqual([]);
+      else
+        expect(
+          problems.length,
+          `${name} without a contract now reads right: remove it from KNOWN_GAPS_WITHOUT_CONTRACT`,
+        ).toBeGreaterThan(0);
+    },
+  );
 
   it('gives the same findings, entry by entry, in every layout that shows the same things', async () => {
     // every layout that reads right agrees with every other one of the same view (and so with the

@@ -68,8 +68,9 @@ export function expectedFor(
   layout: Layout,
   rendered: Rendered,
   stem: string,
-  truth: Truth = computeTruth(ledger, layout.view),
+  withContract = true,
 ): Expected {
+  const truth: Truth = computeTruth(ledger, layout.view, withContract);
   const file = `${stem}.${layout.ext}`;
   const findings = truth.findings.map((f): ExpectedFinding => {
     const at = rendered.positions.get(f.seq);
@@ -96,7 +97,7 @@ export function expectedFor(
   );
   return {
     file,
-    contract: `${stem}.contract.json`,
+    contract: withContract ? `${stem}.contract.json` : null,
     format: rendered.format,
     encoding: rendered.encoding,
     ...(rendered.sheets === undefined ? {} : { sheets: rendered.sheets }),
@@ -121,10 +122,18 @@ export function expectedFor(
       layout: layout.name,
       about: layout.about,
       view: layout.view,
+      contract: withContract,
       entries: ledger.entries.length,
     },
   };
 }
+
+/** Layouts also written as a statement audited without a contract. */
+export const WITHOUT_CONTRACT: readonly string[] = [
+  'csv-utf8',
+  'xlsx-one-sheet',
+  'sms-provider-lines',
+];
 
 export interface CorpusOptions {
   seed: number;
@@ -160,6 +169,18 @@ export async function renderCorpus(options: CorpusOptions): Promise<CorpusFile[]
         bytes: Buffer.from(JSON.stringify(expected, null, 1) + '\n'),
       },
     );
+    if (WITHOUT_CONTRACT.includes(layout.name)) {
+      // the same statement audited without --contract: every deduction for review, claim 0
+      const bare = `${stem}-nocontract`;
+      const expectedBare = expectedFor(ledger, layout, rendered, bare, false);
+      files.push(
+        { name: expectedBare.file, bytes: rendered.bytes },
+        {
+          name: `${bare}.expected.json`,
+          bytes: Buffer.from(JSON.stringify(expectedBare, null, 1) + '\n'),
+        },
+      );
+    }
   }
   return files;
 }

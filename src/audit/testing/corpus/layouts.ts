@@ -5,6 +5,7 @@ import {
   toHtmlTable,
   toPdf,
   toWorkbook,
+  toXlsx,
   toXmlSpreadsheet,
   type Cell,
   type PdfLine,
@@ -438,7 +439,7 @@ function workbookLayout(
     about,
     ext: options.bookType === 'xlsx' ? 'xlsx' : 'xls',
     view: options.view ?? FULL_VIEW,
-    render(ledger) {
+    async render(ledger) {
       const parts = options.split
         ? byMonth(ledger)
         : [{ name: '交易明细', entries: ledger.entries }];
@@ -465,7 +466,7 @@ function workbookLayout(
       const multi = sheets.length > 1;
       if (!multi) for (const p of positions.values()) delete p.sheet;
       return {
-        bytes: toWorkbook(sheets, options.bookType),
+        bytes: options.bookType === 'xlsx' ? await toXlsx(sheets) : toWorkbook(sheets, 'biff8'),
         positions,
         format: options.bookType === 'xlsx' ? 'xlsx' : 'xls',
         encoding: null,

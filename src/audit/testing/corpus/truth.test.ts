@@ -133,4 +133,21 @@ describe('the corpus truth (spec §2)', () => {
       [],
     );
   });
+  it('without a contract checks no rate and leaves every deduction and shortfall for review', () => {
+    const t = computeTruth(
+      ledger([
+        sale('2025-04-02', 'credit', 10_000, 90, 4800),
+        fee('2025-04-03', 'traffic_fee', 9900),
+        fee('2025-04-04', 'deposit', 29900),
+      ]),
+      undefined,
+      false,
+    );
+    expect(t.findings.map((f) => [f.category, f.verdict, f.overcharge])).toEqual([
+      ['settlement_shortfall', 'needs_review', 0],
+      ['traffic_fee', 'needs_review', 0],
+      ['deposit', 'needs_review', 0],
+    ]);
+    expect(t.claimTotal).toBe(0);
+  });
 });

@@ -76,7 +76,8 @@ export class TruthBuilder {
   private readonly used = new Map<FeeCategory, { anchor: string; periods: Set<number> }>();
 
   constructor(
-    private readonly contract: LedgerContract,
+    /** null: the audit runs without `--contract` (spec §1: nothing checked, all for review). */
+    private readonly contract: LedgerContract | null,
     private readonly view: View = FULL_VIEW,
   ) {}
 
@@ -87,7 +88,7 @@ export class TruthBuilder {
         break;
       case 'sale': {
         const view = this.view;
-        if (view.fee) {
+        if (view.fee && this.contract) {
           const expected = expectedFee(this.contract, view.card ? e.card : 'unknown', e.amount);
           if (e.fee - expected >= 2)
             this.findings.push({
@@ -107,9 +108,9 @@ export class TruthBuilder {
               seq: e.seq,
               date: e.date,
               category: 'settlement_shortfall',
-              verdict: 'unauthorized',
+              verdict: this.contract ? 'unauthorized' : 'needs_review',
               amount: e.hidden.fen,
-              overcharge: e.hidden.fen,
+              overcharge: this.contract ? e.hidden.fen : 0,
               text: e.text,
             });
         }
@@ -125,7 +126,7 @@ export class TruthBuilder {
 
   private deduction(e: Entry, category: FeeCategory, amount: number, text: string): void {
     const base = { seq: e.seq, date: e.date, category, amount, text };
-    if (category === 'other_deduction') {
+    if (category === 'other_deduction' || !this.contract) {
       this.findings.push({ ...base, verdict: 'needs_review', overcharge: 0 });
       return;
     }
@@ -171,8 +172,8 @@ export class TruthBuilder {
   }
 }
 
-export function computeTruth(ledger: Ledger, view: View = FULL_VIEW): Truth {
-  const builder = new TruthBuilder(ledger.contract, view);
+export function computeTruth(ledger: Ledger, view: View = FULL_VIEW, withContract = true): Truth {
+  const builder = new TruthBuilder(withContract ? ledger.contract : null, view);
   for (const e of ledger.entries) builder.add(e);
   return builder.result();
 }
