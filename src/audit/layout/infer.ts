@@ -2,13 +2,14 @@ import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Cell, ColumnRole, SourceRow } from '../model.js';
 import { foldWidth } from '../money.js';
 import {
-  balanceFits,
+  balanceFitsScaled,
   excludeEachOther,
   findFeeTriple,
   movementColumn,
   scaled,
   type Movement,
   type Scale,
+  type ScaledBalanceFit,
 } from './arithmetic.js';
 import {
   cellKind,
@@ -272,6 +273,17 @@ export function columnName(layout: Pick<TableLayout, 'headers'>, index: number):
   return header === '' ? `${columnLetter(index)} 列` : `${columnLetter(index)} 列“${header}”`;
 }
 
+/** The signed movement of a debit/credit pair (in − out), at a scale. */
+const pairMovement =
+  (inCol: ColumnStats, outCol: ColumnStats) =>
+  (scale: Scale): Movement =>
+  (i) => {
+    const a = scaled(inCol, scale)(i);
+    const o = scaled(outCol, scale)(i);
+    if (a === null && o === null) return null;
+    return Math.abs(a ?? 0) - Math.abs(o ?? 0);
+  };
+
 /** The map without the roles that were taken back (set to undefined). */
 function assigned(columns: ColumnMap): ColumnMap {
   const out: ColumnMap = {};
@@ -463,15 +475,13 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
           [p, q],
           [q, p],
         ] as const) {
-          const move: Movement = (i) => {
-            const a = inCol.values[i] ?? null;
-            const o = outCol.values[i] ?? null;
-            if (a === null && o === null) return null;
-            return Math.abs(a ?? 0) - Math.abs(o ?? 0);
-          };
-          if (balanceFits(b, 1, move, false)) {
+          const move = pairMovement(inCol, outCol);
+          const fit = balanceFitsScaled(b, move, inCol.allInteger && outCol.allInteger, false);
+          if (fit) {
             decided = [inCol, outCol];
             columns.balance = b.index;
+            if (fit.movementScale === 100) scales.inflow = scales.outflow = 100;
+            if (fit.balanceScale === 100) scales.balance = 100;
             reasons.push(
               `余额算术：上一行余额 + ${name(inCol.index)} − ${name(outCol.index)} = ${name(b.index)}`,
             );
@@ -515,6 +525,25 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     }
   }
 
+  // in and out named by their headers: a balance that adds up confirms them and pins their unit
+  const inStats = statsOf('inflow');
+  const outStats = statsOf('outflow');
+  if (inStats && outStats && !arithmeticConfirmed) {
+    const named = statsOf('balance');
+    for (const b of named ? [named] : free()) {
+      const move = pairMovement(inStats, outStats);
+      const fit = balanceFitsScaled(b, move, inStats.allInteger && outStats.allInteger, false);
+      if (fit) {
+        columns.balance = b.index;
+        arithmeticConfirmed = true;
+        if (fit.movementScale === 100) scales.inflow = scales.outflow = 100;
+        if (fit.balanceScale === 100) scales.balance = 100;
+        reasons.push(`余额算术：上一行余额 + 收入 − 支出 = ${name(b.index)}`);
+        break;
+      }
+    }
+  }
+
   // the amount: named by the header, or the only money column left, or the one the balance follows
   if (
     columns.amount === undefined &&
@@ -524,17 +553,29 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     const left = free();
     const named = statsOf('balance');
     const balances = named ? [named] : left;
-    let found: { amount: ColumnStats; balance: ColumnStats; unsigned: boolean } | null = null;
+    let found: {
+      amount: ColumnStats;
+      balance: ColumnStats;
+      unsigned: boolean;
+      fit: ScaledBalanceFit;
+    } | null = null;
     for (const a of left)
       for (const b of balances) {
         if (a === b) continue;
-        const fit = balanceFits(b, 1, scaled(a, 1), a.negatives === 0);
+        const fit = balanceFitsScaled(
+          b,
+          (scale) => scaled(a, scale),
+          a.allInteger,
+          a.negatives === 0,
+        );
         if (fit && (!found || !fit.unsigned))
-          found = { amount: a, balance: b, unsigned: fit.unsigned };
+          found = { amount: a, balance: b, unsigned: fit.unsigned, fit };
       }
     if (found) {
       columns.amount = found.amount.index;
       columns.balance = found.balance.index;
+      if (found.fit.movementScale === 100) scales.amount = 100;
+      if (found.fit.balanceScale === 100) scales.balance = 100;
       arithmeticConfirmed = true;
       reasons.push(
         `余额算术：上一行余额 ${found.unsigned ? '±' : '+'} ${name(found.amount.index)} = ${name(found.balance.index)}`,
@@ -558,10 +599,17 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     const a = statsOf('amount');
     for (const b of free()) {
       if (!a) break;
-      const fit = balanceFits(b, 1, scaled(a, 1), a.negatives === 0);
+      const fit = balanceFitsScaled(
+        b,
+        (scale) => scaled(a, scale),
+        a.allInteger,
+        a.negatives === 0,
+      );
       if (fit) {
         columns.balance = b.index;
         arithmeticConfirmed = true;
+        if (fit.movementScale === 100) scales.amount = 100;
+        if (fit.balanceScale === 100) scales.balance = 100;
         reasons.push(`余额算术：上一行余额 ${fit.unsigned ? '±' : '+'} 金额 = ${name(b.index)}`);
         break;
       }
@@ -569,7 +617,13 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
   } else if (columns.balance !== undefined && columns.amount !== undefined) {
     const a = statsOf('amount');
     const b = statsOf('balance');
-    if (a && b && balanceFits(b, 1, scaled(a, 1), a.negatives === 0)) {
+    const fit =
+      a && b
+        ? balanceFitsScaled(b, (scale) => scaled(a, scale), a.allInteger, a.negatives === 0)
+        : null;
+    if (fit) {
+      if (fit.movementScale === 100) scales.amount = 100;
+      if (fit.balanceScale === 100) scales.balance = 100;
       arithmeticConfirmed = true;
       reasons.push(`余额算术：上一行余额加减金额等于本行余额`);
     }

@@ -255,6 +255,20 @@ describe('debit and credit, balance, sign conventions', () => {
     expect(lines.map((l) => l.amount)).toEqual([0, 10000, -3600, 5000]);
   });
 
+  it('the balance pins the unit: whole-number movements in fen beside a balance in yuan', () => {
+    const { lines, described } = read(
+      table(
+        ['日期', '摘要', '借方', '贷方', '余额'],
+        ['2024-03-01', '收款', '', '10000', '1100.00'],
+        ['2024-03-02', '流量费', '3600', '', '1064.00'],
+        ['2024-03-03', '收款', '', '5000', '1114.00'],
+        ['2024-03-04', '提现', '100000', '', '114.00'],
+      ),
+    );
+    expect(described.unit).toBe('mixed');
+    expect(lines.map((l) => l.amount)).toEqual([10000, -3600, 5000, -100000]);
+  });
+
   it.each([
     [['日期', '摘要', '金额'], ['(36.00)', '100.00'], 'parentheses'],
     [['日期', '摘要', '金额', '借贷'], ['36.00', '借', '100.00', '贷'], 'direction'],
