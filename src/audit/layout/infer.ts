@@ -58,6 +58,8 @@ export interface TableLayout {
   sign?: SignConvention;
   /** The fee column holds fees as negative numbers. */
   feeNegative?: boolean;
+  /** Every row carrying a fee is a daily (or period) summary: 交易总额, 手续费合计. */
+  summaryRows?: boolean;
   confidence?: { level: ConfidenceLevel; reasons: string[] };
   issues?: LayoutIssue[];
 }
@@ -720,6 +722,16 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
       });
   }
 
+  // a table of daily totals says so in its money headers (交易总额, 手续费合计, Total Fee)
+  const totalWord = /合计|总额|汇总|总计|小计|total|sum/iu;
+  const summaryRows =
+    columns.count === undefined &&
+    [columns.amount, columns.fee].some(
+      (index) => index !== undefined && totalWord.test(headers[index] ?? ''),
+    );
+  if (summaryRows || columns.count !== undefined)
+    reasons.push('每日汇总行的手续费合计是多笔交易手续费之和，不是扣款，也不能据此核对费率或到账');
+
   // 6. the sign convention
   let sign: SignConvention = 'signed';
   const amountStats = statsOf('amount');
@@ -760,6 +772,7 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     fenColumns: [...fen].sort((x, y) => x - y),
     sign,
     ...(feeNegative ? { feeNegative } : {}),
+    ...(summaryRows ? { summaryRows } : {}),
     confidence: { level, reasons },
     issues,
   };

@@ -180,8 +180,9 @@ export function interpretRow(
   if (type !== '' && lexicon.summaryRow.test(type)) return { kind: 'skip', why: 'summary' };
   // a daily summary (笔数 filled): its fee is the sum of many transaction fees, not a deduction,
   // and neither a rate nor a payout can be checked on a sum, so only the day and total are kept
-  if (c.count !== undefined && cellText(at(c.count)) !== '') {
-    if (amount < 0) return { kind: 'skip', why: 'summary' };
+  const counted = c.count !== undefined && cellText(at(c.count)) !== '';
+  if (counted && amount < 0) return { kind: 'skip', why: 'summary' };
+  if (counted || (layout.summaryRows && fee !== null && fee !== 0)) {
     fee = null;
     net = null;
   }

@@ -350,6 +350,22 @@ describe('daily summaries', () => {
   });
 });
 
+describe('daily totals without a count column', () => {
+  it('交易总额 and 手续费合计 mark summary rows; a deduction among them is still read', async () => {
+    const report = await audit(
+      [
+        ['日期', '交易总额', '手续费合计', '结算金额', '摘要'],
+        ['2024-03-01', '10000.00', '60.00', '9940.00', ''],
+        ['2024-03-02', '6000.00', '36.00', '5964.00', ''],
+        ['2024-03-03', '-99.00', '0.00', '-99.00', '流量费'],
+      ],
+      CONTRACT,
+    );
+    expect(report.findings.map((f) => [f.row, f.category])).toEqual([[4, 'traffic_fee']]);
+    expect(report.statements[0]?.layout?.confidence.reasons.join()).toMatch(/每日汇总/);
+  });
+});
+
 describe('when the reader is not sure', () => {
   const rows: Cell[][] = [
     ['2024-03-01', '消费', '100.00', '12.00'],
