@@ -273,6 +273,7 @@ describe('debit and credit, balance, sign conventions', () => {
     [['日期', '摘要', '金额'], ['(36.00)', '100.00'], 'parentheses'],
     [['日期', '摘要', '金额', '借贷'], ['36.00', '借', '100.00', '贷'], 'direction'],
     [['日期', '摘要', '金额', '收/支'], ['36.00', '支', '100.00', '收'], 'direction'],
+    [['Date', 'Memo', 'Amount', 'D/C'], ['36.00', 'D', '100.00', 'C'], 'direction'],
   ])('%j', (header, cells, sign) => {
     const wide = header.length === 4;
     const rows = table(
