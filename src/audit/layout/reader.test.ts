@@ -367,6 +367,22 @@ describe('daily totals without a count column', () => {
   });
 });
 
+describe('daily totals among single transactions', () => {
+  it('a 当日汇总 row is not rate-checked and its fee total is not a deduction', async () => {
+    const report = await audit(
+      [
+        ['交易时间', '交易类型', '交易金额', '手续费', '结算金额', '摘要'],
+        ['2024-03-01 10:00:00', '消费', '5000.00', '20.00', '4980.00', ''],
+        ['2024-03-01 11:00:00', '消费', '5000.00', '20.00', '4980.00', ''],
+        ['2024-03-01 23:59:59', '当日汇总', '10000.00', '40.00', '9960.00', '2笔'],
+        ['2024-03-02 09:00:00', '扣费', '-99.00', '0.00', '-99.00', '流量费'],
+      ],
+      CONTRACT,
+    );
+    expect(report.findings.map((f) => [f.row, f.category])).toEqual([[5, 'traffic_fee']]);
+  });
+});
+
 describe('when the reader is not sure', () => {
   const rows: Cell[][] = [
     ['2024-03-01', '消费', '100.00', '12.00'],
