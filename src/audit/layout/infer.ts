@@ -631,7 +631,6 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     }
   }
 
-  // a balance column named by the header that the arithmetic above did not check stays as named
   // 4. text columns without a header word: few distinct values → type, many → description
   if (columns.type === undefined || columns.description === undefined) {
     const texts = stats
