@@ -286,6 +286,16 @@ const pairMovement =
     return Math.abs(a ?? 0) - Math.abs(o ?? 0);
   };
 
+/** A movement less the fee of its row (the fee reduces money in, or adds to money out). */
+const withFee =
+  (move: (scale: Scale) => Movement, fee: ColumnStats | null) =>
+  (scale: Scale): Movement =>
+  (i) => {
+    const m = move(scale)(i);
+    if (m === null || fee === null) return m;
+    return m - Math.abs(scaled(fee, scale)(i) ?? 0);
+  };
+
 /** The map without the roles that were taken back (set to undefined). */
 function assigned(columns: ColumnMap): ColumnMap {
   const out: ColumnMap = {};
@@ -472,12 +482,18 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
         ...free().filter((s) => s !== p && s !== q),
       ];
       let decided: [ColumnStats, ColumnStats] | null = null;
+      // with a fee column, the balance moves by what is settled: in − out less the fee
+      const feeOf = (inCol: ColumnStats, outCol: ColumnStats, b: ColumnStats) => {
+        const rest = free().filter((s) => s !== p && s !== q && s !== b);
+        const fit = findFeeTriple([movementColumn(inCol, outCol), ...rest]);
+        return fit && fit.amount.index === -1 ? fit.fee : null;
+      };
       for (const b of balanceCandidates) {
         for (const [inCol, outCol] of [
           [p, q],
           [q, p],
         ] as const) {
-          const move = pairMovement(inCol, outCol);
+          const move = withFee(pairMovement(inCol, outCol), feeOf(inCol, outCol, b));
           const fit = balanceFitsScaled(b, move, inCol.allInteger && outCol.allInteger, false);
           if (fit) {
             decided = [inCol, outCol];

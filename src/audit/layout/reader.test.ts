@@ -241,6 +241,24 @@ describe('debit and credit, balance, sign conventions', () => {
     expect(lines.map((l) => l.amount)).toEqual([10000, -3600, 5000, -100000]);
   });
 
+  it('no words, debit/credit with fee and settled columns: the balance moves by what is settled', () => {
+    const { layout, lines } = read(
+      table(
+        ['2024-03-01', '消费', '', '100.00', '0.60', '99.40', '1099.40'],
+        ['2024-03-02', '流量费', '36.00', '', '0.00', '-36.00', '1063.40'],
+        ['2024-03-03', '消费', '', '50.00', '0.30', '49.70', '1113.10'],
+        ['2024-03-04', '提现', '1000.00', '', '0.00', '-1000.00', '113.10'],
+      ),
+    );
+    expect(layout.columns).toMatchObject({ outflow: 2, inflow: 3, fee: 4, net: 5, balance: 6 });
+    expect(brief(lines)).toEqual([
+      ['2024-03-01', 10000, 60, 9940],
+      ['2024-03-02', -3600, 0, -3600],
+      ['2024-03-03', 5000, 30, 4970],
+      ['2024-03-04', -100000, 0, -100000],
+    ]);
+  });
+
   it('an unsigned amount with a balance: the balance gives the direction of a fee deduction', () => {
     const { lines, described } = read(
       table(
