@@ -195,4 +195,30 @@ export function balanceFits(
 }
 
 export const scaled = (s: ColumnStats, scale: Scale) => (i: number) => at(s, i, scale);
+
+export interface ScaledBalanceFit extends BalanceFit {
+  /** Scale of the movement columns and of the balance: 100 where a whole-number column is fen. */
+  movementScale: Scale;
+  balanceScale: Scale;
+}
+
+/**
+ * balanceFits over the units: both as written first; then, when only one side is whole numbers,
+ * that side read as fen (an amount in fen beside a balance in yuan, or the other way round).
+ */
+export function balanceFitsScaled(
+  balance: ColumnStats,
+  movement: (scale: Scale) => Movement,
+  movementWhole: boolean,
+  allowUnsigned: boolean,
+): ScaledBalanceFit | null {
+  const tries: [Scale, Scale][] = [[1, 1]];
+  if (movementWhole && !balance.allInteger) tries.push([100, 1]);
+  if (balance.allInteger && !movementWhole) tries.push([1, 100]);
+  for (const [movementScale, balanceScale] of tries) {
+    const fit = balanceFits(balance, balanceScale, movement(movementScale), allowUnsigned);
+    if (fit) return { ...fit, movementScale, balanceScale };
+  }
+  return null;
+}
 export { scalesOf };

@@ -2,13 +2,14 @@ import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Cell, ColumnRole, SourceRow } from '../model.js';
 import { foldWidth } from '../money.js';
 import {
-  balanceFits,
+  balanceFitsScaled,
   excludeEachOther,
   findFeeTriple,
   movementColumn,
   scaled,
   type Movement,
   type Scale,
+  type ScaledBalanceFit,
 } from './arithmetic.js';
 import {
   cellKind,
@@ -57,6 +58,8 @@ export interface TableLayout {
   sign?: SignConvention;
   /** The fee column holds fees as negative numbers. */
   feeNegative?: boolean;
+  /** Every row carrying a fee is a daily (or period) summary: 交易总额, 手续费合计. */
+  summaryRows?: boolean;
   confidence?: { level: ConfidenceLevel; reasons: string[] };
   issues?: LayoutIssue[];
 }
@@ -272,6 +275,27 @@ export function columnName(layout: Pick<TableLayout, 'headers'>, index: number):
   return header === '' ? `${columnLetter(index)} 列` : `${columnLetter(index)} 列“${header}”`;
 }
 
+/** The signed movement of a debit/credit pair (in − out), at a scale. */
+const pairMovement =
+  (inCol: ColumnStats, outCol: ColumnStats) =>
+  (scale: Scale): Movement =>
+  (i) => {
+    const a = scaled(inCol, scale)(i);
+    const o = scaled(outCol, scale)(i);
+    if (a === null && o === null) return null;
+    return Math.abs(a ?? 0) - Math.abs(o ?? 0);
+  };
+
+/** A movement less the fee of its row (the fee reduces money in, or adds to money out). */
+const withFee =
+  (move: (scale: Scale) => Movement, fee: ColumnStats | null) =>
+  (scale: Scale): Movement =>
+  (i) => {
+    const m = move(scale)(i);
+    if (m === null || fee === null) return m;
+    return m - Math.abs(scaled(fee, scale)(i) ?? 0);
+  };
+
 /** The map without the roles that were taken back (set to undefined). */
 function assigned(columns: ColumnMap): ColumnMap {
   const out: ColumnMap = {};
@@ -458,20 +482,24 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
         ...free().filter((s) => s !== p && s !== q),
       ];
       let decided: [ColumnStats, ColumnStats] | null = null;
+      // with a fee column, the balance moves by what is settled: in − out less the fee
+      const feeOf = (inCol: ColumnStats, outCol: ColumnStats, b: ColumnStats) => {
+        const rest = free().filter((s) => s !== p && s !== q && s !== b);
+        const fit = findFeeTriple([movementColumn(inCol, outCol), ...rest]);
+        return fit && fit.amount.index === -1 ? fit.fee : null;
+      };
       for (const b of balanceCandidates) {
         for (const [inCol, outCol] of [
           [p, q],
           [q, p],
         ] as const) {
-          const move: Movement = (i) => {
-            const a = inCol.values[i] ?? null;
-            const o = outCol.values[i] ?? null;
-            if (a === null && o === null) return null;
-            return Math.abs(a ?? 0) - Math.abs(o ?? 0);
-          };
-          if (balanceFits(b, 1, move, false)) {
+          const move = withFee(pairMovement(inCol, outCol), feeOf(inCol, outCol, b));
+          const fit = balanceFitsScaled(b, move, inCol.allInteger && outCol.allInteger, false);
+          if (fit) {
             decided = [inCol, outCol];
             columns.balance = b.index;
+            if (fit.movementScale === 100) scales.inflow = scales.outflow = 100;
+            if (fit.balanceScale === 100) scales.balance = 100;
             reasons.push(
               `余额算术：上一行余额 + ${name(inCol.index)} − ${name(outCol.index)} = ${name(b.index)}`,
             );
@@ -515,6 +543,25 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     }
   }
 
+  // in and out named by their headers: a balance that adds up confirms them and pins their unit
+  const inStats = statsOf('inflow');
+  const outStats = statsOf('outflow');
+  if (inStats && outStats && !arithmeticConfirmed) {
+    const named = statsOf('balance');
+    for (const b of named ? [named] : free()) {
+      const move = pairMovement(inStats, outStats);
+      const fit = balanceFitsScaled(b, move, inStats.allInteger && outStats.allInteger, false);
+      if (fit) {
+        columns.balance = b.index;
+        arithmeticConfirmed = true;
+        if (fit.movementScale === 100) scales.inflow = scales.outflow = 100;
+        if (fit.balanceScale === 100) scales.balance = 100;
+        reasons.push(`余额算术：上一行余额 + 收入 − 支出 = ${name(b.index)}`);
+        break;
+      }
+    }
+  }
+
   // the amount: named by the header, or the only money column left, or the one the balance follows
   if (
     columns.amount === undefined &&
@@ -524,17 +571,29 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     const left = free();
     const named = statsOf('balance');
     const balances = named ? [named] : left;
-    let found: { amount: ColumnStats; balance: ColumnStats; unsigned: boolean } | null = null;
+    let found: {
+      amount: ColumnStats;
+      balance: ColumnStats;
+      unsigned: boolean;
+      fit: ScaledBalanceFit;
+    } | null = null;
     for (const a of left)
       for (const b of balances) {
         if (a === b) continue;
-        const fit = balanceFits(b, 1, scaled(a, 1), a.negatives === 0);
+        const fit = balanceFitsScaled(
+          b,
+          (scale) => scaled(a, scale),
+          a.allInteger,
+          a.negatives === 0,
+        );
         if (fit && (!found || !fit.unsigned))
-          found = { amount: a, balance: b, unsigned: fit.unsigned };
+          found = { amount: a, balance: b, unsigned: fit.unsigned, fit };
       }
     if (found) {
       columns.amount = found.amount.index;
       columns.balance = found.balance.index;
+      if (found.fit.movementScale === 100) scales.amount = 100;
+      if (found.fit.balanceScale === 100) scales.balance = 100;
       arithmeticConfirmed = true;
       reasons.push(
         `余额算术：上一行余额 ${found.unsigned ? '±' : '+'} ${name(found.amount.index)} = ${name(found.balance.index)}`,
@@ -558,10 +617,17 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     const a = statsOf('amount');
     for (const b of free()) {
       if (!a) break;
-      const fit = balanceFits(b, 1, scaled(a, 1), a.negatives === 0);
+      const fit = balanceFitsScaled(
+        b,
+        (scale) => scaled(a, scale),
+        a.allInteger,
+        a.negatives === 0,
+      );
       if (fit) {
         columns.balance = b.index;
         arithmeticConfirmed = true;
+        if (fit.movementScale === 100) scales.amount = 100;
+        if (fit.balanceScale === 100) scales.balance = 100;
         reasons.push(`余额算术：上一行余额 ${fit.unsigned ? '±' : '+'} 金额 = ${name(b.index)}`);
         break;
       }
@@ -569,13 +635,18 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
   } else if (columns.balance !== undefined && columns.amount !== undefined) {
     const a = statsOf('amount');
     const b = statsOf('balance');
-    if (a && b && balanceFits(b, 1, scaled(a, 1), a.negatives === 0)) {
+    const fit =
+      a && b
+        ? balanceFitsScaled(b, (scale) => scaled(a, scale), a.allInteger, a.negatives === 0)
+        : null;
+    if (fit) {
+      if (fit.movementScale === 100) scales.amount = 100;
+      if (fit.balanceScale === 100) scales.balance = 100;
       arithmeticConfirmed = true;
       reasons.push(`余额算术：上一行余额加减金额等于本行余额`);
     }
   }
 
-  // a balance column named by the header that the arithmetic above did not check stays as named
   // 4. text columns without a header word: few distinct values → type, many → description
   if (columns.type === undefined || columns.description === undefined) {
     const texts = stats
@@ -666,6 +737,16 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
       });
   }
 
+  // a table of daily totals says so in its money headers (交易总额, 手续费合计, Total Fee)
+  const totalWord = /合计|总额|汇总|总计|小计|total|sum/iu;
+  const summaryRows =
+    columns.count === undefined &&
+    [columns.amount, columns.fee].some(
+      (index) => index !== undefined && totalWord.test(headers[index] ?? ''),
+    );
+  if (summaryRows || columns.count !== undefined)
+    reasons.push('每日汇总行的手续费合计是多笔交易手续费之和，不是扣款，也不能据此核对费率或到账');
+
   // 6. the sign convention
   let sign: SignConvention = 'signed';
   const amountStats = statsOf('amount');
@@ -706,6 +787,7 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     fenColumns: [...fen].sort((x, y) => x - y),
     sign,
     ...(feeNegative ? { feeNegative } : {}),
+    ...(summaryRows ? { summaryRows } : {}),
     confidence: { level, reasons },
     issues,
   };

@@ -180,8 +180,16 @@ export function interpretRow(
   if (type !== '' && lexicon.summaryRow.test(type)) return { kind: 'skip', why: 'summary' };
   // a daily summary (笔数 filled): its fee is the sum of many transaction fees, not a deduction,
   // and neither a rate nor a payout can be checked on a sum, so only the day and total are kept
-  if (c.count !== undefined && cellText(at(c.count)) !== '') {
-    if (amount < 0) return { kind: 'skip', why: 'summary' };
+  const description = cellText(at(c.description));
+  // a daily total among the transactions (当日汇总, 小计) carries a sum of fees, not a deduction
+  const totalText =
+    lexicon.dailySummary !== null &&
+    fee !== null &&
+    fee !== 0 &&
+    (lexicon.dailySummary.test(type) || lexicon.dailySummary.test(description));
+  const counted = totalText || (c.count !== undefined && cellText(at(c.count)) !== '');
+  if (counted && amount < 0) return { kind: 'skip', why: 'summary' };
+  if (counted || (layout.summaryRows && fee !== null && fee !== 0)) {
     fee = null;
     net = null;
   }
@@ -193,7 +201,7 @@ export function interpretRow(
     fee,
     net,
     type,
-    description: cellText(at(c.description)),
+    description,
     cardType: cardOf(cellText(at(c.cardType))),
     reference: cellText(at(c.reference)),
   };

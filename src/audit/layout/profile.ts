@@ -1,6 +1,6 @@
 import { parseDateCell } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { COLUMN_ROLES, type Cell, type ColumnRole, type Fen, type SourceRow } from '../model.js';
+import type { Cell, ColumnRole, Fen, SourceRow } from '../model.js';
 import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
 
 /**
@@ -212,5 +212,3 @@ export const MONEY_ROLES = ['amount', 'fee', 'net', 'inflow', 'outflow', 'balanc
 export type MoneyRole = (typeof MONEY_ROLES)[number];
 export const isMoneyRole = (role: ColumnRole): role is MoneyRole =>
   (MONEY_ROLES as readonly string[]).includes(role);
-
-export const ALL_ROLES: readonly ColumnRole[] = COLUMN_ROLES;

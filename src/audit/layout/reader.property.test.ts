@@ -10,7 +10,7 @@ import { createRowInterpreter } from './lines.js';
  * Property: a random small ledger rendered in a random layout (column order, header language or
  * no header with --map, preamble rows, leading empty columns, yuan or fen, one signed amount,
  * parentheses, a direction column or debit/credit columns, with or without fee, settled and
- * balance columns) reads back as the same lines: dates, amounts in fen, fees, direction.
+ * balance columns, a trailing 合计 row) reads back as the same lines: dates, amounts in fen, fees, direction.
  */
 const lexicon = defaultLexicon();
 
@@ -71,6 +71,7 @@ const layoutArb = fc.record({
   net: fc.boolean(),
   balance: fc.boolean(),
   preamble: fc.integer({ min: 0, max: 3 }),
+  totals: fc.boolean(),
   leading: fc.integer({ min: 0, max: 2 }),
   dateFormat: fc.constantFrom('iso', 'slash', 'compact', 'chinese'),
   seed: fc.integer(),
@@ -179,6 +180,15 @@ function render(entries: Entry[], l: LayoutSpec) {
       balance: money(balance, true),
     };
     rows.push(order.map((f) => value[f]));
+  }
+  if (l.totals) {
+    // a trailing total, labelled in the first column, summing the money columns
+    const sum = entries.reduce((t, e) => t + e.amount, 0);
+    rows.push(
+      order.map((f, i) =>
+        i === 0 ? '合计' : f === 'amount' || f === 'net' ? money(sum, true) : '',
+      ),
+    );
   }
   const map: ColumnOverrides = {};
   if (l.style === 'none')

@@ -241,6 +241,24 @@ describe('debit and credit, balance, sign conventions', () => {
     expect(lines.map((l) => l.amount)).toEqual([10000, -3600, 5000, -100000]);
   });
 
+  it('no words, debit/credit with fee and settled columns: the balance moves by what is settled', () => {
+    const { layout, lines } = read(
+      table(
+        ['2024-03-01', '消费', '', '100.00', '0.60', '99.40', '1099.40'],
+        ['2024-03-02', '流量费', '36.00', '', '0.00', '-36.00', '1063.40'],
+        ['2024-03-03', '消费', '', '50.00', '0.30', '49.70', '1113.10'],
+        ['2024-03-04', '提现', '1000.00', '', '0.00', '-1000.00', '113.10'],
+      ),
+    );
+    expect(layout.columns).toMatchObject({ outflow: 2, inflow: 3, fee: 4, net: 5, balance: 6 });
+    expect(brief(lines)).toEqual([
+      ['2024-03-01', 10000, 60, 9940],
+      ['2024-03-02', -3600, 0, -3600],
+      ['2024-03-03', 5000, 30, 4970],
+      ['2024-03-04', -100000, 0, -100000],
+    ]);
+  });
+
   it('an unsigned amount with a balance: the balance gives the direction of a fee deduction', () => {
     const { lines, described } = read(
       table(
@@ -255,10 +273,25 @@ describe('debit and credit, balance, sign conventions', () => {
     expect(lines.map((l) => l.amount)).toEqual([0, 10000, -3600, 5000]);
   });
 
+  it('the balance pins the unit: whole-number movements in fen beside a balance in yuan', () => {
+    const { lines, described } = read(
+      table(
+        ['日期', '摘要', '借方', '贷方', '余额'],
+        ['2024-03-01', '收款', '', '10000', '1100.00'],
+        ['2024-03-02', '流量费', '3600', '', '1064.00'],
+        ['2024-03-03', '收款', '', '5000', '1114.00'],
+        ['2024-03-04', '提现', '100000', '', '114.00'],
+      ),
+    );
+    expect(described.unit).toBe('mixed');
+    expect(lines.map((l) => l.amount)).toEqual([10000, -3600, 5000, -100000]);
+  });
+
   it.each([
     [['日期', '摘要', '金额'], ['(36.00)', '100.00'], 'parentheses'],
     [['日期', '摘要', '金额', '借贷'], ['36.00', '借', '100.00', '贷'], 'direction'],
     [['日期', '摘要', '金额', '收/支'], ['36.00', '支', '100.00', '收'], 'direction'],
+    [['Date', 'Memo', 'Amount', 'D/C'], ['36.00', 'D', '100.00', 'C'], 'direction'],
   ])('%j', (header, cells, sign) => {
     const wide = header.length === 4;
     const rows = table(
@@ -333,6 +366,38 @@ describe('daily summaries', () => {
     ]);
     expect(report.statements[0]?.records).toBe(4);
     expect(report.statements[0]?.layout?.columns.count).toEqual({ column: 'B', header: '笔数' });
+  });
+});
+
+describe('daily totals without a count column', () => {
+  it('交易总额 and 手续费合计 mark summary rows; a deduction among them is still read', async () => {
+    const report = await audit(
+      [
+        ['日期', '交易总额', '手续费合计', '结算金额', '摘要'],
+        ['2024-03-01', '10000.00', '60.00', '9940.00', ''],
+        ['2024-03-02', '6000.00', '36.00', '5964.00', ''],
+        ['2024-03-03', '-99.00', '0.00', '-99.00', '流量费'],
+      ],
+      CONTRACT,
+    );
+    expect(report.findings.map((f) => [f.row, f.category])).toEqual([[4, 'traffic_fee']]);
+    expect(report.statements[0]?.layout?.confidence.reasons.join()).toMatch(/每日汇总/);
+  });
+});
+
+describe('daily totals among single transactions', () => {
+  it('a 当日汇总 row is not rate-checked and its fee total is not a deduction', async () => {
+    const report = await audit(
+      [
+        ['交易时间', '交易类型', '交易金额', '手续费', '结算金额', '摘要'],
+        ['2024-03-01 10:00:00', '消费', '5000.00', '20.00', '4980.00', ''],
+        ['2024-03-01 11:00:00', '消费', '5000.00', '20.00', '4980.00', ''],
+        ['2024-03-01 23:59:59', '当日汇总', '10000.00', '40.00', '9960.00', '2笔'],
+        ['2024-03-02 09:00:00', '扣费', '-99.00', '0.00', '-99.00', '流量费'],
+      ],
+      CONTRACT,
+    );
+    expect(report.findings.map((f) => [f.row, f.category])).toEqual([[5, 'traffic_fee']]);
   });
 });
 

@@ -38,6 +38,8 @@ export const lexiconSchema = z.object({
   directions: z.object({ in: z.string(), out: z.string() }),
   cardTypes: z.object({ debit: z.string(), credit: z.string() }),
   summaryRow: z.string(),
+  /** Words anywhere in a dated row's type or description that make it a daily (period) total. */
+  dailySummary: z.string().optional(),
   noteRow: z.string(),
   kinds: z.object({
     refundWords: z.string(),
@@ -80,6 +82,7 @@ export interface Lexicon {
   debit: RegExp;
   credit: RegExp;
   summaryRow: RegExp;
+  dailySummary: RegExp | null;
   noteRow: RegExp;
   refundWords: RegExp;
   transaction: RegExp;
@@ -180,6 +183,7 @@ export function compileLexicon(input: unknown): Lexicon {
     debit: compile(d.cardTypes.debit, 'cardTypes.debit'),
     credit: compile(d.cardTypes.credit, 'cardTypes.credit'),
     summaryRow: compile(d.summaryRow, 'summaryRow'),
+    dailySummary: d.dailySummary === undefined ? null : compile(d.dailySummary, 'dailySummary'),
     noteRow: compile(d.noteRow, 'noteRow'),
     refundWords: compile(d.kinds.refundWords, 'kinds.refundWords'),
     transaction: compile(d.kinds.transaction, 'kinds.transaction'),

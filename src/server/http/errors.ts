@@ -8,6 +8,7 @@ export interface ApiErrorBody {
   message: { zh: string; en: string };
   detail?: string;
   hint?: string;
+  details?: Readonly<Record<string, unknown>>;
 }
 
 export function apiError(code: ErrorCode, detail?: string, hint?: string): FeeGuardError {
@@ -22,13 +23,19 @@ export function notFound(what: string): FeeGuardError {
   return apiError('FG_ERR_NOT_FOUND', `${what} not found`);
 }
 
-function body(code: ErrorCode, detail?: string, hint?: string): ApiErrorBody {
+function body(
+  code: ErrorCode,
+  detail?: string,
+  hint?: string,
+  details?: Readonly<Record<string, unknown>>,
+): ApiErrorBody {
   const { zh, en } = ERROR_CATALOGUE[code];
   return {
     code,
     message: { zh, en },
     ...(detail === undefined ? {} : { detail }),
     ...(hint === undefined ? {} : { hint }),
+    ...(details === undefined ? {} : { details }),
   };
 }
 
@@ -36,7 +43,9 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isFeeGuardError(error)) {
       if (error.status >= 500) request.log.error({ err: error }, error.message);
-      return reply.status(error.status).send(body(error.code, error.message, error.hint));
+      return reply
+        .status(error.status)
+        .send(body(error.code, error.message, error.hint, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];

@@ -7,6 +7,8 @@ export const errorBody = z.object({
   message: z.object({ zh: z.string(), en: z.string() }),
   detail: z.string().optional(),
   hint: z.string().optional(),
+  /** Structured data about the fault, e.g. a statement layout's best guess (FG_ERR_UNSURE_LAYOUT). */
+  details: z.record(z.string(), z.unknown()).optional(),
 });
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'a date YYYY-MM-DD');
 /** An amount in yuan as people write it: 99, "99.00". */

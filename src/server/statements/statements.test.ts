@@ -72,6 +72,26 @@ describe.each(DIALECTS)('statement uploads on %s', (dialect) => {
     );
     expect(after.items).toHaveLength(before.items.length);
   });
+
+  it('answers a layout it is not sure of with its best guess as data', async () => {
+    const unsure = await user.upload(
+      merchantId,
+      'two-amounts.csv',
+      Buffer.from(
+        '2024-03-01,消费,100.00,12.00\n2024-03-02,消费,200.00,13.00\n2024-03-03,流量费,36.00,14.00\n',
+      ),
+    );
+    expect(unsure.statusCode).toBe(422);
+    expect(unsure.json()).toMatchObject({
+      code: 'FG_ERR_UNSURE_LAYOUT',
+      details: {
+        layout: {
+          columns: { date: { letter: 'A' }, amount: { letter: 'C' } },
+          questions: [{ role: 'amount', candidates: [{ letter: 'C' }, { letter: 'D' }] }],
+        },
+      },
+    });
+  });
 });
 
 describe.each(DIALECTS)('the merchant marking deductions agreed or not on %s', (dialect) => {
