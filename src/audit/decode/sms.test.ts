@@ -32,6 +32,23 @@ describe('pasted SMS: where one message ends and the next begins', () => {
     ).toEqual(['【甲】您的商户于2025年3月2日\n扣收流量费99.00元', '【甲】收款1.00元']);
   });
 
+  it('a phone export: a time stamp line heads the message under it', async () => {
+    expect(
+      await messages(
+        '2024-04-01 14:55:37 发件人 95xxx\n【甲银行】收款484.29元，手续费3.05元。\n\n' +
+          '2024-04-02 09:08:35 发件人 95xxx\n【甲银行】扣收流量费99.00元。\n',
+      ),
+    ).toEqual([
+      '2024-04-01 14:55:37 发件人 95xxx\n【甲银行】收款484.29元，手续费3.05元。',
+      '2024-04-02 09:08:35 发件人 95xxx\n【甲银行】扣收流量费99.00元。',
+    ]);
+    expect(
+      await messages(
+        '2024-04-01 14:55:37\n【甲银行】收款1.00元\n2024-04-02 09:08:35\n【甲银行】收款2.00元\n',
+      ),
+    ).toHaveLength(2);
+  });
+
   it('a line without a sender continues the message before it', async () => {
     expect(
       await messages(

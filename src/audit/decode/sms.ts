@@ -68,6 +68,16 @@ export function startsMarked(sample: string): boolean {
   return first !== undefined && MESSAGE_START.test(first);
 }
 
+/** A line that only says when (and from whom) a message came: `2024-04-01 14:55:37 发件人 95xxx`. */
+function isStampLine(line: string): boolean {
+  return (
+    line.length <= 40 &&
+    /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}/u.test(line) &&
+    !NOTICE_MONEY.test(line) &&
+    !/[【[]/u.test(line)
+  );
+}
+
 async function* readMessages(
   text: AsyncIterable<string>,
   blocks: boolean,
@@ -92,8 +102,9 @@ async function* readMessages(
       if (blocks || marked) yield* flush();
       return;
     }
-    // a new sender or time stamp starts a new message, in a block as on its own line
-    if (marked && MESSAGE_START.test(trimmed)) yield* flush();
+    // a new sender or time stamp starts a new message, in a block as on its own line — except
+    // after a bare time stamp line, which heads the message that follows it (phone exports)
+    if (marked && MESSAGE_START.test(trimmed) && !block.every(isStampLine)) yield* flush();
     if (blocks || marked) block.push(trimmed);
     else {
       row += 1;
