@@ -72,6 +72,10 @@ export const W = {
   source: { zh: '来源', en: 'Source' },
   confidence: { zh: '可信度', en: 'confidence' },
   contents: { zh: '目录', en: 'Contents' },
+  details: {
+    zh: '怎么提交、要准备什么、依据和来源',
+    en: 'How to file, what to bring, the grounds and sources',
+  },
   backToGuides: { zh: '全部指南', en: 'All guides' },
   dataChecked: { zh: '资料核实日期', en: 'Facts checked up to' },
   download: { zh: '下载', en: 'Download' },
