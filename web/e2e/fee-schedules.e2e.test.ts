@@ -80,7 +80,7 @@ describe.skipIf(!E2E_READY)('fee schedules in Chromium', () => {
       await page.getByLabel('生效日期').fill('2024-01-01');
       await page.getByRole('button', { name: '删除此项' }).click();
       await page.getByTestId('fee-schedule-publish').click();
-      await page.getByText('never change', { exact: false }).waitFor();
+      await page.getByText('发布后的版本不能再改', { exact: false }).waitFor();
       await shot(page, `${size.name}-08-fee-schedule`);
       await staff.close();
 

@@ -249,6 +249,12 @@ describe.skipIf(!E2E_READY)('the public pages in Chromium', () => {
       await page.getByTestId('guide-page').waitFor();
       await page.getByRole('link', { name: '各投诉渠道怎么用' }).click();
       await expect.poll(() => page.getByTestId('guide-section').count()).toBe(channels.length);
+      // On a phone each channel's details are folded; open them all to read them.
+      await page.getByTestId('guide-details').evaluateAll((els) => {
+        els.forEach((el) => {
+          el.setAttribute('open', '');
+        });
+      });
       const guide = await page.getByTestId('guide-page').innerText();
       for (const channel of channels) {
         expect(guide).toContain(channel.name.zh);
@@ -260,6 +266,12 @@ describe.skipIf(!E2E_READY)('the public pages in Chromium', () => {
       await shot(page, `${size.name}-guide-channels`);
       await page.getByRole('link', { name: '全部指南' }).click();
       await page.getByRole('link', { name: '怎么看懂对账单' }).click();
+      await page.getByTestId('guide-details').first().waitFor({ state: 'attached' });
+      await page.getByTestId('guide-details').evaluateAll((els) => {
+        els.forEach((el) => {
+          el.setAttribute('open', '');
+        });
+      });
       await page.getByText('物联网').first().waitFor();
       await shot(page, `${size.name}-guide-statement`);
 

@@ -9,7 +9,16 @@ const CLI_ONLY = new Set([
   'FG_ERR_BAD_CASE',
   'FG_ERR_BAD_KNOWLEDGE_BASE',
 ]);
-const CONTEXTS: ErrorContext[] = ['upload', 'sms', 'form', 'login', 'register', 'load', 'action'];
+const CONTEXTS: ErrorContext[] = [
+  'upload',
+  'sms',
+  'form',
+  'login',
+  'register',
+  'load',
+  'schedule',
+  'action',
+];
 
 function failure(code: string): ApiError {
   return new ApiError(400, {

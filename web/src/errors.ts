@@ -9,7 +9,8 @@ import type { Lang } from './i18n.js';
 type Words = Record<Lang, string>;
 
 /** Where the error happened changes what "the request is not valid" means to the merchant. */
-export type ErrorContext = 'upload' | 'sms' | 'form' | 'login' | 'register' | 'load' | 'action';
+export type ErrorContext =
+  'upload' | 'sms' | 'form' | 'login' | 'register' | 'load' | 'schedule' | 'action';
 
 const NETWORK: Words = {
   zh: '连不上扣费卫士：请检查手机网络，稍后再试一次。',
@@ -131,6 +132,12 @@ const IN_CONTEXT: Partial<Record<ErrorContext, Record<string, Words>>> = {
     FG_ERR_VALIDATION: {
       zh: '注册信息不完整：请填写姓名、正确的邮箱和至少 8 位的密码。',
       en: 'The sign-up is incomplete: enter your name, a valid e-mail and a password of 8 characters or more.',
+    },
+  },
+  schedule: {
+    FG_ERR_CONFLICT: {
+      zh: '这个版本号已经发布过，发布后的版本不能再改：请用新的版本号和更晚的生效日期发布新的收费标准。',
+      en: 'This version is already published, and published versions never change: publish the new terms under a new version with a later effective date.',
     },
   },
   load: {

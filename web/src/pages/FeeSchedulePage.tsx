@@ -201,7 +201,7 @@ function ScheduleEditor({ org }: { org: Organization }) {
       form.resetFields();
       load();
     } catch (e) {
-      setError(errorMessage(e, lang));
+      setError(errorMessage(e, lang, 'schedule'));
     } finally {
       setBusy(false);
     }

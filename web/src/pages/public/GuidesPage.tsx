@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Grid, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 // The guides' shape is the builder's own (src/guides), so page and data never drift apart.
@@ -93,13 +93,9 @@ function OneGuide({ slug }: { slug: string }) {
         <Typography.Text strong>{W.contents[lang]}</Typography.Text>
         <ul style={{ paddingLeft: 20, marginTop: 4, columns: '16rem' }}>
           {guide.sections.map((s) => (
-            <li key={s.id}>
-              <a
-                href={`#${s.id}`}
-                style={{ display: 'inline-block', minHeight: 32, lineHeight: '32px' }}
-              >
-                {s.heading[lang]}
-              </a>
+            // An entry never splits across columns, so its bullet stays on its line.
+            <li key={s.id} style={{ breakInside: 'avoid', lineHeight: '32px', minHeight: 32 }}>
+              <a href={`#${s.id}`}>{s.heading[lang]}</a>
             </li>
           ))}
         </ul>
@@ -116,6 +112,9 @@ function OneGuide({ slug }: { slug: string }) {
 function SectionCard({ section }: { section: GuideSection }) {
   const lang = useLang();
   const t = useT();
+  // On a phone the details (contacts, deadlines, sources) fold under the summary, so a guide
+  // is a few screens of headings and summaries rather than twenty of facts.
+  const wide = Grid.useBreakpoint().md ?? false;
   return (
     <Card size="small" id={section.id} data-testid="guide-section">
       <Typography.Title level={3} style={{ marginTop: 0, fontSize: 18 }}>
@@ -125,19 +124,24 @@ function SectionCard({ section }: { section: GuideSection }) {
         <Typography.Paragraph key={i}>{p[lang]}</Typography.Paragraph>
       ))}
       {section.facts.length > 0 ? (
-        <dl style={{ margin: 0 }}>
-          {groups(section.facts, lang).map(([label, facts]) => (
-            <div key={label} style={{ marginBottom: 10 }}>
-              <dt style={{ fontWeight: 600 }}>{label}</dt>
-              {facts.map((f, i) => (
-                <dd key={i} style={{ margin: '2px 0 6px 0', overflowWrap: 'anywhere' }}>
-                  {f.value[lang]}
-                  {f.source && !sameSource(f, facts[i - 1]) ? <SourceLine fact={f} /> : null}
-                </dd>
-              ))}
-            </div>
-          ))}
-        </dl>
+        <details open={wide} data-testid="guide-details">
+          <summary className="fg-tap" style={{ justifyContent: 'flex-start', cursor: 'pointer' }}>
+            {W.details[lang]}
+          </summary>
+          <dl style={{ margin: 0 }}>
+            {groups(section.facts, lang).map(([label, facts]) => (
+              <div key={label} style={{ marginBottom: 10 }}>
+                <dt style={{ fontWeight: 600 }}>{label}</dt>
+                {facts.map((f, i) => (
+                  <dd key={i} style={{ margin: '2px 0 6px 0', overflowWrap: 'anywhere' }}>
+                    {f.value[lang]}
+                    {f.source && !sameSource(f, facts[i - 1]) ? <SourceLine fact={f} /> : null}
+                  </dd>
+                ))}
+              </div>
+            ))}
+          </dl>
+        </details>
       ) : null}
     </Card>
   );

@@ -73,6 +73,10 @@ export const W = {
   verified: { zh: '已核实', en: 'verified' },
   toVerify: { zh: '待核实', en: 'to be verified' },
   contents: { zh: '目录', en: 'Contents' },
+  details: {
+    zh: '怎么提交、要准备什么、依据和来源',
+    en: 'How to file, what to bring, the grounds and sources',
+  },
   backToGuides: { zh: '全部指南', en: 'All guides' },
   dataChecked: { zh: '资料核实日期', en: 'Facts checked up to' },
   download: { zh: '下载', en: 'Download' },
