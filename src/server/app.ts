@@ -48,7 +48,9 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   const app = Fastify({
     logger: options.logger ?? loggerOptions(deps.config.logLevel),
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Off unless TRUST_PROXY lists the proxies: a client could otherwise pick its own address
+    // in X-Forwarded-For and slip past every per-address limit.
+    trustProxy: deps.config.trustProxy.length > 0 ? [...deps.config.trustProxy] : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

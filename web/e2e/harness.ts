@@ -5,7 +5,12 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { HttpUser, startServerProcess } from '../../src/server/processes.js';
+import {
+  HttpUser,
+  printedVerificationToken,
+  startServerProcess,
+  type ServerProcess,
+} from '../../src/server/processes.js';
 
 /** What every end-to-end test shares: Debian's Chromium, the built app, and the page checks. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -84,3 +89,24 @@ export async function startFreshServer(prefix: string) {
 }
 
 const ADMIN = { email: 'admin@e2e.test', password: 'admin password 1' };
+
+/**
+ * Signs up in the browser as a new user would: the form, the "check your e-mail" notice, then
+ * the verification link (printed by the server, which has no SMTP) — logged in.
+ */
+export async function registerInBrowser(
+  page: Page,
+  server: ServerProcess,
+  account: { email: string; name: string; password?: string },
+): Promise<void> {
+  await page.getByLabel('您的姓名').fill(account.name);
+  await page.getByLabel('邮箱').first().fill(account.email);
+  await page
+    .getByLabel('密码（至少 8 位）')
+    .first()
+    .fill(account.password ?? 'a long password');
+  await page.getByTestId('register-submit').click();
+  await page.getByTestId('verify-sent').waitFor();
+  const token = await printedVerificationToken(server, account.email);
+  await page.goto(`${server.url}/verify?token=${token}`);
+}

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+import {
+  HttpUser,
+  registerVerified,
+  startServerProcess,
+  type ServerProcess,
+} from '../../src/server/processes.js';
 import { E2E_READY, ROOT, SHOTS, SIZES, checkPage, launchChromium } from './harness.js';
 
 /**
@@ -39,12 +44,7 @@ describe.skipIf(!E2E_READY)('publishing a case from the case page', () => {
   /** A merchant with a case whose narrative holds the profile's own data, made through the API. */
   async function merchantWithCase(email: string): Promise<string> {
     const user = new HttpUser(server.url);
-    const me = await user.call<{ csrfToken: string }>('POST', '/api/auth/register', {
-      email,
-      password: 'a long password',
-      name: '张丽',
-    });
-    user.csrf = me.body.csrfToken;
+    await registerVerified(user, server, { email, password: 'a long password', name: '张丽' });
     const merchant = await user.call<{ id: string }>('POST', '/api/merchants', {
       name: '张丽',
       businessName: '丽丽便利店',

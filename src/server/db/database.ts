@@ -9,6 +9,7 @@ import * as channelRevisions from './migrations/2026-12-01-channel-revisions.js'
 import * as groups from './migrations/2026-12-01-groups.js';
 import * as feeSchedules from './migrations/2026-12-01-fee-schedules.js';
 import * as stats from './migrations/2026-12-01-stats.js';
+import * as security from './migrations/2026-12-04-security.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-channel-revisions': channelRevisions,
   '2026-12-01-fee-schedules': feeSchedules,
   '2026-12-01-stats': stats,
+  '2026-12-04-security': security,
 };
 
 // PostgreSQL returns bigint (int8) as a string by default; every bigint here is fen or a size,
