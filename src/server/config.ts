@@ -30,6 +30,8 @@ export interface ServerConfig {
    * names loopback/linklocal/uniquelocal); empty: none, the client is the TCP peer.
    */
   readonly trustProxy: readonly string[];
+  /** Webhook hosts, addresses or CIDRs allowed although private (an intranet receiver). */
+  readonly webhookAllowHosts: readonly string[];
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -83,5 +85,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: env['LOG_LEVEL'] ?? 'info',
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: parseTrustProxy(env['TRUST_PROXY']),
+    webhookAllowHosts: (env['WEBHOOK_ALLOW_HOSTS'] ?? '')
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from './app.js';
 import { seedChannels } from './channels/channels.service.js';
-import { configFromEnv } from './config.js';
+import { configFromEnv, type ServerConfig } from './config.js';
 import { migrate, openDatabase, type Dialect } from './db/database.js';
 import type { ServerDeps } from './deps.js';
 import type { App } from './http/types.js';
@@ -72,6 +72,7 @@ export function verificationToken(outbox: readonly EmailMessage[], email: string
 export async function testServer(
   dialect: Dialect,
   start = new Date('2026-11-25T02:00:00Z'),
+  config: Partial<ServerConfig> = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'feeguard-server-'));
   const databaseUrl = dialect === 'postgres' ? process.env['DATABASE_URL'] : undefined;
@@ -88,7 +89,7 @@ export async function testServer(
   const deps: ServerDeps = {
     db: database.db,
     dialect: database.dialect,
-    config: { ...configFromEnv({}), dataDir: dir, sweepSeconds: 0 },
+    config: { ...configFromEnv({}), dataDir: dir, sweepSeconds: 0, ...config },
     storage: localDiskStorage(path.join(dir, 'files')),
     now: () => clock.now,
     mailer: recordingSender(outbox),
