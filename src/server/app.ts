@@ -22,6 +22,7 @@ import { guideRoutes } from './guides/guides.routes.js';
 import { apiError, installErrorHandler } from './http/errors.js';
 import { groupRoutes } from './groups/groups.routes.js';
 import { homeRoute } from './http/home.js';
+import { installInputGuard } from './http/input-guard.js';
 import type { App } from './http/types.js';
 import { loggerOptions } from './logging.js';
 import { merchantRoutes } from './merchants/merchants.routes.js';
@@ -90,6 +91,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
 
   await app.register(helmet, securityHeaders(deps.config.secureCookies));
   await app.register(cookie);
