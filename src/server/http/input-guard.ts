@@ -51,17 +51,21 @@ export function checkFileName(fileName: string): void {
 }
 
 export function installInputGuard(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const found =
       problemIn(request.query, 'query') ??
       problemIn(request.params, 'path') ??
       (request.isMultipart() ? null : problemIn(request.body, 'body'));
     if (found) {
-      throw apiError(
-        'FG_ERR_VALIDATION',
-        found,
-        'remove the control character or shorten the name, then send it again',
+      done(
+        apiError(
+          'FG_ERR_VALIDATION',
+          found,
+          'remove the control character or shorten the name, then send it again',
+        ),
       );
+      return;
     }
+    done();
   });
 }
