@@ -67,7 +67,8 @@ export function AuthPage({ onLoggedIn }: { onLoggedIn: () => void }) {
       })
       .catch((e: unknown) => {
         setVerifying(false);
-        showError(e);
+        // The catalogue's message says it all (invalid or expired, register again).
+        setError(e instanceof ApiError ? e.body.message[lang] : String(e));
       });
     // Once, on arrival.
   }, []);
