@@ -577,4 +577,19 @@ describe.each(DIALECTS)('public complaints pages on %s', (dialect) => {
     } while (cursor !== null);
     expect(seen).toEqual(expected.map((r) => r.public_id));
   });
+
+  it('streams complaints.csv whole: one line per published complaint, no formula left live', async () => {
+    const expected = await server.deps.db
+      .selectFrom('public_complaints')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const answer = await new ApiClient(server.app).request('GET', '/api/public/complaints.csv');
+    expect(answer.statusCode).toBe(200);
+    const lines = answer.body.replace(/^\uFEFF/u, '').split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    // Narratives may hold line breaks inside quotes; count records by their ids instead.
+    const ids = answer.body.match(/^[0-9a-f-]{8,}(?=,)/gmu) ?? [];
+    expect(ids.length).toBe(Number(expected.n));
+    expect(answer.body).not.toMatch(/(?:^|,)[=+@]/mu);
+  });
 });
