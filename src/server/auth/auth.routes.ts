@@ -73,12 +73,19 @@ export function authRoutes(app: App, deps: ServerDeps): void {
         body: credentials.extend({ name: z.string().trim().min(1).max(100) }),
         response: {
           202: z.object({ email: z.string(), status: z.literal('verification_sent') }),
+          429: errorResponses[400],
+          503: errorResponses[400],
           ...errorResponses,
         },
       },
     },
     async (request, reply) => {
-      const { email } = await register(deps, request.body);
+      const { email } = await register(deps, request.body, request.ip).catch((error: unknown) => {
+        if (error instanceof Error && 'retryAfterS' in error) {
+          reply.header('retry-after', String(error.retryAfterS));
+        }
+        throw error;
+      });
       return reply.status(202).send({ email, status: 'verification_sent' as const });
     },
   );

@@ -26,6 +26,8 @@ import {
   ADDRESS_POLICY,
   clearAttempts,
   forgiveAttempt,
+  REGISTER_ADDRESS_POLICY,
+  REGISTER_EMAIL_POLICY,
   reserveAttempt,
 } from './throttle.js';
 
@@ -142,9 +144,26 @@ async function sendVerification(
 export async function register(
   deps: ServerDeps,
   input: { email: string; password: string; name: string },
+  address: string,
 ): Promise<{ email: string }> {
   const email = normalizeEmail(input.email);
   checkPassword(input.password, { email, name: input.name });
+  // Each registration costs a hash and sends a mail: neither may be had in bulk.
+  const now = deps.now();
+  const byAddress = await reserveAttempt(
+    deps.db,
+    `register-ip:${address}`,
+    REGISTER_ADDRESS_POLICY,
+    now,
+  );
+  if (!byAddress.ok) throw rateLimited(byAddress.retryAfterS);
+  const byEmail = await reserveAttempt(
+    deps.db,
+    `register-email:${email}`,
+    REGISTER_EMAIL_POLICY,
+    now,
+  );
+  if (!byEmail.ok) throw rateLimited(byEmail.retryAfterS);
   const passwordHash = await hashPassword(input.password);
   const existing = await findUserByEmail(deps.db, email);
   if (existing?.email_verified_at) {
@@ -279,7 +298,7 @@ function rateLimited(retryAfterS: number) {
   return Object.assign(
     apiError(
       'FG_ERR_RATE_LIMITED',
-      `too many login attempts; the next one is heard in ${String(retryAfterS)} s`,
+      `too many attempts; the next one is heard in ${String(retryAfterS)} s`,
       'wait and try again, or sign in from a browser you have used before',
     ),
     { retryAfterS },

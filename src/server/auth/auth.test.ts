@@ -185,6 +185,29 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
     expect(reuse.json()).toMatchObject({ code: 'FG_ERR_BAD_LINK' });
   });
 
+  it('limits registrations per e-mail address and per client address (each costs a hash and a mail)', async () => {
+    const ask = (email: string, ip: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/auth/register',
+        remoteAddress: ip,
+        payload: { email, password: 'a long password', name: '周八' },
+      });
+    const toVictim = [];
+    for (let i = 0; i < 4; i++)
+      toVictim.push((await ask('victim@shop.test', `198.51.100.${String(i + 20)}`)).statusCode);
+    expect(toVictim).toEqual([202, 202, 202, 429]);
+    const fromOne = await Promise.all(
+      Array.from({ length: 32 }, (_, i) => ask(`bulk${String(i)}@shop.test`, '198.51.100.99')),
+    );
+    const statuses = fromOne.map((a) => a.statusCode);
+    // 30 are heard; of those, what the bounded hashing queue cannot take waits for no one (503).
+    expect(statuses.filter((s) => s === 429)).toHaveLength(2);
+    expect(statuses.filter((s) => s === 202 || s === 503)).toHaveLength(30);
+    expect(statuses.filter((s) => s === 202).length).toBeGreaterThanOrEqual(26);
+    expect(fromOne.find((a) => a.statusCode === 429)?.headers['retry-after']).toBeDefined();
+  });
+
   it('refuses an expired verification link', async () => {
     await new ApiClient(server.app).json(
       'POST',

@@ -16,6 +16,9 @@ export interface ThrottlePolicy {
 
 export const ACCOUNT_POLICY: ThrottlePolicy = { free: 5 };
 export const ADDRESS_POLICY: ThrottlePolicy = { free: 20 };
+/** Registrations per address (each costs a hash) and per e-mail address (each sends a mail). */
+export const REGISTER_ADDRESS_POLICY: ThrottlePolicy = { free: 30 };
+export const REGISTER_EMAIL_POLICY: ThrottlePolicy = { free: 3 };
 
 const MAX_DELAY_MS = 15 * 60 * 1000;
 const QUIET_RESET_MS = 60 * 60 * 1000;
