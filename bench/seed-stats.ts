@@ -395,6 +395,7 @@ export async function seedStats(
       password_hash: hash,
       is_admin: 0,
       created_at: at,
+      email_verified_at: at,
     });
     batch.merchants.push({
       id: merchantId,

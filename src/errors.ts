@@ -62,6 +62,31 @@ export const ERROR_CATALOGUE = {
     zh: '尝试次数过多，请稍后再试',
     en: 'Too many attempts; try later',
   },
+  FG_ERR_WEAK_PASSWORD: {
+    status: 400,
+    zh: '密码太容易被猜到，请换一个更长、不常见的密码，不要用邮箱或姓名',
+    en: 'The password is too easy to guess',
+  },
+  FG_ERR_EMAIL_UNVERIFIED: {
+    status: 403,
+    zh: '邮箱尚未验证，请查收验证邮件并点击其中的链接',
+    en: 'The e-mail address is not verified yet',
+  },
+  FG_ERR_BAD_LINK: {
+    status: 400,
+    zh: '验证链接无效或已过期，请重新注册以获取新的链接',
+    en: 'The verification link is invalid or has expired',
+  },
+  FG_ERR_UNSAFE_URL: {
+    status: 400,
+    zh: '这个网址不能使用：只能填写公网上的 https 地址',
+    en: 'The address is not allowed',
+  },
+  FG_ERR_BUSY: {
+    status: 503,
+    zh: '服务繁忙，请几秒后再试',
+    en: 'Busy; try again in a few seconds',
+  },
   FG_ERR_INTERNAL: { status: 500, zh: '内部错误', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -1,4 +1,5 @@
 import type { Contract } from '../audit/contract.js';
+import { csvCell } from '../csv.js';
 import type { AuditReport } from '../audit/report/schema.js';
 import { renderReport } from '../audit/report/render.js';
 import type { CaseFile } from '../cases/case-file.js';
@@ -162,10 +163,6 @@ export function timelineEvents(input: EvidenceInput): TimelineEvent[] {
     }
   }
   return events.sort((a, b) => a.date.localeCompare(b.date));
-}
-
-function csvCell(value: string): string {
-  return /[",\n\r]/u.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 function timelineCsv(input: EvidenceInput): Buffer {

@@ -119,3 +119,27 @@ describe('the scrubbing corpus', () => {
     expect(generateCorpus(7, 50)).not.toEqual(generateCorpus(8, 50));
   });
 });
+
+describe('what the outside review found the scrubber missed (issue 14)', () => {
+  it.each([
+    ['他的手机一三八一二三四五六七八，请回电', '一三八'],
+    ['打幺三八幺二三四五六七八找业务员', '幺三八'],
+    ['一八六 零零零零 二二二二', '二二二二'],
+    ['电话 +86 138 1234 5678 找他', '1234'],
+    ['电话138 1234 5678', '5678'],
+    ['电话138-1234-5678', '5678'],
+    ['介绍人李四说会退款', '李四'],
+    ['装机师傅王强说不知道', '王强'],
+    ['经办人李四，业务员王五，代理商赵六，客户经理孙七都不接电话', '孙七'],
+  ])('scrubs %s', (text, secret) => {
+    const out = scrubText(text).text;
+    expect(out).not.toContain(secret);
+    if (secret === '孙七')
+      for (const name of ['李四', '王五', '赵六']) expect(out).not.toContain(name);
+  });
+
+  it('keeps amounts and dates in Chinese numerals', () => {
+    const text = '第一二三期扣了三十五元，十二月一日又扣两次';
+    expect(scrubText(text).text).toBe(text);
+  });
+});

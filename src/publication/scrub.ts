@@ -118,7 +118,7 @@ const NOT_NAMES =
   '项目|安装|司机|商务|高级|常务|资深|首席|金牌|明天|明日|安全|华南|华东|华北|华中|上级|单位|全国|车间|成本|温馨|贴心|和蔼|万能|路过|应该|方便';
 /** Words that introduce a person: what follows them is a name. */
 const NAME_CUES =
-  '我叫|本人|姓名|名字叫|名叫|名字是|联系人|法人代表|法人|法定代表人|负责人|经办人|经营者|业务员|客服专员|客服|客户经理|推销员|推广员|地推人员|地推|对接人|工作人员|技术员|安装员|销售员|销售|代理商|店主|店长|户主|收件人|收款人|户名|开户名|账户名|持卡人|签字人|签收人|投诉人|申请人|委托人|代理人|老公叫|老婆叫|丈夫叫|妻子叫|爱人叫|儿子叫|女儿叫|工号\\s*\\d*\\s*的';
+  '我叫|本人|姓名|名字叫|名叫|名字是|联系人|法人代表|法人|法定代表人|负责人|经办人|经营者|业务员|客服专员|客服|客户经理|推销员|推广员|地推人员|地推|对接人|工作人员|技术员|安装员|销售员|销售|代理商|店主|店长|户主|收件人|收款人|户名|开户名|账户名|持卡人|签字人|签收人|投诉人|申请人|委托人|代理人|介绍人|推荐人|中间人|渠道经理|区域经理|销售经理|业务经理|装机师傅|安装师傅|上门师傅|代理商的人|对接的是|找的是|老公叫|老婆叫|丈夫叫|妻子叫|爱人叫|儿子叫|女儿叫|工号\\s*\\d*\\s*的';
 /** Cues that are often followed by something else (我是宁波的): the name must end at a pause. */
 const WEAK_NAME_CUES = '我是|我就是|她是|他是|对方是|名片上写着';
 
@@ -134,6 +134,8 @@ const ESTATE_SUFFIX =
 const ESTATE = `${PLACE}{1,8}?(?:${ESTATE_SUFFIX}|园(?=\\s*(?:小区|\\d|[A-Za-z]\\s*座)))(?:小区)?`;
 const STREET = `(?:${PLACE}{1,6}?(?:新区|区|县|镇|乡|街道))?${PLACE}{1,8}?(?:大道|大街|路|街|巷|弄|胡同|道)(?:[一二三四五六七八九十\\d]+段)?\\s*\\d+(?:-\\d+)?\\s*(?:号院|号|弄)`;
 const REST = `(?:\\s*(?:${PLACE}{0,10}?${ROOM}|${ESTATE}))*(?:-?\\d{2,5}(?![\\d.]))?`;
+/** Digits as said aloud: 幺 for 1 and 洞 for 0 as on the telephone, 两 for 2. */
+const CN_DIGIT = '〇零洞一幺二两三四五六七八九';
 const ADDRESS_CUES =
   '地址|住址|住在|家住|店址|店铺地址|门店地址|经营地址|营业地址|注册地址|收货地址|联系地址|寄到|寄至|寄回|送到';
 
@@ -190,6 +192,19 @@ const RULES: readonly Rule[] = [
   {
     kind: 'phone',
     pattern: /(?<![\d+][\s-]*)(?:(?:\+|00)?86[\s-]*)?1[3-9]\d(?:[\s-]*\d){8}(?![\s-]?\d)/gu,
+  },
+  // A mobile number in Chinese numerals (一三八…, 幺 for 1, 洞/〇/零 for 0, 两 for 2).
+  {
+    kind: 'phone',
+    pattern: new RegExp(
+      `(?<![${CN_DIGIT}])[一幺][三四五六七八九](?:[\\s-]*[${CN_DIGIT}]){9}(?![${CN_DIGIT}])`,
+      'gu',
+    ),
+  },
+  // Any other run of seven or more digits written in Chinese numerals.
+  {
+    kind: 'number',
+    pattern: new RegExp(`(?<![${CN_DIGIT}])(?:[${CN_DIGIT}][\\s-]*){6,}[${CN_DIGIT}]`, 'gu'),
   },
   {
     kind: 'phone',

@@ -1,5 +1,6 @@
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -22,6 +23,7 @@ import { guideRoutes } from './guides/guides.routes.js';
 import { apiError, installErrorHandler } from './http/errors.js';
 import { groupRoutes } from './groups/groups.routes.js';
 import { homeRoute } from './http/home.js';
+import { installInputGuard } from './http/input-guard.js';
 import type { App } from './http/types.js';
 import { loggerOptions } from './logging.js';
 import { merchantRoutes } from './merchants/merchants.routes.js';
@@ -41,6 +43,40 @@ export interface BuildOptions {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * Security headers (@fastify/helmet). The content security policy allows scripts only from this
+ * origin (Vite emits no inline script; the API docs load theirs as files); styles also inline,
+ * because Ant Design writes its CSS-in-JS into <style> elements at run time and ECharts and
+ * Swagger UI set style attributes; images also as data:/blob: (charts saved as pictures). No
+ * page may be framed (clickjacking) and no Referer leaves the site (calendar-feed addresses
+ * carry a token). Over https, HSTS and upgrading insecure requests as well.
+ */
+export function securityHeaders(https: boolean) {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' as const },
+    referrerPolicy: { policy: 'no-referrer' as const },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  };
+}
+
+/**
  * The HTTP application, built without listening so tests drive it with `inject()`. Sessions live
  * in the database and every request looks its session up, so any number of instances can serve
  * the same users.
@@ -49,15 +85,19 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   const app = Fastify({
     logger: options.logger ?? loggerOptions(deps.config.logLevel),
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Off unless TRUST_PROXY lists the proxies: a client could otherwise pick its own address
+    // in X-Forwarded-For and slip past every per-address limit.
+    trustProxy: deps.config.trustProxy.length > 0 ? [...deps.config.trustProxy] : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
 
   // Brotli or gzip for every answer worth it (JSON, pages); the web app's files come already
   // compressed from the build and pass through untouched.
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  await app.register(helmet, securityHeaders(deps.config.secureCookies));
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.uploadLimitBytes, files: 1 } });
   await app.register(swagger, {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 
 /**
  * Everything the server reads from its environment (documented in the README). Defaults make
@@ -24,6 +25,43 @@ export interface ServerConfig {
   readonly logLevel: string;
   /** Secure cookies (HTTPS only); on unless the public URL is plain http. */
   readonly secureCookies: boolean;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs, or proxy-addr's
+   * names loopback/linklocal/uniquelocal); empty: none, the client is the TCP peer.
+   */
+  readonly trustProxy: readonly string[];
+  /** Webhook hosts, addresses or CIDRs allowed although private (an intranet receiver). */
+  readonly webhookAllowHosts: readonly string[];
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY as a list, each entry checked: a typo must not silently trust everyone. */
+export function parseTrustProxy(value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const ok =
+      PROXY_NAMES.has(entry) ||
+      ipaddr.isValid(entry) ||
+      (entry.includes('/') &&
+        (() => {
+          try {
+            ipaddr.parseCIDR(entry);
+            return true;
+          } catch {
+            return false;
+          }
+        })());
+    if (!ok) {
+      throw new Error(
+        `TRUST_PROXY: "${entry}" is not an address, a CIDR or loopback/linklocal/uniquelocal — list your reverse proxies, e.g. TRUST_PROXY=127.0.0.1,10.0.0.0/8`,
+      );
+    }
+  }
+  return entries;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -46,5 +84,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     sweepSeconds: Number(env['SWEEP_SECONDS'] ?? 300),
     logLevel: env['LOG_LEVEL'] ?? 'info',
     secureCookies: publicUrl.startsWith('https://'),
+    trustProxy: parseTrustProxy(env['TRUST_PROXY']),
+    webhookAllowHosts: (env['WEBHOOK_ALLOW_HOSTS'] ?? '')
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ServerConfig } from './config.js';
 import type { Dialect } from './db/database.js';
 import type { DB } from './db/schema.js';
+import type { EmailSender } from './notifications/email.js';
 import type { FileStorage } from './storage/storage.js';
 
 /** What every service gets: the database, the file storage, the configuration and the clock. */
@@ -12,6 +13,11 @@ export interface ServerDeps {
   readonly storage: FileStorage;
   /** The current time; tests move it to reach deadlines. */
   readonly now: () => Date;
+  /**
+   * Where account e-mails (verification links) go: SMTP when configured, else standard output.
+   * Absent: standard output.
+   */
+  readonly mailer?: EmailSender;
 }
 
 export function newId(): string {

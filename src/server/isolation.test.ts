@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../../test/fixtures/index.js';
-import { register } from './auth/auth.service.js';
+import { createVerifiedUser } from './auth/auth.service.js';
 import { ApiClient, DIALECTS, testServer, type TestServer } from './testing.js';
 
 /**
@@ -30,6 +30,7 @@ interface World {
 const BODIES: Record<string, unknown> = {
   register: undefined,
   login: undefined,
+  verifyEmail: undefined,
   logout: undefined,
   me: undefined,
   createOrganization: { name: 'x', kind: 'media' },
@@ -206,7 +207,7 @@ describe.each(DIALECTS)(
 
     beforeAll(async () => {
       server = await testServer(dialect);
-      await register(
+      await createVerifiedUser(
         server.deps,
         { email: 'root@feeguard.test', password: 'admin password 1', name: 'root' },
         { isAdmin: true },

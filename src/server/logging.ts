@@ -12,9 +12,25 @@ const PATTERNS: readonly [RegExp, (match: string) => string][] = [
   ],
   // Bank card numbers: 16 to 19 digits, optionally grouped.
   [/\b(?:\d[ -]?){15,18}\d\b/gu, (m) => `****${m.replace(/\D/gu, '').slice(-4)}`],
-  // Mainland mobile numbers.
-  [/(?<!\d)1[3-9]\d{9}(?!\d)/gu, (m) => `${m.slice(0, 3)}****${m.slice(-4)}`],
+  // Mainland mobile numbers, also written +86 138 1234 5678, 0086-138-1234-5678, 138 1234 5678.
+  [
+    /(?<![\d+])(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/gu,
+    (m) => {
+      const digits = m.replace(/\D/gu, '').slice(-11);
+      return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+    },
+  ],
 ];
+
+/**
+ * Secrets that ride in addresses: the private calendar feed (/api/calendar/<token>.ics) and any
+ * `token=` parameter (the e-mail verification link).
+ */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/\/api\/calendar\/[^/?#]+/gu, '/api/calendar/[redacted]')
+    .replace(/([?&](?:token|secret|key)=)[^&#]*/giu, '$1[redacted]');
+}
 
 export function maskPersonalData(text: string): string {
   let out = text;
@@ -40,7 +56,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
     serializers: {
       req: (req: { method: string; url: string; ip?: string }) => ({
         method: req.method,
-        url: maskPersonalData(req.url),
+        url: maskPersonalData(redactUrl(req.url)),
       }),
     },
     hooks: {

@@ -5,7 +5,7 @@ import { seedChannels } from './channels/channels.service.js';
 import { configFromEnv, type ServerConfig } from './config.js';
 import { migrate, openDatabase, type Database } from './db/database.js';
 import type { ServerDeps } from './deps.js';
-import { smtpSender, type EmailSender } from './notifications/email.js';
+import { consoleSender, smtpSender, type EmailSender } from './notifications/email.js';
 import { sweep } from './notifications/notifications.service.js';
 import { localDiskStorage } from './storage/storage.js';
 
@@ -26,18 +26,16 @@ export async function prepare(
   });
   await migrate(database);
   await seedChannels(database.db, new Date().toISOString());
+  const mailer = config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null;
   const deps: ServerDeps = {
     db: database.db,
     dialect: database.dialect,
     config,
     storage: localDiskStorage(path.join(config.dataDir, 'files')),
     now: () => new Date(),
+    mailer: mailer ?? consoleSender(),
   };
-  return {
-    database,
-    deps,
-    mailer: config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null,
-  };
+  return { database, deps, mailer };
 }
 
 /** Starts the server: HTTP, the notification sweep and the alert job, and a clean stop on SIGINT/SIGTERM. */

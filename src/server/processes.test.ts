@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../../test/fixtures/index.js';
-import { HttpUser, startServerProcess, type ServerProcess } from './processes.js';
+import { HttpUser, registerVerified, startServerProcess, type ServerProcess } from './processes.js';
 import { createPgSchema, dropPgSchema } from './testing.js';
 
 /** These start `feeguard serve` from the build; `npm test` builds before it runs the tests. */
@@ -16,13 +16,8 @@ const contract = JSON.parse(
   readFileSync(path.join(EXAMPLES_DIR, 'contract.json'), 'utf8'),
 ) as unknown;
 
-async function merchantWithCase(user: HttpUser, email: string) {
-  const me = await user.call<{ csrfToken: string }>('POST', '/api/auth/register', {
-    email,
-    password: 'a long password',
-    name: email,
-  });
-  user.csrf = me.body.csrfToken;
+async function merchantWithCase(user: HttpUser, server: ServerProcess, email: string) {
+  await registerVerified(user, server, { email, password: 'a long password', name: email });
   const merchant = await user.call<{ id: string }>('POST', '/api/merchants', {
     name: '张丽',
     providerName: '鑫联支付有限公司',
@@ -52,7 +47,7 @@ describe.skipIf(!built || !databaseUrl)('several instances on one PostgreSQL dat
 
   it('a session made on one works on the other; a case changed on one is seen on the other; the sweep on both records each notification once', async () => {
     const onOne = new HttpUser(one.url);
-    const merchantId = await merchantWithCase(onOne, 'multi@shop.test');
+    const merchantId = await merchantWithCase(onOne, one, 'multi@shop.test');
     const onTwo = new HttpUser(two.url);
     onTwo.cookie = onOne.cookie;
     onTwo.csrf = onOne.csrf;
@@ -106,7 +101,7 @@ describe.skipIf(!built)('a crash (SIGKILL) on the embedded SQLite database', () 
     const env = { FEEGUARD_DATA_DIR: dataDir, SWEEP_SECONDS: '0', DATABASE_URL: '' };
     let server = await startServerProcess(env);
     const user = new HttpUser(server.url);
-    const merchantId = await merchantWithCase(user, 'crash@shop.test');
+    const merchantId = await merchantWithCase(user, server, 'crash@shop.test');
 
     // Acknowledged writes: ten cases, each answered 201 before the crash.
     const acknowledged: string[] = [];

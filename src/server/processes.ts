@@ -8,6 +8,8 @@ import path from 'node:path';
 export interface ServerProcess {
   readonly url: string;
   readonly child: ChildProcess;
+  /** Everything the server printed so far (without SMTP, its e-mails too). */
+  output(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -18,13 +20,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
     const timer = setTimeout(() => {
       reject(new Error(`server did not start: ${output}`));
     }, 30_000);
     const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
+      if (!output.includes('running at ')) output += chunk.toString('utf8');
       const match = /running at (http:\/\/[^\s]+)/u.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -38,9 +40,14 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       reject(new Error(`server exited with ${String(code)}: ${output}`));
     });
   });
+  // Keep collecting: verification e-mails are printed while the server runs.
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
   return {
     url,
     child,
+    output: () => output,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) {
@@ -100,4 +107,39 @@ export class HttpUser {
     await response.arrayBuffer();
     return response.status;
   }
+}
+
+/**
+ * The verification token of the newest verification e-mail the server printed for `email`,
+ * waiting up to five seconds for it.
+ */
+export async function printedVerificationToken(
+  server: ServerProcess,
+  email: string,
+): Promise<string> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const mails = server.output().split(`mail to ${email.toLowerCase()}: `);
+    const match = mails.length > 1 ? /\/verify\?token=([\w-]+)/u.exec(mails.at(-1) ?? '') : null;
+    if (match?.[1]) return match[1];
+    if (Date.now() > deadline) throw new Error(`no verification e-mail to ${email} printed`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Registers on a server without SMTP and follows the printed verification link: logged in. */
+export async function registerVerified(
+  user: HttpUser,
+  server: ServerProcess,
+  account: { email: string; password: string; name: string },
+): Promise<{ csrfToken: string; id: string }> {
+  const asked = await user.call('POST', '/api/auth/register', account);
+  if (asked.status !== 202) throw new Error(`register → ${String(asked.status)}`);
+  const token = await printedVerificationToken(server, account.email);
+  const me = await user.call<{ csrfToken: string; id: string }>('POST', '/api/auth/verify', {
+    token,
+  });
+  if (me.status !== 200) throw new Error(`verify → ${String(me.status)}`);
+  user.csrf = me.body.csrfToken;
+  return me.body;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../../test/fixtures/index.js';
-import { register } from './auth/auth.service.js';
+import { createVerifiedUser } from './auth/auth.service.js';
 import { sweep } from './notifications/notifications.service.js';
 import { ApiClient, DIALECTS, testServer, type TestServer } from './testing.js';
 
@@ -35,7 +35,7 @@ describe.each(DIALECTS)('the whole story over HTTP on %s', (dialect) => {
   beforeAll(async () => {
     server = await testServer(dialect);
     // The first admin comes from the CLI (`feeguard admin create`), which calls the same service.
-    await register(
+    await createVerifiedUser(
       server.deps,
       { email: 'admin@feeguard.test', password: 'admin password 1', name: '管理员' },
       { isAdmin: true },

@@ -4,10 +4,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from './app.js';
 import { seedChannels } from './channels/channels.service.js';
-import { configFromEnv } from './config.js';
+import { configFromEnv, type ServerConfig } from './config.js';
 import { migrate, openDatabase, type Dialect } from './db/database.js';
 import type { ServerDeps } from './deps.js';
 import type { App } from './http/types.js';
+import type { EmailMessage, EmailSender } from './notifications/email.js';
 import { localDiskStorage } from './storage/storage.js';
 
 /**
@@ -22,6 +23,8 @@ export interface TestServer {
   readonly app: App;
   readonly deps: ServerDeps;
   readonly dir: string;
+  /** Every account e-mail the server sent (verification links …), oldest first. */
+  readonly outbox: EmailMessage[];
   /** Moves the clock. */
   setNow(date: Date): void;
   close(): Promise<void>;
@@ -43,9 +46,33 @@ export async function dropPgSchema(databaseUrl: string, schema: string): Promise
   await client.end();
 }
 
+const OUTBOXES = new WeakMap<App, EmailMessage[]>();
+
+/** A mailer that keeps what it is given. */
+export function recordingSender(outbox: EmailMessage[]): EmailSender {
+  return {
+    send(message) {
+      outbox.push(message);
+      return Promise.resolve({ messageId: `test-${String(outbox.length)}` });
+    },
+    close: () => undefined,
+  };
+}
+
+/** The verification token in the newest verification e-mail to `email`, if any. */
+export function verificationToken(outbox: readonly EmailMessage[], email: string): string | null {
+  for (const message of [...outbox].reverse()) {
+    if (message.to !== email.toLowerCase()) continue;
+    const match = /\/verify\?token=([\w-]+)/u.exec(message.text);
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}
+
 export async function testServer(
   dialect: Dialect,
   start = new Date('2026-11-25T02:00:00Z'),
+  config: Partial<ServerConfig> = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'feeguard-server-'));
   const databaseUrl = dialect === 'postgres' ? process.env['DATABASE_URL'] : undefined;
@@ -58,19 +85,23 @@ export async function testServer(
   await migrate(database);
   await seedChannels(database.db, start.toISOString());
   const clock = { now: start };
+  const outbox: EmailMessage[] = [];
   const deps: ServerDeps = {
     db: database.db,
     dialect: database.dialect,
-    config: { ...configFromEnv({}), dataDir: dir, sweepSeconds: 0 },
+    config: { ...configFromEnv({}), dataDir: dir, sweepSeconds: 0, ...config },
     storage: localDiskStorage(path.join(dir, 'files')),
     now: () => clock.now,
+    mailer: recordingSender(outbox),
   };
   const app = await buildApp(deps, { logger: false });
   await app.ready();
+  OUTBOXES.set(app, outbox);
   return {
     app,
     deps,
     dir,
+    outbox,
     setNow: (date) => {
       clock.now = date;
     },
@@ -87,22 +118,34 @@ export class ApiClient {
   cookie = '';
   csrf = '';
   userId = '';
+  /** The device cookie from the last login: this client is a browser the account knows. */
+  device = '';
 
-  constructor(private readonly app: App) {}
+  /** `remoteAddress`: the client address the server sees (127.0.0.1 when not given). */
+  constructor(
+    private readonly app: App,
+    private readonly remoteAddress?: string,
+  ) {}
 
   async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) {
     const response = await this.app.inject({
       method,
       url,
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
       headers: {
-        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.cookie || this.device
+          ? { cookie: [this.cookie, this.device].filter(Boolean).join('; ') }
+          : {}),
         ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
       },
       ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
     });
     const setCookie = response.headers['set-cookie'];
-    const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
-    if (first?.startsWith('fg_session=')) this.cookie = first.split(';')[0] ?? '';
+    for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+      const pair = line.split(';')[0] ?? '';
+      if (pair.startsWith('fg_session=')) this.cookie = pair;
+      if (pair.startsWith('fg_device=')) this.device = pair;
+    }
     return response;
   }
 
@@ -119,15 +162,18 @@ export class ApiClient {
     return response.json<T>();
   }
 
+  /** Registers, follows the verification link from the test server's outbox and is logged in. */
   async register(
     email: string,
     name = email.split('@')[0] ?? 'user',
     password = 'correct horse battery',
   ) {
-    const me = await this.json<{ id: string; csrfToken: string }>('POST', '/api/auth/register', {
-      email,
-      password,
-      name,
+    await this.json('POST', '/api/auth/register', { email, password, name }, [202]);
+    const outbox = OUTBOXES.get(this.app);
+    const token = outbox ? verificationToken(outbox, email) : null;
+    if (!token) throw new Error(`no verification e-mail to ${email}`);
+    const me = await this.json<{ id: string; csrfToken: string }>('POST', '/api/auth/verify', {
+      token,
     });
     this.csrf = me.csrfToken;
     this.userId = me.id;

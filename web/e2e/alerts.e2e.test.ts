@@ -11,7 +11,13 @@ import { applyDeltas } from '../../src/server/stats/stats.repository.js';
 import { localDiskStorage } from '../../src/server/storage/storage.js';
 import { mondayOf } from '../../src/stats/contribution.js';
 import { baselineWeeksOf } from '../../src/stats/spikes.js';
-import { E2E_READY, checkPage, launchChromium, startFreshServer } from './harness.js';
+import {
+  E2E_READY,
+  checkPage,
+  launchChromium,
+  registerInBrowser,
+  startFreshServer,
+} from './harness.js';
 
 /**
  * The consumer-alert review in Chromium: weekly complaints are written to the running server's
@@ -108,10 +114,10 @@ describe.skipIf(!E2E_READY)('consumer alerts review in Chromium', () => {
       await page.goto(server.url);
       // The first page of a cold server on a busy machine can take a while to come up.
       await page.getByLabel('您的姓名').waitFor({ timeout: 60_000 });
-      await page.getByLabel('您的姓名').fill('王科长');
-      await page.getByLabel('邮箱').first().fill(`officer-${size.name}@pboc.test`);
-      await page.getByLabel('密码（至少 8 位）').first().fill('a long password');
-      await page.getByTestId('signup-submit').click();
+      await registerInBrowser(page, server, {
+        email: `officer-${size.name}@pboc.test`,
+        name: '王科长',
+      });
       await page.getByRole('link', { name: '消费提示审核' }).click();
       const card = page.getByTestId('alert-proposed').filter({ hasText: size.provider });
       await card.waitFor();

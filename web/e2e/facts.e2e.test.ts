@@ -13,6 +13,7 @@ import {
   SIZES,
   checkPage,
   launchChromium,
+  registerInBrowser,
   startFreshServer,
 } from './harness.js';
 
@@ -96,10 +97,10 @@ describe.skipIf(!E2E_READY)('the whole contract and the merchant’s facts in Ch
       });
       const page = await context.newPage();
       await page.goto(server.url);
-      await page.getByLabel('您的姓名').fill('王芳');
-      await page.getByLabel('邮箱').first().fill(`wangfang-${size.name}@shop.test`);
-      await page.getByLabel('密码（至少 8 位）').first().fill('a long password');
-      await page.getByTestId('register-submit').click();
+      await registerInBrowser(page, server, {
+        email: `wangfang-${size.name}@shop.test`,
+        name: '王芳',
+      });
       await page.getByText('先告诉我们您的 POS 机情况').waitFor();
 
       await page.getByLabel('您的姓名').fill('王芳');

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+import {
+  HttpUser,
+  registerVerified,
+  startServerProcess,
+  type ServerProcess,
+} from '../../src/server/processes.js';
 import { E2E_READY, ROOT, SHOTS, SIZES, checkPage, launchChromium } from './harness.js';
 
 /**
@@ -19,18 +24,13 @@ const CONTRACT = JSON.parse(
 
 /** A merchant with a case of its SIM/data fees only, made through the API. */
 async function merchantWithCase(
-  url: string,
+  server: ServerProcess,
   email: string,
   shop: string,
   provider: string,
 ): Promise<{ user: HttpUser; caseId: string }> {
-  const user = new HttpUser(url);
-  const me = await user.call<{ csrfToken: string }>('POST', '/api/auth/register', {
-    email,
-    password: 'a long password',
-    name: shop,
-  });
-  user.csrf = me.body.csrfToken;
+  const user = new HttpUser(server.url);
+  await registerVerified(user, server, { email, password: 'a long password', name: shop });
   const merchant = await user.call<{ id: string }>('POST', '/api/merchants', {
     name: shop,
     businessName: shop,
@@ -81,14 +81,14 @@ describe.skipIf(!E2E_READY)('group complaints in Chromium', () => {
     it(`offer, consent, join, leave, the joint letter and its filing — ${size.name}`, async () => {
       const provider = `汇通支付-${size.name}`;
       const me = await merchantWithCase(
-        server.url,
+        server,
         `me-${size.name}@shop.test`,
         '老王小卖部',
         provider,
       );
 
       const other = await merchantWithCase(
-        server.url,
+        server,
         `other-${size.name}@shop.test`,
         '李记面馆',
         provider,

@@ -5,7 +5,12 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { HttpUser, startServerProcess } from '../../src/server/processes.js';
+import {
+  HttpUser,
+  printedVerificationToken,
+  startServerProcess,
+  type ServerProcess,
+} from '../../src/server/processes.js';
 
 /** What every end-to-end test shares: Debian's Chromium, the built app, and the page checks. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -23,9 +28,15 @@ export const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
 ] as const;
 
-/** Headless Chromium with a fresh profile, nothing reaching outside this machine. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/** Content-security-policy violations Chromium reported, per page. */
+const CSP_VIOLATIONS = new WeakMap<Page, string[]>();
+
+/**
+ * Headless Chromium with a fresh profile, nothing reaching outside this machine. Every page it
+ * opens records what the content security policy blocked, for checkPage to fail on.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -38,13 +49,28 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('page', (page) => {
+      const found: string[] = [];
+      CSP_VIOLATIONS.set(page, found);
+      page.on('console', (message) => {
+        if (/Content Security Policy/iu.test(message.text())) found.push(message.text());
+      });
+    });
+    return context;
+  };
+  return browser;
 }
 
 /**
- * A full-page screenshot in test-results/, then what every page owes: no sideways scroll, and no
+ * Nothing blocked by the content security policy so far, a full-page screenshot in test-results/,
+ * then what every page owes: no sideways scroll, and no
  * serious or critical axe-core violation (within `include` when only part of the page is ours).
  */
 export async function checkPage(page: Page, name: string, include?: string): Promise<void> {
+  expect(CSP_VIOLATIONS.get(page) ?? [], `${name} content security policy`).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - window.innerWidth,
@@ -84,3 +110,24 @@ export async function startFreshServer(prefix: string) {
 }
 
 const ADMIN = { email: 'admin@e2e.test', password: 'admin password 1' };
+
+/**
+ * Signs up in the browser as a new user would: the form, the "check your e-mail" notice, then
+ * the verification link (printed by the server, which has no SMTP) — logged in.
+ */
+export async function registerInBrowser(
+  page: Page,
+  server: ServerProcess,
+  account: { email: string; name: string; password?: string },
+): Promise<void> {
+  await page.getByLabel('您的姓名').fill(account.name);
+  await page.getByLabel('邮箱').first().fill(account.email);
+  await page
+    .getByLabel('密码（至少 8 位）')
+    .first()
+    .fill(account.password ?? 'a long password');
+  await page.getByTestId('signup-submit').click();
+  await page.getByTestId('verify-sent').waitFor();
+  const token = await printedVerificationToken(server, account.email);
+  await page.goto(`${server.url}/verify?token=${token}`);
+}

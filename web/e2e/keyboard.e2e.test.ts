@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+import {
+  HttpUser,
+  printedVerificationToken,
+  startServerProcess,
+  type ServerProcess,
+} from '../../src/server/processes.js';
 import { E2E_READY, ROOT, SHOTS, launchChromium } from './harness.js';
 
 /**
@@ -67,7 +72,13 @@ describe.skipIf(!E2E_READY)('the web app with the keyboard only', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const dataDir = mkdtempSync(path.join(tmpdir(), 'feeguard-kb-'));
-    const env = { FEEGUARD_DATA_DIR: dataDir, DATABASE_URL: '', SWEEP_SECONDS: '0' };
+    // The webhook receiver below listens on loopback, which only an allow-list lets through.
+    const env = {
+      FEEGUARD_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      SWEEP_SECONDS: '0',
+      WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+    };
     execFileSync(
       process.execPath,
       [
@@ -314,6 +325,11 @@ describe.skipIf(!E2E_READY)('the web app with the keyboard only', () => {
     await page.keyboard.type('a long password');
     await focusShot(page, 'keyboard-phone-02-sign-up-field');
     await page.keyboard.press('Enter');
+    // 请查收验证邮件: the link from the e-mail (printed by a server without SMTP) logs in.
+    await page.getByTestId('verify-sent').waitFor();
+    await audit(page, 'verify-sent');
+    const token = await printedVerificationToken(server, 'kb-merchant@shop.test');
+    await page.goto(`${server.url}/verify?token=${token}`);
 
     // Onboarding: focus is already in the page's content.
     await page.getByText('先告诉我们您的 POS 机情况').waitFor();

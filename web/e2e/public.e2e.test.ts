@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
+import {
+  HttpUser,
+  registerVerified,
+  startServerProcess,
+  type ServerProcess,
+} from '../../src/server/processes.js';
 import { E2E_READY, ROOT, SHOTS, SIZES, checkPage, launchChromium } from './harness.js';
 
 /**
@@ -62,14 +67,11 @@ describe.skipIf(!E2E_READY)('the public pages in Chromium', () => {
       const email = `kf${String(i)}@provider.test`;
       await expectOk(admin.call('POST', `/api/organizations/${org.id}/members`, { email }));
       const user = new HttpUser(server.url);
-      const registered = await expectOk(
-        user.call<{ csrfToken: string }>('POST', '/api/auth/register', {
-          email,
-          password: 'a long password',
-          name: `客服${String(i)}`,
-        }),
-      );
-      user.csrf = registered.csrfToken;
+      await registerVerified(user, server, {
+        email,
+        password: 'a long password',
+        name: `客服${String(i)}`,
+      });
       staff.push(user);
     }
     const today = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -77,14 +79,11 @@ describe.skipIf(!E2E_READY)('the public pages in Chromium', () => {
       const providerIndex = i < 6 ? 0 : 1;
       const merchant = new HttpUser(server.url);
       const name = ['张丽', '王强', '李娜', '赵敏', '陈刚', '刘洋', '周杰', '吴芳'][i] ?? '商户';
-      const registered = await expectOk(
-        merchant.call<{ csrfToken: string }>('POST', '/api/auth/register', {
-          email: `m${String(i)}@shop.test`,
-          password: 'a long password',
-          name,
-        }),
-      );
-      merchant.csrf = registered.csrfToken;
+      await registerVerified(merchant, server, {
+        email: `m${String(i)}@shop.test`,
+        password: 'a long password',
+        name,
+      });
       const m = await expectOk(
         merchant.call<{ id: string }>('POST', '/api/merchants', {
           name,

@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpUser, startServerProcess, type ServerProcess } from '../../src/server/processes.js';
-import { E2E_READY, ROOT, SHOTS, SIZES, checkPage, launchChromium } from './harness.js';
+import { HttpUser, registerVerified, type ServerProcess } from '../../src/server/processes.js';
+import { E2E_READY, ROOT, SIZES, checkPage, launchChromium, startFreshServer } from './harness.js';
 
 /**
  * Publishing a case in the public complaint database from the case page, in Chromium at phone
@@ -20,10 +19,15 @@ describe.skipIf(!E2E_READY)('publishing a case from the case page', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'feeguard-e2e-publish-'));
-    const env = { FEEGUARD_DATA_DIR: dataDir, DATABASE_URL: '', SWEEP_SECONDS: '0' };
-    server = await startServerProcess(env);
+    const { server: started, admin } = await startFreshServer('feeguard-e2e-publish-');
+    server = started;
+    // The public pages name a provider only when FeeGuard knows it: an organization does.
+    const org = await admin.call('POST', '/api/organizations', {
+      name: '鑫联支付',
+      kind: 'provider',
+      providerName: '鑫联支付有限公司',
+    });
+    expect(org.status).toBe(201);
     browser = await launchChromium();
   }, 120_000);
 
@@ -39,12 +43,7 @@ describe.skipIf(!E2E_READY)('publishing a case from the case page', () => {
   /** A merchant with a case whose narrative holds the profile's own data, made through the API. */
   async function merchantWithCase(email: string): Promise<string> {
     const user = new HttpUser(server.url);
-    const me = await user.call<{ csrfToken: string }>('POST', '/api/auth/register', {
-      email,
-      password: 'a long password',
-      name: '张丽',
-    });
-    user.csrf = me.body.csrfToken;
+    await registerVerified(user, server, { email, password: 'a long password', name: '张丽' });
     const merchant = await user.call<{ id: string }>('POST', '/api/merchants', {
       name: '张丽',
       businessName: '丽丽便利店',

@@ -2,7 +2,15 @@ import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess } from '../../src/server/processes.js';
-import { E2E_READY, ROOT, SIZES, checkPage, launchChromium, startFreshServer } from './harness.js';
+import {
+  E2E_READY,
+  ROOT,
+  SIZES,
+  checkPage,
+  launchChromium,
+  registerInBrowser,
+  startFreshServer,
+} from './harness.js';
 
 /**
  * The merchant story in Debian's Chromium, on a server started on a fresh database: sign up,
@@ -43,10 +51,7 @@ describe.skipIf(!E2E_READY)('the web app in Chromium', () => {
 
   async function register(page: Page, email: string, name: string) {
     await page.goto(server.url);
-    await page.getByLabel('您的姓名').fill(name);
-    await page.getByLabel('邮箱').first().fill(email);
-    await page.getByLabel('密码（至少 8 位）').first().fill('a long password');
-    await page.getByTestId('signup-submit').click();
+    await registerInBrowser(page, server, { email, name });
   }
 
   it('an admin manages organizations and the channel knowledge base', async () => {

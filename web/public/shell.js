@@ -116,6 +116,9 @@
       ? 'Could not reach FeeGuard; check the network and try again.'
       : '连不上扣费卫士，请检查网络后再试。',
     opening: en ? 'Signed in; opening…' : '已登录，正在打开…',
+    sent: en
+      ? 'We sent a link to EMAIL. Open it to finish signing up (check the spam folder too).'
+      : '验证邮件已发到 EMAIL，请打开邮件里的链接完成注册（也看看垃圾邮件）。',
   };
   switcher.addEventListener('click', function () {
     mode = mode === 'register' ? 'login' : 'register';
@@ -154,6 +157,17 @@
         return r.json().then(function (json) {
           if (!r.ok) {
             return fail(json && json.message ? json.message[en ? 'en' : 'zh'] : words.failed);
+          }
+          if (mode === 'register') {
+            // Nobody is signed in until the address is proven: the e-mail has the link.
+            error.hidden = true;
+            form.hidden = true;
+            var sent = document.getElementById('shell-loading');
+            sent.textContent = words.sent.replace('EMAIL', body.email);
+            sent.setAttribute('data-testid', 'verify-sent');
+            sent.setAttribute('role', 'status');
+            sent.hidden = false;
+            return;
           }
           localStorage.setItem('feeguard-signed-in', '1');
           document.getElementById('shell-auth').hidden = true;

@@ -15,6 +15,7 @@ const CONTEXTS: ErrorContext[] = [
   'form',
   'login',
   'register',
+  'verify',
   'load',
   'schedule',
   'action',

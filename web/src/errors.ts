@@ -10,7 +10,7 @@ type Words = Record<Lang, string>;
 
 /** Where the error happened changes what "the request is not valid" means to the merchant. */
 export type ErrorContext =
-  'upload' | 'sms' | 'form' | 'login' | 'register' | 'load' | 'schedule' | 'action';
+  'upload' | 'sms' | 'form' | 'login' | 'register' | 'verify' | 'load' | 'schedule' | 'action';
 
 const NETWORK: Words = {
   zh: '连不上扣费卫士：请检查手机网络，稍后再试一次。',
@@ -96,8 +96,40 @@ const BY_CODE: Record<string, Words> = {
     en: 'This step is not possible now; the page may be out of date: reload it.',
   },
   FG_ERR_RATE_LIMITED: {
-    zh: '尝试次数过多：请过几分钟再试。',
-    en: 'Too many attempts: wait a few minutes and try again.',
+    zh: '尝试次数过多：请稍等片刻再试（等待时间会逐次加长，最多 15 分钟）。',
+    en: 'Too many attempts: wait a moment and try again (the wait grows with each try, at most 15 minutes).',
+  },
+  FG_ERR_SCANNED_PDF: {
+    zh: '这份 PDF 是扫描件或照片，里面没有可以读取的文字：请在服务商的 App 或网站导出 CSV 或 Excel 对账单，或导出带文字的 PDF 再上传。',
+    en: 'This PDF is a scan or a photo with no text to read: export a CSV or Excel statement (or a text PDF) from the provider’s app or website and upload that.',
+  },
+  FG_ERR_UNSURE_LAYOUT: {
+    zh: '没能确定这份对账单哪一列是日期、金额或手续费：请指出每一列的含义，再读取一次。',
+    en: 'It is not clear which column of this statement is the date, the amount or the fee: say what each column is, then read it again.',
+  },
+  FG_ERR_HISTORY_UNKNOWN_CHANNEL: {
+    zh: '投诉记录里有一个已不存在的投诉渠道：请刷新页面；如果仍然这样，请联系我们。',
+    en: 'The complaint history names a channel that no longer exists: reload the page, and contact us if it stays so.',
+  },
+  FG_ERR_WEAK_PASSWORD: {
+    zh: '这个密码太常见或太容易猜到（或含有邮箱、姓名）：请换一个更长、不常见的密码。',
+    en: 'This password is too common or easy to guess (or contains your e-mail or name): choose a longer, uncommon one.',
+  },
+  FG_ERR_EMAIL_UNVERIFIED: {
+    zh: '邮箱还没有验证：请打开验证邮件里的链接；没收到的话，用同一个邮箱再注册一次，会重新发送。',
+    en: 'Your e-mail is not verified yet: open the link in the verification e-mail; if it did not arrive, sign up again with the same address to get a new one.',
+  },
+  FG_ERR_BAD_LINK: {
+    zh: '验证链接已失效（已用过或超过 24 小时）：请用同一个邮箱再注册一次，获取新的链接。',
+    en: 'The verification link no longer works (used, or older than 24 hours): sign up again with the same address for a new one.',
+  },
+  FG_ERR_UNSAFE_URL: {
+    zh: '这个地址不能用来接收通知：请填写一个公网可以访问的 https 地址。',
+    en: 'This address cannot receive notifications: enter a public https address.',
+  },
+  FG_ERR_BUSY: {
+    zh: '现在登录的人太多：请过几秒钟再试。',
+    en: 'Too many sign-ins right now: try again in a few seconds.',
   },
   FG_ERR_INTERNAL: GENERAL,
 };

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { FeeGuardError } from '../../errors.js';
-import { register as registerUser } from '../../server/auth/auth.service.js';
+import { createVerifiedUser } from '../../server/auth/auth.service.js';
 import { configFromEnv } from '../../server/config.js';
 import { openDatabase } from '../../server/db/database.js';
 import { prepare, startServer } from '../../server/main.js';
@@ -55,12 +55,12 @@ export function register(program: Command, io: CliIo): void {
         throw new FeeGuardError('FG_ERR_USAGE', `"${flags.email}" is not an e-mail address`);
       const { database, deps } = await prepare(configFromEnv());
       try {
-        const session = await registerUser(
+        const user = await createVerifiedUser(
           deps,
           { email: email.data, password, name: flags.name },
           { isAdmin: true },
         );
-        io.stdout.write(`administrator ${session.caller.email} created\n`);
+        io.stdout.write(`administrator ${user.email} created\n`);
       } finally {
         await database.close();
       }

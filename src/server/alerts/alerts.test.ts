@@ -6,7 +6,7 @@ import { EXAMPLES_DIR } from '../../../test/fixtures/index.js';
 import { addDaysIso } from '../../audit/dates.js';
 import type { Counters, Delta } from '../../stats/contribution.js';
 import { baselineWeeksOf } from '../../stats/spikes.js';
-import { register } from '../auth/auth.service.js';
+import { createVerifiedUser } from '../auth/auth.service.js';
 import { applyDeltas } from '../stats/stats.repository.js';
 import { ApiClient, DIALECTS, testServer, type TestServer } from '../testing.js';
 import { proposeAlerts } from './alerts.service.js';
@@ -85,7 +85,7 @@ describe.each(DIALECTS)('consumer alerts on %s', (dialect) => {
 
   beforeAll(async () => {
     server = await testServer(dialect, NOW);
-    await register(
+    await createVerifiedUser(
       server.deps,
       { email: 'root@feeguard.test', password: 'admin password 1', name: 'root' },
       { isAdmin: true },

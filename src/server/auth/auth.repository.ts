@@ -14,6 +14,7 @@ export async function insertUser(
     passwordHash: string;
     isAdmin: boolean;
     at: string;
+    verifiedAt: string | null;
   },
 ): Promise<void> {
   await db
@@ -25,6 +26,7 @@ export async function insertUser(
       password_hash: user.passwordHash,
       is_admin: user.isAdmin ? 1 : 0,
       created_at: user.at,
+      email_verified_at: user.verifiedAt,
     })
     .execute();
 }
@@ -75,32 +77,6 @@ export async function organizationIdsOf(db: Kysely<DB>, userId: string): Promise
   return rows.map((r) => r.organization_id);
 }
 
-export async function countFailures(
-  db: Kysely<DB>,
-  keys: readonly string[],
-  since: string,
-): Promise<number> {
-  const row = await db
-    .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('key', 'in', keys)
-    .where('at', '>', since)
-    .executeTakeFirst();
-  return row?.n ?? 0;
-}
-
-export async function recordFailure(
-  db: Kysely<DB>,
-  id: string,
-  keys: readonly string[],
-  at: string,
-): Promise<void> {
-  await db
-    .insertInto('login_failures')
-    .values(keys.map((key, i) => ({ id: `${id}-${String(i)}`, key, at })))
-    .execute();
-}
-
 export async function pendingInvitations(db: Kysely<DB>, email: string) {
   return db
     .selectFrom('invitations')
@@ -125,5 +101,61 @@ export async function acceptInvitation(
     .updateTable('invitations')
     .set({ accepted_at: at })
     .where('id', '=', invitation.id)
+    .execute();
+}
+
+export async function insertVerification(
+  db: Kysely<DB>,
+  row: {
+    id: string;
+    userId: string;
+    passwordHash: string;
+    name: string;
+    at: string;
+    expiresAt: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('email_verifications')
+    .values({
+      id: row.id,
+      user_id: row.userId,
+      password_hash: row.passwordHash,
+      name: row.name,
+      created_at: row.at,
+      expires_at: row.expiresAt,
+      used_at: null,
+    })
+    .execute();
+}
+
+export async function findVerification(db: Kysely<DB>, id: string, now: string) {
+  return db
+    .selectFrom('email_verifications')
+    .selectAll()
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export async function isKnownDevice(db: Kysely<DB>, id: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('known_devices')
+    .select('id')
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertKnownDevice(
+  db: Kysely<DB>,
+  device: { id: string; userId: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('known_devices')
+    .values({ id: device.id, user_id: device.userId, created_at: device.at })
+    .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }

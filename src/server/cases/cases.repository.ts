@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
 import type { CasesTable, DB, EventsTable, FilingsTable } from '../db/schema.js';
 
 export async function caseById(db: Kysely<DB>, id: string) {
@@ -130,10 +130,22 @@ export async function recomputeCaseClaims(
 
 /**
  * Events are only ever added: the case's history cannot be rewritten. Each gets the next number
- * in its case; two writers racing for the same number hit the unique key and one of them fails
- * instead of the history forking.
+ * in its case. Writers on one case take turns: on PostgreSQL the case's row is locked (SELECT …
+ * FOR NO KEY UPDATE, held to the end of the caller's transaction) before the last number is read, so
+ * simultaneous writers number one after the other instead of colliding on the unique key; SQLite
+ * runs one write transaction at a time anyway. Call it inside the transaction that writes.
  */
 export async function appendEvent(db: Kysely<DB>, event: Omit<EventsTable, 'seq'>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await db
+      .selectFrom('cases')
+      .select('id')
+      .where('id', '=', event.case_id)
+      // Not FOR UPDATE: rows referring to the case (a new filing) hold KEY SHARE on it, which
+      // FOR UPDATE waits for, and two such writers deadlock; NO KEY UPDATE only waits for its kind.
+      .forNoKeyUpdate()
+      .execute();
+  }
   const last = await db
     .selectFrom('events')
     .select((eb) => eb.fn.max('seq').as('seq'))

@@ -10,8 +10,8 @@ import * as groups from './migrations/2026-12-01-groups.js';
 import * as feeSchedules from './migrations/2026-12-01-fee-schedules.js';
 import * as stats from './migrations/2026-12-01-stats.js';
 import * as channelProcedures from './migrations/2026-12-04-channel-procedures.js';
-
 import * as caseFacts from './migrations/2026-12-04-case-facts.js';
+import * as security from './migrations/2026-12-04-security.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -35,8 +35,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-fee-schedules': feeSchedules,
   '2026-12-01-stats': stats,
   '2026-12-04-channel-procedures': channelProcedures,
-
   '2026-12-04-case-facts': caseFacts,
+  '2026-12-04-security': security,
 };
 
 // PostgreSQL returns bigint (int8) as a string by default; every bigint here is fen or a size,

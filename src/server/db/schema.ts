@@ -12,6 +12,39 @@ export interface UsersTable {
   password_hash: string;
   is_admin: number;
   created_at: string;
+  /** When the owner followed the verification link; null until then (no roles, no login). */
+  email_verified_at: string | null;
+}
+
+export interface EmailVerificationsTable {
+  /** SHA-256 of the token in the link. */
+  id: string;
+  user_id: string;
+  /**
+   * The password and name given with this registration, set on the account when the link is
+   * followed: whoever registered the address first cannot choose the password its owner gets.
+   */
+  password_hash: string;
+  name: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Login attempts per account (`email:…`) and per client address (`ip:…`), counted before the hash. */
+export interface LoginThrottleTable {
+  key: string;
+  attempts: number;
+  /** The earliest time the next attempt is heard. */
+  next_at: string;
+  updated_at: string;
+}
+
+/** Browsers a user has signed in from (SHA-256 of the device cookie). */
+export interface KnownDevicesTable {
+  id: string;
+  user_id: string;
+  created_at: string;
 }
 
 export interface SessionsTable {
@@ -373,6 +406,9 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  email_verifications: EmailVerificationsTable;
+  login_throttle: LoginThrottleTable;
+  known_devices: KnownDevicesTable;
   organizations: OrganizationsTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;

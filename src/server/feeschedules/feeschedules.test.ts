@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../../../test/fixtures/index.js';
-import { register } from '../auth/auth.service.js';
+import { createVerifiedUser } from '../auth/auth.service.js';
 import { insertSchedule } from './feeschedules.repository.js';
 import { ApiClient, DIALECTS, testServer, type TestServer } from '../testing.js';
 
@@ -56,7 +56,7 @@ describe.each(DIALECTS)('fee schedules on %s', (dialect) => {
 
   beforeAll(async () => {
     server = await testServer(dialect);
-    await register(
+    await createVerifiedUser(
       server.deps,
       { email: 'root@feeguard.test', password: 'admin password 1', name: 'root' },
       { isAdmin: true },

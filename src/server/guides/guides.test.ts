@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../channels/schema.js';
 import type { Guide } from '../../guides/guides.js';
-import { register } from '../auth/auth.service.js';
+import { createVerifiedUser } from '../auth/auth.service.js';
 import { ApiClient, DIALECTS, testServer, type TestServer } from '../testing.js';
 
 describe.each(DIALECTS)('the guides over HTTP on %s', (dialect) => {
@@ -60,7 +60,7 @@ describe.each(DIALECTS)('the guides over HTTP on %s', (dialect) => {
   });
 
   it('an admin’s edit of a channel (PUT /api/channels/:id) changes the guide at once', async () => {
-    await register(
+    await createVerifiedUser(
       server.deps,
       { email: 'root@feeguard.test', password: 'admin password 1', name: 'root' },
       { isAdmin: true },

@@ -42,3 +42,23 @@ export function smtpSender(url: string, from: string): EmailSender {
     },
   };
 }
+
+/**
+ * Without SMTP (development), e-mails are printed on standard output, so the verification link
+ * of a new account can be followed from the terminal.
+ */
+export function consoleSender(
+  write: (text: string) => void = (text) => {
+    process.stdout.write(text);
+  },
+): EmailSender {
+  let count = 0;
+  return {
+    send(message) {
+      count++;
+      write(`mail to ${message.to}: ${message.subject}\n${message.text}\n`);
+      return Promise.resolve({ messageId: `console-${String(count)}` });
+    },
+    close: () => undefined,
+  };
+}

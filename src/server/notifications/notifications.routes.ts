@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { ServerDeps } from '../deps.js';
 import { newId } from '../deps.js';
 import { requireCaller } from '../http/access.js';
-import { notFound } from '../http/errors.js';
+import { apiError, notFound } from '../http/errors.js';
 import { errorResponses } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { buildCalendar } from './ics.js';
+import { checkOutboundUrl, outboundPolicy, UnsafeUrlError } from './outbound.js';
 import { notificationSettings, removeWebhook, sendTestWebhook } from './settings.service.js';
 
 const notificationBody = z.object({
@@ -64,12 +65,23 @@ export function notificationRoutes(app: App, deps: ServerDeps): void {
         tags: ['notifications'],
         summary:
           'Have notifications POSTed to a URL, signed with HMAC-SHA256 (x-feeguard-signature)',
-        body: z.object({ url: z.url({ protocol: /^https?$/u }) }),
+        body: z.object({ url: z.url({ protocol: /^https?$/u }).max(2000) }),
         response: { 200: z.object({ url: z.string(), secret: z.string() }), ...errorResponses },
       },
     },
     async (request) => {
       const caller = requireCaller(request);
+      // Checked now and again at every delivery (the name may resolve elsewhere later).
+      try {
+        await checkOutboundUrl(request.body.url, outboundPolicy(deps.config));
+      } catch (error) {
+        if (!(error instanceof UnsafeUrlError)) throw error;
+        throw apiError(
+          'FG_ERR_UNSAFE_URL',
+          `${error.message}: ${request.body.url}`,
+          'give the public https address of your receiver (an intranet one needs WEBHOOK_ALLOW_HOSTS on the server)',
+        );
+      }
       const secret = randomBytes(24).toString('base64url');
       await deps.db.transaction().execute(async (trx) => {
         await trx.deleteFrom('webhooks').where('user_id', '=', caller.userId).execute();
@@ -135,7 +147,9 @@ export function notificationRoutes(app: App, deps: ServerDeps): void {
         response: {
           200: z.object({
             ok: z.boolean(),
+            /** The receiver's 2xx status; null when it failed, whatever the reason. */
             status: z.number().int().nullable(),
+            /** 发送失败 when it failed: no detail, so the button cannot probe networks. */
             error: z.string().optional(),
           }),
           ...errorResponses,

@@ -7,6 +7,7 @@ import { newId } from '../deps.js';
 import { appendEvent } from '../cases/cases.repository.js';
 import { refreshCaseSummaries } from '../cases/cases.service.js';
 import type { EmailSender } from './email.js';
+import { outboundPolicy } from './outbound.js';
 import { deliverWebhook } from './webhook.js';
 
 export interface NotificationInput {
@@ -240,19 +241,22 @@ async function deliverPending(
       .where('webhook_at', 'is', null)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue;
-    const result = await deliverWebhook({
-      url: n.url,
-      secret: n.secret,
-      event: n.kind,
-      id: n.id,
-      timestamp: Math.floor(deps.now().getTime() / 1000),
-      payload: {
-        caseId: n.case_id,
-        filingId: n.filing_id,
-        message: JSON.parse(n.message) as unknown,
-        createdAt: n.created_at,
+    const result = await deliverWebhook(
+      {
+        url: n.url,
+        secret: n.secret,
+        event: n.kind,
+        id: n.id,
+        timestamp: Math.floor(deps.now().getTime() / 1000),
+        payload: {
+          caseId: n.case_id,
+          filingId: n.filing_id,
+          message: JSON.parse(n.message) as unknown,
+          createdAt: n.created_at,
+        },
       },
-    });
+      { policy: outboundPolicy(deps.config) },
+    );
     if (result.ok) webhooks++;
     else
       await deps.db

@@ -2,6 +2,7 @@ import type { Caller } from '../auth/caller.js';
 import type { ServerDeps } from '../deps.js';
 import { newId } from '../deps.js';
 import { notFound } from '../http/errors.js';
+import { outboundPolicy } from './outbound.js';
 import { deliverWebhook } from './webhook.js';
 import { deleteWebhook, findWebhook } from './webhooks.repository.js';
 
@@ -53,22 +54,25 @@ export async function sendTestWebhook(
   const userId = owner(caller);
   const webhook = await findWebhook(deps.db, userId);
   if (!webhook) throw notFound('webhook');
-  const result = await deliverWebhook({
-    url: webhook.url,
-    secret: webhook.secret,
-    event: 'test',
-    id: newId(),
-    timestamp: Math.floor(deps.now().getTime() / 1000),
-    payload: {
-      message: {
-        zh: '这是扣费卫士的测试通知：签名核对通过就说明设置正确。',
-        en: 'A FeeGuard test notification: if its signature checks out, the webhook is set up.',
+  const result = await deliverWebhook(
+    {
+      url: webhook.url,
+      secret: webhook.secret,
+      event: 'test',
+      id: newId(),
+      timestamp: Math.floor(deps.now().getTime() / 1000),
+      payload: {
+        message: {
+          zh: '这是扣费卫士的测试通知：签名核对通过就说明设置正确。',
+          en: 'A FeeGuard test notification: if its signature checks out, the webhook is set up.',
+        },
       },
     },
-  });
-  return {
-    ok: result.ok,
-    status: result.status,
-    ...(result.error === undefined ? {} : { error: result.error }),
-  };
+    { policy: outboundPolicy(deps.config) },
+  );
+  // Success or "发送失败", nothing more: a refused connection, a closed port or a receiver's
+  // status must not turn the test button into a scanner of other people's networks.
+  return result.ok
+    ? { ok: true, status: result.status }
+    : { ok: false, status: null, error: '发送失败' };
 }

@@ -12,7 +12,8 @@ describe.each(DIALECTS)('notification settings on %s', (dialect) => {
   const received: { headers: IncomingHttpHeaders; body: string }[] = [];
 
   beforeAll(async () => {
-    server = await testServer(dialect);
+    // The receiver listens on loopback, which only an allow-list lets through.
+    server = await testServer(dialect, undefined, { webhookAllowHosts: ['127.0.0.1'] });
     receiver = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -80,7 +81,31 @@ describe.each(DIALECTS)('notification settings on %s', (dialect) => {
     await merchant.register('broken@shop.test');
     await merchant.json('PUT', '/api/me/webhook', { url: hookUrl.replace('/hooks', '/broken') });
     const result = await merchant.json('POST', '/api/me/webhook/test');
-    expect(result).toEqual({ ok: false, status: 500, error: 'HTTP 500' });
+    expect(result).toEqual({ ok: false, status: null, error: '发送失败' });
+  });
+
+  it('says only 发送失败 for a closed port: the test button is no port scanner', async () => {
+    const merchant = new ApiClient(server.app);
+    await merchant.register('scanner@shop.test');
+    await merchant.json('PUT', '/api/me/webhook', { url: 'http://127.0.0.1:9/' });
+    const answer = await merchant.request('POST', '/api/me/webhook/test');
+    expect(answer.json()).toEqual({ ok: false, status: null, error: '发送失败' });
+    expect(answer.body).not.toMatch(/ECONN|refused/iu);
+  });
+
+  it('refuses a webhook address inside the network when it is set', async () => {
+    const merchant = new ApiClient(server.app);
+    await merchant.register('ssrf@shop.test');
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.1/',
+      'http://[::ffff:127.0.0.2]/',
+      'http://2130706434/',
+    ]) {
+      const answer = await merchant.request('PUT', '/api/me/webhook', { url });
+      expect(answer.statusCode, url).toBe(400);
+      expect(answer.json()).toMatchObject({ code: 'FG_ERR_UNSAFE_URL' });
+    }
   });
 
   it('clears the webhook; clearing or testing without one is a 404', async () => {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { OutboundPolicy } from './outbound.js';
 import { deliverWebhook, signWebhook, verifyWebhook, type WebhookDelivery } from './webhook.js';
 
 interface Recorded {
@@ -106,11 +107,14 @@ describe('signWebhook / verifyWebhook', () => {
   });
 });
 
+/** The receivers here listen on loopback, which only an allow-list lets through. */
+const LOCAL: OutboundPolicy = { allowHttp: true, allowHosts: ['127.0.0.1'] };
+
 describe('deliverWebhook to a real HTTP receiver', () => {
   it('POSTs the signed JSON event with the FeeGuard headers', async () => {
     const r = await receiver();
     const d = delivery(r.url);
-    expect(await deliverWebhook(d)).toEqual({ ok: true, status: 204 });
+    expect(await deliverWebhook(d, { policy: LOCAL })).toEqual({ ok: true, status: 204 });
 
     expect(r.requests).toHaveLength(1);
     const request = r.requests[0];
@@ -141,19 +145,24 @@ describe('deliverWebhook to a real HTTP receiver', () => {
 
   it('reports an error status as a failure', async () => {
     const r = await receiver({ status: 500 });
-    expect(await deliverWebhook(delivery(r.url))).toMatchObject({ ok: false, status: 500 });
+    expect(await deliverWebhook(delivery(r.url), { policy: LOCAL })).toMatchObject({
+      ok: false,
+      status: 500,
+    });
     expect(r.requests).toHaveLength(1);
   });
 
   it('does not follow a redirect', async () => {
     const elsewhere = await receiver();
     const r = await receiver({ status: 307, location: elsewhere.url });
-    expect(await deliverWebhook(delivery(r.url))).toMatchObject({ ok: false, status: 307 });
+    expect(await deliverWebhook(delivery(r.url), { policy: LOCAL })).toMatchObject({
+      ok: false,
+      status: 307,
+    });
     expect(elsewhere.requests).toHaveLength(0);
   });
 
-  it('reports a closed port as a failure with the reason', async () => {
-    // A port that was just listening and is now closed; port 1 would be refused by fetch itself ("bad port").
+  it('reports a closed port as a failure', async () => {
     const gone = createServer();
     await new Promise<void>((resolve) => {
       gone.listen(0, '127.0.0.1', resolve);
@@ -164,57 +173,78 @@ describe('deliverWebhook to a real HTTP receiver', () => {
         resolve();
       });
     });
-    const result = await deliverWebhook(delivery(`http://127.0.0.1:${String(port)}/hook`));
-    expect(result).toMatchObject({ ok: false, status: null });
-    expect(result.error).toMatch(/ECONNREFUSED/u);
-
-    expect(await deliverWebhook(delivery('http://127.0.0.1:1/hook'))).toMatchObject({
-      ok: false,
-      status: null,
-      error: 'fetch failed: bad port',
+    const result = await deliverWebhook(delivery(`http://127.0.0.1:${String(port)}/hook`), {
+      policy: LOCAL,
     });
+    expect(result).toMatchObject({ ok: false, status: null });
   });
 
   it('gives up after the timeout when the receiver never answers', async () => {
     const r = await receiver('hang');
     const started = Date.now();
-    const result = await deliverWebhook(delivery(r.url), { timeoutMs: 200 });
+    const result = await deliverWebhook(delivery(r.url), { timeoutMs: 200, policy: LOCAL });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(result).toEqual({ ok: false, status: null, error: 'no answer within 200 ms' });
   });
 
-  it('refuses anything but http and https without fetching', async () => {
-    const calls: unknown[] = [];
-    const fetchImpl: typeof fetch = (input) => {
-      calls.push(input);
-      return Promise.resolve(new Response(null, { status: 200 }));
-    };
+  it('stops reading a huge answer after 64 KB', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200);
+      const chunk = Buffer.alloc(64 * 1024, 120);
+      // Endless: only a reader that stops can finish.
+      const write = () => {
+        while (res.write(chunk));
+        res.once('drain', write);
+      };
+      write();
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', resolve);
+    });
+    const { port } = server.address() as AddressInfo;
+    const started = Date.now();
+    const result = await deliverWebhook(delivery(`http://127.0.0.1:${String(port)}/`), {
+      policy: LOCAL,
+      timeoutMs: 5000,
+    });
+    expect(result).toEqual({ ok: true, status: 200 });
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it('refuses anything but http and https, and http itself outside development', async () => {
     for (const url of [
       'file:///etc/passwd',
       'ftp://example.test/',
       'javascript:alert(1)',
       'nope',
     ]) {
-      const result = await deliverWebhook(delivery(url), { fetchImpl });
+      const result = await deliverWebhook(delivery(url), { policy: LOCAL });
       expect(result.ok).toBe(false);
       expect(result.status).toBeNull();
-      expect(result.error).toBeTruthy();
     }
-    expect(calls).toEqual([]);
-    expect(await deliverWebhook(delivery('https://example.test/hook'), { fetchImpl })).toEqual({
-      ok: true,
-      status: 200,
-    });
+    const r = await receiver();
+    const strict: OutboundPolicy = { allowHttp: false, allowHosts: ['127.0.0.1'] };
+    expect((await deliverWebhook(delivery(r.url), { policy: strict })).ok).toBe(false);
+    expect(r.requests).toHaveLength(0);
   });
 
-  it('never throws, even when fetch itself throws synchronously', async () => {
-    const fetchImpl: typeof fetch = () => {
-      throw new TypeError('boom');
-    };
-    expect(await deliverWebhook(delivery('http://example.test/'), { fetchImpl })).toEqual({
-      ok: false,
-      status: null,
-      error: 'boom',
+  it('checks again at delivery and connects to the address it checked (no DNS rebinding)', async () => {
+    const r = await receiver();
+    const path = new URL(r.url);
+    // The name now resolves inside: refused, nothing sent.
+    const rebound = await deliverWebhook(delivery(`http://rebind.test:${path.port}/hooks`), {
+      policy: { allowHttp: true, allowHosts: [] },
+      lookup: () => Promise.resolve([{ address: '127.0.0.1', family: 4 }]),
     });
+    expect(rebound).toMatchObject({ ok: false, status: null });
+    expect(r.requests).toHaveLength(0);
+    // An allowed name is reached at the checked address, not through another lookup.
+    const pinned = await deliverWebhook(delivery(`http://hooks.test:${path.port}/hooks`), {
+      policy: { allowHttp: true, allowHosts: ['hooks.test'] },
+      lookup: () => Promise.resolve([{ address: '127.0.0.1', family: 4 }]),
+    });
+    expect(pinned).toEqual({ ok: true, status: 204 });
+    expect(r.requests).toHaveLength(1);
   });
 });

@@ -1,4 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import {
+  checkOutboundUrl,
+  type CheckedUrl,
+  type LookupAll,
+  type OutboundPolicy,
+} from './outbound.js';
 
 export interface WebhookDelivery {
   readonly url: string;
@@ -47,27 +55,35 @@ export function verifyWebhook(
     .some((given) => given.length === expected.length && timingSafeEqual(given, expected));
 }
 
-function describeFailure(error: unknown, timedOut: boolean, timeoutMs: number): string {
-  if (timedOut) return `no answer within ${String(timeoutMs)} ms`;
-  if (!(error instanceof Error)) return String(error);
-  // undici says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, a TLS error) is in `cause`.
-  const cause: unknown = error.cause;
-  return cause instanceof Error ? `${error.message}: ${cause.message}` : error.message;
+/** At most this much of a receiver's answer is read; the rest is dropped with the connection. */
+export const MAX_RESPONSE_BYTES = 64 * 1024;
+
+export interface DeliveryResult {
+  readonly ok: boolean;
+  readonly status: number | null;
+  /** What went wrong, for the server's log: never shown to users. */
+  readonly error?: string;
 }
 
-/** POSTs one event; never throws — a failure comes back as `ok: false` for the next sweep to retry. */
+/**
+ * POSTs one event; never throws — a failure comes back as `ok: false` for the next sweep to
+ * retry. The URL is checked (public https addresses only, see outbound.ts) at every delivery
+ * and the connection goes to the address that was checked; no redirects are followed, at most
+ * 64 KB of the answer is read, and the whole exchange has a time limit.
+ */
 export async function deliverWebhook(
   delivery: WebhookDelivery,
-  options: { timeoutMs?: number; fetchImpl?: typeof fetch } = {},
-): Promise<{ ok: boolean; status: number | null; error?: string }> {
-  let url: URL;
+  options: { timeoutMs?: number; policy: OutboundPolicy; lookup?: LookupAll },
+): Promise<DeliveryResult> {
+  let checked: CheckedUrl;
   try {
-    url = new URL(delivery.url);
-  } catch {
-    return { ok: false, status: null, error: `not a URL: ${delivery.url}` };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, status: null, error: `only http and https webhooks, not ${url.protocol}` };
+    checked = await checkOutboundUrl(delivery.url, options.policy, options.lookup);
+  } catch (error) {
+    return {
+      ok: false,
+      status: null,
+      error: `refused: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const body = JSON.stringify({
     id: delivery.id,
@@ -76,36 +92,70 @@ export async function deliverWebhook(
     data: delivery.payload,
   });
   const timeoutMs = options.timeoutMs ?? 5000;
-  const controller = new AbortController();
-  const timer = setTimeout(() => {
-    controller.abort();
-  }, timeoutMs);
-  try {
-    const response = await (options.fetchImpl ?? fetch)(url, {
-      method: 'POST',
-      body,
-      signal: controller.signal,
-      // A redirect is an answer, not a success: following it would send the signed event to a host nobody registered.
-      redirect: 'manual',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'FeeGuard-Webhook/1',
-        'x-feeguard-event': delivery.event,
-        'x-feeguard-delivery': delivery.id,
-        'x-feeguard-signature': signWebhook(body, delivery.secret, delivery.timestamp),
-      },
-    });
-    await response.arrayBuffer().catch(() => undefined);
-    return response.ok
-      ? { ok: true, status: response.status }
-      : { ok: false, status: response.status, error: `HTTP ${String(response.status)}` };
-  } catch (error) {
-    return {
-      ok: false,
-      status: null,
-      error: describeFailure(error, controller.signal.aborted, timeoutMs),
+  const { url, address, family } = checked;
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<DeliveryResult>((resolve) => {
+    let settled = false;
+    const finish = (result: DeliveryResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
     };
-  } finally {
-    clearTimeout(timer);
-  }
+    const request = send(
+      url,
+      {
+        method: 'POST',
+        // Connect to the checked address; TLS still verifies the certificate for the host name.
+        lookup: (_host, opts, callback) => {
+          if ((opts as { all?: boolean }).all) {
+            (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [
+              { address, family },
+            ]);
+          } else callback(null, address, family);
+        },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'user-agent': 'FeeGuard-Webhook/1',
+          'x-feeguard-event': delivery.event,
+          'x-feeguard-delivery': delivery.id,
+          'x-feeguard-signature': signWebhook(body, delivery.secret, delivery.timestamp),
+        },
+      },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        let read = 0;
+        response.on('data', (chunk: Buffer) => {
+          read += chunk.length;
+          if (read > MAX_RESPONSE_BYTES) {
+            response.destroy();
+            request.destroy();
+            finish(answer(status));
+          }
+        });
+        response.on('end', () => {
+          finish(answer(status));
+        });
+        response.on('error', () => {
+          finish(answer(status));
+        });
+      },
+    );
+    const timer = setTimeout(() => {
+      request.destroy();
+      finish({ ok: false, status: null, error: `no answer within ${String(timeoutMs)} ms` });
+    }, timeoutMs);
+    request.on('error', (error) => {
+      finish({ ok: false, status: null, error: error.message });
+    });
+    request.end(body);
+  });
+}
+
+/** A redirect is an answer, not a success: following it would send the signed event elsewhere. */
+function answer(status: number): DeliveryResult {
+  return status >= 200 && status < 300
+    ? { ok: true, status }
+    : { ok: false, status, error: `HTTP ${String(status)}` };
 }

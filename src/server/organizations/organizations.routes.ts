@@ -171,7 +171,8 @@ export function organizationRoutes(app: App, deps: ServerDeps): void {
       schema: {
         operationId: 'inviteMember',
         tags: ['organizations'],
-        summary: 'Add a member by e-mail: at once if registered, else when they register',
+        summary:
+          'Add a member by e-mail: at once if the address is verified, else when its owner verifies it',
         params: idParam,
         body: z.object({ email: z.email() }),
         response: {
@@ -198,7 +199,9 @@ export function organizationRoutes(app: App, deps: ServerDeps): void {
         .selectFrom('users')
         .select('id')
         .where('email', '=', email)
+        .where('email_verified_at', 'is not', null)
         .executeTakeFirst();
+      // An address nobody has proved to own gets an invitation, taken up only on verification.
       if (user) {
         await deps.db
           .insertInto('memberships')

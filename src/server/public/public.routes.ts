@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
+import { csvCell, csvRow } from '../../csv.js';
 import { formatFen } from '../../audit/money.js';
 import type { ServerDeps } from '../deps.js';
 import { apiError } from '../http/errors.js';
@@ -70,17 +71,9 @@ function filterOf(query: z.infer<typeof filterQuery>): StatsFilter {
   return query;
 }
 
-/** RFC 4180: quote every field that needs it; a leading = + - @ is defused for spreadsheets. */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  const safe = typeof value === 'string' && /^[=+\-@]/u.test(text) ? `'${text}` : text;
-  return /[",\r\n]/u.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-export function csvLine(values: readonly (string | number | null)[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
-}
+/** RFC 4180 with formulas defused (src/csv.ts): the one rule for every CSV FeeGuard writes. */
+export const csvField = csvCell;
+export const csvLine = csvRow;
 
 const STATS_COLUMNS = [
   'key',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../../../test/fixtures/index.js';
-import { register } from '../auth/auth.service.js';
+import { createVerifiedUser } from '../auth/auth.service.js';
 import { newId } from '../deps.js';
 import { ApiClient, DIALECTS, testServer, type TestServer } from '../testing.js';
 import { publishedEntry, upsertEntry } from './publication.repository.js';
@@ -114,7 +114,7 @@ describe.each(DIALECTS)('the public complaint database on %s', (dialect) => {
 
   beforeAll(async () => {
     server = await testServer(dialect);
-    await register(
+    await createVerifiedUser(
       server.deps,
       { email: 'admin@feeguard.test', password: 'admin password 1', name: '管理员' },
       { isAdmin: true },

@@ -9,6 +9,7 @@ import {
 import { shanghaiToday } from '../../deadlines/today.js';
 import type { ServerDeps } from '../deps.js';
 import { requireCaller } from '../http/access.js';
+import { checkFileName } from '../http/input-guard.js';
 import { apiError, notFound } from '../http/errors.js';
 import { errorResponses, idParam } from '../http/schemas.js';
 import type { App } from '../http/types.js';
@@ -70,6 +71,7 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
       for await (const part of request.parts()) {
         if (part.type === 'file' && part.fieldname === 'file') {
           fileName = part.filename || 'statement';
+          checkFileName(fileName);
           data = await part.toBuffer();
         } else if (
           part.type === 'field' &&

@@ -7,6 +7,7 @@ import {
   type Delta,
   type Dimensions,
 } from '../../stats/contribution.js';
+import { publicPlace, publicProvider } from '../../stats/public-dimensions.js';
 import { shanghaiToday } from '../../deadlines/today.js';
 import type { DB, StatsCellsTable } from '../db/schema.js';
 
@@ -318,6 +319,25 @@ export async function lockCase(trx: Transaction<DB>, caseId: string, postgres: b
 
 const answerSchemaKinds = new Set(['refund', 'explanation', 'rejection', 'in_progress']);
 
+/**
+ * The providers the public figures may name: those with an organization on FeeGuard or a
+ * published fee schedule (an administrator has reviewed both).
+ */
+export async function knownProviders(db: Kysely<DB>): Promise<string[]> {
+  const [orgs, schedules] = await Promise.all([
+    db
+      .selectFrom('organizations')
+      .select('provider_name')
+      .where('kind', '=', 'provider')
+      .where('provider_name', 'is not', null)
+      .execute(),
+    db.selectFrom('fee_schedules').select('provider_name').distinct().execute(),
+  ]);
+  return [
+    ...new Set([...orgs, ...schedules].flatMap((r) => (r.provider_name ? [r.provider_name] : []))),
+  ];
+}
+
 /** The plain facts the statistics need about these cases, read inside the caller's transaction. */
 export async function caseFacts(
   db: Kysely<DB>,
@@ -325,7 +345,7 @@ export async function caseFacts(
   providerChannels: ReadonlySet<string>,
 ): Promise<Map<string, CaseFacts>> {
   if (caseIds.length === 0) return new Map();
-  const [cases, deductions, filings] = await Promise.all([
+  const [cases, deductions, filings, known] = await Promise.all([
     db
       .selectFrom('cases')
       .innerJoin('merchants', 'merchants.id', 'cases.merchant_id')
@@ -350,16 +370,22 @@ export async function caseFacts(
       .select(['case_id', 'channel_id', 'state', 'submitted_at', 'due_date', 'response'])
       .where('case_id', 'in', caseIds)
       .execute(),
+    knownProviders(db),
   ]);
   const deductionsOf = groupBy(deductions, (d) => d.case_id);
   const filingsOf = groupBy(filings, (f) => f.case_id);
   const facts = new Map<string, CaseFacts>();
   for (const c of cases) {
-    const place = JSON.parse(c.details) as { province?: unknown; city?: unknown };
+    const given = JSON.parse(c.details) as { province?: unknown; city?: unknown };
+    // Only names from fixed lists reach the public figures: never what the merchant typed.
+    const place = publicPlace(
+      typeof given.province === 'string' ? given.province : undefined,
+      typeof given.city === 'string' ? given.city : undefined,
+    );
     facts.set(c.id, {
-      provider: c.respondent_name,
-      province: typeof place.province === 'string' ? place.province.trim() : undefined,
-      city: typeof place.city === 'string' ? place.city.trim() : undefined,
+      provider: publicProvider(c.respondent_name, known),
+      province: place.province || undefined,
+      city: place.city || undefined,
       createdOn: shanghaiToday(new Date(c.created_at)),
       claimFen: c.claim_fen,
       refundedFen: c.refunded_fen,

@@ -5,6 +5,7 @@ import { seedStats } from '../../../bench/seed-stats.js';
 import { EXAMPLES_DIR } from '../../../test/fixtures/index.js';
 import { contributionOf, deltasBetween, type CaseFacts } from '../../stats/contribution.js';
 import { sweep } from '../notifications/notifications.service.js';
+import { createVerifiedUser } from '../auth/auth.service.js';
 import { ApiClient, DIALECTS, testServer, type TestServer } from '../testing.js';
 import { applyDeltas } from './stats.repository.js';
 import { MIN_PLACE_COUNT, OTHER_PLACES, rebuildStats, refreshCaseStats } from './stats.service.js';
@@ -147,6 +148,21 @@ describe.each(DIALECTS)('public statistics over HTTP on %s', (dialect) => {
     merchant = new ApiClient(server.app);
     anonymous = new ApiClient(server.app);
     await merchant.register('zhangli@shop.test', '张丽');
+    // The public figures name only providers FeeGuard knows: these two have organizations.
+    await createVerifiedUser(
+      server.deps,
+      { email: 'root@feeguard.test', password: 'admin password 1', name: 'root' },
+      { isAdmin: true },
+    );
+    const admin = new ApiClient(server.app, '192.0.2.50');
+    await admin.login('root@feeguard.test', 'admin password 1');
+    for (const providerName of [XINLIAN, YINSHENG]) {
+      await admin.json('POST', '/api/organizations', {
+        name: providerName,
+        kind: 'provider',
+        providerName,
+      });
+    }
   }, 120_000);
   afterAll(async () => {
     await server.close();
@@ -444,6 +460,29 @@ describe.each(DIALECTS)('public statistics over HTTP on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     expect(totals.recovered).toBe((Number(recovered.fen) / 100).toFixed(2));
   }, 120_000);
+  it('names no provider or place a merchant typed: unknown ones fold into 其他服务商 (probe, issue 14)', async () => {
+    const typed = '赵六13912345678身份证110101199003071234';
+    await openCase('Z', typed, { province: '李四家13800138000', city: '朝阳路5号' });
+    const byProvider = await stats('by=provider');
+    expect(byProvider.rows.map((r) => r.key)).toContain('其他服务商');
+    const everything = [
+      JSON.stringify(byProvider),
+      JSON.stringify(await stats('by=city')),
+      JSON.stringify(await stats('by=province')),
+      (await anonymous.request('GET', '/api/public/stats.csv?by=provider')).body,
+      (await anonymous.request('GET', '/api/public/rankings')).body,
+    ].join('\n');
+    for (const secret of [
+      '赵六',
+      '13912345678',
+      '110101199003071234',
+      '李四',
+      '13800138000',
+      '朝阳路',
+    ]) {
+      expect(everything).not.toContain(secret);
+    }
+  }, 120_000);
 });
 
 describe.each(DIALECTS)('rankings by timeliness on %s', (dialect) => {
@@ -537,5 +576,20 @@ describe.each(DIALECTS)('public complaints pages on %s', (dialect) => {
       cursor = page.nextCursor;
     } while (cursor !== null);
     expect(seen).toEqual(expected.map((r) => r.public_id));
+  });
+
+  it('streams complaints.csv whole: one line per published complaint, no formula left live', async () => {
+    const expected = await server.deps.db
+      .selectFrom('public_complaints')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const answer = await new ApiClient(server.app).request('GET', '/api/public/complaints.csv');
+    expect(answer.statusCode).toBe(200);
+    const lines = answer.body.replace(/^\uFEFF/u, '').split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    // Narratives may hold line breaks inside quotes; count records by their ids instead.
+    const ids = answer.body.match(/^[0-9a-f-]{8,}(?=,)/gmu) ?? [];
+    expect(ids.length).toBe(Number(expected.n));
+    expect(answer.body).not.toMatch(/(?:^|,)[=+@]/mu);
   });
 });

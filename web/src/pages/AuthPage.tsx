@@ -24,6 +24,16 @@ const WORDS = {
   },
   shortPassword: { zh: '密码至少 8 位', en: 'The password needs 8 characters or more' },
   choose: { zh: '注册或登录', en: 'Sign up or log in' },
+  checkMail: { zh: '请查收验证邮件', en: 'Check your e-mail' },
+  sentTo: {
+    zh: '我们已向这个邮箱发送了一封邮件：',
+    en: 'We have sent an e-mail to ',
+  },
+  followLink: {
+    zh: '请在 24 小时内点击邮件中的链接完成验证，验证后即可登录。没有收到的话，请看看垃圾邮件，或重新注册一次。',
+    en: 'Follow the link in it within 24 hours to verify the address and sign in. Nothing there? Look in the spam folder or register again.',
+  },
+  verifying: { zh: '正在验证邮箱…', en: 'Verifying your e-mail…' },
 } as const;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
@@ -33,6 +43,28 @@ export function AuthPage({ onLoggedIn }: { onLoggedIn: () => void }) {
   const lang = useLang();
   const [mode, setMode] = useState<Mode>('register');
   const [error, setError] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  // The link in the verification e-mail: /verify?token=…
+  useEffect(() => {
+    const token =
+      window.location.pathname === '/verify'
+        ? new URLSearchParams(window.location.search).get('token')
+        : null;
+    if (!token) return;
+    setVerifying(true);
+    api<Me>('POST', '/api/auth/verify', { token })
+      .then((me) => {
+        setCsrf(me.csrfToken);
+        window.history.replaceState(null, '', '/');
+        onLoggedIn();
+      })
+      .catch((e: unknown) => {
+        setVerifying(false);
+        setError(errorMessage(e, lang, 'verify'));
+      });
+    // Once, on arrival.
+  }, []);
   const tabs = useRef<Record<Mode, HTMLButtonElement | null>>({ register: null, login: null });
   const choose = (next: Mode) => {
     setMode(next);
@@ -48,11 +80,13 @@ export function AuthPage({ onLoggedIn }: { onLoggedIn: () => void }) {
   const submit = async (values: Record<string, string>) => {
     setError(null);
     try {
-      const me = await api<Me>(
-        'POST',
-        mode === 'register' ? '/api/auth/register' : '/api/auth/login',
-        values,
-      );
+      if (mode === 'register') {
+        // The same answer for a new and a registered address: the e-mail says which.
+        const sent = await api<{ email: string }>('POST', '/api/auth/register', values);
+        setSentTo(sent.email);
+        return;
+      }
+      const me = await api<Me>('POST', '/api/auth/login', values);
       setCsrf(me.csrfToken);
       // This form goes away: the keyboard continues from the top of the page's content.
       document.getElementById(MAIN_ID)?.focus();
@@ -118,6 +152,32 @@ export function AuthPage({ onLoggedIn }: { onLoggedIn: () => void }) {
           }}
         >
           {error}
+        </div>
+      ) : null}
+      {verifying ? (
+        <p role="status" data-testid="verifying">
+          {WORDS.verifying[lang]}
+        </p>
+      ) : null}
+      {sentTo ? (
+        <div
+          role="status"
+          data-testid="verify-sent"
+          style={{
+            marginBottom: 12,
+            padding: '8px 12px',
+            background: '#f6ffed',
+            border: '1px solid #b7eb8f',
+            borderRadius: 8,
+          }}
+        >
+          <strong>{WORDS.checkMail[lang]}</strong>
+          <p style={{ margin: '4px 0 0' }}>
+            {WORDS.sentTo[lang]}
+            {sentTo}
+            {lang === 'zh' ? '。' : '. '}
+            {WORDS.followLink[lang]}
+          </p>
         </div>
       ) : null}
       <div
