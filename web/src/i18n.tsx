@@ -25,6 +25,7 @@ const STRINGS = {
   providerType: { zh: '机构类型', en: 'Type' },
   bank: { zh: '银行', en: 'Bank' },
   paymentInstitution: { zh: '支付公司', en: 'Payment company' },
+  providerTypeUnknown: { zh: '不确定', en: 'Not sure' },
   complainantType: { zh: '您的身份', en: 'You are' },
   individualMerchant: { zh: '个体商户', en: 'Individual merchant' },
   company: { zh: '公司', en: 'Company' },

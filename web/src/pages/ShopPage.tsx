@@ -114,7 +114,8 @@ function Onboarding({ onDone }: { onDone: () => void }) {
         layout="vertical"
         onFinish={(v: Record<string, unknown>) => void submit(v)}
         initialValues={{
-          providerType: 'payment_institution',
+          // Most merchants do not know; the plan infers it from the name and asks to confirm.
+          providerType: 'unknown',
           complainantType: 'individual_merchant',
         }}
       >
@@ -137,6 +138,7 @@ function Onboarding({ onDone }: { onDone: () => void }) {
             options={[
               { value: 'payment_institution', label: t('paymentInstitution') },
               { value: 'bank', label: t('bank') },
+              { value: 'unknown', label: t('providerTypeUnknown') },
             ]}
           />
         </Form.Item>
