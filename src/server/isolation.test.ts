@@ -96,6 +96,8 @@ const BODIES: Record<string, unknown> = {
   listPublicAlerts: undefined,
   getPublicAlert: undefined,
   getAlertsFeed: undefined,
+  listLayoutMappings: undefined,
+  decideLayoutMapping: { decision: 'approve' },
 };
 
 /** Operations open to anyone or acting only on the caller's own data: nothing of another to reach. */
