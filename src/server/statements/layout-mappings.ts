@@ -32,7 +32,9 @@ export const columnMappingSchema = z
   })
   .refine(
     (m) => {
-      const columns = Object.values(m).filter((v) => v !== undefined);
+      const columns = Object.values(m as Record<string, number | undefined>).filter(
+        (v) => v !== undefined,
+      );
       return new Set(columns).size === columns.length;
     },
     { message: 'each column can have one meaning only' },
