@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Typography
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api.js';
 import { useLang } from '../i18n.js';
+import LayoutMappingsAdmin from './mapping/LayoutMappingsAdmin.js';
 
 interface Organization {
   id: string;
@@ -93,6 +94,7 @@ export default function AdminPage() {
           }}
         />
       ) : null}
+      <LayoutMappingsAdmin />
       <Card title={W.orgs[lang]}>
         <Table<Organization>
           rowKey="id"

@@ -34,6 +34,13 @@ import {
   type StatementUpload,
 } from '../api.js';
 import { categoryName, useLang, useT } from '../i18n.js';
+import {
+  ColumnMapping,
+  MappingNote,
+  unsureLayoutOf,
+  type MappingSource,
+  type UnsureLayout,
+} from './mapping/ColumnMapping.js';
 import { DepartureNote, DepartureSummary, useDepartures } from './feeschedules/departures.js';
 import { UseScheduleOption } from './feeschedules/ScheduleLinks.js';
 import { ContractFields, contractFromForm } from './facts/ContractFields.js';
@@ -195,18 +202,30 @@ function Statements({ merchant }: { merchant: Merchant }) {
   const departures = useDepartures(merchant.id, deductions);
   const [error, setError] = useState<string | null>(null);
 
+  // The reader was not sure of the columns: the merchant maps them and the upload goes again.
+  const [unsure, setUnsure] = useState<{ layout: UnsureLayout; form: FormData } | null>(null);
+  const [mappingNote, setMappingNote] = useState<MappingSource | null>(null);
+
   const audit = async (form: FormData) => {
     setBusy(true);
     setError(null);
+    setMappingNote(null);
     try {
-      const stored = await api<StatementUpload>(
+      const stored = await api<StatementUpload & { layoutMapping?: { source: MappingSource } }>(
         'POST',
         `/api/merchants/${merchant.id}/statements`,
         form,
       );
+      setUnsure(null);
+      setMappingNote(stored.layoutMapping?.source ?? null);
       setReport(await api<AuditReport>('GET', `/api/statements/${stored.id}/report`));
       loadDeductions();
     } catch (e) {
+      const layout = unsureLayoutOf(e);
+      if (layout) {
+        setUnsure({ layout, form });
+        return;
+      }
       setError(
         e instanceof ApiError
           ? `${e.body.message[lang]}：${e.body.detail ?? ''} ${e.body.hint ?? ''}`
@@ -290,7 +309,25 @@ function Statements({ merchant }: { merchant: Merchant }) {
           </div>
         ) : null}
         {error ? <Alert type="error" title={error} showIcon style={{ marginTop: 12 }} /> : null}
+        {mappingNote ? <MappingNote source={mappingNote} /> : null}
       </Card>
+      {unsure ? (
+        <ColumnMapping
+          key={unsure.layout.fingerprint}
+          layout={unsure.layout}
+          busy={busy}
+          onCancel={() => {
+            setUnsure(null);
+          }}
+          onSubmit={(mapping) => {
+            const form = new FormData();
+            for (const [key, value] of unsure.form.entries())
+              if (key !== 'mapping') form.append(key, value);
+            form.set('mapping', JSON.stringify(mapping));
+            void audit(form);
+          }}
+        />
+      ) : null}
       {deductions ? (
         <Findings
           deductions={deductions}
