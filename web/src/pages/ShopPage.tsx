@@ -275,6 +275,8 @@ function Statements({ merchant }: { merchant: Merchant }) {
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (!file) return;
+            // cleared, so that choosing the same file again (after mapping or cancelling) uploads it
+            e.target.value = '';
             const form = new FormData();
             form.set('file', file);
             void audit(form);
