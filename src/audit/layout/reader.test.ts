@@ -373,6 +373,11 @@ describe('when the reader is not sure', () => {
       ['2024-05-12', '年费', '300.00', '3.00'],
     ]);
     expect(other.fingerprint).toBe(first.fingerprint);
+    // another column order is another layout
+    const swapped = await sampleOf(
+      rows.map(([d, t, a, b]) => [t ?? '', d ?? '', a ?? '', b ?? '']),
+    );
+    expect(swapped.fingerprint).not.toBe(first.fingerprint);
   });
 
   it('takes --map and goes on', () => {
