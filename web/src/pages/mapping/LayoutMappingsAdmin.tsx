@@ -57,9 +57,12 @@ export default function LayoutMappingsAdmin() {
     <Card title={W.title[lang]} data-testid="layout-mappings-admin">
       <Typography.Paragraph type="secondary">{W.explain[lang]}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} /> : null}
+      {items.length === 0 ? (
+        <Typography.Text data-testid="layout-mappings-none">{W.none[lang]}</Typography.Text>
+      ) : null}
       <List<Proposed>
         dataSource={items}
-        locale={{ emptyText: W.none[lang] }}
+        style={{ display: items.length === 0 ? 'none' : undefined }}
         renderItem={(item) => (
           <List.Item data-testid="layout-mapping-row" style={{ display: 'block' }}>
             <Typography.Text>
