@@ -11,6 +11,7 @@ import {
   describeLayout,
   isReadable,
   LAYOUT_BUFFER_ROWS,
+  layoutSample,
   unsureLayoutError,
   type ColumnOverrides,
   type TableLayout,
@@ -392,7 +393,7 @@ function requireLayout(
     );
   }
   if (layout.confidence?.level === 'low' && (layout.issues?.length ?? 0) > 0)
-    throw unsureLayoutError(layout, file);
+    throw unsureLayoutError(layout, file, layoutSample(rows, layout, lexicon));
   if (!isReadable(layout)) {
     const missing = layout.columns.date === undefined ? 'date' : 'amount';
     throw new FeeGuardError(

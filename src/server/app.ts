@@ -33,6 +33,7 @@ import { organizationRoutes } from './organizations/organizations.routes.js';
 import { publicRoutes } from './public/public.routes.js';
 import { publicationRoutes } from './publication/publication.routes.js';
 import { deductionRoutes } from './statements/deductions.routes.js';
+import { layoutMappingRoutes } from './statements/layout-mappings.routes.js';
 import { statementRoutes } from './statements/statements.routes.js';
 
 export interface BuildOptions {
@@ -159,6 +160,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   merchantRoutes(app, deps);
   statementRoutes(app, deps);
   deductionRoutes(app, deps);
+  layoutMappingRoutes(app, deps);
   caseRoutes(app, deps);
   filingRoutes(app, deps);
   notificationRoutes(app, deps);

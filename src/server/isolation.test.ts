@@ -24,6 +24,7 @@ interface World {
   organizationId: string;
   groupId: string;
   groupFilingId: string;
+  layoutMappingId: string;
 }
 
 /** A valid request body per operation, so that the access check — not validation — answers. */
@@ -99,6 +100,8 @@ const BODIES: Record<string, unknown> = {
   listPublicAlerts: undefined,
   getPublicAlert: undefined,
   getAlertsFeed: undefined,
+  listLayoutMappings: undefined,
+  decideLayoutMapping: { decision: 'approve' },
 };
 
 /** Operations open to anyone or acting only on the caller's own data: nothing of another to reach. */
@@ -168,6 +171,7 @@ async function world(
     organizationId: org.id,
     groupId: '',
     groupFilingId: '',
+    layoutMappingId: '',
   };
 }
 
@@ -233,6 +237,20 @@ describe.each(DIALECTS)(
       const merchantA = new ApiClient(server.app);
       a = await world(server, merchantA, 'a@shop.test', 'A 支付');
       await groupOf(server, merchantA, a);
+      // A column mapping merchant A confirmed for a layout the reader was not sure of.
+      await merchantA.upload(
+        a.merchantId,
+        'unknown.csv',
+        Buffer.from('2026-03-01,消费,100.00,12.00\n2026-03-02,流量费,99.00,13.00\n'),
+        { mapping: JSON.stringify({ date: 1, amount: 3 }) },
+      );
+      a.layoutMappingId = (
+        await server.deps.db
+          .selectFrom('layout_mappings')
+          .select('id')
+          .where('merchant_id', '=', a.merchantId)
+          .executeTakeFirstOrThrow()
+      ).id;
       intruder = new ApiClient(server.app);
       await world(server, intruder, 'b@shop.test', 'B 支付');
       otherOrgMember = new ApiClient(server.app);
@@ -286,6 +304,7 @@ describe.each(DIALECTS)(
         .replace(/^\/api\/deductions\/\{id\}/u, `/api/deductions/${a.deductionId}`)
         .replace(/^\/api\/organizations\/\{id\}/u, `/api/organizations/${a.organizationId}`)
         .replace(/^\/api\/groups\/\{id\}/u, `/api/groups/${a.groupId}`)
+        .replace(/^\/api\/layout-mappings\/\{id\}/u, `/api/layout-mappings/${a.layoutMappingId}`)
         .replace('{caseId}', a.caseId)
         .replace('{filingId}', a.groupFilingId)
         .replace(/^\/api\/alerts\/\{id\}/u, `/api/alerts/${proposedAlertId}`)

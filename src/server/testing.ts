@@ -191,9 +191,19 @@ export class ApiClient {
   }
 
   /** Uploads a statement file as multipart/form-data. */
-  async upload(merchantId: string, fileName: string, data: Buffer) {
+  async upload(
+    merchantId: string,
+    fileName: string,
+    data: Buffer,
+    fields: Record<string, string> = {},
+  ) {
     const boundary = `----feeguard${crypto.randomUUID()}`;
     const payload = Buffer.concat([
+      ...Object.entries(fields).map(([name, value]) =>
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+        ),
+      ),
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
       ),

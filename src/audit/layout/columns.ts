@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { FeeGuardError } from '../../errors.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { COLUMN_ROLES, type ColumnRole, type SourceRow } from '../model.js';
 
-import { columnLetter } from './profile.js';
+import { cellKind, columnLetter, type CellKind } from './profile.js';
 import {
   cellText,
   chooseHeader,
@@ -199,7 +200,11 @@ export function layoutGuess(layout: TableLayout) {
  * The error for a layout the reader is not sure of: what it could not decide, its best guess,
  * and the `--map` that settles it. The guess is on `details.layout` as data too.
  */
-export function unsureLayoutError(layout: TableLayout, file: string): FeeGuardError {
+export function unsureLayoutError(
+  layout: TableLayout,
+  file: string,
+  sample?: LayoutSample,
+): FeeGuardError {
   const issue = layout.issues?.[0];
   const guess = Object.entries(layout.columns)
     .filter(([role]) => ['date', 'amount', 'inflow', 'outflow', 'fee', 'net'].includes(role))
@@ -217,7 +222,7 @@ export function unsureLayoutError(layout: TableLayout, file: string): FeeGuardEr
         issue?.role === 'unit'
           ? `say the unit with --map, e.g. --map ${example ? `${example},` : ''}unit=fen (or unit=yuan)`
           : `confirm or correct the columns with --map, e.g. --map ${example || 'date=1,amount=4'} (role=header text or 1-based column number)`,
-      details: { file, layout: layoutGuess(layout) },
+      details: { file, layout: layoutGuess(layout), ...(sample ? { sample } : {}) },
     },
   );
 }
@@ -296,4 +301,57 @@ export function describeColumns(layout: TableLayout): Record<string, string> {
     out[role] = layout.headers[index] || `#${index + 1}`;
   }
   return out;
+}
+
+/** How many rows of the table a program asking the user to map the columns is shown. */
+export const SAMPLE_ROWS = 10;
+/** Longest cell text in the sample; longer text is cut with an ellipsis. */
+export const SAMPLE_CELL_CHARS = 40;
+/** How many data rows decide each column's kind for the fingerprint. */
+const FINGERPRINT_ROWS = 50;
+
+/**
+ * The first rows of a table as the reader saw them (header row first, when there is one) and
+ * the layout's fingerprint: a hash of the normalized header cells and each column's dominant kind
+ * of value, so two exports of the same layout share it whatever their values.
+ */
+export interface LayoutSample {
+  readonly rows: string[][];
+  readonly columns: number;
+  readonly hasHeader: boolean;
+  readonly fingerprint: string;
+}
+
+export function layoutSample(
+  rows: readonly SourceRow[],
+  layout: TableLayout,
+  lexicon: Lexicon,
+): LayoutSample {
+  const hasHeader = layout.headerRow > 0;
+  const start = hasHeader ? layout.headerRow : (layout.firstDataRow ?? rows[0]?.row ?? 1);
+  const table = rows.filter((r) => r.row >= start);
+  const data = hasHeader ? table.slice(1) : table;
+  const columns = Math.max(
+    layout.headers.length,
+    ...table.slice(0, SAMPLE_ROWS).map((r) => r.cells.length),
+    0,
+  );
+  const cut = (text: string) =>
+    text.length > SAMPLE_CELL_CHARS ? `${text.slice(0, SAMPLE_CELL_CHARS - 1)}…` : text;
+  const sample = table
+    .slice(0, SAMPLE_ROWS)
+    .map((r) => Array.from({ length: columns }, (_, i) => cut(cellText(r.cells[i]))));
+  const kinds = Array.from({ length: columns }, (_, i) => {
+    const counts = new Map<CellKind, number>();
+    for (const r of data.slice(0, FINGERPRINT_ROWS)) {
+      const kind = cellKind(r.cells[i], lexicon);
+      if (kind !== 'empty') counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'empty';
+  });
+  const headers = hasHeader
+    ? Array.from({ length: columns }, (_, i) => headerKey(layout.headers[i] ?? ''))
+    : [];
+  const fingerprint = createHash('sha256').update(JSON.stringify({ headers, kinds })).digest('hex');
+  return { rows: sample, columns, hasHeader, fingerprint };
 }

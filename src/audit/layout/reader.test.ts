@@ -423,6 +423,28 @@ describe('when the reader is not sure', () => {
     });
   });
 
+  it('carries the first rows as text and a fingerprint that ignores the values', async () => {
+    const sampleOf = async (table: Cell[][]) => {
+      const error: unknown = await audit(table).catch((e: unknown) => e);
+      if (!isFeeGuardError(error)) throw new Error('expected FG_ERR_UNSURE_LAYOUT');
+      return (error.details as { sample: { rows: string[][]; fingerprint: string } }).sample;
+    };
+    const first = await sampleOf(rows);
+    expect(first.rows[0]).toEqual(['2024-03-01', '消费', '100.00', '12.00']);
+    expect(first.rows).toHaveLength(3);
+    expect(first.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const other = await sampleOf([
+      ['2024-05-11', '消费', '80.00', '2.00'],
+      ['2024-05-12', '年费', '300.00', '3.00'],
+    ]);
+    expect(other.fingerprint).toBe(first.fingerprint);
+    // another column order is another layout
+    const swapped = await sampleOf(
+      rows.map(([d, t, a, b]) => [t ?? '', d ?? '', a ?? '', b ?? '']),
+    );
+    expect(swapped.fingerprint).not.toBe(first.fingerprint);
+  });
+
   it('takes --map and goes on', () => {
     const { lines } = read(table(...rows), 'date=1,amount=4');
     expect(lines.map((l) => l.amount)).toEqual([1200, 1300, 1400]);

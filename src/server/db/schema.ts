@@ -402,6 +402,24 @@ export interface AlertsTable {
   published_at: string | null;
 }
 
+/** A column mapping confirmed for a layout the reader was not sure of (see docs/layout-mappings.md). */
+export interface LayoutMappingsTable {
+  id: string;
+  /** SHA-256 of the layout's fingerprint and the provider. */
+  fingerprint: string;
+  provider: string | null;
+  /** JSON: role → 1-based column number. */
+  mapping: string;
+  /** JSON: the first rows of the table as the reader saw them (for the administrator). */
+  sample: string;
+  merchant_id: string;
+  confirmed_by: string;
+  status: 'proposed' | 'approved' | 'rejected';
+  approved_by: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -437,4 +455,5 @@ export interface DB {
   group_events: GroupEventsTable;
   fee_schedules: FeeSchedulesTable;
   alerts: AlertsTable;
+  layout_mappings: LayoutMappingsTable;
 }

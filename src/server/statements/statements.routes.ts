@@ -6,6 +6,7 @@ import {
   findingCategorySchema,
   type AuditReport,
 } from '../../audit/report/schema.js';
+import { ERROR_CATALOGUE } from '../../errors.js';
 import { shanghaiToday } from '../../deadlines/today.js';
 import type { ServerDeps } from '../deps.js';
 import { requireCaller } from '../http/access.js';
@@ -15,6 +16,17 @@ import { errorResponses, idParam } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { schedulesForProvider } from '../feeschedules/feeschedules.service.js';
 import { contractsOf, merchantOf } from '../merchants/merchants.repository.js';
+import {
+  columnMappingSchema,
+  mappingFor,
+  overridesOf,
+  proposeMapping,
+  unsureBody,
+  unsureLayoutBody,
+  unsureLayoutOf,
+  type ColumnMapping,
+  type UnsureLayout,
+} from './layout-mappings.js';
 import { auditUpload, storeStatement } from './statements.service.js';
 
 const statementBody = z.object({
@@ -33,7 +45,44 @@ const statementBody = z.object({
     .object({ authorized: z.number(), unauthorized: z.number(), needs_review: z.number() })
     .optional(),
   warnings: z.number(),
+  /**
+   * How the columns were read when the reader was not sure of them: `given` (the mapping sent
+   * with this upload), `own` (the merchant's earlier confirmation), `approved` (a mapping an
+   * administrator approved); `note` says it in the merchant's words.
+   */
+  layoutMapping: z
+    .object({ source: z.enum(['given', 'own', 'approved']), note: z.string() })
+    .optional(),
 });
+
+const MAPPING_NOTES = {
+  given: '按您选择的格式读取',
+  own: '按您上次确认的格式读取',
+  approved: '按已确认的格式读取',
+} as const;
+
+/** The `mapping` field: JSON role → 1-based column; a clear 400 when it is not. */
+function parseMapping(text: string): ColumnMapping {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw apiError(
+      'FG_ERR_BAD_MAPPING',
+      'the mapping field is not JSON',
+      'send e.g. {"date":1,"amount":3}',
+    );
+  }
+  const parsed = columnMappingSchema.safeParse(json);
+  if (!parsed.success) {
+    throw apiError(
+      'FG_ERR_BAD_MAPPING',
+      `mapping: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      `roles: date, amount, fee, net, description, cardType, each a 1-based column number, e.g. {"date":1,"amount":3}`,
+    );
+  }
+  return parsed.data;
+}
 
 export function statementRoutes(app: App, deps: ServerDeps): void {
   app.post(
@@ -43,14 +92,14 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
         operationId: 'uploadStatement',
         tags: ['statements'],
         summary:
-          'Upload a statement (multipart field `file`: CSV/TXT/XLSX, or field `text`: pasted SMS); it is audited at once',
+          'Upload a statement (multipart field `file`: CSV/TXT/XLSX, or field `text`: pasted SMS); it is audited at once. When the reader is not sure of the columns the 422 answer carries `layout` (first rows, best guess, fingerprint); send the upload again with field `mapping` (JSON, role → 1-based column, e.g. {"date":1,"amount":3}) to read it so',
         params: idParam,
         consumes: ['multipart/form-data'],
         response: {
           201: statementBody,
           413: errorResponses[400],
           415: errorResponses[400],
-          422: errorResponses[400],
+          422: z.union([unsureLayoutBody, errorResponses[400]]),
           ...errorResponses,
         },
       },
@@ -68,6 +117,7 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
       }
       let fileName = '';
       let data: Buffer | null = null;
+      let given: ColumnMapping | null = null;
       for await (const part of request.parts()) {
         if (part.type === 'file' && part.fieldname === 'file') {
           fileName = part.filename || 'statement';
@@ -80,6 +130,12 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
         ) {
           fileName = 'sms.txt';
           data = Buffer.from(part.value, 'utf8');
+        } else if (
+          part.type === 'field' &&
+          part.fieldname === 'mapping' &&
+          typeof part.value === 'string'
+        ) {
+          given = parseMapping(part.value);
         }
       }
       if (!data || data.length === 0) {
@@ -89,13 +145,75 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
           'send a `file` field or a `text` field',
         );
       }
-      const report = await auditUpload(
-        await contractsOf(deps.db, [merchant.id]),
-        fileName,
-        data,
-        shanghaiToday(deps.now()),
-        await schedulesForProvider(deps.db, merchant.provider_name),
-      );
+      const contracts = await contractsOf(deps.db, [merchant.id]);
+      const schedules = await schedulesForProvider(deps.db, merchant.provider_name);
+      const run = (mapping?: ColumnMapping) =>
+        auditUpload(
+          contracts,
+          fileName,
+          data,
+          shanghaiToday(deps.now()),
+          schedules,
+          mapping ? overridesOf(mapping) : undefined,
+        );
+      const provider = merchant.provider_name;
+      let unsure: UnsureLayout | null = null;
+      let report: Awaited<ReturnType<typeof run>> | null = null;
+      try {
+        report = await run();
+      } catch (error) {
+        unsure = unsureLayoutOf(error, provider);
+        if (!unsure) throw error;
+      }
+      let source: 'given' | 'own' | 'approved' | null = null;
+      let mapping: ColumnMapping | null = given;
+      if (mapping) source = 'given';
+      else if (unsure) {
+        const found = await mappingFor(deps.db, unsure.fingerprint, merchant.id);
+        if (found) {
+          mapping = found.mapping;
+          source = found.status === 'approved' ? 'approved' : 'own';
+        }
+      }
+      if (mapping) {
+        try {
+          report = await run(mapping);
+        } catch (error) {
+          const still = unsureLayoutOf(error, provider);
+          if (!still) throw error;
+          return reply
+            .status(422)
+            .send(
+              unsureBody(
+                still,
+                ERROR_CATALOGUE.FG_ERR_UNSURE_LAYOUT.zh,
+                ERROR_CATALOGUE.FG_ERR_UNSURE_LAYOUT.en,
+              ),
+            );
+        }
+      }
+      if (!report) {
+        const stop = unsure as UnsureLayout;
+        return reply
+          .status(422)
+          .send(
+            unsureBody(
+              stop,
+              ERROR_CATALOGUE.FG_ERR_UNSURE_LAYOUT.zh,
+              ERROR_CATALOGUE.FG_ERR_UNSURE_LAYOUT.en,
+            ),
+          );
+      }
+      if (given && unsure) {
+        await proposeMapping(deps.db, {
+          unsure,
+          provider,
+          mapping: given,
+          merchantId: merchant.id,
+          userId: caller.userId,
+          at: deps.now().toISOString(),
+        });
+      }
       // The original is stored before the rows that point at it: a crash in between leaves an
       // unreferenced file, never a statement without its original.
       const stored = await deps.storage.put(data);
@@ -127,6 +245,7 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
         claim: report.claim.total,
         ...(report.counts ? { counts: report.counts } : {}),
         warnings: report.warnings.length,
+        ...(source ? { layoutMapping: { source, note: MAPPING_NOTES[source] } } : {}),
       });
     },
   );

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { auditStatements } from '../../audit/audit.js';
 import { parseContract, type Contract } from '../../audit/contract.js';
+import type { ColumnOverrides } from '../../audit/layout/columns.js';
 import { defaultLexicon } from '../../audit/lexicon/lexicon.js';
 import { parseYuanToFen } from '../../audit/money.js';
 import type { AuditReport, Finding } from '../../audit/report/schema.js';
@@ -41,6 +42,8 @@ export async function auditUpload(
   today: string,
   /** The provider's published fee schedule versions: departures from them are reported too. */
   schedules: readonly FeeSchedule[] = [],
+  /** Column overrides (a mapping the merchant confirmed), as the CLI's --map. */
+  map?: ColumnOverrides,
 ): Promise<AuditReport> {
   const run = (contract: Contract | null) =>
     auditStatements([{ file: fileName, chunks: Readable.from([data]) }], {
@@ -48,6 +51,7 @@ export async function auditUpload(
       lexicon: defaultLexicon(),
       today,
       ...(schedules.length === 0 ? {} : { schedules }),
+      ...(map ? { map } : {}),
     });
   const latest = contractOn(versions, today);
   const report = await run(latest);

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.js';
 import { useLang } from '../i18n.js';
 import { errorMessage } from '../errors.js';
+import LayoutMappingsAdmin from './mapping/LayoutMappingsAdmin.js';
 
 interface Organization {
   id: string;
@@ -94,6 +95,7 @@ export default function AdminPage() {
           }}
         />
       ) : null}
+      <LayoutMappingsAdmin />
       <Card title={W.orgs[lang]}>
         <Table<Organization>
           rowKey="id"

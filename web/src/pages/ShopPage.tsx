@@ -35,6 +35,13 @@ import {
 import { errorMessage } from '../errors.js';
 import { dismissShell } from '../shell.js';
 import { categoryName, useLang, useT } from '../i18n.js';
+import {
+  ColumnMapping,
+  MappingNote,
+  unsureLayoutOf,
+  type MappingSource,
+  type UnsureLayout,
+} from './mapping/ColumnMapping.js';
 import { DepartureNote, DepartureSummary, useDepartures } from './feeschedules/departures.js';
 import { UseScheduleOption } from './feeschedules/ScheduleLinks.js';
 import { ContractFields, contractFromForm } from './facts/ContractFields.js';
@@ -286,21 +293,33 @@ function Statements({ merchant }: { merchant: Merchant }) {
   const departures = useDepartures(merchant.id, version);
   const [error, setError] = useState<string | null>(null);
 
+  // The reader was not sure of the columns: the merchant maps them and the upload goes again.
+  const [unsure, setUnsure] = useState<{ layout: UnsureLayout; form: FormData } | null>(null);
+  const [mappingNote, setMappingNote] = useState<MappingSource | null>(null);
+
   const audit = async (form: FormData, context: 'upload' | 'sms') => {
     setBusy(true);
     setError(null);
+    setMappingNote(null);
     try {
-      const stored = await api<StatementUpload>(
+      const stored = await api<StatementUpload & { layoutMapping?: { source: MappingSource } }>(
         'POST',
         `/api/merchants/${merchant.id}/statements`,
         form,
       );
+      setUnsure(null);
+      setMappingNote(stored.layoutMapping?.source ?? null);
       setPage(1);
       setOnlyReview(false);
       reload();
       setSummary(await api<UploadSummary>('GET', `/api/statements/${stored.id}/summary`));
       if (context === 'sms') setSms('');
     } catch (e) {
+      const layout = unsureLayoutOf(e);
+      if (layout) {
+        setUnsure({ layout, form });
+        return;
+      }
       setError(errorMessage(e, lang, context));
     } finally {
       setBusy(false);
@@ -403,7 +422,25 @@ function Statements({ merchant }: { merchant: Merchant }) {
             data-testid="upload-error"
           />
         ) : null}
+        {mappingNote ? <MappingNote source={mappingNote} /> : null}
       </Card>
+      {unsure ? (
+        <ColumnMapping
+          key={unsure.layout.fingerprint}
+          layout={unsure.layout}
+          busy={busy}
+          onCancel={() => {
+            setUnsure(null);
+          }}
+          onSubmit={(mapping) => {
+            const form = new FormData();
+            for (const [key, value] of unsure.form.entries())
+              if (key !== 'mapping') form.append(key, value);
+            form.set('mapping', JSON.stringify(mapping));
+            void audit(form, 'upload');
+          }}
+        />
+      ) : null}
       {summary ? <UploadStory summary={summary} /> : null}
       {deductions && hasAny ? (
         <Findings
