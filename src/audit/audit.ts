@@ -153,7 +153,7 @@ export async function auditDecoded(
             : { providerType: options.contract.providerType }),
         }
       : null,
-    warnings,
+    warnings: capWarnings(warnings),
     ...(schedules.length === 0
       ? {}
       : {
@@ -165,6 +165,30 @@ export async function auditDecoded(
           scheduleDepartures: departures,
         }),
   };
+}
+
+/**
+ * At most this many warnings are listed in a report; the rest are counted in one last warning.
+ * A statement of five million broken lines would otherwise carry five million warnings — a report
+ * many times the size of the file, for the server to store and send.
+ */
+export const MAX_REPORT_WARNINGS = 200;
+
+/** The first {@link MAX_REPORT_WARNINGS} warnings, then one saying how many more there were. */
+export function capWarnings<T extends { file: string; message: string }>(
+  warnings: readonly T[],
+  max = MAX_REPORT_WARNINGS,
+): (T | { file: string; message: string })[] {
+  if (warnings.length <= max) return [...warnings];
+  const rest = warnings.length - max;
+  const last = warnings[max];
+  return [
+    ...warnings.slice(0, max),
+    {
+      file: last?.file ?? '',
+      message: `另有 ${String(rest)} 条同类问题未逐条列出 (${String(rest)} more warnings not listed)`,
+    },
+  ];
 }
 
 /** A departure as the report shows it: yuan strings, with the difference in fen for scripts. */
