@@ -62,6 +62,11 @@ export const ERROR_CATALOGUE = {
     zh: '尝试次数过多，请稍后再试',
     en: 'Too many attempts; try later',
   },
+  FG_ERR_BUSY: {
+    status: 503,
+    zh: '服务器正忙，请稍后再试',
+    en: 'The server is busy; try again later',
+  },
   FG_ERR_INTERNAL: { status: 500, zh: '内部错误', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

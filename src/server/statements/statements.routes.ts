@@ -8,7 +8,8 @@ import { errorResponses, idParam } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { schedulesForProvider } from '../feeschedules/feeschedules.service.js';
 import { contractsOf, merchantOf } from '../merchants/merchants.repository.js';
-import { auditUpload, storeStatement } from './statements.service.js';
+import { createAuditPool } from './audit-pool.js';
+import { storeStatement } from './statements.service.js';
 
 const statementBody = z.object({
   id: z.string(),
@@ -29,6 +30,12 @@ const statementBody = z.object({
 });
 
 export function statementRoutes(app: App, deps: ServerDeps): void {
+  // Audits run on worker threads, a few at a time, so the server keeps answering meanwhile.
+  const audits = createAuditPool({
+    workers: deps.config.auditWorkers,
+    queue: deps.config.auditQueue,
+    workerMb: deps.config.auditWorkerMb,
+  });
   app.post(
     '/api/merchants/:id/statements',
     {
@@ -81,13 +88,13 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
           'send a `file` field or a `text` field',
         );
       }
-      const report = await auditUpload(
-        await contractsOf(deps.db, [merchant.id]),
+      const report = await audits.run({
+        versions: await contractsOf(deps.db, [merchant.id]),
         fileName,
         data,
-        shanghaiToday(deps.now()),
-        await schedulesForProvider(deps.db, merchant.provider_name),
-      );
+        today: shanghaiToday(deps.now()),
+        schedules: await schedulesForProvider(deps.db, merchant.provider_name),
+      });
       // The original is stored before the rows that point at it: a crash in between leaves an
       // unreferenced file, never a statement without its original.
       const stored = await deps.storage.put(data);
