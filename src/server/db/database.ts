@@ -12,6 +12,7 @@ import * as stats from './migrations/2026-12-01-stats.js';
 import * as channelProcedures from './migrations/2026-12-04-channel-procedures.js';
 
 import * as caseFacts from './migrations/2026-12-04-case-facts.js';
+import * as statementSummary from './migrations/2026-12-05-statement-summary.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-channel-procedures': channelProcedures,
 
   '2026-12-04-case-facts': caseFacts,
+  '2026-12-05-statement-summary': statementSummary,
 };
 
 // PostgreSQL returns bigint (int8) as a string by default; every bigint here is fen or a size,

@@ -117,6 +117,9 @@ export async function storeStatement(
         period_from: summary?.period?.from ?? null,
         period_to: summary?.period?.to ?? null,
         new_deductions: added,
+        claim: report.claim.total,
+        counts: report.counts ? JSON.stringify(report.counts) : null,
+        warnings: report.warnings.length,
       })
       .execute();
     return { id, newDeductions: added };
