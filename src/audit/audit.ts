@@ -56,6 +56,8 @@ const PROGRESS_EVERY = 20_000;
 interface StatementRun {
   summary: StatementSummary;
   problems: InputProblem[];
+  /** Problems past the first {@link MAX_REPORT_WARNINGS}: counted, not kept. */
+  problemsDropped: number;
 }
 
 export async function auditStatements(
@@ -153,7 +155,11 @@ export async function auditDecoded(
             : { providerType: options.contract.providerType }),
         }
       : null,
-    warnings: capWarnings(warnings),
+    warnings: capWarnings(
+      warnings,
+      MAX_REPORT_WARNINGS,
+      runs.reduce((n, r) => n + r.problemsDropped, 0),
+    ),
     ...(schedules.length === 0
       ? {}
       : {
@@ -178,10 +184,13 @@ export const MAX_REPORT_WARNINGS = 200;
 export function capWarnings<T extends { file: string; message: string }>(
   warnings: readonly T[],
   max = MAX_REPORT_WARNINGS,
+  /** Warnings already dropped while reading, past the ones given. */
+  dropped = 0,
 ): (T | { file: string; message: string })[] {
-  if (warnings.length <= max) return [...warnings];
-  const rest = warnings.length - max;
-  const last = warnings[max];
+  const total = warnings.length + dropped;
+  if (total <= max) return [...warnings];
+  const rest = total - max;
+  const last = warnings[max] ?? warnings.at(-1);
   return [
     ...warnings.slice(0, max),
     {
@@ -269,6 +278,12 @@ async function auditOne(
     auditor.add(line, classify(line));
   };
   const problems: InputProblem[] = [];
+  // Only as many problems are kept as a report can list; the rest are counted.
+  let problemsDropped = 0;
+  const problem = (p: InputProblem) => {
+    if (problems.length < MAX_REPORT_WARNINGS) problems.push(p);
+    else problemsDropped += 1;
+  };
 
   if (decoded.kind === 'sms') {
     // pasted messages are few; a date without a year takes it from the other messages
@@ -281,7 +296,7 @@ async function auditOne(
         for (const more of result.also ?? []) auditor.add(more, classify(more));
       } else if (result.kind === 'problem') {
         records += 1;
-        problems.push(result.problem);
+        problem(result.problem);
       } else records += 1;
     }
     problems.unshift(...decoded.problems);
@@ -296,6 +311,7 @@ async function auditOne(
         period: period.value(),
       },
       problems,
+      problemsDropped,
     };
   }
 
@@ -327,7 +343,7 @@ async function auditOne(
       else Object.assign(result.problem, placed);
     }
     if (result.kind === 'line') take(result.line);
-    else problems.push(result.problem);
+    else problem(result.problem);
   };
   const settle = (current: NonNullable<typeof sheet>, required: boolean) => {
     current.layout = required
@@ -396,6 +412,7 @@ async function auditOne(
       period: period.value(),
     },
     problems,
+    problemsDropped,
   };
 }
 

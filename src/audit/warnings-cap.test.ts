@@ -11,6 +11,9 @@ describe('the warnings cap', () => {
     expect(capped).toHaveLength(MAX_REPORT_WARNINGS + 1);
     expect(capped.at(-1)?.message).toMatch(/^另有 50 条同类问题/u);
     expect(capWarnings(many.slice(0, 3))).toHaveLength(3);
+    // problems dropped while reading are counted too
+    expect(capWarnings(many.slice(0, 200), 200, 7).at(-1)?.message).toMatch(/^另有 7 条/u);
+    expect(capWarnings(many.slice(0, 3), 200, 7)).toHaveLength(3);
   });
 
   it('bounds the report of a statement with thousands of broken lines', async () => {
@@ -23,7 +26,8 @@ describe('the warnings cap', () => {
     );
     auditReportSchema.parse(report);
     expect(report.warnings).toHaveLength(MAX_REPORT_WARNINGS + 1);
-    expect(report.warnings.at(-1)?.message).toMatch(/^另有 \d+ 条同类问题/u);
+    // every broken line counted, though only the first 200 are kept while reading
+    expect(report.warnings.at(-1)?.message).toMatch(/^另有 4800 条同类问题/u);
     expect(JSON.stringify(report).length).toBeLessThan(100_000);
   });
 });
