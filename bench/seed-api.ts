@@ -132,6 +132,9 @@ export async function seedApiBench(
           period_from: '2026-01-01',
           period_to: '2026-06-30',
           new_deductions: 1,
+          claim: '0.00',
+          counts: null,
+          warnings: 0,
         })
         .execute();
       for (let c = 0; c < perMerchant && made < cases; c++, made++) {

@@ -423,6 +423,9 @@ export async function seedStats(
       period_from: null,
       period_to: null,
       new_deductions: 0,
+      claim: '0.00',
+      counts: null,
+      warnings: 0,
     });
     const count = Math.min(complaints - made, 1 + Math.floor(-Math.log(1 - rnd()) * 1.5));
     for (let c = 0; c < count; c++, made++) {

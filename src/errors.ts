@@ -84,8 +84,8 @@ export const ERROR_CATALOGUE = {
   },
   FG_ERR_BUSY: {
     status: 503,
-    zh: '服务繁忙，请几秒后再试',
-    en: 'Busy; try again in a few seconds',
+    zh: '服务器正忙，请稍后再试',
+    en: 'The server is busy; try again in a moment',
   },
   FG_ERR_INTERNAL: { status: 500, zh: '内部错误', en: 'Internal error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -57,6 +57,8 @@ const PROGRESS_EVERY = 20_000;
 interface StatementRun {
   summary: StatementSummary;
   problems: InputProblem[];
+  /** Problems past the first {@link MAX_REPORT_WARNINGS}: counted, not kept. */
+  problemsDropped: number;
 }
 
 export async function auditStatements(
@@ -154,7 +156,11 @@ export async function auditDecoded(
             : { providerType: options.contract.providerType }),
         }
       : null,
-    warnings,
+    warnings: capWarnings(
+      warnings,
+      MAX_REPORT_WARNINGS,
+      runs.reduce((n, r) => n + r.problemsDropped, 0),
+    ),
     ...(schedules.length === 0
       ? {}
       : {
@@ -166,6 +172,33 @@ export async function auditDecoded(
           scheduleDepartures: departures,
         }),
   };
+}
+
+/**
+ * At most this many warnings are listed in a report; the rest are counted in one last warning.
+ * A statement of five million broken lines would otherwise carry five million warnings — a report
+ * many times the size of the file, for the server to store and send.
+ */
+export const MAX_REPORT_WARNINGS = 200;
+
+/** The first {@link MAX_REPORT_WARNINGS} warnings, then one saying how many more there were. */
+export function capWarnings<T extends { file: string; message: string }>(
+  warnings: readonly T[],
+  max = MAX_REPORT_WARNINGS,
+  /** Warnings already dropped while reading, past the ones given. */
+  dropped = 0,
+): (T | { file: string; message: string })[] {
+  const total = warnings.length + dropped;
+  if (total <= max) return [...warnings];
+  const rest = total - max;
+  const last = warnings[max] ?? warnings.at(-1);
+  return [
+    ...warnings.slice(0, max),
+    {
+      file: last?.file ?? '',
+      message: `另有 ${String(rest)} 条同类问题未逐条列出 (${String(rest)} more warnings not listed)`,
+    },
+  ];
 }
 
 /** A departure as the report shows it: yuan strings, with the difference in fen for scripts. */
@@ -246,6 +279,12 @@ async function auditOne(
     auditor.add(line, classify(line));
   };
   const problems: InputProblem[] = [];
+  // Only as many problems are kept as a report can list; the rest are counted.
+  let problemsDropped = 0;
+  const problem = (p: InputProblem) => {
+    if (problems.length < MAX_REPORT_WARNINGS) problems.push(p);
+    else problemsDropped += 1;
+  };
 
   if (decoded.kind === 'sms') {
     // pasted messages are few; a date without a year takes it from the other messages
@@ -258,7 +297,7 @@ async function auditOne(
         for (const more of result.also ?? []) auditor.add(more, classify(more));
       } else if (result.kind === 'problem') {
         records += 1;
-        problems.push(result.problem);
+        problem(result.problem);
       } else records += 1;
     }
     problems.unshift(...decoded.problems);
@@ -273,6 +312,7 @@ async function auditOne(
         period: period.value(),
       },
       problems,
+      problemsDropped,
     };
   }
 
@@ -304,7 +344,7 @@ async function auditOne(
       else Object.assign(result.problem, placed);
     }
     if (result.kind === 'line') take(result.line);
-    else problems.push(result.problem);
+    else problem(result.problem);
   };
   const settle = (current: NonNullable<typeof sheet>, required: boolean) => {
     current.layout = required
@@ -373,6 +413,7 @@ async function auditOne(
       period: period.value(),
     },
     problems,
+    problemsDropped,
   };
 }
 

@@ -19,6 +19,12 @@ export interface ServerConfig {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly uploadLimitBytes: number;
+  /** Audits of uploads running at once, each on a worker thread (docs/limits.md). */
+  readonly auditWorkers: number;
+  /** Uploads allowed to wait for a worker; more are answered 503. */
+  readonly auditQueue: number;
+  /** Heap limit of one audit worker in MB; a statement needing more is too large. */
+  readonly auditWorkerMb: number;
   readonly sessionDays: number;
   /** How often the notification sweep runs; 0 turns it off. */
   readonly sweepSeconds: number;
@@ -80,6 +86,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     smtpUrl: env['SMTP_URL'] || undefined,
     mailFrom: env['MAIL_FROM'] ?? 'FeeGuard 扣费卫士 <noreply@feeguard.local>',
     uploadLimitBytes: Number(env['UPLOAD_LIMIT_MB'] ?? 50) * 1024 * 1024,
+    auditWorkers: Number(env['FEEGUARD_AUDIT_WORKERS'] ?? 2),
+    auditQueue: Number(env['FEEGUARD_AUDIT_QUEUE'] ?? 4),
+    auditWorkerMb: Number(env['FEEGUARD_AUDIT_WORKER_MB'] ?? 384),
     sessionDays: Number(env['SESSION_DAYS'] ?? 14),
     sweepSeconds: Number(env['SWEEP_SECONDS'] ?? 300),
     logLevel: env['LOG_LEVEL'] ?? 'info',

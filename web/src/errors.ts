@@ -128,8 +128,8 @@ const BY_CODE: Record<string, Words> = {
     en: 'This address cannot receive notifications: enter a public https address.',
   },
   FG_ERR_BUSY: {
-    zh: '现在登录的人太多：请过几秒钟再试。',
-    en: 'Too many sign-ins right now: try again in a few seconds.',
+    zh: '服务器正忙：请过一会儿再试。',
+    en: 'The server is busy right now: try again in a moment.',
   },
   FG_ERR_INTERNAL: GENERAL,
 };

@@ -13,6 +13,7 @@ import * as channelProcedures from './migrations/2026-12-04-channel-procedures.j
 import * as caseFacts from './migrations/2026-12-04-case-facts.js';
 import * as security from './migrations/2026-12-04-security.js';
 import * as layoutMappings from './migrations/2026-12-04-layout-mappings.js';
+import * as statementSummary from './migrations/2026-12-05-statement-summary.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-case-facts': caseFacts,
   '2026-12-04-security': security,
   '2026-12-04-layout-mappings': layoutMappings,
+  '2026-12-05-statement-summary': statementSummary,
 };
 
 // PostgreSQL returns bigint (int8) as a string by default; every bigint here is fen or a size,

@@ -132,6 +132,10 @@ export interface StatementsTable {
   period_from: string | null;
   period_to: string | null;
   new_deductions: number;
+  /** The report's claim in yuan, its counts (JSON) and warnings listed: what lists show. */
+  claim: string;
+  counts: string | null;
+  warnings: number;
 }
 
 export interface DeductionsTable {

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { FINDING_CATEGORIES } from '../../audit/model.js';
 import { formatFen, parseYuanToFen } from '../../audit/money.js';
@@ -27,7 +28,17 @@ import {
   type ColumnMapping,
   type UnsureLayout,
 } from './layout-mappings.js';
-import { auditUpload, storeStatement } from './statements.service.js';
+import { createAuditPool } from './audit-pool.js';
+import { storeStatement } from './statements.service.js';
+
+/** The most statements one page of the list holds. */
+const MAX_PAGE = 200;
+
+const countsSchema = z.object({
+  authorized: z.number(),
+  unauthorized: z.number(),
+  needs_review: z.number(),
+});
 
 const statementBody = z.object({
   id: z.string(),
@@ -41,9 +52,7 @@ const statementBody = z.object({
   /** Deductions this upload added; ones already known from another export are not counted again. */
   newDeductions: z.number(),
   claim: z.string(),
-  counts: z
-    .object({ authorized: z.number(), unauthorized: z.number(), needs_review: z.number() })
-    .optional(),
+  counts: countsSchema.optional(),
   warnings: z.number(),
   /**
    * How the columns were read when the reader was not sure of them: `given` (the mapping sent
@@ -85,6 +94,12 @@ function parseMapping(text: string): ColumnMapping {
 }
 
 export function statementRoutes(app: App, deps: ServerDeps): void {
+  // Audits run on worker threads, a few at a time, so the server keeps answering meanwhile.
+  const audits = createAuditPool({
+    workers: deps.config.auditWorkers,
+    queue: deps.config.auditQueue,
+    workerMb: deps.config.auditWorkerMb,
+  });
   app.post(
     '/api/merchants/:id/statements',
     {
@@ -145,17 +160,17 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
           'send a `file` field or a `text` field',
         );
       }
-      const contracts = await contractsOf(deps.db, [merchant.id]);
+      const versions = await contractsOf(deps.db, [merchant.id]);
       const schedules = await schedulesForProvider(deps.db, merchant.provider_name);
       const run = (mapping?: ColumnMapping) =>
-        auditUpload(
-          contracts,
+        audits.run({
+          versions,
           fileName,
           data,
-          shanghaiToday(deps.now()),
+          today: shanghaiToday(deps.now()),
           schedules,
-          mapping ? overridesOf(mapping) : undefined,
-        );
+          ...(mapping ? { map: overridesOf(mapping) } : {}),
+        });
       const provider = merchant.provider_name;
       let unsure: UnsureLayout | null = null;
       let report: Awaited<ReturnType<typeof run>> | null = null;
@@ -256,24 +271,54 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
       schema: {
         operationId: 'listStatements',
         tags: ['statements'],
-        summary: 'The statements uploaded for a merchant',
+        summary: `The statements uploaded for a merchant, oldest first, a page at a time (at most ${String(MAX_PAGE)}; \`total\` counts them all)`,
         params: idParam,
-        response: { 200: z.object({ items: z.array(statementBody) }), ...errorResponses },
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(MAX_PAGE),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: {
+          200: z.object({ items: z.array(statementBody), total: z.number() }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       const caller = requireCaller(request);
       const merchant = await merchantOf(deps.db, caller.userId, request.params.id);
       if (!merchant) throw notFound('merchant');
+      const { limit, offset } = request.query;
+      // Summary columns only: a list never reads report bodies.
       const rows = await deps.db
         .selectFrom('statements')
-        .selectAll()
+        .select([
+          'id',
+          'merchant_id',
+          'file_name',
+          'file_sha256',
+          'format',
+          'uploaded_at',
+          'period_from',
+          'period_to',
+          'new_deductions',
+          'claim',
+          'counts',
+          'warnings',
+        ])
         .where('merchant_id', '=', merchant.id)
         .orderBy('uploaded_at')
+        .orderBy('id')
+        .limit(limit)
+        .offset(offset)
         .execute();
+      const total = await deps.db
+        .selectFrom('statements')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('merchant_id', '=', merchant.id)
+        .executeTakeFirstOrThrow();
       return {
         items: rows.map((row) => {
-          const report = auditReportSchema.parse(JSON.parse(row.report));
+          const counts = row.counts === null ? null : countsSchema.parse(JSON.parse(row.counts));
           return {
             id: row.id,
             merchantId: row.merchant_id,
@@ -284,11 +329,12 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
             periodFrom: row.period_from,
             periodTo: row.period_to,
             newDeductions: row.new_deductions,
-            claim: report.claim.total,
-            ...(report.counts ? { counts: report.counts } : {}),
-            warnings: report.warnings.length,
+            claim: row.claim,
+            ...(counts ? { counts } : {}),
+            warnings: row.warnings,
           };
         }),
+        total: Number(total.n),
       };
     },
   );
@@ -304,7 +350,7 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
         response: { 200: auditReportSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const caller = requireCaller(request);
       const row = await deps.db
         .selectFrom('statements')
@@ -314,7 +360,10 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
         .where('merchants.owner_id', '=', caller.userId)
         .executeTakeFirst();
       if (!row) throw notFound('statement');
-      return auditReportSchema.parse(JSON.parse(row.report));
+      // The stored JSON was validated when it was written: sent as it is, in chunks, never
+      // parsed and serialized again. (A stream skips the response serializer, so the type of
+      // the documented body does not apply to it.)
+      return reply.type('application/json; charset=utf-8').send(chunked(row.report) as never);
     },
   );
 
@@ -410,4 +459,13 @@ export function summaryOf(
     warnings: report.warnings.slice(0, 20).map((w) => w.message),
     newDeductions,
   };
+}
+
+/** A string as a stream of chunks of at most 64 KiB. */
+export function chunked(text: string, size = 64 * 1024): Readable {
+  return Readable.from(
+    (function* () {
+      for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
+    })(),
+  );
 }

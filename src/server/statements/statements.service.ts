@@ -64,6 +64,9 @@ export async function auditUpload(
   return report;
 }
 
+/** Deductions inserted per statement of SQL (well under SQLite's 32,766 bound parameters). */
+const INSERT_BATCH = 200;
+
 export interface StoredStatement {
   readonly id: string;
   readonly newDeductions: number;
@@ -86,22 +89,27 @@ export async function storeStatement(
   const prints = fingerprints(report.findings);
   return db.transaction().execute(async (trx) => {
     let added = 0;
-    for (const [i, finding] of report.findings.entries()) {
+    const rows = report.findings.map((finding, i) => ({
+      id: newId(),
+      merchant_id: input.merchantId,
+      fingerprint: prints[i] ?? '',
+      statement_id: id,
+      date: finding.date,
+      category: finding.category,
+      amount_fen: parseYuanToFen(finding.amount) ?? 0,
+      verdict: finding.verdict,
+      overcharge_fen: parseYuanToFen(finding.overcharge) ?? 0,
+      finding: JSON.stringify(finding),
+      created_at: input.at,
+    }));
+    // Many rows per statement, a batch at a time, letting other requests in between batches:
+    // an embedded database answers synchronously, and thousands of inserts in a row would hold
+    // the thread that answers requests.
+    for (let at = 0; at < rows.length; at += INSERT_BATCH) {
+      if (at > 0) await new Promise((resolve) => setImmediate(resolve));
       const result = await trx
         .insertInto('deductions')
-        .values({
-          id: newId(),
-          merchant_id: input.merchantId,
-          fingerprint: prints[i] ?? '',
-          statement_id: id,
-          date: finding.date,
-          category: finding.category,
-          amount_fen: parseYuanToFen(finding.amount) ?? 0,
-          verdict: finding.verdict,
-          overcharge_fen: parseYuanToFen(finding.overcharge) ?? 0,
-          finding: JSON.stringify(finding),
-          created_at: input.at,
-        })
+        .values(rows.slice(at, at + INSERT_BATCH))
         .onConflict((oc) => oc.columns(['merchant_id', 'fingerprint']).doNothing())
         .executeTakeFirst();
       added += Number(result.numInsertedOrUpdatedRows ?? 0);
@@ -121,6 +129,9 @@ export async function storeStatement(
         period_from: summary?.period?.from ?? null,
         period_to: summary?.period?.to ?? null,
         new_deductions: added,
+        claim: report.claim.total,
+        counts: report.counts ? JSON.stringify(report.counts) : null,
+        warnings: report.warnings.length,
       })
       .execute();
     return { id, newDeductions: added };
