@@ -1,3 +1,4 @@
+import { publicPlace } from '../src/stats/public-dimensions.js';
 import SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import {
@@ -359,6 +360,21 @@ export async function seedStats(
     CATEGORIES.map((c) => c[1]),
   );
   const at = `${AS_OF}T00:00:00.000Z`;
+  // Every provider answers on FeeGuard through its organization, which is what lets the public
+  // figures name it (an unknown name counts under 其他服务商).
+  await db
+    .insertInto('organizations')
+    .values(
+      PROVIDERS.map((p) => ({
+        id: crypto.randomUUID(),
+        name: p.name,
+        kind: 'provider',
+        channel_id: null,
+        provider_name: p.name,
+        created_at: at,
+      })),
+    )
+    .execute();
   const hash = '$argon2id$v=19$m=65536,t=3,p=4$bench$bench';
   const sums = new AggregateRows();
   const sample = new Map<string, Contribution>();
@@ -546,8 +562,9 @@ export async function seedStats(
       }
       const facts: CaseFacts = {
         provider: provider.name,
-        province: known ? place.province : undefined,
-        city: known ? place.city : undefined,
+        // As the public figures name places: only names on the national list.
+        province: known ? publicPlace(place.province, place.city).province || undefined : undefined,
+        city: known ? publicPlace(place.province, place.city).city || undefined : undefined,
         createdOn,
         claimFen,
         refundedFen,

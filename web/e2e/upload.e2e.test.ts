@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpUser, type ServerProcess } from '../../src/server/processes.js';
+import { HttpUser, registerVerified, type ServerProcess } from '../../src/server/processes.js';
 import {
   E2E_READY,
   ROOT,
@@ -42,12 +42,7 @@ describe.skipIf(!E2E_READY)('the upload and the dates in Chromium', () => {
     contract?: unknown,
   ): Promise<{ context: BrowserContext; user: HttpUser; merchantId: string }> {
     const user = new HttpUser(server.url);
-    const me = await user.call<{ csrfToken: string }>('POST', '/api/auth/register', {
-      name: '张丽',
-      email,
-      password: 'a long password',
-    });
-    user.csrf = me.body.csrfToken;
+    await registerVerified(user, server, { name: '张丽', email, password: 'a long password' });
     const shop = await user.call<{ id: string }>('POST', '/api/merchants', {
       name: '张丽',
       businessName: '丽丽便利店',

@@ -124,7 +124,7 @@ const BY_CODE: Record<string, Words> = {
     en: 'The verification link no longer works (used, or older than 24 hours): sign up again with the same address for a new one.',
   },
   FG_ERR_UNSAFE_URL: {
-    zh: '这个地址不能用来接收通知：请填写一个公网可以访问的 https 地址。',
+    zh: '这个地址不能用来接收通知：请填写一个在公网上可以访问、以加密方式连接的网址。',
     en: 'This address cannot receive notifications: enter a public https address.',
   },
   FG_ERR_BUSY: {

@@ -50,7 +50,7 @@ describe('feeguard admin create, backup and restore', () => {
       dir,
     );
     expect(again.status).toBe(2);
-    expect(again.err).toContain('already registered');
+    expect(again.err).toContain('already has an account');
     const weak = await run(
       ['admin', 'create', '--email', 'b@example.test', '--name', 'x', '--password', 'short'],
       dir,

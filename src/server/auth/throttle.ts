@@ -46,7 +46,10 @@ export async function reserveAttempt(
     .values({ key, attempts: 0, next_at: EPOCH, updated_at: EPOCH })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
-  for (let round = 0; round < 20; round++) {
+  // Optimistic: each round at least one of the racing attempts wins, so enough rounds for a burst
+  // of simultaneous attempts (a short random pause spreads them out) — still bounded.
+  for (let round = 0; round < 100; round++) {
+    if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
     const row = await db
       .selectFrom('login_throttle')
       .selectAll()
