@@ -203,6 +203,18 @@ export class Auditor {
           n.total += amount;
           return;
         }
+        // A whole-yuan 品牌服务费 above the network fee's cap, named without 银联/网络, is the
+        // provider's own periodic "brand service" charge (e.g. 39 元 a month), not the card fee.
+        const text = line.description || line.type;
+        if (
+          network === 'card' &&
+          amount % 100 === 0 &&
+          /品牌服务费/u.test(text) &&
+          !/银联|网络|转接|清算|卡组织/u.test(text)
+        ) {
+          this.addDeduction(line, 'service_fee', amount, text, classification.basis);
+          return;
+        }
         if (classification.evidence === 'weak' || network === 'card') {
           this.decided.push({
             ...this.base(

@@ -46,6 +46,8 @@ export const unsureLayoutBody = z.object({
   message: z.object({ zh: z.string(), en: z.string() }),
   detail: z.string().optional(),
   hint: z.string().optional(),
+  /** The reader's own account: its best guess per role and the questions it could not settle. */
+  details: z.record(z.string(), z.unknown()).optional(),
   layout: z.object({
     fingerprint: z.string(),
     columns: z.number(),
@@ -110,6 +112,7 @@ export function unsureBody(unsure: UnsureLayout, zh: string, en: string): Unsure
     message: { zh, en },
     detail: unsure.error.message,
     ...(unsure.error.hint === undefined ? {} : { hint: unsure.error.hint }),
+    ...(unsure.error.details === undefined ? {} : { details: { ...unsure.error.details } }),
     layout: {
       fingerprint: unsure.fingerprint,
       columns: unsure.columns,

@@ -69,7 +69,15 @@ export default function ShopPage() {
   return merchant ? <Statements merchant={merchant} /> : <Onboarding onDone={load} />;
 }
 
+/** …银行 / 信用社 is a bank, …支付 a payment company; anything else stays 不确定. */
+function providerKindOfName(name: string): 'bank' | 'payment_institution' | 'unknown' {
+  if (/银行|信用合作|信用社/u.test(name)) return 'bank';
+  if (/支付|付科技|钱包/u.test(name)) return 'payment_institution';
+  return 'unknown';
+}
+
 function Onboarding({ onDone }: { onDone: () => void }) {
+  const [form] = Form.useForm();
   useLayoutEffect(dismissShell, []);
   const t = useT();
   const lang = useLang();
@@ -118,10 +126,16 @@ function Onboarding({ onDone }: { onDone: () => void }) {
   return (
     <Card title={t('onboardingTitle')} style={{ maxWidth: 640, margin: '0 auto' }}>
       <Form
+        form={form}
         layout="vertical"
         onFinish={(v: Record<string, unknown>) => void submit(v)}
+        onValuesChange={(changed: Record<string, unknown>) => {
+          // The name usually tells the kind; the merchant can still say otherwise (or 不确定).
+          if (typeof changed['providerName'] === 'string' && !form.isFieldTouched('providerType'))
+            form.setFieldValue('providerType', providerKindOfName(changed['providerName']));
+        }}
         initialValues={{
-          // Most merchants do not know; the plan infers it from the name and asks to confirm.
+          // Most merchants do not know: 不确定 until the name says more.
           providerType: 'unknown',
           complainantType: 'individual_merchant',
         }}
