@@ -97,6 +97,9 @@ describe.skipIf(!E2E_READY)('fee schedules in Chromium', () => {
       await shop.getByText('先告诉我们您的 POS 机情况').waitFor();
       await shop.getByLabel('您的姓名').fill('张丽');
       await shop.getByLabel('收单机构（签购单或 App 上的公司名称）').fill(provider);
+      // Close the suggestions before the page check (their list is not part of the form).
+      await shop.keyboard.press('Escape');
+      await shop.locator('#providerName_list').waitFor({ state: 'hidden' });
       await shop.getByTestId('use-fee-schedule').check();
       await shot(shop, `${size.name}-09-onboarding-schedule`);
       await shop.getByTestId('onboarding-save').click();

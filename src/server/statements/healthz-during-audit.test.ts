@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR } from '../../../test/fixtures/index.js';
-import { HttpUser, startServerProcess, type ServerProcess } from '../processes.js';
+import {
+  HttpUser,
+  registerVerified,
+  startServerProcess,
+  type ServerProcess,
+} from '../processes.js';
 
 /** The built server (`npm test` builds first), where audits run on worker threads. */
 const built = existsSync(
@@ -27,12 +32,11 @@ describe.skipIf(!built)('the built server while it audits', () => {
       SWEEP_SECONDS: '0',
     });
     const u = new HttpUser(server.url);
-    const me = await u.call<{ csrfToken: string }>('POST', '/api/auth/register', {
+    await registerVerified(u, server, {
       email: 'healthz@shop.test',
       password: 'a long password',
       name: 'healthz',
     });
-    u.csrf = me.body.csrfToken;
     merchantId = (
       await u.call<{ id: string }>('POST', '/api/merchants', {
         name: '张丽',
