@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultKnowledgeBase, findChannel } from '../channels/knowledge-base.js';
-import type { Block, DocumentModel } from '../documents/model.js';
 import { composeCallScript } from './call-script.js';
 import { defaultLegalGrounds } from './legal-grounds.js';
 import { composeLetter } from './letter.js';
 import { reportDocument } from './report-document.js';
-import { exampleCase } from './testing.js';
+import { documentText, exampleCase } from './testing.js';
 
 const kb = defaultKnowledgeBase();
 const grounds = defaultLegalGrounds();
@@ -27,49 +26,16 @@ function letter(channelId: string, overrides: Partial<Parameters<typeof composeL
   });
 }
 
-/** Every word of a document, for "does it say …" checks. */
-function allText(doc: DocumentModel): string {
-  const parts: string[] = [doc.title, doc.subtitle ?? ''];
-  const visit = (b: Block) => {
-    switch (b.kind) {
-      case 'heading':
-      case 'paragraph':
-      case 'note':
-        parts.push(b.text);
-        break;
-      case 'list':
-        parts.push(...b.items);
-        break;
-      case 'table':
-        parts.push(
-          ...b.columns.map((c) => c.title),
-          ...b.rows.flat(),
-          ...(b.footer ?? []),
-          b.caption ?? '',
-        );
-        break;
-      case 'fields':
-        for (const f of b.fields) parts.push(`${f.label}：${f.value}`);
-        break;
-      case 'signature':
-        parts.push(...b.lines, b.date);
-        break;
-    }
-  };
-  doc.blocks.forEach(visit);
-  return parts.join('\n');
-}
-
 describe('composeLetter', () => {
   it('a complaint to the provider: parties, demands, every disputed row, the total, evidence, signature', () => {
     const doc = letter('payment_institution_customer_service');
-    const text = allText(doc);
+    const text = documentText(doc);
     expect(doc.title).toBe('投诉书');
     expect(doc.subtitle).toBe('致：鑫联支付有限公司客户服务中心（投诉处理部门）');
     expect(text).toContain('投诉人：张丽（丽丽便利店（个体工商户））');
     // The provider knows the merchant by the merchant number: the ID number is masked.
     expect(text).toContain('身份证号码：1101**********1234');
-    expect(allText(letter('pboc_12363'))).toContain('身份证号码：110101199001011234');
+    expect(documentText(letter('pboc_12363'))).toContain('身份证号码：110101199001011234');
     expect(text).toContain('退还未经本人同意扣取的费用共计 159.00 元。');
     expect(text).toContain('2024-09-05');
     expect(text).toContain('2024-09-25');
@@ -88,11 +54,11 @@ describe('composeLetter', () => {
   });
 
   it('cites the payment-institution rules against a payment institution, the banking rules against a bank', () => {
-    const pi = allText(letter('pboc_12363'));
+    const pi = documentText(letter('pboc_12363'));
     expect(pi).toContain('《非银行支付机构监督管理条例》第三十四条');
     expect(pi).toContain('第九百八十五条');
     expect(pi).not.toContain('银行业保险业消费投诉处理管理办法');
-    const bank = allText(
+    const bank = documentText(
       letter('bank_customer_service', {
         caseFile: {
           ...caseFile,
@@ -105,19 +71,19 @@ describe('composeLetter', () => {
   });
 
   it('deposit claims cite the association rule on deposits', () => {
-    expect(allText(letter('pcac_report'))).toContain('违规收取特约商户押金');
+    expect(documentText(letter('pcac_report'))).toContain('违规收取特约商户押金');
   });
 
   it('a regulator complaint asks it to accept, press for the refund and investigate', () => {
     const doc = letter('pboc_12363');
     expect(doc.subtitle).toBe('致：中国人民银行上海市分行');
-    expect(allText(doc)).toContain('依法受理本投诉并督促鑫联支付有限公司限期处理。');
+    expect(documentText(doc)).toContain('依法受理本投诉并督促鑫联支付有限公司限期处理。');
   });
 
   it('market regulation and the association get a 举报信, with reporter and reported party', () => {
     const doc = letter('samr_12315');
     expect(doc.title).toBe('举报信');
-    const text = allText(doc);
+    const text = documentText(doc);
     expect(text).toContain('举报人：张丽');
     expect(text).toContain('被举报人：鑫联支付有限公司');
     expect(text).toContain('及其代理商杭州快刷科技有限公司');
@@ -126,14 +92,14 @@ describe('composeLetter', () => {
   it('a court gets a 民事起诉状 with plaintiff, defendant and the procedure it relies on', () => {
     const doc = letter('court_small_claims');
     expect(doc.title).toBe('民事起诉状');
-    const text = allText(doc);
+    const text = documentText(doc);
     expect(text).toContain('原告：张丽');
     expect(text).toContain('判令被告返还原告被扣取的费用 159.00 元。');
     expect(text).toContain('民事诉讼法');
   });
 
   it('what goes to the press carries no full personal numbers', () => {
-    const text = allText(letter('press'));
+    const text = documentText(letter('press'));
     expect(text).not.toContain('110101199001011234');
     expect(text).not.toContain('13800138000');
     expect(text).toContain('138****8000');
@@ -142,7 +108,7 @@ describe('composeLetter', () => {
 
   it('writes English as well', () => {
     const doc = letter('payment_institution_customer_service', { language: 'en' });
-    const text = allText(doc);
+    const text = documentText(doc);
     expect(doc.title).toBe('Letter of Complaint');
     expect(text).toContain('Refund the 159.00 yuan taken without my consent.');
     expect(text).toContain('5 November 2024');
@@ -161,7 +127,7 @@ describe('composeCallScript', () => {
       date: '2024-11-05',
       language: 'zh',
     });
-    const text = allText(doc);
+    const text = documentText(doc);
     expect(text).toContain('拨打：400-000-0000');
     expect(text).toContain('工单号');
     expect(text).toContain('工号');
@@ -172,7 +138,7 @@ describe('composeCallScript', () => {
 
 describe('reportDocument', () => {
   it('lists every finding with its verdict and the claim', () => {
-    const text = allText(reportDocument(audit, 'zh', '2024-11-05'));
+    const text = documentText(reportDocument(audit, 'zh', '2024-11-05'));
     expect(text).toContain('159.00');
     for (const f of audit.findings) expect(text).toContain(f.date);
     expect(text).toContain('未经同意');
