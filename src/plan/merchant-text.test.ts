@@ -5,12 +5,11 @@ import { planInputOf } from '../cases/case-input.js';
 import { describeChannel } from '../channels/describe.js';
 import { defaultKnowledgeBase } from '../channels/knowledge-base.js';
 import { chinaCalendar } from '../deadlines/calendar.js';
-import type { Block, DocumentModel } from '../documents/model.js';
 import { buildGuides } from '../guides/guides.js';
 import { composeCallScript } from '../letters/call-script.js';
 import { defaultLegalGrounds } from '../letters/legal-grounds.js';
 import { composeLetter } from '../letters/letter.js';
-import { exampleCase } from '../letters/testing.js';
+import { documentText, exampleCase } from '../letters/testing.js';
 import { describePlan } from './describe.js';
 import { planCase, type Plan } from './plan.js';
 import { defaultPlanPolicy } from './policy.js';
@@ -44,35 +43,6 @@ function problems(text: string, lang: 'zh' | 'en'): string[] {
     if (m) found.push(m[0]);
   }
   return found;
-}
-
-function documentText(doc: DocumentModel): string {
-  const parts: string[] = [doc.title, doc.subtitle ?? ''];
-  const visit = (b: Block): void => {
-    switch (b.kind) {
-      case 'heading':
-      case 'paragraph':
-      case 'note':
-        parts.push(b.text);
-        break;
-      case 'list':
-        parts.push(...b.items);
-        break;
-      case 'table':
-        parts.push(...b.columns.map((c) => c.title), ...b.rows.flat(), ...(b.footer ?? []));
-        break;
-      case 'fields':
-        for (const f of b.fields) parts.push(`${f.label}：${f.value}`);
-        break;
-      case 'signature':
-        parts.push(...b.lines, b.date);
-        break;
-      default:
-        break;
-    }
-  };
-  doc.blocks.forEach(visit);
-  return parts.join('\n');
 }
 
 /** Merchant-facing strings of a plan (its data, as the web page shows it). */
