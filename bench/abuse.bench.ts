@@ -1,9 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { Zip, ZipDeflate, strToU8, type ZipInputFile } from 'fflate';
+import { zipBomb } from '../src/audit/decode/zip-bomb.js';
 import { spawn } from 'node:child_process';
 import { HttpUser } from '../src/server/processes.js';
 
@@ -42,34 +41,6 @@ async function largeXlsx(): Promise<Buffer> {
   sheet.addRow(header.split(','));
   for (let i = 0; i < XLSX_ROWS; i++) sheet.addRow((rows[i % rows.length] ?? '').split(','));
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** An XLSX whose one sheet inflates to 2 GB of spaces from 2 MB (zip64 not needed). */
-function zipBomb(): Buffer {
-  const block = Buffer.alloc(16 << 20, 0x20);
-  const piece = zlib.deflateRawSync(block, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
-  const times = 128;
-  let crc = 0;
-  for (let i = 0; i < times; i++) crc = zlib.crc32(block, crc);
-  const parts: Uint8Array[] = [];
-  const zip = new Zip((error, data) => {
-    if (error) throw error;
-    parts.push(data);
-  });
-  const entry: ZipInputFile = {
-    filename: 'xl/worksheets/sheet1.xml',
-    size: block.length * times,
-    crc,
-    compression: 8,
-  };
-  zip.add(entry);
-  for (let i = 0; i < times; i++) entry.ondata?.(null, piece, false);
-  entry.ondata?.(null, zlib.deflateRawSync(Buffer.alloc(0)), true);
-  const workbook = new ZipDeflate('xl/workbook.xml');
-  zip.add(workbook);
-  workbook.push(strToU8('<workbook/>'), true);
-  zip.end();
-  return Buffer.concat(parts);
 }
 
 const percentile = (sorted: readonly number[], p: number) =>

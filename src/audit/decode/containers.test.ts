@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { strToU8 } from 'fflate';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
-import { strToU8, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
 import fc from 'fast-check';
+import { zipBomb } from './zip-bomb.js';
 import iconv from 'iconv-lite';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
@@ -455,41 +455,6 @@ describe('bounded decoding', () => {
     );
     expect(() => limitsFromEnv({ FEEGUARD_MAX_ROWS: '-1' })).toThrow(/FEEGUARD_MAX_ROWS/);
   });
-
-  /**
-   * An XLSX whose first entry is a worksheet of 2 GiB of spaces (deflated: a few MB), declared
-   * with its real size or with a lie, before the workbook.
-   */
-  function zipBomb(declared: number | null): Uint8Array {
-    const block = Buffer.alloc(16 * 1024 * 1024, 0x20);
-    // one block deflated once, then repeated: each piece refers only to itself
-    const piece = zlib.deflateRawSync(block, {
-      level: 9,
-      finishFlush: zlib.constants.Z_FULL_FLUSH,
-    });
-    const times = 128;
-    let crc = 0;
-    for (let i = 0; i < times; i++) crc = zlib.crc32(block, crc);
-    const parts: Uint8Array[] = [];
-    const zip = new Zip((error, data) => {
-      if (error) throw error;
-      parts.push(data);
-    });
-    const sheet: ZipInputFile = {
-      filename: 'xl/worksheets/sheet1.xml',
-      size: declared ?? block.length * times,
-      crc,
-      compression: 8,
-    };
-    zip.add(sheet);
-    for (let i = 0; i < times; i++) sheet.ondata?.(null, piece, false);
-    sheet.ondata?.(null, zlib.deflateRawSync(Buffer.alloc(0)), true);
-    const workbook = new ZipDeflate('xl/workbook.xml');
-    zip.add(workbook);
-    workbook.push(strToU8('<workbook/>'), true);
-    zip.end();
-    return Buffer.concat(parts);
-  }
 
   const tmpFiles = () =>
     readdirSync(os.tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`));
