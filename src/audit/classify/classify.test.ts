@@ -49,6 +49,8 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
     ['', 'POS流量年费', 'fee:traffic_fee'],
     ['fee', 'SIM card fee', 'fee:traffic_fee'],
     ['扣款', '网络服务费', 'fee:traffic_fee'],
+    ['扣费', '终端联网费', 'fee:traffic_fee'],
+    ['扣费', '数据卡费', 'fee:traffic_fee'],
     // service / membership
     ['扣费', '年费', 'fee:service_fee'],
     ['扣费', '会员费', 'fee:service_fee'],
@@ -59,6 +61,9 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
     ['扣费', '智能POS服务费', 'fee:service_fee'],
     ['扣费', '增值服务月费', 'fee:service_fee'],
     ['', 'Monthly service fee', 'fee:service_fee'],
+    ['扣费', '商户年审费', 'fee:service_fee'],
+    ['扣费', '系统升级费', 'fee:service_fee'],
+    ['扣费', '资金安全险', 'fee:service_fee'],
     // deposit / activation / device
     ['扣费', '押金（第1期）', 'fee:deposit'],
     ['扣费', '激活费', 'fee:deposit'],
@@ -66,6 +71,8 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
     ['扣费', '风险保证金', 'fee:deposit'],
     ['扣款', '终端激活服务费', 'fee:deposit'],
     ['', 'Terminal deposit', 'fee:deposit'],
+    ['扣费', '入网服务费', 'fee:deposit'],
+    ['扣费', '机具工本费', 'fee:deposit'],
     // instant settlement
     ['扣费', '秒到费', 'fee:instant_settlement_fee'],
     ['扣费', 'D0手续费', 'fee:instant_settlement_fee'],
@@ -73,6 +80,8 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
     ['扣费', '提现手续费', 'fee:instant_settlement_fee'],
     ['扣费', '快速到账服务费', 'fee:instant_settlement_fee'],
     ['扣费', '加急结算费', 'fee:instant_settlement_fee'],
+    ['扣费', '付款手续费', 'fee:instant_settlement_fee'],
+    ['', '提前结算费', 'fee:instant_settlement_fee'],
     ['', 'Instant settlement fee', 'fee:instant_settlement_fee'],
     // other deductions: to be reviewed
     ['扣费', '调账', 'fee:other_deduction'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowsOfLines, type TextLine } from './pdf.js';
+import { linesOf, rowsOfLines, type TextLine } from './pdf.js';
 
 const line = (page: number, ...cells: [number, string][]): TextLine => ({
   page,
@@ -28,6 +28,35 @@ describe('rebuilding a PDF table from its lines', () => {
   it('keeps every run as a cell when no header is found', () => {
     expect(rowsOfLines([line(1, [0, 'a'], [100, 'b'])])).toEqual([
       { row: 1, page: 1, cells: ['a', 'b'] },
+    ]);
+  });
+
+  it('drops a page footer that shares the last row’s baseline instead of merging it into a cell', () => {
+    const piece = (x: number, y: number, text: string) => ({
+      x,
+      y,
+      width: text.length * 4,
+      size: 8,
+      text,
+    });
+    const lines = linesOf(
+      [
+        piece(30, 560, '2024-03-01'),
+        piece(200, 560, '12.00'),
+        piece(372, 560, '0.00'),
+        piece(380, 558, '第 1 页'),
+      ],
+      1,
+    );
+    expect(lines).toEqual([
+      {
+        page: 1,
+        runs: [
+          { x0: 30, x1: 70, text: '2024-03-01' },
+          { x0: 200, x1: 220, text: '12.00' },
+          { x0: 372, x1: 388, text: '0.00' },
+        ],
+      },
     ]);
   });
 });

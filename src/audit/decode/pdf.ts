@@ -51,9 +51,19 @@ const SAME_LINE = 0.5;
 const CELL_GAP = 0.9;
 const WORD_GAP = 0.15;
 
+/**
+ * A piece of text that is only a page number (第 1 页, 第1页/共3页, Page 2 of 3). A footer printed
+ * close below the last row shares that row's baseline, and would otherwise run into its last cell
+ * (`第 1 页0.00`); as a piece of its own it is never a cell.
+ */
+const PAGE_PIECE =
+  /^(?:第\s*\d+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?)$/iu;
+
 /** Groups a page's text pieces into lines (top to bottom) of runs (left to right). */
 export function linesOf(pieces: readonly Piece[], page: number): TextLine[] {
-  const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = pieces
+    .filter((p) => !PAGE_PIECE.test(p.text.trim()))
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: Piece[][] = [];
   for (const piece of sorted) {
     const group = groups.at(-1);

@@ -63,6 +63,18 @@ describe('bank-acquirer notices with several amounts', () => {
     ]);
   });
 
+  it.each([
+    ['结算时扣收D0手续费2.00元', 'D0手续费', -200],
+    ['结算时扣收1月月度流量费76.00元', '1月月度流量费', -7600],
+    ['扣收押金(第2期)100.00元', '押金(第2期)', -10000],
+  ])(
+    'a fee name with figures in it (%s) is still the name, and the amount follows it',
+    (what, name, amount) => {
+      const r = read(`【某某银行】您尾号1234的商户于2025年01月06日${what}，详询95xxx。`);
+      expect(r).toMatchObject({ kind: 'line', line: { amount, type: '扣费', description: name } });
+    },
+  );
+
   it('a settlement with only its card fees has no deduction', () => {
     const r = read('【某某银行】您尾号1234的商户于2025-03-02结算入账1,000.00元，扣收手续费6.00元');
     expect(r).toMatchObject({ kind: 'line', line: { amount: -100000, fee: 600, type: '结算' } });

@@ -29,8 +29,10 @@ const RECEIPT = new RegExp(
   String.raw`(收款|消费|交易|刷卡|(?<!结算)入账)(?:成功)?(?:金额)?[:：]?\s*${AMOUNT}.*?手续费[:：]?\s*${AMOUNT}`,
   'u',
 );
+// the fee's name may hold figures (D0手续费, 1月月度流量费, 押金(第2期)): the amount is the first
+// figure marked as money, so the name stops before it
 const DEDUCTION = new RegExp(
-  String.raw`(扣除|扣收|收取|扣取|扣款|代扣|扣缴|扣)(?:了|您)?(?:的)?([^\d，。,；;：:¥￥]{0,24}?)[:：]?\s*${AMOUNT}`,
+  String.raw`(扣除|扣收|收取|扣取|扣款|代扣|扣缴|扣)(?:了|您)?(?:的)?([^，。,；;：:¥￥]{0,24}?)[:：]?\s*${AMOUNT}`,
   'u',
 );
 const CREDIT = new RegExp(
