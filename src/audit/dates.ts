@@ -55,6 +55,8 @@ const PATTERNS: readonly RegExp[] = [
   /^(\d{4})年(\d{1,2})月(\d{1,2})日?/u,
   // 20250302 or 20250302 10:22:33 or 20250302102233
   /^(\d{4})(\d{2})(\d{2})(?:$|\s|\d{6}$)/u,
+  // 25/03/02, 25-3-2, 25.03.02: a two-digit year first, as Chinese exports print it (yy/mm/dd)
+  /^(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|\s)/u,
 ];
 
 /** Parses a date cell: a `Date`, an Excel serial number, or text in any of the spec's formats. */
@@ -79,7 +81,7 @@ export function parseDateCell(cell: Cell): IsoDate | null {
   for (const pattern of PATTERNS) {
     const match = pattern.exec(text);
     if (match) {
-      const y = Number(match[1]);
+      const y = Number(match[1]) + ((match[1] ?? '').length === 2 ? 2000 : 0);
       const m = Number(match[2]);
       const d = Number(match[3]);
       return isValidDate(y, m, d) ? isoDate(y, m, d) : null;

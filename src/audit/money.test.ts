@@ -33,6 +33,9 @@ describe('parseYuanToFen', () => {
     ['12.500', 1250],
     ['0.00', 0],
     ['-0.00', 0],
+    ['1,333.99-', -133399],
+    ['99.00-', -9900],
+    ['９９．００－元', -9900],
   ])('%s → %i fen', (text, fen) => {
     expect(parseYuanToFen(text)).toBe(fen);
   });

@@ -26,7 +26,7 @@ const GROUPED = /^\d{1,3}(?:,\d{3})+$/;
 
 /**
  * Parses an amount as statements write it: `1,234.50`, `¥12.00`, `￥-3`, `12.00元`, `(45.00)`,
- * `−8`, full-width digits. Returns integer fen, or null when the text is not an amount.
+ * `−8`, `99.00-` (minus after the figure), full-width digits. Returns integer fen, or null when the text is not an amount.
  * More than two decimals are accepted only when the extra digits are zeros: a statement that
  * shows fractions of a fen is more likely misread than exact.
  */
@@ -46,6 +46,13 @@ export function parseYuanToFen(input: string): Fen | null {
   if (sign) {
     negative = negative !== (sign[0] !== '+');
     text = text.slice(sign[0].length).replace(CURRENCY, '');
+  } else {
+    // 1,234.56- : bank systems that print the sign after the figure
+    const after = /\d[-−–]$/u.exec(text);
+    if (after) {
+      negative = !negative;
+      text = text.slice(0, -1);
+    }
   }
   const match = /^(\d[\d,]*)?(?:\.(\d*))?$/.exec(text);
   if (!match || (match[1] === undefined && (match[2] === undefined || match[2] === '')))

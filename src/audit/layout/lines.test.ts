@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultLexicon } from '../lexicon/lexicon.js';
 import type { Cell } from '../model.js';
 import { detectLayout } from './columns.js';
-import { interpretRow } from './lines.js';
+import { createRowInterpreter, interpretRow } from './lines.js';
 
 const lexicon = defaultLexicon();
 
@@ -104,5 +104,30 @@ describe('rows → statement lines', () => {
     expect(io.kind === 'line' && io.line.amount).toBe(-9900);
     const bad = read(['日期', '摘要', '金额', '收/支'], ['2024-01-01', '流量费', '99.00', '?']);
     expect(bad.kind).toBe('problem');
+  });
+});
+
+describe('a date printed once a day (or merged down over the day’s rows)', () => {
+  const layout = detectLayout([{ row: 1, cells: header }], lexicon);
+  if (!layout) throw new Error('no layout');
+  const row = (n: number, date: string, amount: string, type = '消费') => ({
+    row: n,
+    cells: [date, type, '借记卡', amount, '0.10', amount, '', `00000000000${String(n)}`],
+  });
+
+  it('gives a record with a blank date cell the date of the row above', () => {
+    const read = createRowInterpreter(layout, 'f.xlsx', lexicon);
+    expect(read(row(2, '2024-02-01', '20.00'))).toMatchObject({ line: { date: '2024-02-01' } });
+    expect(read(row(3, '', '30.00'))).toMatchObject({ kind: 'line', line: { date: '2024-02-01' } });
+  });
+
+  it('still skips a total and reports a record with no date anywhere above it', () => {
+    const read = createRowInterpreter(layout, 'f.xlsx', lexicon);
+    expect(read({ row: 2, cells: ['合计', '', '', '50.00'] })).toEqual({
+      kind: 'skip',
+      why: 'summary',
+    });
+    expect(read(row(3, '', '30.00'))).toMatchObject({ kind: 'problem' });
+    expect(read(row(4, '昨天', '30.00'))).toMatchObject({ kind: 'problem' });
   });
 });

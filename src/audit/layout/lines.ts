@@ -79,9 +79,14 @@ export function createRowInterpreter(
       lastText = cell.slice(0, 10);
       lastDate = date;
     }
+    if (date !== null) lastSeen = date;
     return date;
   };
-  const read = (row: SourceRow) => interpretRow(row, layout, file, lexicon, cardOf, dateOf);
+  // a report that prints the date once a day (or merges it down over the day's rows) leaves the
+  // date cell of the day's later rows blank: they are of the day above
+  let lastSeen: string | null = null;
+  const read = (row: SourceRow) =>
+    interpretRow(row, layout, file, lexicon, cardOf, dateOf, () => lastSeen);
   const balanceColumn = layout.columns.balance;
   if (layout.sign !== 'balance' || balanceColumn === undefined) return read;
   // an unsigned amount with a running balance: the balance going down or up gives the direction
@@ -110,6 +115,8 @@ export function interpretRow(
   lexicon: Lexicon,
   cardOf: (text: string) => CardType = (text) => cardTypeOf(text, lexicon),
   dates: (cell: Cell) => string | null = parseDateCell,
+  /** The date of the nearest dated row above, for a record whose date cell is blank. */
+  above: () => string | null = () => null,
 ): LineResult {
   const { cells } = row;
   const c = layout.columns;
@@ -126,7 +133,7 @@ export function interpretRow(
   });
 
   const dateCell = at(c.date);
-  const date = dates(dateCell ?? null);
+  let date = dates(dateCell ?? null);
   if (date === null) {
     // only rows without a date can be blank, summary, note or repeated-header rows
     const texts = cells.map(cellText);
@@ -141,7 +148,10 @@ export function interpretRow(
     }
     // a lone line of text below or inside the table is a remark, not a record
     if (filled.length === 1) return { kind: 'skip', why: 'note' };
-    return problem(`无法解析的日期: '${cellText(dateCell)}' (unreadable date)`);
+    const carried = cellText(dateCell) === '' ? above() : null;
+    if (carried === null)
+      return problem(`无法解析的日期: '${cellText(dateCell)}' (unreadable date)`);
+    date = carried;
   }
 
   let amount: Fen;

@@ -17,7 +17,8 @@ export type CellKind =
 export const PROFILE_ROWS = 200;
 
 const TIME = /^\d{1,2}:\d{2}(?::\d{2})?$/;
-const DATE_TEXT = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\d{8}(?:$|\s|\d{6}$)/u;
+const DATE_TEXT =
+  /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\d{8}(?:$|\s|\d{6}$)|^\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:$|\s)/u;
 const CURRENCY = /[¥￥元]|rmb|cny/iu;
 const ALNUM_ID = /^[a-z0-9_-]{6,}$/i;
 

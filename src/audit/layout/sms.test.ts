@@ -169,3 +169,26 @@ describe('an aggregator payout notice with its fee', () => {
     expect(r.kind === 'line' ? r.line.description : '').toContain('D0提现');
   });
 });
+
+describe('payment-app notices pasted as label：value lines', () => {
+  it.each([
+    [
+      '扣费通知\n扣费项目：D0手续费\n扣费金额：￥2.00\n扣费时间：2025-03-02 23:55',
+      { amount: -200, type: '扣费', description: 'D0手续费' },
+    ],
+    [
+      '收款到账通知\n收款金额：￥1,775.07\n手续费：￥2.95\n到账时间：2025-03-02 08:47',
+      { amount: 177507, fee: 295, type: '收款' },
+    ],
+    [
+      '提现到账通知\n业务类型：秒到提现\n提现金额：￥7,674.58\n到账银行卡：某某银行(尾号6889)\n到账时间：2025-03-02 23:26',
+      { amount: -767458, type: '结算', description: '秒到提现' },
+    ],
+    [
+      '入账通知\n入账项目：流量费退还\n入账金额：￥59.00\n入账时间：2025-03-02 10:00',
+      { amount: 5900, type: '返还', description: '流量费退还' },
+    ],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toMatchObject({ kind: 'line', line: { date: '2025-03-02', ...expected } });
+  });
+});

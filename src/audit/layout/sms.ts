@@ -212,6 +212,8 @@ export function interpretMessage(
     description,
   });
 
+  const card = labelledCard(message.text, line);
+  if (card) return card;
   const receipt = RECEIPT.exec(body2) ?? EN_RECEIPT.exec(body2);
   if (receipt) {
     const amount = money(receipt[2]);
@@ -323,4 +325,52 @@ function severalAmounts(
   return rest.length === 0
     ? { kind: 'line', line: first }
     : { kind: 'line', line: first, also: rest };
+}
+
+/** `扣费项目：流量卡年费`, `收款金额：￥12.00`: one label and its value on a line. */
+const LABELLED = /^([^:：\d¥￥]{1,12})[:：]\s*(.+)$/u;
+
+/**
+ * A payment app's notice pasted as text: a heading (扣费通知, 收款到账通知, 提现到账通知) and
+ * lines of `label：value`. The labels say what each value is — the amount, the fee, the name of
+ * what was charged — so they are read as fields, not as one sentence: 扣费项目 names the fee,
+ * 扣费金额 is its amount. Null when the message is not of that shape.
+ */
+function labelledCard(
+  text: string,
+  line: (amount: number, fee: number | null, type: string, description: string) => StatementLine,
+): MessageResult | null {
+  const lines = foldWidth(text)
+    .split(/\r?\n/u)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const fields: [string, string][] = [];
+  for (const l of lines) {
+    const m = LABELLED.exec(l);
+    if (m) fields.push([(m[1] ?? '').replace(/\s+/gu, ''), (m[2] ?? '').trim()]);
+  }
+  if (fields.length < 2) return null;
+  const heading = lines.filter((l) => !LABELLED.test(l)).join(' ');
+  const value = (re: RegExp) => fields.find(([label]) => re.test(label))?.[1];
+  const amountText = value(/金额$/u);
+  const amount =
+    amountText === undefined ? null : money(ANY_AMOUNT.exec(amountText)?.[1] ?? amountText);
+  if (amount === null) return null;
+  const amountLabel = fields.find(([label]) => /金额$/u.test(label))?.[0] ?? '';
+  const what = `${heading} ${amountLabel}`;
+  const name = value(/(项目|名称|事由|用途|原因|说明|类型|方式)$/u) ?? '';
+  if (/扣费|扣款|收费|代扣|扣除/u.test(what))
+    return { kind: 'line', line: line(-amount, null, '扣费', name) };
+  if (/退款|退货|撤销|冲正/u.test(what))
+    return { kind: 'line', line: line(-amount, null, name || '退货', '') };
+  if (/提现|结算|出款|划款/u.test(what))
+    return { kind: 'line', line: line(-amount, null, '结算', name) };
+  if (/收款|消费|交易/u.test(what)) {
+    const feeText = value(/手续费/u);
+    const fee = feeText === undefined ? null : money(ANY_AMOUNT.exec(feeText)?.[1] ?? feeText);
+    return { kind: 'line', line: line(amount, fee, '收款', '') };
+  }
+  if (/入账|到账|返还|退还|返现|补贴|奖励/u.test(what))
+    return { kind: 'line', line: line(amount, null, '返还', name) };
+  return null;
 }

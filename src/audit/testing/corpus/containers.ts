@@ -75,6 +75,8 @@ export function toDelimited(rows: readonly Cell[][], options: DelimitedOptions):
 export interface Sheet {
   name: string;
   rows: Cell[][];
+  /** Merged ranges, 1-based inclusive: [top, left, bottom, right]. Only `toXlsx` writes them. */
+  merges?: [number, number, number, number][];
 }
 
 /**
@@ -96,6 +98,8 @@ export async function toXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
         } else target.value = cell;
       });
     });
+    for (const [top, left, bottom, right] of sheet.merges ?? [])
+      ws.mergeCells(top, left, bottom, right);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -147,6 +151,63 @@ ${trs}
 </table>
 </body></html>
 `;
+}
+
+/**
+ * An HTML report as a web back-office prints it: `<th>` cells on header rows, and the header row
+ * repeated inside the same table wherever `headerAgain` says (a page break of the on-screen list).
+ */
+export function toHtmlReport(
+  rows: readonly Cell[][],
+  charset: string,
+  isHeader: (index: number) => boolean,
+): string {
+  const trs = rows
+    .map((r, i) => {
+      const tag = isHeader(i) ? 'th' : 'td';
+      return `  <tr>${r.map((c) => `<${tag}>${escapeXml(cellText(c))}</${tag}>`).join('')}</tr>`;
+    })
+    .join('\n');
+  return `<!DOCTYPE html>
+<html><head><meta charset="${charset}"><title>商户对账单</title></head>
+<body>
+<table class="list" cellspacing="0">
+${trs}
+</table>
+</body></html>
+`;
+}
+
+/**
+ * Text printed as a fixed-width table: columns padded to their display width (a Chinese
+ * character is two), separated by `|`, with rule lines of dashes above and below the header.
+ */
+export function toPipeTable(
+  rows: readonly Cell[][],
+  headerRow: number,
+): { text: string; lineOf: number[] } {
+  const texts = rows.map((r) => r.map(cellText));
+  const width = (s: string) =>
+    [...s].reduce((n, ch) => n + (/[\u0000-\u00ff]/u.test(ch) ? 1 : 2), 0);
+  const columns = Math.max(...texts.map((r) => r.length));
+  const widths = Array.from({ length: columns }, (_, c) =>
+    Math.max(...texts.map((r) => (r.length > 1 ? width(r[c] ?? '') : 0))),
+  );
+  const rule = `+${widths.map((w) => '-'.repeat(w + 2)).join('+')}+`;
+  const lines: string[] = [];
+  const lineOf: number[] = [];
+  texts.forEach((r, i) => {
+    if (i + 1 === headerRow) lines.push(rule);
+    if (r.length <= 1) lines.push(r[0] ?? '');
+    else
+      lines.push(
+        `|${widths.map((w, c) => ` ${(r[c] ?? '') + ' '.repeat(w - width(r[c] ?? ''))} `).join('|')}|`,
+      );
+    lineOf.push(lines.length);
+    if (i + 1 === headerRow) lines.push(rule);
+  });
+  lines.push(rule);
+  return { text: lines.join('\r\n') + '\r\n', lineOf };
 }
 
 /** Excel 2003 XML Spreadsheet, also saved with an .xls name. */
