@@ -187,8 +187,12 @@ export function toPipeTable(
   headerRow: number,
 ): { text: string; lineOf: number[] } {
   const texts = rows.map((r) => r.map(cellText));
-  const width = (s: string) =>
-    [...s].reduce((n, ch) => n + (/[\u0000-\u00ff]/u.test(ch) ? 1 : 2), 0);
+  // display width: a Chinese character takes two columns of a fixed-width print
+  const width = (s: string) => {
+    let n = 0;
+    for (const ch of s) n += (ch.codePointAt(0) ?? 0) <= 0xff ? 1 : 2;
+    return n;
+  };
   const columns = Math.max(...texts.map((r) => r.length));
   const widths = Array.from({ length: columns }, (_, c) =>
     Math.max(...texts.map((r) => (r.length > 1 ? width(r[c] ?? '') : 0))),
