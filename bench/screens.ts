@@ -553,6 +553,11 @@ async function settle(page: Page, ready?: string): Promise<void> {
     .locator('.ant-spin-spinning, .ant-skeleton-active')
     .first()
     .waitFor({ state: 'detached', timeout: 30_000 });
+  // The app's own loading line is plain text, not a spinner.
+  await page
+    .getByText(/^(加载中…|Loading…|正在打开…)$/u)
+    .first()
+    .waitFor({ state: 'detached', timeout: 30_000 });
   await page.waitForLoadState('networkidle');
   // ECharts animates for about a second.
   if ((await page.locator('canvas').count()) > 0) await page.waitForTimeout(1500);
