@@ -27,7 +27,8 @@ export function SignedIn({ lang, children }: { lang: Lang; children: ReactNode }
 
 /**
  * Rules inline styles cannot say: links as 44 px tap targets, and on a phone the menu on its own
- * row under the name and the buttons.
+ * row under the name and the buttons; a card's title and its link, and a row of segments, wrap
+ * instead of pushing the page sideways (English words are longer than Chinese ones).
  */
 const FRAME_CSS = `
 body { margin: 0; }
@@ -36,6 +37,9 @@ body { margin: 0; }
 @media (max-width: 575px) { .fg-nav { order: 3; flex-basis: 100% !important; } }
 .fg-drop:focus-within { outline: 2px solid #0958d9; outline-offset: 2px; }
 .ant-card .ant-card-head .ant-card-head-title { white-space: normal; overflow: visible; padding: 8px 0; }
+.ant-card .ant-card-head .ant-card-head-wrapper { flex-wrap: wrap; column-gap: 8px; }
+.ant-card .ant-card-head .ant-card-extra { margin-inline-start: auto; }
+.ant-segmented .ant-segmented-group { flex-wrap: wrap; }
 `;
 
 /** The theme's text style for the whole page (what Ant Design's App gave before it moved inside). */

@@ -102,6 +102,8 @@ export default function AdminPage() {
           dataSource={orgs}
           size="small"
           pagination={false}
+          // On a phone the invitation field keeps a usable width; the table scrolls, not the page.
+          scroll={{ x: 560 }}
           columns={[
             { title: W.name[lang], dataIndex: 'name' },
             {
@@ -117,12 +119,16 @@ export default function AdminPage() {
               title: W.invite[lang],
               render: (_: unknown, o) => (
                 <Form
-                  layout="inline"
+                  style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}
                   onFinish={(v: { email: string }) => {
                     api('POST', `/api/organizations/${o.id}/members`, v).then(load).catch(fail);
                   }}
                 >
-                  <Form.Item name="email" rules={[{ required: true, type: 'email' }]}>
+                  <Form.Item
+                    name="email"
+                    rules={[{ required: true, type: 'email' }]}
+                    style={{ flex: '1 1 120px', minWidth: 0, marginBottom: 0 }}
+                  >
                     <Input aria-label={W.invite[lang]} placeholder="name@example.com" />
                   </Form.Item>
                   <Button htmlType="submit">{W.send[lang]}</Button>

@@ -193,14 +193,19 @@ export function AuthPage({ onLoggedIn }: { onLoggedIn: () => void }) {
       </div>
       <p style={{ color: 'rgba(0, 0, 0, 0.68)', margin: '16px 0 0' }}>
         {lang === 'zh' ? '不登录也可以看：' : 'Open to everyone: '}
-        <Link className="fg-tap" to="/public">
-          {lang === 'zh' ? '公开统计' : 'statistics'}
-        </Link>
-        {' · '}
-        <Link className="fg-tap" to="/public/complaints">
-          {lang === 'zh' ? '投诉公示' : 'complaints'}
-        </Link>
-        {' · '}
+        {/* Each link keeps its separator: a line never starts with a lone dot. */}
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <Link className="fg-tap" to="/public">
+            {lang === 'zh' ? '公开统计' : 'statistics'}
+          </Link>
+          {' · '}
+        </span>
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <Link className="fg-tap" to="/public/complaints">
+            {lang === 'zh' ? '投诉公示' : 'complaints'}
+          </Link>
+          {' · '}
+        </span>
         <Link className="fg-tap" to="/guides">
           {lang === 'zh' ? '维权指南' : 'guides'}
         </Link>

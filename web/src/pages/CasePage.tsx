@@ -88,7 +88,10 @@ export default function CasePage() {
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label={t('status')}>
             <Tag color="#0958d9" data-testid="case-status">
-              {stateName(detail.status, lang)}
+              {/* An answer waiting for the merchant's decision is not "waiting for an answer". */}
+              {owner && detail.filings.some((f) => f.state === 'responded')
+                ? NW.yourDecision[lang]
+                : stateName(detail.status, lang)}
             </Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('claimed')}>
@@ -160,6 +163,7 @@ export default function CasePage() {
 
 const NW = {
   decide: { zh: '对方已答复：请决定接受还是不接受', en: 'They have answered: accept it or not' },
+  yourDecision: { zh: '待您决定', en: 'Your decision' },
   decideHelp: {
     zh: '接受，投诉就此了结；不接受，我们帮您升级到下一个渠道。',
     en: 'Accept and the complaint is settled; dispute and we help you escalate to the next channel.',

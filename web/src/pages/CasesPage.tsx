@@ -2,6 +2,7 @@ import { Card, Empty, Grid, List, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type CaseSummary, type Me } from '../api.js';
+import { beijingDate } from '../dates.js';
 import { stateName, useLang, useT } from '../i18n.js';
 
 export default function CasesPage() {
@@ -11,6 +12,10 @@ export default function CasesPage() {
   const [calendar, setCalendar] = useState<string | null>(null);
   const screens = Grid.useBreakpoint();
   const respondent = lang === 'zh' ? '被投诉机构' : 'Provider';
+  // Several cases against one provider look alike by name; the day each was started and the
+  // step it is on tell them apart.
+  const opened = lang === 'zh' ? '发起于' : 'Started';
+  const next = lang === 'zh' ? '下一步' : 'Next step';
   useEffect(() => {
     void api<Me>('GET', '/api/me').then((me) => {
       setCalendar(me.calendarUrl ?? null);
@@ -46,6 +51,12 @@ export default function CasesPage() {
               <div>
                 {t('claimed')} {c.claim} {t('yuan')} · {t('recovered')} {c.recovered} {t('yuan')}
               </div>
+              <div>
+                {opened} {beijingDate(c.createdAt)}
+                {c.nextStep
+                  ? ` · ${next}${lang === 'zh' ? '：' : ': '}${c.nextStep.name[lang]}`
+                  : ''}
+              </div>
               {c.nextDeadline ? (
                 <div>
                   {t('dueBy')} {c.nextDeadline}
@@ -76,6 +87,16 @@ export default function CasesPage() {
               title: t('status'),
               dataIndex: 'status',
               render: (s: string) => <Tag>{stateName(s, lang)}</Tag>,
+            },
+            {
+              title: opened,
+              dataIndex: 'createdAt',
+              render: (d: string) => beijingDate(d),
+            },
+            {
+              title: next,
+              dataIndex: 'nextStep',
+              render: (step: CaseSummary['nextStep']) => step?.name[lang] ?? '—',
             },
             {
               title: t('dueBy'),

@@ -188,7 +188,10 @@ export default function SettingsPage() {
       </Card>
       {/* For organizations and technical staff; a merchant does not need to see it. */}
       <details data-testid="advanced-settings">
-        <summary className="fg-tap" style={{ justifyContent: 'flex-start', cursor: 'pointer' }}>
+        <summary
+          className="fg-tap"
+          style={{ justifyContent: 'flex-start', cursor: 'pointer', whiteSpace: 'normal' }}
+        >
           {w('advanced')}
         </summary>
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{w('webhook')}</h2>}>

@@ -94,7 +94,8 @@ export function ContractFields() {
       <legend style={{ fontSize: 16, fontWeight: 600, marginBottom: 8 }}>
         {W.contractTitle[lang]}
       </legend>
-      <Row gutter={12}>
+      {/* Inputs side by side line up even when one label wraps to more lines on a phone. */}
+      <Row gutter={12} align="bottom">
         <Col xs={12} sm={6}>
           <Form.Item name="debitRate" label={t('debitRate')}>
             <InputNumber min={0} max={10} step={0.01} style={{ width: '100%' }} />
@@ -116,7 +117,7 @@ export function ContractFields() {
           </Form.Item>
         </Col>
       </Row>
-      <Row gutter={12}>
+      <Row gutter={12} align="bottom">
         <Col xs={12} sm={12}>
           <Form.Item name="anyRate" label={W.anyRate[lang]}>
             <InputNumber min={0} max={10} step={0.01} style={{ width: '100%' }} />

@@ -38,7 +38,7 @@ const W = {
 } as const;
 
 function line(d: Departure, lang: Lang): string {
-  return `${DEPARTURE_NAMES[d.kind][lang]}：${lang === 'zh' ? d.scheduled : d.scheduledEn}`;
+  return `${DEPARTURE_NAMES[d.kind][lang]}${lang === 'zh' ? '：' : ': '}${lang === 'zh' ? d.scheduled : d.scheduledEn}`;
 }
 
 /**
@@ -90,9 +90,16 @@ export function DepartureSummary({ departures }: { departures: Departures | null
   return (
     <Card title={W.title[lang]} data-testid="schedule-departures">
       <Typography.Paragraph>
-        {W.versions[lang]}：
-        {departures.schedules.map((s) => `${s.version}（${s.effectiveFrom}）`).join('、')} ·{' '}
-        {W.total[lang]} <strong>{departures.total}</strong> {W.yuan[lang]}
+        {W.versions[lang]}
+        {lang === 'zh' ? '：' : ': '}
+        {departures.schedules
+          .map((s) =>
+            lang === 'zh'
+              ? `${s.version}（${s.effectiveFrom}）`
+              : `${s.version} (${s.effectiveFrom})`,
+          )
+          .join(lang === 'zh' ? '、' : ', ')}{' '}
+        · {W.total[lang]} <strong>{departures.total}</strong> {W.yuan[lang]}
       </Typography.Paragraph>
       {departures.items.length === 0 ? (
         <Typography.Text>{W.none[lang]}</Typography.Text>

@@ -86,8 +86,12 @@ export const W = {
 /** The server's bucket for provinces with too few complaints to name (src/server/stats). */
 export const OTHER_PLACES = '(其他地区 other)';
 
-/** A province as the public pages show it: the merged small ones as "other places". */
+/**
+ * A province as the public pages show it: the merged small ones as "other places", and the
+ * complaints whose merchant gave no place said so rather than a bare dash.
+ */
 export function placeName(key: string, lang: Lang): string {
   if (key === OTHER_PLACES) return lang === 'zh' ? '其他地区' : 'Other places';
-  return key || '—';
+  if (!key) return lang === 'zh' ? '未填写地区' : 'Place not given';
+  return key;
 }
