@@ -160,6 +160,27 @@ describe('planCase: where the case stands', () => {
     expect(p.headline.zh).toContain('2026-12-07');
   });
 
+  it('answered but not yet decided: the plan asks for the decision, not for more waiting', () => {
+    const p = plan({
+      history: [
+        {
+          channel: 'payment_institution_customer_service',
+          date: '2026-11-20',
+          outcome: 'pending',
+          answeredAt: '2026-11-24',
+        },
+      ],
+    });
+    expect(p.stage).toBe('waiting');
+    const first = step(p, 'payment_institution_customer_service');
+    expect(first.state).toBe('waiting');
+    expect(first.filed?.answeredAt).toBe('2026-11-24');
+    expect(first.when.zh).toContain('2026-11-24 收到答复');
+    expect(p.headline.zh).toContain('请决定是否接受');
+    expect(p.headline.zh).not.toContain('正在等待');
+    expect(p.headline.en).toContain('answered on 2026-11-24');
+  });
+
   it('answer disputed: a rejection escalates now; a part refund escalates for the rest', () => {
     const rejected = plan({
       history: [

@@ -142,7 +142,12 @@ export interface PlanStep {
   /** The alternatives' names, for people (the ids are for programs). */
   readonly alternativeNames?: readonly Bilingual[];
   /** For a step taken: when it was filed, its reference and when the answer is due. */
-  readonly filed?: { readonly date: IsoDate; readonly reference?: string };
+  readonly filed?: {
+    readonly date: IsoDate;
+    readonly reference?: string;
+    /** The channel has answered and the merchant has not yet said whether the answer settles it. */
+    readonly answeredAt?: IsoDate;
+  };
   /** For the next and later steps: the day to file, when known. */
   readonly startOn?: IsoDate;
   readonly answerDue?: StepDeadline;
@@ -787,15 +792,28 @@ function takenStep(
   kb: KnowledgeBase,
 ): PlanStep {
   const due = ladderDue(channel, base.filingType, attempt.date, calendar, kb, input, policy);
+  const awaitingDecision = attempt.outcome === 'pending' && attempt.answeredAt !== undefined;
   const filed = {
     date: attempt.date,
     ...(attempt.reference === undefined ? {} : { reference: attempt.reference }),
+    ...(awaitingDecision ? { answeredAt: attempt.answeredAt } : {}),
   };
   const common = { ...base, filed, ...(due ? { answerDue: due } : {}) };
   const ref = attempt.reference ? `（工单号 ${attempt.reference}）` : '';
   const refEn = attempt.reference ? ` (reference ${attempt.reference})` : '';
   switch (attempt.outcome) {
     case 'pending': {
+      if (attempt.answeredAt !== undefined) {
+        // Answered: the plan waits for the merchant's decision, not for the channel.
+        return {
+          ...common,
+          state: 'waiting',
+          when: {
+            zh: `已于 ${attempt.date} 提出${ref}，${attempt.answeredAt} 收到答复：请先决定是否接受这个答复。`,
+            en: `Filed on ${attempt.date}${refEn}; answered on ${attempt.answeredAt}: decide first whether you accept the answer.`,
+          },
+        };
+      }
       if (!due) {
         return {
           ...common,
@@ -889,6 +907,12 @@ function headlineOf(stage: PlanStage, ladder: readonly PlanStep[], input: PlanIn
         en: 'The money was paid back; the case can be closed.',
       };
     case 'waiting':
+      if (waiting?.filed?.answeredAt !== undefined) {
+        return {
+          zh: `${waiting.name.zh}已于 ${waiting.filed.answeredAt} 答复：请决定是否接受。接受则结束，不接受再升级。`,
+          en: `${waiting.name.en} answered on ${waiting.filed.answeredAt}: decide whether you accept. Accept to close the case, or dispute it to escalate.`,
+        };
+      }
       return waiting?.answerDue
         ? {
             zh: `正在等待${waiting.name.zh}答复，期限 ${waiting.answerDue.deadline.due}。到期未答复再升级。`,
