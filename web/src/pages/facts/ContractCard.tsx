@@ -52,7 +52,7 @@ const W = {
     en: 'Your complaint’s claim went from {before} yuan to {after} yuan; its letter follows.',
   },
   badField: {
-    zh: '“{field}”填得不对：请改正后再保存。',
+    zh: '「{field}」填得不对：请改正后再保存。',
     en: 'The {field} does not fit: correct it and save again.',
   },
 } as const;
