@@ -137,9 +137,7 @@ function yuan(value: number | string, where: string): Fen {
     throw new FeeGuardError(
       'FG_ERR_BAD_CONTRACT',
       `合同中 ${where} 的金额无法识别: ${JSON.stringify(value)}`,
-      {
-        hint: 'write it in yuan, e.g. 36 or "36.00"',
-      },
+      { hint: 'write it in yuan, e.g. 36 or "36.00"', details: { path: where } },
     );
   }
   return fen;
@@ -157,6 +155,7 @@ export function parseContract(input: unknown): Contract {
         : `${path || '(top level)'}: ${issue?.message ?? 'invalid'}`;
     throw new FeeGuardError('FG_ERR_BAD_CONTRACT', `合同文件有误 (invalid contract): ${message}`, {
       hint: 'see the contract format in docs/contract.md',
+      details: { path },
     });
   }
   const data = result.data;
@@ -166,7 +165,10 @@ export function parseContract(input: unknown): Contract {
       throw new FeeGuardError(
         'FG_ERR_BAD_CONTRACT',
         `合同中 rates[${String(i + 1)}].percent 无法识别: ${JSON.stringify(rate.percent)}`,
-        { hint: 'write the rate as a percent number, e.g. 0.6 for 0.6%' },
+        {
+          hint: 'write the rate as a percent number, e.g. 0.6 for 0.6%',
+          details: { path: `rates[${String(i + 1)}].percent` },
+        },
       );
     }
     return rate.capYuan === undefined
@@ -192,4 +194,69 @@ export function parseContract(input: unknown): Contract {
   if (data.merchantId !== undefined) contract.merchantId = data.merchantId;
   if (data.signedAt !== undefined) contract.signedAt = data.signedAt;
   return contract;
+}
+
+const CARD_WORDS = {
+  debit: { zh: '借记卡', en: 'debit card' },
+  credit: { zh: '信用卡', en: 'credit card' },
+  any: { zh: '不分卡种', en: 'any card' },
+} as const;
+
+const RATE_PARTS: Record<string, { zh: string; en: string }> = {
+  percent: { zh: '费率', en: 'rate' },
+  capYuan: { zh: '封顶金额', en: 'cap' },
+  cardType: { zh: '卡种', en: 'card type' },
+};
+
+const CHARGE_PARTS: Record<string, { zh: string; en: string }> = {
+  category: { zh: '收费项目', en: 'kind' },
+  amountYuan: { zh: '金额', en: 'amount' },
+  every: { zh: '多久收一次', en: 'period' },
+  startsAfter: { zh: '从哪天起可以收', en: 'start date' },
+};
+
+const TOP_PARTS: Record<string, { zh: string; en: string }> = {
+  perTransactionFeeYuan: { zh: '每笔固定手续费', en: 'fixed fee per transaction' },
+  signedAt: { zh: '签约日期', en: 'signing date' },
+  provider: { zh: '服务商名称', en: 'provider name' },
+  providerType: { zh: '服务商类型', en: 'provider type' },
+  merchantId: { zh: '商户号', en: 'merchant number' },
+  rates: { zh: '费率', en: 'rates' },
+  agreedCharges: { zh: '约定的收费', en: 'agreed charges' },
+};
+
+/**
+ * A contract field as a merchant would name it, for error messages shown on a form:
+ * `agreedCharges[2].amountYuan` is 「约定的收费第 2 项的金额」, `rates[1].capYuan` of a debit
+ * rate 「借记卡的封顶金额」. `path` is as {@link formatPath} writes it; `contract` is what was
+ * sent, to name a rate by its card type.
+ *
+ * @example contractFieldWords('agreedCharges[2].amountYuan', {}).zh // '约定的收费第 2 项的金额'
+ */
+export function contractFieldWords(path: string, contract: unknown): { zh: string; en: string } {
+  const rate = /^rates\[(\d+)\](?:\.(\w+))?$/u.exec(path);
+  if (rate) {
+    const n = Number(rate[1]);
+    const rates = (contract as { rates?: unknown } | null)?.rates;
+    const cardType = Array.isArray(rates)
+      ? (rates[n - 1] as { cardType?: unknown } | undefined)?.cardType
+      : undefined;
+    const card =
+      typeof cardType === 'string' && cardType in CARD_WORDS
+        ? CARD_WORDS[cardType as keyof typeof CARD_WORDS]
+        : { zh: `第 ${String(n)} 个费率`, en: `rate ${String(n)}` };
+    const part = rate[2] ? RATE_PARTS[rate[2]] : undefined;
+    return part
+      ? { zh: `${card.zh}的${part.zh}`, en: `the ${part.en} for ${card.en}` }
+      : { zh: `${card.zh}的费率`, en: `the rate for ${card.en}` };
+  }
+  const charge = /^agreedCharges\[(\d+)\](?:\.(\w+))?$/u.exec(path);
+  if (charge) {
+    const n = String(Number(charge[1]));
+    const part = charge[2] ? CHARGE_PARTS[charge[2]] : undefined;
+    return part
+      ? { zh: `约定的收费第 ${n} 项的${part.zh}`, en: `the ${part.en} of agreed charge ${n}` }
+      : { zh: `约定的收费第 ${n} 项`, en: `agreed charge ${n}` };
+  }
+  return TOP_PARTS[path] ?? { zh: '合同内容', en: 'the contract' };
 }

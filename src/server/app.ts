@@ -35,6 +35,7 @@ import { publicationRoutes } from './publication/publication.routes.js';
 import { deductionRoutes } from './statements/deductions.routes.js';
 import { layoutMappingRoutes } from './statements/layout-mappings.routes.js';
 import { statementRoutes } from './statements/statements.routes.js';
+import { createAuditPool } from './statements/audit-pool.js';
 
 export interface BuildOptions {
   /** Log output; tests pass false. */
@@ -157,8 +158,15 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
   publicationRoutes(app, deps);
   publicRoutes(app, deps);
   alertRoutes(app, deps);
-  merchantRoutes(app, deps);
-  statementRoutes(app, deps);
+  // One pool for every audit, uploads and contract corrections alike: together they never run
+  // more than the configured number at once.
+  const audits = createAuditPool({
+    workers: deps.config.auditWorkers,
+    queue: deps.config.auditQueue,
+    workerMb: deps.config.auditWorkerMb,
+  });
+  merchantRoutes(app, deps, audits);
+  statementRoutes(app, deps, audits);
   deductionRoutes(app, deps);
   layoutMappingRoutes(app, deps);
   caseRoutes(app, deps);

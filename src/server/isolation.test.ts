@@ -92,6 +92,7 @@ const BODIES: Record<string, unknown> = {
   listFeeSchedules: undefined,
   getFeeSchedule: undefined,
   setContractFromSchedule: { scheduleId: '00000000-0000-4000-8000-000000000000' },
+  correctContract: { contract: { rates: [{ cardType: 'any', percent: 0.38 }] } },
   listScheduleDepartures: undefined,
   listAlerts: undefined,
   updateAlert: { title: '改标题' },

@@ -34,11 +34,17 @@ const CONTRACT = {
   ],
 } as const;
 
+/** The same contract with the deposit left out, as a merchant correcting it on the case page. */
+const WITHOUT_DEPOSIT = {
+  ...CONTRACT,
+  agreedCharges: CONTRACT.agreedCharges.filter((c) => c.category !== 'deposit'),
+};
+
 /** The claim `feeguard audit 03-plain.csv --contract contract.json` computes, through the same function. */
-async function cliClaim(): Promise<string> {
+async function cliClaim(contract: unknown = CONTRACT): Promise<string> {
   const report = await auditStatements(
     [{ file: '03-plain.csv', chunks: Readable.from([readFileSync(STATEMENT)]) }],
-    { contract: parseContract(CONTRACT) },
+    { contract: parseContract(contract) },
   );
   return report.claim.total;
 }
@@ -76,11 +82,13 @@ describe.skipIf(!E2E_READY)('the whole contract and the merchant’s facts in Ch
   let server: ServerProcess;
   let browser: Browser;
   let expected = '';
+  let corrected = '';
 
   beforeAll(async () => {
     ({ server } = await startFreshServer('feeguard-facts-e2e-'));
     browser = await launchChromium();
     expected = await cliClaim();
+    corrected = await cliClaim(WITHOUT_DEPOSIT);
   }, 120_000);
 
   afterAll(async () => {
@@ -150,6 +158,27 @@ describe.skipIf(!E2E_READY)('the whole contract and the merchant’s facts in Ch
       await page
         .getByTestId('case-facts')
         .screenshot({ path: path.join(SHOTS, `${size.name}-facts-04-questions.png`) });
+
+      // The deposit was entered by mistake: corrected on the case page, in the same form.
+      const card = page.getByTestId('contract-card');
+      await card.getByTestId('contract-edit').click();
+      await expect.poll(() => card.getByTestId('agreed-charge').count()).toBe(3);
+      await card.getByTestId('agreed-charge').first().getByText('删除这一项').click();
+      await expect.poll(() => card.getByTestId('agreed-charge').count()).toBe(2);
+      await checkPage(page, `${size.name}-facts-05-contract`);
+      await card.getByTestId('contract-save').click();
+      await expect
+        .poll(() => card.getByTestId('contract-saved').innerText(), { timeout: 30_000 })
+        .toContain(`追讨金额从 ${expected} 元变为 ${corrected} 元`);
+      // The case holds the deductions claimed when it was opened; the deposit now claimed too is
+      // on the shop page, ready for the next complaint.
+      await checkPage(page, `${size.name}-facts-06-corrected`);
+      await page.goto(`${server.url}/`);
+      await expect
+        .poll(async () =>
+          (await page.getByTestId('claim-total').innerText()).replace(/[^\d.]/gu, ''),
+        )
+        .toBe(corrected);
       await context.close();
     }, 120_000);
   }

@@ -7,6 +7,8 @@ export interface ApiErrorBody {
   message: { zh: string; en: string };
   detail?: string;
   hint?: string;
+  /** For a form field that does not fit: the field as the merchant knows it, in both languages. */
+  details?: { words?: { zh: string; en: string } };
 }
 
 export class ApiError extends Error {
@@ -79,7 +81,16 @@ export interface Merchant {
   providerName: string;
   providerType: 'bank' | 'payment_institution';
   complainantType: 'individual_consumer' | 'individual_merchant' | 'company';
-  contracts: unknown[];
+  contracts: { effectiveFrom: string; contract: unknown; feeScheduleId?: string | null }[];
+}
+
+/** What a contract correction changed (PUT /api/merchants/{id}/contract). */
+export interface ContractCorrection {
+  merchant: Merchant;
+  claim: { before: string; after: string };
+  statements: number;
+  changed: number;
+  cases: { id: string; before: string; after: string }[];
 }
 
 export interface StatementUpload {
@@ -207,6 +218,7 @@ export interface Filing {
 
 export interface CaseSummary {
   id: string;
+  merchantId: string;
   respondentName: string;
   status: string;
   claim: string;

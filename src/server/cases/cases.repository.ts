@@ -103,29 +103,48 @@ export async function recomputeCaseClaims(
   trx: Transaction<DB>,
   deductionId: string,
 ): Promise<string[]> {
-  const holding = await trx
-    .selectFrom('case_deductions')
-    .select('case_id')
-    .where('deduction_id', '=', deductionId)
-    .execute();
-  const caseIds = holding.map((h) => h.case_id);
-  for (const caseId of caseIds) {
-    await trx
-      .updateTable('cases')
-      .set((eb) => ({
-        claim_fen: eb.fn.coalesce(
-          eb
-            .selectFrom('case_deductions')
-            .innerJoin('deductions', 'deductions.id', 'case_deductions.deduction_id')
-            .select((s) => s.fn.sum<number>('deductions.overcharge_fen').as('total'))
-            .where('case_deductions.case_id', '=', caseId),
-          eb.lit(0),
-        ),
-      }))
-      .where('id', '=', caseId)
-      .execute();
-  }
+  const caseIds = await casesHolding(trx, [deductionId]);
+  for (const caseId of caseIds) await recomputeCaseClaim(trx, caseId);
   return caseIds;
+}
+
+/** The cases holding any of these deductions; `open` leaves out the ones the merchant closed. */
+export async function casesHolding(
+  trx: Transaction<DB>,
+  deductionIds: readonly string[],
+  options: { readonly open?: boolean } = {},
+): Promise<string[]> {
+  const found = new Set<string>();
+  // a few hundred ids per query: well under either database's bound-parameter limit
+  for (let at = 0; at < deductionIds.length; at += 500) {
+    let query = trx
+      .selectFrom('case_deductions')
+      .innerJoin('cases', 'cases.id', 'case_deductions.case_id')
+      .select('case_deductions.case_id')
+      .distinct()
+      .where('case_deductions.deduction_id', 'in', deductionIds.slice(at, at + 500));
+    if (options.open) query = query.where('cases.status', '!=', 'closed');
+    for (const row of await query.execute()) found.add(row.case_id);
+  }
+  return [...found].sort();
+}
+
+/** Sets a case's claim to the sum of its deductions' overcharges. */
+export async function recomputeCaseClaim(trx: Transaction<DB>, caseId: string): Promise<void> {
+  await trx
+    .updateTable('cases')
+    .set((eb) => ({
+      claim_fen: eb.fn.coalesce(
+        eb
+          .selectFrom('case_deductions')
+          .innerJoin('deductions', 'deductions.id', 'case_deductions.deduction_id')
+          .select((s) => s.fn.sum<number>('deductions.overcharge_fen').as('total'))
+          .where('case_deductions.case_id', '=', caseId),
+        eb.lit(0),
+      ),
+    }))
+    .where('id', '=', caseId)
+    .execute();
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { formatFen } from '../../audit/money.js';
 import { planInputOf } from '../../cases/case-input.js';
@@ -10,10 +11,16 @@ import { planCase, type Plan, type PlanStep } from '../../plan/plan.js';
 import { defaultPlanPolicy } from '../../plan/policy.js';
 import type { Caller } from '../auth/caller.js';
 import { knowledgeBase } from '../channels/channels.service.js';
-import type { CasesTable, DeductionsTable, FilingsTable, MerchantsTable } from '../db/schema.js';
+import type {
+  CasesTable,
+  DB,
+  DeductionsTable,
+  FilingsTable,
+  MerchantsTable,
+} from '../db/schema.js';
 import type { ServerDeps } from '../deps.js';
 import { notFound } from '../http/errors.js';
-import { refreshCaseStats } from '../stats/stats.service.js';
+import { refreshCaseStats, refreshCaseStatsIn } from '../stats/stats.service.js';
 import {
   caseById,
   deductionsOfCases,
@@ -191,6 +198,25 @@ export async function refreshCaseSummaries(
   caseIds: readonly string[],
 ): Promise<void> {
   if (caseIds.length === 0) return;
+  await storeSummaries(deps, caseIds);
+  await refreshCaseStats(deps, caseIds);
+}
+
+/**
+ * The same inside the caller's transaction: the summaries and the statistics change together
+ * with what changed the cases, or not at all.
+ */
+export async function refreshCaseSummariesIn(
+  trx: Transaction<DB>,
+  deps: ServerDeps,
+  caseIds: readonly string[],
+): Promise<void> {
+  if (caseIds.length === 0) return;
+  await storeSummaries({ ...deps, db: trx }, caseIds);
+  await refreshCaseStatsIn(trx, deps, caseIds);
+}
+
+async function storeSummaries(deps: ServerDeps, caseIds: readonly string[]): Promise<void> {
   const rows = await deps.db.selectFrom('cases').selectAll().where('id', 'in', caseIds).execute();
   for (const ctx of await loadCaseContexts(deps, rows)) {
     const summary = summaryOf(ctx);
@@ -204,7 +230,6 @@ export async function refreshCaseSummaries(
       .where('id', '=', ctx.row.id)
       .execute();
   }
-  await refreshCaseStats(deps, caseIds);
 }
 
 /** Case list entries from the stored summaries; a case without one is computed. */

@@ -206,15 +206,39 @@ export async function contractFromSchedule(
   deps: ServerDeps,
   caller: Caller,
   merchantId: string,
-  input: {
-    scheduleId: string;
-    effectiveFrom?: string | undefined;
-    activatedOn?: string | undefined;
-  },
+  input: ScheduleChoice,
 ): Promise<void> {
   const merchant = await ownedMerchant(deps.db, caller.userId, merchantId);
   if (!merchant) throw notFound('merchant');
-  const row = await scheduleById(deps.db, input.scheduleId);
+  const version = await scheduleContract(deps.db, merchant, input);
+  await insertContractFromSchedule(deps.db, {
+    id: newId(),
+    merchant_id: merchant.id,
+    effective_from: version.effectiveFrom,
+    contract: version.contract,
+    created_at: deps.now().toISOString(),
+    fee_schedule_id: version.feeScheduleId,
+  });
+}
+
+export interface ScheduleChoice {
+  readonly scheduleId: string;
+  /** When this contract version takes effect; the schedule's own date by default. */
+  readonly effectiveFrom?: string | undefined;
+  /** When the terminal was activated: a charge free for N days starts N days later. */
+  readonly activatedOn?: string | undefined;
+}
+
+/**
+ * The contract a published schedule version gives this merchant (its provider's versions only),
+ * as a contract version's JSON, without storing it.
+ */
+export async function scheduleContract(
+  db: Kysely<DB>,
+  merchant: { provider_name: string; merchant_no: string | null },
+  input: ScheduleChoice,
+): Promise<{ effectiveFrom: string; contract: string; feeScheduleId: string }> {
+  const row = await scheduleById(db, input.scheduleId);
   if (!row) throw notFound('fee schedule');
   if (row.provider_name !== merchant.provider_name) {
     throw apiError(
@@ -232,14 +256,7 @@ export async function contractFromSchedule(
     ...contract,
     ...(merchant.merchant_no ? { merchantId: merchant.merchant_no } : {}),
   });
-  await insertContractFromSchedule(deps.db, {
-    id: newId(),
-    merchant_id: merchant.id,
-    effective_from: effectiveFrom,
-    contract: JSON.stringify(json),
-    created_at: deps.now().toISOString(),
-    fee_schedule_id: row.id,
-  });
+  return { effectiveFrom, contract: JSON.stringify(json), feeScheduleId: row.id };
 }
 
 export interface MerchantDepartures {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB, MerchantsTable } from '../db/schema.js';
 
 export async function merchantOf(db: Kysely<DB>, ownerId: string, id: string) {
@@ -54,7 +54,29 @@ export async function insertContract(
     effective_from: string;
     contract: string;
     created_at: string;
+    fee_schedule_id?: string | null;
   },
 ): Promise<void> {
   await db.insertInto('contract_versions').values(row).execute();
+}
+
+/**
+ * Holds the merchant's row until the caller's transaction ends (PostgreSQL; SQLite runs one
+ * write transaction at a time anyway): two saves of the same merchant's contract take turns.
+ */
+export async function lockMerchant(trx: Transaction<DB>, id: string, postgres: boolean) {
+  const query = trx.selectFrom('merchants').select('id').where('id', '=', id);
+  return (postgres ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/** A version's terms corrected in place: same date, new contract (or schedule it came from). */
+export async function replaceContract(
+  trx: Transaction<DB>,
+  row: { id: string; contract: string; fee_schedule_id: string | null },
+): Promise<void> {
+  await trx
+    .updateTable('contract_versions')
+    .set({ contract: row.contract, fee_schedule_id: row.fee_schedule_id })
+    .where('id', '=', row.id)
+    .execute();
 }

@@ -10,6 +10,8 @@ import { errorResponses, idParam, isoDate } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { refreshMerchantStats } from '../stats/stats.service.js';
 import { providerTypeSchema } from '../../cases/case-file.js';
+import type { AuditPool } from '../statements/audit-pool.js';
+import { checkContract, correctContract } from './contract.service.js';
 import {
   contractsOf,
   insertContract,
@@ -96,7 +98,7 @@ export function toBody(
   };
 }
 
-export function merchantRoutes(app: App, deps: ServerDeps): void {
+export function merchantRoutes(app: App, deps: ServerDeps, audits: AuditPool): void {
   app.post(
     '/api/merchants',
     {
@@ -235,6 +237,55 @@ export function merchantRoutes(app: App, deps: ServerDeps): void {
       const updated = await merchantOf(deps.db, caller.userId, existing.id);
       if (!updated) throw notFound('merchant');
       return toBody(updated, await contractsOf(deps.db, [existing.id]));
+    },
+  );
+  app.put(
+    '/api/merchants/:id/contract',
+    {
+      schema: {
+        operationId: 'correctContract',
+        tags: ['merchants'],
+        summary:
+          'Correct the contract the merchant gave (or take the provider’s published fee schedule instead): the corrected terms replace the version in effect, every stored statement is audited again, and the deductions and open cases (claim, letter, statistics) follow in one transaction; the merchant’s agreed / not-agreed marks stay',
+        params: idParam,
+        body: z.union([
+          z.object({
+            /** The contract format of docs/contract.md. */
+            contract: contractSchema,
+          }),
+          z.object({
+            scheduleId: z.uuid(),
+            /** When the terminal was activated: a charge free for N days starts N days later. */
+            activatedOn: isoDate.optional(),
+          }),
+        ]),
+        response: {
+          200: z.object({
+            merchant: merchantBody,
+            claim: z.object({ before: z.string(), after: z.string() }),
+            statements: z.number(),
+            changed: z.number(),
+            cases: z.array(z.object({ id: z.string(), before: z.string(), after: z.string() })),
+          }),
+          ...errorResponses,
+        },
+      },
+      // A contract the schema refuses is answered below, naming the field as the form does.
+      attachValidation: true,
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      if (request.validationError) {
+        const raw = request.body as unknown;
+        const sent =
+          typeof raw === 'object' && raw !== null && 'contract' in raw ? raw.contract : undefined;
+        if (sent !== undefined) checkContract(sent);
+        throw request.validationError;
+      }
+      const result = await correctContract(deps, audits, caller, request.params.id, request.body);
+      const merchant = await merchantOf(deps.db, caller.userId, request.params.id);
+      if (!merchant) throw notFound('merchant');
+      return { ...result, merchant: toBody(merchant, await contractsOf(deps.db, [merchant.id])) };
     },
   );
 }

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, DeductionsTable, StatementsTable } from '../db/schema.js';
 
 /** What a page of deductions is cut from: one verdict, one category, or both. */
 export interface DeductionFilter {
@@ -100,4 +100,102 @@ export async function monthlyDeductions(
     category: r.category,
     amountFen: Number(r.amount ?? 0),
   }));
+}
+
+/** The statements of a merchant in upload order, to audit again from their stored originals. */
+export async function storedStatementsOf(db: Kysely<DB>, merchantId: string) {
+  return db
+    .selectFrom('statements')
+    .select(['id', 'file_sha256', 'file_name'])
+    .where('merchant_id', '=', merchantId)
+    .orderBy('uploaded_at')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * The deductions a statement brought in (each is held by the upload that first had it), locked
+ * on PostgreSQL until the caller's transaction ends, so a mark made meanwhile waits.
+ */
+export async function deductionsOfStatement(
+  trx: Transaction<DB>,
+  statementId: string,
+  postgres: boolean,
+) {
+  const query = trx
+    .selectFrom('deductions')
+    .select([
+      'id',
+      'fingerprint',
+      'amount_fen',
+      'verdict',
+      'overcharge_fen',
+      'finding',
+      'audit_finding',
+    ])
+    .where('statement_id', '=', statementId)
+    .orderBy('id');
+  return (postgres ? query.forUpdate() : query).execute();
+}
+
+export async function updateDeduction(
+  trx: Transaction<DB>,
+  id: string,
+  changes: Pick<DeductionsTable, 'verdict' | 'overcharge_fen' | 'finding' | 'audit_finding'>,
+): Promise<void> {
+  await trx.updateTable('deductions').set(changes).where('id', '=', id).execute();
+}
+
+/** A statement's stored report and the summary columns lists show. */
+export async function updateStatementReport(
+  trx: Transaction<DB>,
+  id: string,
+  changes: Pick<StatementsTable, 'report' | 'claim' | 'counts' | 'warnings'>,
+): Promise<void> {
+  await trx.updateTable('statements').set(changes).where('id', '=', id).execute();
+}
+
+/** Which of these deductions a case holds. */
+export async function deductionsInCases(
+  trx: Transaction<DB>,
+  ids: readonly string[],
+): Promise<string[]> {
+  const found: string[] = [];
+  // a few hundred ids per query: well under either database's bound-parameter limit
+  for (let at = 0; at < ids.length; at += 500) {
+    const rows = await trx
+      .selectFrom('case_deductions')
+      .select('deduction_id')
+      .distinct()
+      .where('deduction_id', 'in', ids.slice(at, at + 500))
+      .execute();
+    found.push(...rows.map((r) => r.deduction_id));
+  }
+  return found;
+}
+
+export async function deleteDeductions(trx: Transaction<DB>, ids: readonly string[]) {
+  for (let at = 0; at < ids.length; at += 500) {
+    await trx
+      .deleteFrom('deductions')
+      .where('id', 'in', ids.slice(at, at + 500))
+      .execute();
+  }
+}
+
+/**
+ * New deductions, a batch at a time; one another upload of the merchant already holds (same
+ * fingerprint) is left to that upload.
+ */
+export async function insertDeductions(
+  trx: Transaction<DB>,
+  rows: readonly Omit<DeductionsTable, 'audit_finding'>[],
+): Promise<void> {
+  for (let at = 0; at < rows.length; at += 200) {
+    await trx
+      .insertInto('deductions')
+      .values(rows.slice(at, at + 200))
+      .onConflict((oc) => oc.columns(['merchant_id', 'fingerprint']).doNothing())
+      .execute();
+  }
 }

@@ -28,7 +28,7 @@ import {
   type ColumnMapping,
   type UnsureLayout,
 } from './layout-mappings.js';
-import { createAuditPool } from './audit-pool.js';
+import type { AuditPool } from './audit-pool.js';
 import { storeStatement } from './statements.service.js';
 
 /** The most statements one page of the list holds. */
@@ -93,13 +93,8 @@ function parseMapping(text: string): ColumnMapping {
   return parsed.data;
 }
 
-export function statementRoutes(app: App, deps: ServerDeps): void {
-  // Audits run on worker threads, a few at a time, so the server keeps answering meanwhile.
-  const audits = createAuditPool({
-    workers: deps.config.auditWorkers,
-    queue: deps.config.auditQueue,
-    workerMb: deps.config.auditWorkerMb,
-  });
+/** Audits run on worker threads, a few at a time, so the server keeps answering meanwhile. */
+export function statementRoutes(app: App, deps: ServerDeps, audits: AuditPool): void {
   app.post(
     '/api/merchants/:id/statements',
     {

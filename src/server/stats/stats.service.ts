@@ -9,7 +9,7 @@ import {
 import { knowledgeBase } from '../channels/channels.service.js';
 import type { DB } from '../db/schema.js';
 import type { ServerDeps } from '../deps.js';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { refreshPublication } from '../publication/publication.service.js';
 import {
   AggregateRows,
@@ -52,23 +52,54 @@ export async function refreshCaseStats(deps: ServerDeps, caseIds: readonly strin
     for (let attempt = 1; ; attempt++) {
       try {
         await deps.db.transaction().execute(async (trx) => {
-          if (!(await lockCase(trx, caseId, deps.dialect === 'postgres'))) return;
-          const facts = (await caseFacts(trx, [caseId], channels)).get(caseId);
-          if (!facts) return;
-          const after = contributionOf(facts);
-          const before = await storedContribution(trx, caseId);
-          await applyDeltas(trx, deltasBetween(before, after));
-          await storeContribution(trx, caseId, after, at);
-          await refreshPublication(trx, caseId, after, at);
+          await refreshCaseStat(trx, deps, caseId, channels, at);
         });
         break;
       } catch (error) {
         // PostgreSQL may pick this transaction as a deadlock victim; it is safe to run again.
-        const code = (error as { code?: unknown }).code;
-        if (attempt >= RETRIES || (code !== '40P01' && code !== '40001')) throw error;
+        if (attempt >= RETRIES || !isRetryable(error)) throw error;
       }
     }
   }
+}
+
+/** A PostgreSQL deadlock victim or serialization failure: the transaction may simply run again. */
+export function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
+/**
+ * The same inside a transaction the caller holds, so the statistics change together with what
+ * changed the cases (or not at all). The caller retries the whole transaction on
+ * {@link isRetryable} errors.
+ */
+export async function refreshCaseStatsIn(
+  trx: Transaction<DB>,
+  deps: ServerDeps,
+  caseIds: readonly string[],
+) {
+  if (caseIds.length === 0) return;
+  const channels = await providerChannels(trx);
+  const at = deps.now().toISOString();
+  for (const caseId of caseIds) await refreshCaseStat(trx, deps, caseId, channels, at);
+}
+
+async function refreshCaseStat(
+  trx: Transaction<DB>,
+  deps: ServerDeps,
+  caseId: string,
+  channels: ReadonlySet<string>,
+  at: string,
+) {
+  if (!(await lockCase(trx, caseId, deps.dialect === 'postgres'))) return;
+  const facts = (await caseFacts(trx, [caseId], channels)).get(caseId);
+  if (!facts) return;
+  const after = contributionOf(facts);
+  const before = await storedContribution(trx, caseId);
+  await applyDeltas(trx, deltasBetween(before, after));
+  await storeContribution(trx, caseId, after, at);
+  await refreshPublication(trx, caseId, after, at);
 }
 
 /** After a merchant's details changed: its complaints may now count under another place. */

@@ -19,6 +19,7 @@ import { stateName, useLang, useT } from '../i18n.js';
 import { fenToYuan } from '../money.js';
 import GroupCard from './case/GroupCard.js';
 import { CaseFactsCard, type CaseWithFacts } from './facts/CaseFactsCard.js';
+import { ContractCard } from './facts/ContractCard.js';
 import PublishCard from './case/PublishCard.js';
 import { beijingToday } from '../dates.js';
 import { errorMessage } from '../errors.js';
@@ -149,6 +150,7 @@ export default function CasePage() {
         </Card>
       ) : null}
       {owner ? <CaseFactsCard detail={detail} onChange={load} /> : null}
+      {owner ? <ContractCard merchantId={detail.merchantId} onSaved={load} /> : null}
       {detail.filings
         .filter((f) => f !== draft && !(owner && f.state === 'responded'))
         .map((filing) => (

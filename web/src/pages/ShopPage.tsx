@@ -46,6 +46,7 @@ import { DepartureNote, DepartureSummary, useDepartures } from './feeschedules/d
 import { UseScheduleOption } from './feeschedules/ScheduleLinks.js';
 import { ContractFields, contractFromForm } from './facts/ContractFields.js';
 import { MarkButtons } from './facts/MarkButtons.js';
+import { ContractCard } from './facts/ContractCard.js';
 
 const DeductionChart = lazy(() => import('./DeductionChart.js'));
 
@@ -455,6 +456,7 @@ function Statements({ merchant }: { merchant: Merchant }) {
           }}
         />
       ) : null}
+      <ContractCard merchantId={merchant.id} onSaved={reload} />
       {summary ? <UploadStory summary={summary} /> : null}
       {deductions && hasAny ? (
         <Findings

@@ -219,3 +219,38 @@ export function ContractFields() {
     </fieldset>
   );
 }
+
+/** A stored contract (docs/contract.md) as the form's values: the way back of contractFromForm. */
+export function formFromContract(contract: unknown): ContractFormValues {
+  const c = (contract ?? {}) as {
+    rates?: { cardType?: string; percent?: unknown; capYuan?: unknown }[];
+    perTransactionFeeYuan?: unknown;
+    agreedCharges?: {
+      category?: string;
+      amountYuan?: unknown;
+      every?: string;
+      startsAfter?: string;
+    }[];
+  };
+  const num = (x: unknown): number | null => {
+    const n = typeof x === 'number' ? x : typeof x === 'string' ? Number(x) : NaN;
+    return Number.isFinite(n) ? n : null;
+  };
+  const rate = (card: string) => (c.rates ?? []).find((r) => r.cardType === card);
+  const fee = num(c.perTransactionFeeYuan);
+  return {
+    debitRate: num(rate('debit')?.percent),
+    debitCap: num(rate('debit')?.capYuan),
+    creditRate: num(rate('credit')?.percent),
+    creditCap: num(rate('credit')?.capYuan),
+    anyRate: num(rate('any')?.percent),
+    anyCap: num(rate('any')?.capYuan),
+    perTransactionFee: fee === 0 ? null : fee,
+    agreedCharges: (c.agreedCharges ?? []).map((a) => ({
+      ...(a.category ? { category: a.category } : {}),
+      amount: num(a.amountYuan),
+      ...(a.every ? { every: a.every } : {}),
+      ...(a.startsAfter ? { startsAfter: a.startsAfter } : {}),
+    })),
+  };
+}

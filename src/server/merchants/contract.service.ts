@@ -1,0 +1,349 @@
+import type { Transaction } from 'kysely';
+import {
+  contractFieldWords,
+  contractSchema,
+  formatPath,
+  parseContract,
+} from '../../audit/contract.js';
+import { formatFen, parseYuanToFen } from '../../audit/money.js';
+import type { AuditReport, Finding } from '../../audit/report/schema.js';
+import { shanghaiToday } from '../../deadlines/today.js';
+import { FeeGuardError } from '../../errors.js';
+import type { Caller } from '../auth/caller.js';
+import { casesHolding, caseById, recomputeCaseClaim } from '../cases/cases.repository.js';
+import { findingOf } from '../cases/case-model.js';
+import { refreshCaseSummariesIn } from '../cases/cases.service.js';
+import type { DB, MerchantsTable } from '../db/schema.js';
+import type { ServerDeps } from '../deps.js';
+import { newId } from '../deps.js';
+import { scheduleContract, schedulesForProvider } from '../feeschedules/feeschedules.service.js';
+import { apiError, notFound } from '../http/errors.js';
+import { isRetryable } from '../stats/stats.service.js';
+import { busyError, type AuditPool } from '../statements/audit-pool.js';
+import { markedFinding, markOf } from '../statements/marks.js';
+import {
+  deductionsInCases,
+  deleteDeductions,
+  insertDeductions,
+  deductionsOfStatement,
+  storedStatementsOf,
+  tallyDeductions,
+  updateDeduction,
+  updateStatementReport,
+} from '../statements/deductions.repository.js';
+import { mappingFor, overridesOf, unsureLayoutOf } from '../statements/layout-mappings.js';
+import { fingerprints } from '../statements/statements.service.js';
+import {
+  contractsOf,
+  insertContract,
+  lockMerchant,
+  merchantOf,
+  replaceContract,
+} from './merchants.repository.js';
+
+type ContractVersion = Awaited<ReturnType<typeof contractsOf>>[number];
+
+/**
+ * Correcting the contract a merchant gave: the corrected terms replace the version in effect,
+ * every stored statement of the merchant is audited again from its original, and the stored
+ * deductions, the open cases holding them (claim, letter, plan, public statistics) follow — in
+ * one transaction, so a failure anywhere leaves everything as it was. What the merchant marked
+ * agreed or not agreed stays so: their word overrides the contract.
+ */
+
+/** What the merchant sends: the corrected terms, or a published schedule to take instead. */
+export type ContractCorrection =
+  | { readonly contract: unknown }
+  | { readonly scheduleId: string; readonly activatedOn?: string | undefined };
+
+export interface CorrectionResult {
+  /** The merchant's claim over all deductions, before and after (yuan). */
+  readonly claim: { readonly before: string; readonly after: string };
+  readonly statements: number;
+  /** Deductions whose finding changed (verdict, amount to claim or reason). */
+  readonly changed: number;
+  /** Each open case holding the merchant's deductions whose claim was recomputed. */
+  readonly cases: { id: string; before: string; after: string }[];
+}
+
+/** Saves that found someone else's save or upload in between audit again, at most this often. */
+const ATTEMPTS = 4;
+
+export async function correctContract(
+  deps: ServerDeps,
+  audits: AuditPool,
+  caller: Caller,
+  merchantId: string,
+  input: ContractCorrection,
+): Promise<CorrectionResult> {
+  const merchant = await merchantOf(deps.db, caller.userId, merchantId);
+  if (!merchant) throw notFound('merchant');
+  if ('contract' in input) checkContract(input.contract);
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const versions = await contractsOf(deps.db, [merchant.id]);
+    const statements = await storedStatementsOf(deps.db, merchant.id);
+    const today = shanghaiToday(deps.now());
+    const version = await correctedVersion(deps, merchant, versions, input, today);
+    const all = version.replaces
+      ? versions.map((v) => (v.id === version.id ? version : v))
+      : [...versions, version];
+    const schedules = await schedulesForProvider(deps.db, merchant.provider_name);
+    // Audited one after another: a correction takes one of the pool's slots, never all of them.
+    const reports: AuditReport[] = [];
+    for (const s of statements) {
+      const data = await deps.storage.get(s.file_sha256);
+      const report = await reaudit(deps, audits, merchant, {
+        versions: all,
+        fileName: s.file_name,
+        data,
+        today,
+        schedules,
+      });
+      report.statements.forEach((st) => (st.sha256 = s.file_sha256));
+      reports.push(report);
+    }
+    const same = (a: readonly object[], b: readonly object[]) =>
+      JSON.stringify(a) === JSON.stringify(b);
+    try {
+      const result = await deps.db.transaction().execute(async (trx) => {
+        const postgres = deps.dialect === 'postgres';
+        await lockMerchant(trx, merchant.id, postgres);
+        // What was audited must still be what is stored: another save or an upload in between
+        // means auditing again, never mixing two contracts' verdicts.
+        if (
+          !same(await contractsOf(trx, [merchant.id]), versions) ||
+          !same(await storedStatementsOf(trx, merchant.id), statements)
+        ) {
+          return null;
+        }
+        const before = claimOf(await tallyDeductions(trx, merchant.id));
+        const { replaces, ...row } = version;
+        if (replaces) await replaceContract(trx, row);
+        else await insertContract(trx, row);
+        const changedIds: string[] = [];
+        for (const [i, s] of statements.entries()) {
+          const report = reports[i];
+          if (!report) continue;
+          await updateStatementReport(trx, s.id, {
+            report: JSON.stringify(report),
+            claim: report.claim.total,
+            counts: report.counts ? JSON.stringify(report.counts) : null,
+            warnings: report.warnings.length,
+          });
+          changedIds.push(
+            ...(await applyReport(
+              trx,
+              merchant.id,
+              s.id,
+              report,
+              postgres,
+              deps.now().toISOString(),
+            )),
+          );
+        }
+        const caseIds = await casesHolding(trx, changedIds, { open: true });
+        const caseClaims: { id: string; before: string; after: string }[] = [];
+        for (const caseId of caseIds) {
+          const was = (await caseById(trx, caseId))?.claim_fen ?? 0;
+          await recomputeCaseClaim(trx, caseId);
+          const now = (await caseById(trx, caseId))?.claim_fen ?? 0;
+          caseClaims.push({ id: caseId, before: formatFen(was), after: formatFen(now) });
+        }
+        await refreshCaseSummariesIn(trx, deps, caseIds);
+        const after = claimOf(await tallyDeductions(trx, merchant.id));
+        return {
+          claim: { before: formatFen(before), after: formatFen(after) },
+          statements: statements.length,
+          changed: changedIds.length,
+          cases: caseClaims,
+        };
+      });
+      if (result) return result;
+    } catch (error) {
+      if (!isRetryable(error) || attempt === ATTEMPTS) throw error;
+    }
+  }
+  throw busyError();
+}
+
+/**
+ * The contract as sent, checked as the audit will read it; a problem is a 400 that names the
+ * field as the form does (「约定的收费第 2 项的金额」), with the path for developers.
+ */
+export function checkContract(contract: unknown): void {
+  const fail = (path: string, problem: string) => {
+    const words = contractFieldWords(path, contract);
+    return new FeeGuardError(
+      'FG_ERR_VALIDATION',
+      `contract.${path}（${words.zh} / ${words.en}）: ${problem}`,
+      {
+        hint: 'see the contract format in docs/contract.md',
+        details: { field: `contract.${path}`, words },
+      },
+    );
+  };
+  const parsed = contractSchema.safeParse(contract);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw fail(formatPath(issue?.path ?? []), issue?.message ?? 'invalid');
+  }
+  try {
+    parseContract(contract);
+  } catch (error) {
+    if (error instanceof FeeGuardError && error.code === 'FG_ERR_BAD_CONTRACT') {
+      const path = error.details?.['path'];
+      throw fail(typeof path === 'string' ? path : '', error.message);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The corrected version. It replaces the version in effect today (the latest that took effect
+ * on or before today, else the earliest), keeping its date, so every statement that version
+ * judged is judged by the corrected terms; later or earlier versions stay as they are. Without
+ * any version yet, it takes effect from the signing date or today.
+ */
+async function correctedVersion(
+  deps: ServerDeps,
+  merchant: MerchantsTable,
+  versions: readonly ContractVersion[],
+  input: ContractCorrection,
+  today: string,
+): Promise<ContractVersion & { replaces: boolean }> {
+  const inEffect = versions.filter((v) => v.effective_from <= today).at(-1) ?? versions[0];
+  const base = {
+    id: inEffect?.id ?? newId(),
+    merchant_id: merchant.id,
+    created_at: inEffect?.created_at ?? deps.now().toISOString(),
+    replaces: inEffect !== undefined,
+  };
+  if ('contract' in input) {
+    const signedAt = (input.contract as { signedAt?: unknown }).signedAt;
+    return {
+      ...base,
+      effective_from: inEffect?.effective_from ?? (typeof signedAt === 'string' ? signedAt : today),
+      contract: JSON.stringify(input.contract),
+      fee_schedule_id: null,
+    };
+  }
+  const taken = await scheduleContract(deps.db, merchant, {
+    scheduleId: input.scheduleId,
+    ...(inEffect ? { effectiveFrom: inEffect.effective_from } : {}),
+    ...(input.activatedOn ? { activatedOn: input.activatedOn } : {}),
+  });
+  return {
+    ...base,
+    effective_from: taken.effectiveFrom,
+    contract: taken.contract,
+    fee_schedule_id: taken.feeScheduleId,
+  };
+}
+
+/** A stored statement audited again as its upload was: with the column mapping it needed then. */
+async function reaudit(
+  deps: ServerDeps,
+  audits: AuditPool,
+  merchant: MerchantsTable,
+  job: Parameters<AuditPool['run']>[0],
+): Promise<AuditReport> {
+  try {
+    return await audits.run(job);
+  } catch (error) {
+    const unsure = unsureLayoutOf(error, merchant.provider_name);
+    if (!unsure) throw error;
+    const found = await mappingFor(deps.db, unsure.fingerprint, merchant.id);
+    if (!found) {
+      throw apiError(
+        'FG_ERR_UNSURE_LAYOUT',
+        `the columns of “${job.fileName}” can no longer be read without a mapping`,
+        'upload that statement again and say which column is which',
+      );
+    }
+    return audits.run({ ...job, map: overridesOf(found.mapping) });
+  }
+}
+
+/**
+ * Writes a statement's new findings onto the deductions it brought in, matched by fingerprint
+ * as at upload: a deduction the merchant marked keeps the mark, with the new audit kept beside
+ * it; a finding the corrected contract adds (a fee above a lower agreed rate) is stored as at
+ * upload; one it no longer makes is removed, or — when a case holds it or the merchant marked
+ * it — kept as within the contract, so a case never loses a row it was filed with. Returns the
+ * ids of the deductions whose finding changed.
+ */
+async function applyReport(
+  trx: Transaction<DB>,
+  merchantId: string,
+  statementId: string,
+  report: AuditReport,
+  postgres: boolean,
+  at: string,
+): Promise<string[]> {
+  const prints = fingerprints(report.findings);
+  const byPrint = new Map<string, Finding>();
+  report.findings.forEach((f, i) => byPrint.set(prints[i] ?? '', f));
+  const stored = await deductionsOfStatement(trx, statementId, postgres);
+  const inCase = new Set(
+    await deductionsInCases(
+      trx,
+      stored.map((r) => r.id),
+    ),
+  );
+  const changed: string[] = [];
+  const gone: string[] = [];
+  for (const row of stored) {
+    const before = findingOf(row);
+    const mark = markOf(before);
+    let audited = byPrint.get(row.fingerprint);
+    byPrint.delete(row.fingerprint);
+    if (!audited) {
+      if (!mark && !inCase.has(row.id)) {
+        gone.push(row.id);
+        continue;
+      }
+      const previous = row.audit_finding ? findingOf({ finding: row.audit_finding }) : before;
+      audited = {
+        ...previous,
+        verdict: 'authorized',
+        overcharge: formatFen(0),
+        reason: '按更正后的合同，这笔费用在约定范围内',
+        reasonEn: 'Within the terms of the corrected contract',
+        basis: 'contract',
+      };
+    }
+    const next = mark ? markedFinding(audited, row.amount_fen, mark) : audited;
+    const finding = JSON.stringify(next);
+    if (finding === row.finding) continue;
+    await updateDeduction(trx, row.id, {
+      verdict: next.verdict,
+      overcharge_fen: parseYuanToFen(next.overcharge) ?? 0,
+      finding,
+      audit_finding: mark ? JSON.stringify(audited) : null,
+    });
+    // also a new reason alone: the letters of the cases holding it quote it
+    changed.push(row.id);
+  }
+  await deleteDeductions(trx, gone);
+  const added = [...byPrint].map(([fingerprint, f]) => ({
+    id: newId(),
+    merchant_id: merchantId,
+    fingerprint,
+    statement_id: statementId,
+    date: f.date,
+    category: f.category,
+    amount_fen: parseYuanToFen(f.amount) ?? 0,
+    verdict: f.verdict,
+    overcharge_fen: parseYuanToFen(f.overcharge) ?? 0,
+    finding: JSON.stringify(f),
+    created_at: at,
+  }));
+  await insertDeductions(trx, added);
+  return changed;
+}
+
+function claimOf(tally: readonly { verdict: string; overchargeFen: number }[]): number {
+  return tally
+    .filter((t) => t.verdict === 'unauthorized' && t.overchargeFen > 0)
+    .reduce((sum, t) => sum + t.overchargeFen, 0);
+}
