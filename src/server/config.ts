@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
 
@@ -19,6 +20,8 @@ export interface ServerConfig {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly uploadLimitBytes: number;
+  /** Where uploads are written while they are audited (the system's, TMPDIR); removed after. */
+  readonly uploadTempDir: string;
   /** Audits of uploads running at once, each on a worker thread (docs/limits.md). */
   readonly auditWorkers: number;
   /** Uploads allowed to wait for a worker; more are answered 503. */
@@ -99,6 +102,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     smtpUrl: env['SMTP_URL'] || undefined,
     mailFrom: env['MAIL_FROM'] ?? 'FeeGuard 扣费卫士 <noreply@feeguard.local>',
     uploadLimitBytes: Number(env['UPLOAD_LIMIT_MB'] ?? 50) * 1024 * 1024,
+    uploadTempDir: env['TMPDIR'] || tmpdir(),
     auditWorkers: Number(env['FEEGUARD_AUDIT_WORKERS'] ?? 2),
     auditQueue: Number(env['FEEGUARD_AUDIT_QUEUE'] ?? 4),
     auditWorkerMb: Number(env['FEEGUARD_AUDIT_WORKER_MB'] ?? 384),

@@ -145,7 +145,7 @@ export function statementRoutes(app: App, deps: ServerDeps): void {
           'a `file` field, or a `text` field with pasted SMS notices',
         );
       }
-      const temp = uploadFilePath();
+      const temp = uploadFilePath(deps.config.uploadTempDir);
       const uploadStatement = async () => {
         let fileName = '';
         let upload: UploadFile | null = null;

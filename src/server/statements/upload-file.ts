@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -18,8 +17,8 @@ export interface UploadFile {
 /** Names of upload files, so a count of what is left in the temporary directory can find them. */
 export const UPLOAD_FILE_PREFIX = 'feeguard-upload-';
 
-/** A fresh name in the temporary directory (TMPDIR), not yet created. */
-export function uploadFilePath(dir = tmpdir()): string {
+/** A fresh name in a temporary directory (the server's `uploadTempDir`), not yet created. */
+export function uploadFilePath(dir: string): string {
   return path.join(dir, `${UPLOAD_FILE_PREFIX}${randomUUID()}`);
 }
 
