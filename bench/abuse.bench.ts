@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { zipBomb } from '../src/audit/decode/zip-bomb.js';
-import { spawn } from 'node:child_process';
-import { HttpUser } from '../src/server/processes.js';
+import { HttpUser, registerVerified, startServerProcess } from '../src/server/processes.js';
 
 /**
  * `npm run bench:abuse`: the built server on a fresh SQLite, sent the worst statements a merchant
@@ -60,43 +59,14 @@ for (const [name, data] of files) {
   process.stderr.write(`  ${name}: ${(data.length / 1024 / 1024).toFixed(1)} MB\n`);
 }
 
-const child = spawn(process.execPath, [path.resolve(here, '../../bin/feeguard.js'), 'serve'], {
-  env: {
-    ...process.env,
-    FEEGUARD_DATA_DIR: dataDir,
-    TMPDIR: serverTmp,
-    DATABASE_URL: '',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-    SWEEP_SECONDS: '0',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
+const server = await startServerProcess({
+  FEEGUARD_DATA_DIR: dataDir,
+  TMPDIR: serverTmp,
+  DATABASE_URL: '',
+  HOST: '127.0.0.1',
+  SWEEP_SECONDS: '0',
 });
-const server = {
-  url: await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const match = /running at (http:\/\/\S+)/u.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`the server exited with ${String(code)}: ${out}`));
-    });
-  }),
-  stop: () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        resolve();
-        return;
-      }
-      child.once('exit', () => {
-        resolve();
-      });
-      child.kill('SIGTERM');
-    }),
-};
+const child = server.child;
 const pid = child.pid ?? 0;
 const peakRssMb = () => {
   const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
@@ -104,12 +74,12 @@ const peakRssMb = () => {
 };
 try {
   const user = new HttpUser(server.url);
-  const me = await user.call<{ csrfToken: string }>('POST', '/api/auth/register', {
+  // Through the verification link the server prints (no SMTP here), as a merchant signs up.
+  await registerVerified(user, server, {
     email: 'abuse@bench.test',
     password: 'a long password',
     name: 'bench',
   });
-  user.csrf = me.body.csrfToken;
   const merchant = await user.call<{ id: string }>('POST', '/api/merchants', {
     name: '张丽',
     providerName: '鑫联支付有限公司',
@@ -158,6 +128,11 @@ try {
     'GET',
     `/api/merchants/${merchantId}/statements`,
   );
+  if (list.status !== 200) {
+    throw new Error(
+      `listing the statements answered ${String(list.status)}: ${JSON.stringify(list.body)}; uploads ${JSON.stringify(statuses)} ${JSON.stringify(refusals)}`,
+    );
+  }
   let reportBytes = 0;
   let findings = 0;
   for (const { id } of list.body.items) {

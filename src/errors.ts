@@ -57,6 +57,11 @@ export const ERROR_CATALOGUE = {
     en: 'Not possible in the current state',
   },
   FG_ERR_TOO_LARGE: { status: 413, zh: '文件太大', en: 'The file is too large' },
+  FG_ERR_AUDIT_TIMEOUT: {
+    status: 413,
+    zh: '对账单太大，审核超时，已停止，未保存任何内容',
+    en: 'The statement took too long to audit and was stopped; nothing was saved',
+  },
   FG_ERR_RATE_LIMITED: {
     status: 429,
     zh: '尝试次数过多，请稍后再试',

@@ -164,6 +164,7 @@ export async function buildApp(deps: ServerDeps, options: BuildOptions = {}): Pr
     workers: deps.config.auditWorkers,
     queue: deps.config.auditQueue,
     workerMb: deps.config.auditWorkerMb,
+    timeoutMs: deps.config.auditTimeoutMs,
   });
   merchantRoutes(app, deps, audits);
   statementRoutes(app, deps, audits);

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
 
@@ -19,12 +20,16 @@ export interface ServerConfig {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly uploadLimitBytes: number;
+  /** Where uploads are written while they are audited (the system's, TMPDIR); removed after. */
+  readonly uploadTempDir: string;
   /** Audits of uploads running at once, each on a worker thread (docs/limits.md). */
   readonly auditWorkers: number;
   /** Uploads allowed to wait for a worker; more are answered 503. */
   readonly auditQueue: number;
   /** Heap limit of one audit worker in MB; a statement needing more is too large. */
   readonly auditWorkerMb: number;
+  /** Longest one audit may run, in ms; past it the worker is stopped and nothing is stored. */
+  readonly auditTimeoutMs: number;
   readonly sessionDays: number;
   /** How often the notification sweep runs; 0 turns it off. */
   readonly sweepSeconds: number;
@@ -70,6 +75,17 @@ export function parseTrustProxy(value: string | undefined): string[] {
   return entries;
 }
 
+/** FEEGUARD_AUDIT_TIMEOUT_SECONDS in ms; a typo must not turn into a limit of zero. */
+function auditTimeoutMs(value: string | undefined): number {
+  const seconds = Number(value ?? 120);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new Error(
+      `FEEGUARD_AUDIT_TIMEOUT_SECONDS: "${String(value)}" is not a positive number of seconds, e.g. FEEGUARD_AUDIT_TIMEOUT_SECONDS=120`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env['PORT'] ?? 3000);
   const host = env['HOST'] ?? '127.0.0.1';
@@ -86,9 +102,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     smtpUrl: env['SMTP_URL'] || undefined,
     mailFrom: env['MAIL_FROM'] ?? 'FeeGuard 扣费卫士 <noreply@feeguard.local>',
     uploadLimitBytes: Number(env['UPLOAD_LIMIT_MB'] ?? 50) * 1024 * 1024,
+    uploadTempDir: env['TMPDIR'] || tmpdir(),
     auditWorkers: Number(env['FEEGUARD_AUDIT_WORKERS'] ?? 2),
     auditQueue: Number(env['FEEGUARD_AUDIT_QUEUE'] ?? 4),
     auditWorkerMb: Number(env['FEEGUARD_AUDIT_WORKER_MB'] ?? 384),
+    auditTimeoutMs: auditTimeoutMs(env['FEEGUARD_AUDIT_TIMEOUT_SECONDS']),
     sessionDays: Number(env['SESSION_DAYS'] ?? 14),
     sweepSeconds: Number(env['SWEEP_SECONDS'] ?? 300),
     logLevel: env['LOG_LEVEL'] ?? 'info',

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -13,7 +14,11 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/feeguard.js');
+/** The CLI, from the sources (tests) or from dist/ (benchmarks run the built copy of this file). */
+const BIN =
+  ['../../bin/feeguard.js', '../../../bin/feeguard.js']
+    .map((relative) => path.resolve(import.meta.dirname, relative))
+    .find((file) => existsSync(file)) ?? path.resolve(import.meta.dirname, '../../bin/feeguard.js');
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, [BIN, 'serve'], {

@@ -47,6 +47,10 @@ const BY_CODE: Record<string, Words> = {
     zh: '文件太大：请按月份分开导出，再一个一个上传。',
     en: 'The file is too large: export it month by month and upload the parts one at a time.',
   },
+  FG_ERR_AUDIT_TIMEOUT: {
+    zh: '这份对账单太大，审核超时，已经停止，没有保存任何内容：请按月份分开导出，再一个一个上传。',
+    en: 'This statement took too long to audit and was stopped; nothing was saved: export it month by month and upload the parts one at a time.',
+  },
   FG_ERR_BAD_CONTRACT: {
     zh: '合同内容有误：请检查费率、封顶金额和日期后再保存。',
     en: 'The contract details do not fit: check the rates, caps and dates, then save again.',

@@ -79,8 +79,48 @@ export function openDatabase(options: {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, dialect: 'sqlite', file, schema: null, close: () => db.destroy() };
+}
+
+/** Prepared statements kept for reuse: far more than the distinct queries the server runs. */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The database as Kysely's SQLite driver sees it, with each query's prepared statement kept and
+ * reused: the driver prepares every query anew, and compiling the SQL was the largest single
+ * cost of an API read. A statement still being iterated (a streamed export) is busy and cannot
+ * run twice at once, so a busy one is passed over for a fresh one.
+ */
+export function withStatementCache(
+  sqlite: SQLite.Database,
+  size = STATEMENT_CACHE,
+): { close(): void; prepare(sql: string): SQLite.Statement } {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare(sql) {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) {
+        // most recently used last, so the oldest is the first to go
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sql);
+      if (!cached) {
+        cache.set(sql, statement);
+        const oldest = cache.keys().next();
+        if (cache.size > size && !oldest.done) cache.delete(oldest.value);
+      }
+      return statement;
+    },
+  };
 }
 
 /**

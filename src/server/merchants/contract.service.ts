@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { Transaction } from 'kysely';
 import {
   contractFieldWords,
@@ -20,6 +21,7 @@ import { scheduleContract, schedulesForProvider } from '../feeschedules/feesched
 import { apiError, notFound } from '../http/errors.js';
 import { isRetryable } from '../stats/stats.service.js';
 import { busyError, type AuditPool } from '../statements/audit-pool.js';
+import { removeUploadFile, uploadFilePath } from '../statements/upload-file.js';
 import { markedFinding, markOf } from '../statements/marks.js';
 import {
   deductionsInCases,
@@ -91,11 +93,9 @@ export async function correctContract(
     // Audited one after another: a correction takes one of the pool's slots, never all of them.
     const reports: AuditReport[] = [];
     for (const s of statements) {
-      const data = await deps.storage.get(s.file_sha256);
-      const report = await reaudit(deps, audits, merchant, {
+      const report = await reauditStored(deps, audits, merchant, s.file_sha256, {
         versions: all,
         fileName: s.file_name,
-        data,
         today,
         schedules,
       });
@@ -238,6 +238,26 @@ async function correctedVersion(
     contract: taken.contract,
     fee_schedule_id: taken.feeScheduleId,
   };
+}
+
+/**
+ * The audit workers read files, not bytes: the stored original is copied to a temporary file for
+ * the audit and removed on every path.
+ */
+async function reauditStored(
+  deps: ServerDeps,
+  audits: AuditPool,
+  merchant: MerchantsTable,
+  sha256: string,
+  job: Omit<Parameters<AuditPool['run']>[0], 'path'>,
+): Promise<AuditReport> {
+  const temp = uploadFilePath(deps.config.uploadTempDir);
+  try {
+    await writeFile(temp, await deps.storage.get(sha256), { flag: 'wx', mode: 0o600 });
+    return await reaudit(deps, audits, merchant, { ...job, path: temp });
+  } finally {
+    await removeUploadFile(temp);
+  }
 }
 
 /** A stored statement audited again as its upload was: with the column mapping it needed then. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FeeGuardError, type ErrorCode } from '../../errors.js';
@@ -12,7 +12,8 @@ import { auditUpload } from './statements.service.js';
 export interface AuditJob {
   readonly versions: readonly { effective_from: string; contract: string }[];
   readonly fileName: string;
-  readonly data: Uint8Array;
+  /** The upload's temporary file: the audit reads it from disk, so it never crosses as bytes. */
+  readonly path: string;
   readonly today: string;
   readonly schedules: readonly FeeSchedule[];
   /** Column overrides: a mapping the merchant confirmed for a layout the reader was unsure of. */
@@ -30,6 +31,11 @@ export type AuditReply =
       readonly details?: Record<string, unknown>;
     };
 
+/** What a worker sends first, once its code is loaded and the audit begins. */
+export const STARTED = 'started';
+/** What a worker sends: {@link STARTED}, then its reply. */
+export type WorkerMessage = typeof STARTED | AuditReply;
+
 export interface AuditPoolOptions {
   /** Audits running at once (`FEEGUARD_AUDIT_WORKERS`). */
   readonly workers: number;
@@ -37,6 +43,11 @@ export interface AuditPoolOptions {
   readonly queue: number;
   /** Heap limit of one worker in MB (`FEEGUARD_AUDIT_WORKER_MB`); over it the upload is too large. */
   readonly workerMb: number;
+  /**
+   * Longest one audit may run, in ms (`FEEGUARD_AUDIT_TIMEOUT_SECONDS`), counted from when the
+   * worker begins it; past it the worker is terminated and the upload gets {@link timeoutError}.
+   */
+  readonly timeoutMs: number;
   /**
    * The built worker script; null audits on the calling thread (tests running the TypeScript
    * source, where no built worker exists). Default: `audit.worker.js` next to this module.
@@ -46,8 +57,8 @@ export interface AuditPoolOptions {
 
 export interface AuditPool {
   run(job: AuditJob): Promise<AuditReport>;
-  /** Audits running and waiting now. */
-  load(): { running: number; waiting: number };
+  /** Audits running and waiting now, and worker threads alive (a stopped one is gone). */
+  load(): { running: number; waiting: number; threads: number };
   readonly threaded: boolean;
 }
 
@@ -65,6 +76,14 @@ export function busyError(): FeeGuardError {
   );
 }
 
+export function timeoutError(timeoutMs: number): FeeGuardError {
+  return apiError(
+    'FG_ERR_AUDIT_TIMEOUT',
+    `auditing this statement took longer than ${String(timeoutMs / 1000)} s and was stopped; nothing was stored`,
+    'split the statement, e.g. one file per month, and upload each part',
+  );
+}
+
 /** The error a worker reported, rebuilt on this side. */
 export function errorOf(reply: Extract<AuditReply, { ok: false }>): Error {
   if (!reply.code) return new Error(reply.message);
@@ -75,12 +94,12 @@ export function errorOf(reply: Extract<AuditReply, { ok: false }>): Error {
 }
 
 /** The audit of one upload as plain data, caught errors included: what a worker runs. */
-export async function auditJob(job: AuditJob): Promise<AuditReply> {
+export async function auditJob(job: AuditJob, signal?: AbortSignal): Promise<AuditReply> {
   try {
     const report = await auditUpload(
       job.versions,
       job.fileName,
-      Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength),
+      () => createReadStream(job.path, signal ? { signal } : {}),
       job.today,
       job.schedules,
       job.map,
@@ -100,36 +119,91 @@ export async function auditJob(job: AuditJob): Promise<AuditReply> {
   }
 }
 
-function inWorker(script: string, job: AuditJob, workerMb: number): Promise<AuditReply> {
+function inWorker(
+  script: string,
+  job: AuditJob,
+  options: AuditPoolOptions,
+  threads: { alive: number },
+): Promise<AuditReply> {
   return new Promise((resolve, reject) => {
     // A fresh thread per audit: its whole heap goes back when it ends, and a statement that
-    // needs more memory than allowed ends that thread only, never the server.
+    // needs more memory or time than allowed ends that thread only, never the server; the next
+    // audit starts on a new thread.
     const worker = new Worker(script, {
       workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: workerMb },
+      resourceLimits: { maxOldGenerationSizeMb: options.workerMb },
     });
+    threads.alive += 1;
     let settled = false;
-    worker.once('message', (reply: AuditReply) => {
+    let timer: NodeJS.Timeout | undefined;
+    const settle = () => {
       settled = true;
-      resolve(reply);
-      void worker.terminate();
+      clearTimeout(timer);
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message === STARTED) {
+        // The limit counts from the audit's start, not the thread's: loading the audit's code
+        // takes a busy machine longer, and says nothing about the statement.
+        timer = setTimeout(() => {
+          settle();
+          // Rejected once the thread has stopped, so the caller may remove the upload's file
+          // knowing nothing reads it any more.
+          void worker.terminate().finally(() => {
+            reject(timeoutError(options.timeoutMs));
+          });
+        }, options.timeoutMs);
+        return;
+      }
+      if (settled) return;
+      settle();
+      // Answered once the thread is gone, so the pool never holds more threads than workers.
+      void worker.terminate().finally(() => {
+        resolve(message);
+      });
     });
     worker.once('error', (error: Error & { code?: string }) => {
-      settled = true;
+      if (settled) return;
+      settle();
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         reject(
           apiError(
             'FG_ERR_TOO_LARGE',
-            `auditing this statement needs more than ${String(workerMb)} MB of memory`,
+            `auditing this statement needs more than ${String(options.workerMb)} MB of memory`,
             'split the statement, e.g. one file per month',
           ),
         );
       } else reject(error);
     });
     worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the audit worker stopped with code ${String(code)}`));
+      threads.alive -= 1;
+      if (!settled) {
+        settle();
+        reject(new Error(`the audit worker stopped with code ${String(code)}`));
+      }
     });
   });
+}
+
+/**
+ * An audit on this thread cannot be terminated: past the limit its answer is dropped and its
+ * file stops being read, which ends it at its next read.
+ */
+async function onThisThread(job: AuditJob, timeoutMs: number): Promise<AuditReply> {
+  const stop = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      auditJob(job, stop.signal),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+          stop.abort();
+          reject(timeoutError(timeoutMs));
+        }, timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -143,16 +217,19 @@ export function createAuditPool(options: AuditPoolOptions): AuditPool {
   const queueLimit = Math.max(0, Math.floor(options.queue));
   let running = 0;
   const waiting: (() => void)[] = [];
+  const threads = { alive: 0 };
 
   const execute = async (job: AuditJob): Promise<AuditReport> => {
-    const reply = script ? await inWorker(script, job, options.workerMb) : await auditJob(job);
+    const reply = script
+      ? await inWorker(script, job, options, threads)
+      : await onThisThread(job, options.timeoutMs);
     if (!reply.ok) throw errorOf(reply);
     return reply.report;
   };
 
   return {
     threaded: script !== null,
-    load: () => ({ running, waiting: waiting.length }),
+    load: () => ({ running, waiting: waiting.length, threads: threads.alive }),
     async run(job) {
       if (running < workers) running += 1;
       else if (waiting.length >= queueLimit) throw busyError();

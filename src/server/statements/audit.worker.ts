@@ -1,6 +1,6 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { auditJob, type AuditJob } from './audit-pool.js';
+import { auditJob, STARTED, type AuditJob, type WorkerMessage } from './audit-pool.js';
 
 // An audit is background work: on Linux this lowers this thread's priority only (pid 0 is the
 // calling thread), so the thread answering requests comes first when cores are short.
@@ -10,5 +10,7 @@ try {
   // not allowed here (or not supported): the audit runs at normal priority
 }
 
-// One audit per thread (see createAuditPool): the job comes in workerData, the reply goes back.
-parentPort?.postMessage(await auditJob(workerData as AuditJob));
+// One audit per thread (see createAuditPool): the job comes in workerData; the pool hears when
+// the audit starts (its time limit counts from then) and then the reply.
+parentPort?.postMessage(STARTED satisfies WorkerMessage);
+parentPort?.postMessage((await auditJob(workerData as AuditJob)) satisfies WorkerMessage);

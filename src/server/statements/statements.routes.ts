@@ -29,6 +29,12 @@ import {
   type UnsureLayout,
 } from './layout-mappings.js';
 import type { AuditPool } from './audit-pool.js';
+import {
+  removeUploadFile,
+  uploadFilePath,
+  writeUploadFile,
+  type UploadFile,
+} from './upload-file.js';
 import { storeStatement } from './statements.service.js';
 
 /** The most statements one page of the list holds. */
@@ -69,6 +75,14 @@ const MAPPING_NOTES = {
   own: '按您上次确认的格式读取',
   approved: '按已确认的格式读取',
 } as const;
+
+function uploadTooLarge(limitBytes: number) {
+  return apiError(
+    'FG_ERR_TOO_LARGE',
+    `the file is larger than ${String(Math.round(limitBytes / 1024 / 1024))} MB`,
+    'split the statement, e.g. one file per month, or raise UPLOAD_LIMIT_MB',
+  );
+}
 
 /** The `mapping` field: JSON role → 1-based column; a clear 400 when it is not. */
 function parseMapping(text: string): ColumnMapping {
@@ -125,138 +139,154 @@ export function statementRoutes(app: App, deps: ServerDeps, audits: AuditPool): 
           'a `file` field, or a `text` field with pasted SMS notices',
         );
       }
-      let fileName = '';
-      let data: Buffer | null = null;
-      let given: ColumnMapping | null = null;
-      for await (const part of request.parts()) {
-        if (part.type === 'file' && part.fieldname === 'file') {
-          fileName = part.filename || 'statement';
-          checkFileName(fileName);
-          data = await part.toBuffer();
-        } else if (
-          part.type === 'field' &&
-          part.fieldname === 'text' &&
-          typeof part.value === 'string'
-        ) {
-          fileName = 'sms.txt';
-          data = Buffer.from(part.value, 'utf8');
-        } else if (
-          part.type === 'field' &&
-          part.fieldname === 'mapping' &&
-          typeof part.value === 'string'
-        ) {
-          given = parseMapping(part.value);
+      const temp = uploadFilePath(deps.config.uploadTempDir);
+      const uploadStatement = async () => {
+        let fileName = '';
+        let upload: UploadFile | null = null;
+        let given: ColumnMapping | null = null;
+        for await (const part of request.parts()) {
+          if (part.type === 'file' && part.fieldname === 'file') {
+            fileName = part.filename || 'statement';
+            checkFileName(fileName);
+            await removeUploadFile(temp);
+            upload = await writeUploadFile(part.file, temp);
+            if (upload.truncated) throw uploadTooLarge(deps.config.uploadLimitBytes);
+          } else if (
+            part.type === 'field' &&
+            part.fieldname === 'text' &&
+            typeof part.value === 'string'
+          ) {
+            fileName = 'sms.txt';
+            await removeUploadFile(temp);
+            upload = await writeUploadFile(Readable.from([Buffer.from(part.value, 'utf8')]), temp);
+          } else if (
+            part.type === 'field' &&
+            part.fieldname === 'mapping' &&
+            typeof part.value === 'string'
+          ) {
+            given = parseMapping(part.value);
+          }
         }
-      }
-      if (!data || data.length === 0) {
-        throw apiError(
-          'FG_ERR_VALIDATION',
-          'no statement in the upload',
-          'send a `file` field or a `text` field',
-        );
-      }
-      const versions = await contractsOf(deps.db, [merchant.id]);
-      const schedules = await schedulesForProvider(deps.db, merchant.provider_name);
-      const run = (mapping?: ColumnMapping) =>
-        audits.run({
-          versions,
-          fileName,
-          data,
-          today: shanghaiToday(deps.now()),
-          schedules,
-          ...(mapping ? { map: overridesOf(mapping) } : {}),
-        });
-      const provider = merchant.provider_name;
-      let unsure: UnsureLayout | null = null;
-      let report: Awaited<ReturnType<typeof run>> | null = null;
-      try {
-        report = await run();
-      } catch (error) {
-        unsure = unsureLayoutOf(error, provider);
-        if (!unsure) throw error;
-      }
-      let source: 'given' | 'own' | 'approved' | null = null;
-      let mapping: ColumnMapping | null = given;
-      if (mapping) source = 'given';
-      else if (unsure) {
-        const found = await mappingFor(deps.db, unsure.fingerprint, merchant.id);
-        if (found) {
-          mapping = found.mapping;
-          source = found.status === 'approved' ? 'approved' : 'own';
+        if (!upload || upload.size === 0) {
+          throw apiError(
+            'FG_ERR_VALIDATION',
+            'no statement in the upload',
+            'send a `file` field or a `text` field',
+          );
         }
-      }
-      if (mapping) {
+        const file = upload;
+        const versions = await contractsOf(deps.db, [merchant.id]);
+        const schedules = await schedulesForProvider(deps.db, merchant.provider_name);
+        const run = (mapping?: ColumnMapping) =>
+          audits.run({
+            versions,
+            fileName,
+            path: file.path,
+            today: shanghaiToday(deps.now()),
+            schedules,
+            ...(mapping ? { map: overridesOf(mapping) } : {}),
+          });
+        const provider = merchant.provider_name;
+        let unsure: UnsureLayout | null = null;
+        let report: Awaited<ReturnType<typeof run>> | null = null;
         try {
-          report = await run(mapping);
+          report = await run();
         } catch (error) {
-          const still = unsureLayoutOf(error, provider);
-          if (!still) throw error;
+          unsure = unsureLayoutOf(error, provider);
+          if (!unsure) throw error;
+        }
+        let source: 'given' | 'own' | 'approved' | null = null;
+        let mapping: ColumnMapping | null = given;
+        if (mapping) source = 'given';
+        else if (unsure) {
+          const found = await mappingFor(deps.db, unsure.fingerprint, merchant.id);
+          if (found) {
+            mapping = found.mapping;
+            source = found.status === 'approved' ? 'approved' : 'own';
+          }
+        }
+        if (mapping) {
+          try {
+            report = await run(mapping);
+          } catch (error) {
+            const still = unsureLayoutOf(error, provider);
+            if (!still) throw error;
+            return reply
+              .status(422)
+              .send(
+                unsureBody(
+                  still,
+                  ERROR_CATALOGUE.FG_ERR_UNSURE_LAYOUT.zh,
+                  ERROR_CATALOGUE.FG_ERR_UNSURE_LAYOUT.en,
+                ),
+              );
+          }
+        }
+        if (!report) {
+          const stop = unsure as UnsureLayout;
           return reply
             .status(422)
             .send(
               unsureBody(
-                still,
+                stop,
                 ERROR_CATALOGUE.FG_ERR_UNSURE_LAYOUT.zh,
                 ERROR_CATALOGUE.FG_ERR_UNSURE_LAYOUT.en,
               ),
             );
         }
-      }
-      if (!report) {
-        const stop = unsure as UnsureLayout;
-        return reply
-          .status(422)
-          .send(
-            unsureBody(
-              stop,
-              ERROR_CATALOGUE.FG_ERR_UNSURE_LAYOUT.zh,
-              ERROR_CATALOGUE.FG_ERR_UNSURE_LAYOUT.en,
-            ),
-          );
-      }
-      if (given && unsure) {
-        await proposeMapping(deps.db, {
-          unsure,
-          provider,
-          mapping: given,
+        if (given && unsure) {
+          await proposeMapping(deps.db, {
+            unsure,
+            provider,
+            mapping: given,
+            merchantId: merchant.id,
+            userId: caller.userId,
+            at: deps.now().toISOString(),
+          });
+        }
+        // The original is stored before the rows that point at it: a crash in between leaves an
+        // unreferenced file, never a statement without its original.
+        await deps.storage.putFile(file.path, file);
+        const stored = { sha256: file.sha256, size: file.size };
+        report.statements.forEach((s) => (s.sha256 = stored.sha256));
+        const at = deps.now().toISOString();
+        const saved = await storeStatement(deps.db, {
           merchantId: merchant.id,
           userId: caller.userId,
-          at: deps.now().toISOString(),
+          fileName,
+          sha256: stored.sha256,
+          report,
+          at,
         });
+        await deps.db
+          .insertInto('stored_files')
+          .values({ sha256: stored.sha256, size: stored.size, created_at: at })
+          .onConflict((oc) => oc.column('sha256').doNothing())
+          .execute();
+        return reply.status(201).send({
+          id: saved.id,
+          merchantId: merchant.id,
+          fileName,
+          sha256: stored.sha256,
+          format: report.statements[0]?.format ?? 'csv',
+          uploadedAt: at,
+          periodFrom: report.statements[0]?.period?.from ?? null,
+          periodTo: report.statements[0]?.period?.to ?? null,
+          newDeductions: saved.newDeductions,
+          claim: report.claim.total,
+          ...(report.counts ? { counts: report.counts } : {}),
+          warnings: report.warnings.length,
+          ...(source ? { layoutMapping: { source, note: MAPPING_NOTES[source] } } : {}),
+        });
+      };
+      // The upload goes to a temporary file as it arrives (never whole in memory), and that
+      // file is removed on every way out of this request: stored, refused, over a limit, timed
+      // out, or the client gone.
+      try {
+        return await uploadStatement();
+      } finally {
+        await removeUploadFile(temp);
       }
-      // The original is stored before the rows that point at it: a crash in between leaves an
-      // unreferenced file, never a statement without its original.
-      const stored = await deps.storage.put(data);
-      report.statements.forEach((s) => (s.sha256 = stored.sha256));
-      const at = deps.now().toISOString();
-      const saved = await storeStatement(deps.db, {
-        merchantId: merchant.id,
-        userId: caller.userId,
-        fileName,
-        sha256: stored.sha256,
-        report,
-        at,
-      });
-      await deps.db
-        .insertInto('stored_files')
-        .values({ sha256: stored.sha256, size: stored.size, created_at: at })
-        .onConflict((oc) => oc.column('sha256').doNothing())
-        .execute();
-      return reply.status(201).send({
-        id: saved.id,
-        merchantId: merchant.id,
-        fileName,
-        sha256: stored.sha256,
-        format: report.statements[0]?.format ?? 'csv',
-        uploadedAt: at,
-        periodFrom: report.statements[0]?.period?.from ?? null,
-        periodTo: report.statements[0]?.period?.to ?? null,
-        newDeductions: saved.newDeductions,
-        claim: report.claim.total,
-        ...(report.counts ? { counts: report.counts } : {}),
-        warnings: report.warnings.length,
-        ...(source ? { layoutMapping: { source, note: MAPPING_NOTES[source] } } : {}),
-      });
     },
   );
 

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { auditStatements } from '../../audit/audit.js';
 import { parseContract, type Contract } from '../../audit/contract.js';
@@ -38,7 +37,8 @@ export function fingerprints(findings: readonly Finding[]): string[] {
 export async function auditUpload(
   versions: readonly { effective_from: string; contract: string }[],
   fileName: string,
-  data: Buffer,
+  /** Opens the statement's bytes; called again when a second pass is needed. */
+  read: () => AsyncIterable<Uint8Array>,
   today: string,
   /** The provider's published fee schedule versions: departures from them are reported too. */
   schedules: readonly FeeSchedule[] = [],
@@ -46,7 +46,7 @@ export async function auditUpload(
   map?: ColumnOverrides,
 ): Promise<AuditReport> {
   const run = (contract: Contract | null) =>
-    auditStatements([{ file: fileName, chunks: Readable.from([data]) }], {
+    auditStatements([{ file: fileName, chunks: read() }], {
       contract,
       lexicon: defaultLexicon(),
       today,

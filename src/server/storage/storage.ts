@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -9,6 +9,11 @@ import path from 'node:path';
  */
 export interface FileStorage {
   put(data: Buffer): Promise<{ sha256: string; size: number }>;
+  /**
+   * Keeps a copy of a file already on disk (an upload's temporary file) whose digest the caller
+   * computed while writing it; the file itself stays the caller's to remove.
+   */
+  putFile(file: string, digest: { sha256: string; size: number }): Promise<void>;
   get(sha256: string): Promise<Buffer>;
   has(sha256: string): Promise<boolean>;
 }
@@ -37,6 +42,30 @@ export function localDiskStorage(root: string): FileStorage {
         await writeFile(temp, data, { flush: true });
         await rename(temp, file);
         return { sha256, size: data.length };
+      }
+    },
+    async putFile(source, { sha256 }) {
+      const file = where(sha256);
+      try {
+        await stat(file);
+        return;
+      } catch {
+        // As put: a copy under a temporary name, flushed, then renamed.
+        await mkdir(path.dirname(file), { recursive: true });
+        const temp = `${file}.${randomUUID()}.tmp`;
+        try {
+          await copyFile(source, temp);
+          const handle = await open(temp, 'r+');
+          try {
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
+          await rename(temp, file);
+        } catch (error) {
+          await rm(temp, { force: true });
+          throw error;
+        }
       }
     },
     get: (sha256) => readFile(where(sha256)),
