@@ -17,6 +17,7 @@ import {
 } from './case-facts.js';
 import { providerKindOf } from '../cases/case-input.js';
 import { citeGround, groundsFor, type LegalGround } from './legal-grounds.js';
+import { articlesIn, lawTitle } from '../channels/knowledge-base.js';
 
 /**
  * The formal letter a merchant sends to one channel: a 投诉书 to the provider or a regulator, a
@@ -137,11 +138,14 @@ export function composeLetter(input: LetterInput): DocumentModel {
           kind: 'list',
           ordered: true,
           items: short
-            ? articlesByTitle([...grounds, ...courtBasis], lang)
+            ? articlesByTitle([...grounds, ...courtBasis], lang, input.kb)
             : [
-                ...grounds.map((g) => citeGround(g, lang)),
+                ...grounds.map((g) => citeGround(g, lang, input.kb)),
                 ...courtBasis.map((l) =>
-                  t(`依据《${l.title}》${l.articles}的规定`, `${l.title} ${l.articles}`),
+                  t(
+                    `依据《${l.title}》${l.articles}的规定`,
+                    `${lawTitle(input.kb, l.title, 'en')} ${articlesIn(l.articles, 'en')}`,
+                  ),
                 ),
               ],
         },
@@ -210,6 +214,7 @@ export function provinceShortName(province: string): string {
 function articlesByTitle(
   cited: readonly { title: string; articles: string }[],
   lang: Language,
+  kb: KnowledgeBase,
 ): string[] {
   const byTitle = new Map<string, string[]>();
   for (const cite of cited) {
@@ -223,7 +228,7 @@ function articlesByTitle(
   return [...byTitle].map(([title, articles]) =>
     lang === 'zh'
       ? `依据《${title}》${articles.join('、')}的规定`
-      : `${title} ${articles.join(', ')}`,
+      : `${lawTitle(kb, title, 'en')} ${articles.map((a) => articlesIn(a, 'en')).join(', ')}`,
   );
 }
 
