@@ -86,6 +86,11 @@ export const attemptSchema = z.object({
   reference: z.string().optional(),
   outcome: attemptOutcomeSchema,
   answeredAt: isoDate.optional(),
+  /**
+   * When the answer is due (the channel's deadline from the filing date). Letters say "至今未获答复"
+   * only once it has passed; before, the attempt is still awaiting its answer.
+   */
+  answerDue: isoDate.optional(),
   refundYuan: z.union([z.number(), z.string()]).optional(),
   note: z.string().optional(),
 });

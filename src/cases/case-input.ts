@@ -2,7 +2,7 @@ import type { IsoDate } from '../audit/model.js';
 import { parseYuanToFen } from '../audit/money.js';
 import type { AuditReport } from '../audit/report/schema.js';
 import { FeeGuardError } from '../errors.js';
-import type { PlanInput } from '../plan/plan.js';
+import type { Plan, PlanInput } from '../plan/plan.js';
 import { resolveProviderKind, type ProviderKindResolution } from '../channels/provider-kind.js';
 import type { CaseFile } from './case-file.js';
 
@@ -28,6 +28,9 @@ export function planInputOf(caseFile: CaseFile, audit: AuditReport, today: IsoDa
         : {}
       : { providerCourt: caseFile.respondent.court }),
     claimFen: yuanToFen(audit.claim.total, 'audit.claim.total'),
+    questionedFen: audit.findings
+      .filter((f) => f.verdict === 'needs_review')
+      .reduce((sum, f) => sum + Math.abs(parseYuanToFen(f.amount) ?? 0), 0),
     history: caseFile.history.map((attempt, i) => ({
       channel: attempt.channel,
       date: attempt.date,
@@ -57,4 +60,24 @@ function yuanToFen(value: number | string, field: string): number {
     );
   }
   return fen;
+}
+
+/**
+ * The case's earlier attempts with the answer deadline the plan worked out for each (where the
+ * case file does not give one), so a letter can tell "awaiting the answer" from "no answer by the
+ * deadline".
+ */
+export function withAnswerDues(caseFile: CaseFile, plan: Plan): CaseFile {
+  const steps = [...plan.ladder, ...plan.parallel];
+  return {
+    ...caseFile,
+    history: caseFile.history.map((attempt) => {
+      if (attempt.answerDue) return attempt;
+      const step = steps.find(
+        (s) => s.channel === attempt.channel && s.filed?.date === attempt.date,
+      );
+      const due = step?.answerDue?.deadline.due;
+      return due ? { ...attempt, answerDue: due } : attempt;
+    }),
+  };
 }

@@ -140,4 +140,21 @@ describe('channels.json', () => {
   it('writes Chinese as real characters, not \\u escapes', () => {
     expect(raw).not.toMatch(/\\u[0-9a-fA-F]{4}/);
   });
+
+  it('every source and every law a channel or a legal ground cites has an English title', async () => {
+    const { defaultLegalGrounds } = await import('../letters/legal-grounds.js');
+    const { lawTitle } = await import('./knowledge-base.js');
+    for (const source of kb.sources) expect(source.titleEn, source.key).toBeTruthy();
+    const titles = [
+      ...kb.channels.flatMap((c) => [
+        ...c.legalBasis.map((l) => l.title),
+        ...c.procedures.map((p) => p.article.title),
+      ]),
+      ...defaultLegalGrounds().map((g) => g.title),
+    ];
+    for (const title of new Set(titles)) {
+      expect(lawTitle(kb, title, 'en'), title).toMatch(/^[A-Z][^\p{Script=Han}]* \(/u);
+      expect(lawTitle(kb, title, 'zh')).toBe(title);
+    }
+  });
 });

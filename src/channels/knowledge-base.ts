@@ -165,8 +165,79 @@ export function verificationLabel(cite: Citation, lang: 'zh' | 'en'): string {
 }
 
 /** A source's readable title (never its internal key). */
-export function sourceTitle(kb: KnowledgeBase, key: string): string {
-  return kb.sources.find((s) => s.key === key)?.title ?? '资料来源';
+export function sourceTitle(kb: KnowledgeBase, key: string, lang: 'zh' | 'en' = 'zh'): string {
+  const source = kb.sources.find((s) => s.key === key);
+  if (!source) return lang === 'zh' ? '资料来源' : 'Source';
+  return lang === 'en' && source.titleEn ? source.titleEn : source.title;
+}
+
+/**
+ * A law's title as the reader sees it: the official Chinese title in Chinese; in English its
+ * English title with the Chinese kept alongside — "Civil Code of the PRC (中华人民共和国民法典)".
+ * Titles written with 《》, or two of them in a row, are read one by one; a title the data has
+ * no English for stays as it is.
+ */
+export function lawTitle(
+  kb: Pick<KnowledgeBase, 'lawTitles'>,
+  title: string,
+  lang: 'zh' | 'en',
+): string {
+  if (lang === 'zh') return title;
+  const parts = title.includes('》《') ? title.split('》《') : [title];
+  return parts
+    .map((part) => {
+      const zh = part.replaceAll(/[《》]/gu, '');
+      const en = kb.lawTitles.find((t) => t.zh === zh)?.en;
+      return en ? `${en} (${zh})` : part;
+    })
+    .join('; ');
+}
+
+const DIGITS: Record<string, number> = {
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 九百八十五 → 985, 十三 → 13, 四十 → 40. */
+function chineseNumber(text: string): number {
+  let total = 0;
+  let digit = 0;
+  for (const ch of text) {
+    if (ch in DIGITS) digit = DIGITS[ch] ?? 0;
+    else if (ch in UNITS) {
+      total += (digit === 0 ? 1 : digit) * (UNITS[ch] ?? 1);
+      digit = 0;
+    }
+  }
+  return total + digit;
+}
+
+/**
+ * Article references for the reader: as written in Chinese; in English "art. 34(2)",
+ * "arts. 496–498", "art. 43(1)(3)" — whatever is not an article number stays as written.
+ */
+export function articlesIn(articles: string, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') return articles;
+  const n = '([零一二两三四五六七八九十百千]+)';
+  return articles
+    .replaceAll(
+      new RegExp(`第${n}条至第${n}条`, 'gu'),
+      (_, a: string, b: string) => `arts. ${String(chineseNumber(a))}–${String(chineseNumber(b))}`,
+    )
+    .replaceAll(new RegExp(`第${n}条`, 'gu'), (_, a: string) => `art. ${String(chineseNumber(a))}`)
+    .replaceAll(new RegExp(`第${n}[款项]`, 'gu'), (_, a: string) => `(${String(chineseNumber(a))})`)
+    .replaceAll('、', ', ')
+    .replaceAll('；', '; ');
 }
 
 const CONFIDENCE_ORDER: readonly Confidence[] = [

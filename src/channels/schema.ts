@@ -168,13 +168,22 @@ export type Channel = z.infer<typeof channelSchema>;
 export const sourceSchema = z.object({
   key: z.string().min(1),
   title: z.string().min(1),
+  /** The title in English, for the English interface only (Chinese documents keep `title`). */
+  titleEn: z.string().min(1).optional(),
   where: z.string().min(1),
 });
+
+/**
+ * A law's or rule's official Chinese title (without 《》) and its English title. The English
+ * interface shows "English title (中文标题)"; Chinese text and letters use the Chinese alone.
+ */
+export const lawTitleSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
 export const knowledgeBaseSchema = z.object({
   version: z.string(),
   verifiedAt: isoDate,
   sources: z.array(sourceSchema),
+  lawTitles: z.array(lawTitleSchema).default([]),
   channels: z.array(channelSchema),
 });
 export type KnowledgeBase = z.infer<typeof knowledgeBaseSchema>;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseContract, type Contract } from '../audit/contract.js';
-import { planInputOf } from '../cases/case-input.js';
+import { planInputOf, withAnswerDues } from '../cases/case-input.js';
 import { defaultKnowledgeBase } from '../channels/knowledge-base.js';
 import type { Channel, FilingType, KnowledgeBase } from '../channels/schema.js';
 import { chinaCalendar } from '../deadlines/calendar.js';
@@ -28,7 +28,14 @@ export async function caseContext(io: CliIo, caseFile: string): Promise<CaseCont
   const kb = defaultKnowledgeBase();
   const input = planInputOf(loaded.caseFile, loaded.audit, io.today());
   const plan = planCase(input, kb, chinaCalendar(), defaultPlanPolicy());
-  return { ...loaded, kb, grounds: defaultLegalGrounds(), plan, date: input.asOf };
+  return {
+    ...loaded,
+    caseFile: withAnswerDues(loaded.caseFile, plan),
+    kb,
+    grounds: defaultLegalGrounds(),
+    plan,
+    date: input.asOf,
+  };
 }
 
 /**

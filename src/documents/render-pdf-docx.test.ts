@@ -82,7 +82,7 @@ describe.skipIf(!hasCommand('pdftotext'))('renderPdf, read back with pdftotext',
       '鑫联支付有限公司',
       '一、请求事项',
       '退还未经本人同意扣取的费用共计159.00元',
-      '五、证据清单',
+      '六、证据清单',
       '2024年11月5日',
     ]) {
       expect(text).toContain(compact(phrase));

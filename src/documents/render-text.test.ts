@@ -139,7 +139,7 @@ describe('renderText on the sample letter', () => {
 
   it('drops a heading whose section it had to cut away, but never the demands', () => {
     const { text } = renderText(sampleLetter(), { maxChars: 200 });
-    expect(text).not.toContain('五、证据清单');
+    expect(text).not.toContain('六、证据清单');
     expect(text).toContain('一、请求事项');
   });
 

@@ -121,6 +121,17 @@ export function timelineEvents(input: EvidenceInput): TimelineEvent[] {
     amount: yuan(d.claimFen, lang),
     reference: d.where,
   }));
+  for (const q of facts.questioned) {
+    events.push({
+      date: q.date,
+      event: t(
+        `${categoryName(q.category, 'zh')}被扣（用途不明，请对方说明）：${q.text}`,
+        `${categoryName(q.category, 'en')} deducted (purpose unclear, to be explained): ${q.text}`,
+      ),
+      amount: yuan(q.amountFen, lang),
+      reference: q.where,
+    });
+  }
   if (caseFile.noticedAt) {
     events.push({
       date: caseFile.noticedAt,
@@ -140,7 +151,10 @@ export function timelineEvents(input: EvidenceInput): TimelineEvent[] {
     if (attempt.answeredAt) {
       events.push({
         date: attempt.answeredAt,
-        event: t(`“${name}”答复：${attempt.outcome}`, `${name} answered: ${attempt.outcome}`),
+        event: t(
+          `“${name}”答复：${ANSWER_WORDS[attempt.outcome].zh}`,
+          `${name} answered: ${ANSWER_WORDS[attempt.outcome].en}`,
+        ),
         amount:
           attempt.refundYuan === undefined
             ? ''
@@ -164,6 +178,15 @@ export function timelineEvents(input: EvidenceInput): TimelineEvent[] {
   }
   return events.sort((a, b) => a.date.localeCompare(b.date));
 }
+
+/** An answer as the timeline names it: in words, never the case file's outcome codes. */
+const ANSWER_WORDS: Record<CaseFile['history'][number]['outcome'], { zh: string; en: string }> = {
+  pending: { zh: '已答复，尚在核实', en: 'answered; being considered' },
+  no_answer: { zh: '未在期限内答复', en: 'no answer within the time limit' },
+  rejected: { zh: '拒绝退款', en: 'refused' },
+  partial_refund: { zh: '部分退款', en: 'partly refunded' },
+  refunded: { zh: '全额退款', en: 'refunded in full' },
+};
 
 function timelineCsv(input: EvidenceInput): Buffer {
   const t = (zh: string, en: string) => (input.language === 'zh' ? zh : en);
@@ -192,7 +215,7 @@ function readmeText(input: EvidenceInput, files: readonly EvidenceFile[]): strin
     return [
       `Evidence package: ${caseFile.complainant.businessName ?? caseFile.complainant.name} v. ${caseFile.respondent.name}`,
       `Made on ${longDate(input.date, 'en')} by FeeGuard for ${input.channel.name.en}.`,
-      `Claim: ${yuan(facts.claimFen, 'en')} taken without consent (${String(facts.disputed.length)} deductions).`,
+      ...claimLines(facts, 'en'),
       '',
       'Contents:',
       ...list,
@@ -207,7 +230,7 @@ function readmeText(input: EvidenceInput, files: readonly EvidenceFile[]): strin
   return [
     `证据包：${caseFile.complainant.businessName ?? caseFile.complainant.name} 与 ${caseFile.respondent.name}`,
     `由扣费卫士于 ${longDate(input.date, 'zh')} 生成，提交对象：${input.channel.name.zh}。`,
-    `追讨金额：${yuan(facts.claimFen, 'zh')}（未经同意扣费 ${String(facts.disputed.length)} 笔）。`,
+    ...claimLines(facts, 'zh'),
     '',
     '内容：',
     ...list,
@@ -218,4 +241,26 @@ function readmeText(input: EvidenceInput, files: readonly EvidenceFile[]): strin
     '每一行都应显示 OK。原始对账单保持从服务商导出时的原样，未作任何修改。',
     '',
   ].join('\n');
+}
+
+/** What the case asks for: the claim, and apart from it the deductions to be explained. */
+function claimLines(facts: ReturnType<typeof caseFacts>, lang: Language): string[] {
+  const zh = lang === 'zh';
+  const q = facts.unexplained;
+  return [
+    ...(facts.disputed.length > 0
+      ? [
+          zh
+            ? `追讨金额：${yuan(facts.claimFen, 'zh')}（争议扣费 ${String(facts.disputed.length)} 笔）。`
+            : `Claim: ${yuan(facts.claimFen, 'en')} (${String(facts.disputed.length)} disputed deductions).`,
+        ]
+      : []),
+    ...(q.count > 0
+      ? [
+          zh
+            ? `请对方说明依据的扣款：${String(q.count)} 笔，合计 ${yuan(q.totalFen, 'zh')}（不计入追讨金额）。`
+            : `Deductions the provider is asked to explain: ${String(q.count)}, ${yuan(q.totalFen, 'en')} in all (not part of the claim).`,
+        ]
+      : []),
+  ];
 }

@@ -39,7 +39,7 @@ describe('the guides are generated from the data', () => {
         expect(deadline?.value.zh).toBe(
           `${answer.startEvent.zh}${String(answer.days)}${unit}内：${answer.what.zh}（依据《${answer.article.title}》${answer.article.article}）`,
         );
-        expect(deadline?.source?.where).toBe(readableWhere(answer.cite.where));
+        expect(deadline?.source?.where?.zh ?? null).toBe(readableWhere(answer.cite.where));
       } else {
         expect(deadline?.source).toBeNull();
       }
@@ -96,8 +96,8 @@ describe('the guides are generated from the data', () => {
       if (g.quote) expect(section?.paragraphs[0]?.zh).toContain(`「${g.quote}」`);
       const source = section?.facts.find((f) => f.kind === 'legal_basis')?.source;
       expect(source?.key).toBe(g.cite.source);
-      expect(source?.title).toBe(kb.sources.find((s) => s.key === g.cite.source)?.title);
-      expect(source?.where).toBe(readableWhere(g.cite.where));
+      expect(source?.title.zh).toBe(kb.sources.find((s) => s.key === g.cite.source)?.title);
+      expect(source?.where?.zh ?? null).toBe(readableWhere(g.cite.where));
     }
   });
 

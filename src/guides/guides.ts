@@ -2,7 +2,9 @@ import { FINDING_CATEGORIES, type ColumnRole, type FindingCategory } from '../au
 import type { Lexicon, WeightedPattern } from '../audit/lexicon/lexicon.js';
 import { CATEGORY_NAMES } from '../audit/words.js';
 import {
+  articlesIn,
   citationsOf,
+  lawTitle,
   needsVerification,
   readableWhere,
   sourceTitle,
@@ -31,8 +33,9 @@ export interface Text {
 
 export interface GuideSource {
   key: string;
-  title: string;
-  where: string | null;
+  /** In English the source's English title; the Chinese guide keeps the official one. */
+  title: Text;
+  where: Text | null;
   confidence: Confidence;
   verifiedAt: string;
   /** Not read in a regulation or an official notice: shown as 待核实 / to be verified. */
@@ -101,12 +104,31 @@ const termList = (terms: readonly string[]): Text => ({
 function sourceOf(kb: KnowledgeBase, cite: Citation): GuideSource {
   return {
     key: cite.source,
-    title: sourceTitle(kb, cite.source),
-    where: readableWhere(cite.where),
+    title: { zh: sourceTitle(kb, cite.source, 'zh'), en: sourceTitle(kb, cite.source, 'en') },
+    where: whereOf(cite.where),
     confidence: cite.confidence,
     verifiedAt: cite.verifiedAt,
     verify: needsVerification(cite),
     note: cite.note ? { zh: noteHalf(cite.note, 'zh'), en: noteHalf(cite.note, 'en') } : null,
+  };
+}
+
+/** Where in the source: article numbers read in each language ("第四十三条" → "art. 43"). */
+function whereOf(where: string | undefined): Text | null {
+  const readable = readableWhere(where);
+  return readable === null
+    ? null
+    : {
+        zh: readable,
+        en: /^(https?:\/\/|www\.)/u.test(readable) ? readable : articlesIn(readable, 'en'),
+      };
+}
+
+/** "《title》articles" as each language reads it. */
+function citedLaw(kb: KnowledgeBase, title: string, articles: string): Text {
+  return {
+    zh: `${title} ${articles}`,
+    en: `${lawTitle(kb, title, 'en')} ${articlesIn(articles, 'en')}`,
   };
 }
 
@@ -214,7 +236,7 @@ function channelSection(kb: KnowledgeBase, channel: Channel): GuideSection {
         : { zh: `程序期限（${filing.zh}）`, en: `Procedure deadline (${filing.en})` },
       value: {
         zh: `${p.startEvent.zh}${d.zh}内：${p.what.zh}（依据《${p.article.title}》${p.article.article}）`,
-        en: `${d.en} ${p.startEvent.en}: ${p.what.en} (${p.article.title}, ${p.article.article})`,
+        en: `${d.en} ${p.startEvent.en}: ${p.what.en} (${lawTitle(kb, p.article.title, 'en')}, ${articlesIn(p.article.article, 'en')})`,
       },
       source: sourceOf(kb, p.cite),
     });
@@ -232,7 +254,7 @@ function channelSection(kb: KnowledgeBase, channel: Channel): GuideSection {
     facts.push({
       kind: 'legal_basis',
       label: { zh: '依据', en: 'Legal basis' },
-      value: same(`${l.title} ${l.articles}`),
+      value: citedLaw(kb, l.title, l.articles),
       source: sourceOf(kb, l.cite),
     });
   }
@@ -510,12 +532,12 @@ function rightsGuide(kb: KnowledgeBase, grounds: readonly LegalGround[]): Guide 
       facts.push({
         kind: 'legal_basis',
         label: { zh: '出处', en: 'Source' },
-        value: same(`${g.title} ${g.articles}`),
+        value: citedLaw(kb, g.title, g.articles),
         source: sourceOf(kb, g.cite),
       });
       return {
         id: g.id,
-        heading: same(`${g.title} ${g.articles}`),
+        heading: citedLaw(kb, g.title, g.articles),
         // The article's words in 「」 only where they were read in the text; else the summary.
         paragraphs: [
           g.quote

@@ -51,6 +51,15 @@ export function composeCallScript(input: CallScriptInput): DocumentModel {
   const isProvider = channel.kind === 'provider_service';
   const due = input.answerDue?.deadline.due;
   const denied = consentDenied(caseFile, facts);
+  const claimed = facts.disputed.length > 0;
+  const q = facts.unexplained;
+  const questioned = q.count > 0;
+  const asked = yuan(q.totalFen, lang);
+  // What is said about the questioned deductions is a question: what are they, on what basis.
+  const askLine = t(
+    `${claimed ? '另外还有' : '我的结算款里有'} ${String(q.count)} 笔扣款，一共 ${asked}，我不清楚是什么费用，也找不到对应的约定。`,
+    `There ${claimed ? 'are also' : 'are'} ${String(q.count)} deductions from my settlements, ${asked} in all, that I cannot place: I do not know what they are for or what agreement they rest on.`,
+  );
 
   const blocks: Block[] = [
     {
@@ -60,7 +69,18 @@ export function composeCallScript(input: CallScriptInput): DocumentModel {
         ...(hotlines[0]?.hours
           ? [{ label: t('时间', 'Hours'), value: noteIn(hotlines[0].hours, lang) }]
           : []),
-        { label: t('追讨金额', 'Claim'), value: claim },
+        ...(claimed ? [{ label: t('追讨金额', 'Claim'), value: claim }] : []),
+        ...(questioned
+          ? [
+              {
+                label: t('请对方说明的扣款', 'Deductions to be explained'),
+                value: t(
+                  `${String(q.count)} 笔，合计 ${asked}`,
+                  `${String(q.count)}, ${asked} in all`,
+                ),
+              },
+            ]
+          : []),
         ...(c.merchantId ? [{ label: t('商户编号', 'Merchant number'), value: c.merchantId }] : []),
         ...(c.terminalIds.length > 0
           ? [{ label: t('终端编号', 'Terminal'), value: c.terminalIds.join('、') }]
@@ -93,10 +113,22 @@ export function composeCallScript(input: CallScriptInput): DocumentModel {
     { kind: 'heading', text: t('开场', 'Opening') },
     {
       kind: 'paragraph',
-      text: t(
-        `“您好，我是${c.businessName ?? c.name}的${c.type === 'company' ? '负责人' : '经营者'}${c.name}${c.merchantId ? `，商户编号 ${c.merchantId}` : ''}。我要${isProvider ? '投诉' : `投诉${r.name}`}：${r.name}${denied ? '在我没有同意的情况下' : '没有约定依据'}，从我的结算款里扣了${categories || '费用'}，一共 ${claim}。请帮我登记投诉。”`,
-        `"Hello, I am ${c.name} of ${c.businessName ?? c.name}${c.merchantId ? `, merchant number ${c.merchantId}` : ''}. I want to ${isProvider ? 'make a complaint' : `complain about ${r.name}`}: ${r.name} deducted ${categories || 'fees'} from my settlements ${denied ? 'without my consent' : 'without a basis in the agreement'}, ${claim} in all. Please register my complaint."`,
-      ),
+      text: (() => {
+        const hello = t(
+          `“您好，我是${c.businessName ?? c.name}的${c.type === 'company' ? '负责人' : '经营者'}${c.name}${c.merchantId ? `，商户编号 ${c.merchantId}` : ''}。`,
+          `"Hello, I am ${c.name} of ${c.businessName ?? c.name}${c.merchantId ? `, merchant number ${c.merchantId}` : ''}. `,
+        );
+        const complaint = claimed
+          ? t(
+              `我要${isProvider ? '投诉' : `投诉${r.name}`}：${r.name}${denied ? '在我没有同意的情况下' : '没有约定依据'}，从我的结算款里扣了${categories || '费用'}，一共 ${claim}。`,
+              `I want to ${isProvider ? 'make a complaint' : `complain about ${r.name}`}: ${r.name} deducted ${categories || 'fees'} from my settlements ${denied ? 'without my consent' : 'without a basis in the agreement'}, ${claim} in all. `,
+            )
+          : '';
+        const question = questioned
+          ? `${askLine}${t(`请${r.name}逐笔说明用途和依据。`, ` I ask ${r.name} to explain each of them and its basis. `)}`
+          : '';
+        return `${hello}${complaint}${question}${t('请帮我登记投诉。”', 'Please register my complaint."')}`;
+      })(),
     },
     { kind: 'heading', text: t('说明事实（简短）', 'The facts (briefly)') },
     {
@@ -114,8 +146,22 @@ export function composeCallScript(input: CallScriptInput): DocumentModel {
               ),
             ]
           : []),
+        ...facts.questioned
+          .slice(0, 5)
+          .map(
+            (d) =>
+              `${d.date} ${categoryName(d.category, lang)} ${yuan(d.amountFen, lang)}${t('（请对方说明）', ' (to be explained)')}`,
+          ),
+        ...(facts.questioned.length > 5
+          ? [
+              t(
+                `……需要说明的扣款共 ${String(facts.questioned.length)} 笔，明细可以发给您。`,
+                `… ${String(facts.questioned.length)} to be explained in all; I can send you the list.`,
+              ),
+            ]
+          : []),
         ...affirmedSentences(caseFile, lang, 'spoken'),
-        ...historySentences(caseFile, input.kb, lang),
+        ...historySentences(caseFile, input.kb, lang, input.date),
       ],
     },
     { kind: 'heading', text: t('提出要求', 'What to ask for') },
@@ -123,11 +169,23 @@ export function composeCallScript(input: CallScriptInput): DocumentModel {
       kind: 'list',
       ordered: true,
       items: [
-        t(`退还 ${claim}，并停止这些扣费。`, `Refund ${claim} and stop these charges.`),
-        t(
-          '书面说明每笔扣费依据哪一条协议条款，以及我同意的记录。',
-          'A written explanation: which agreement term, and the record of my consent, for each charge.',
-        ),
+        ...(claimed
+          ? [
+              t(`退还 ${claim}，并停止这些扣费。`, `Refund ${claim} and stop these charges.`),
+              t(
+                '书面说明每笔扣费依据哪一条协议条款，以及我同意的记录。',
+                'A written explanation: which agreement term, and the record of my consent, for each charge.',
+              ),
+            ]
+          : []),
+        ...(questioned
+          ? [
+              t(
+                `那 ${String(q.count)} 笔扣款：请逐笔说明是什么费用、依据哪一条协议或收费通知，并把协议或通知发给我；说明不了依据的，请退还。`,
+                `The ${String(q.count)} deductions: say what each one is and which agreement term or fee notice it rests on, send me that document, and refund any that cannot be justified.`,
+              ),
+            ]
+          : []),
         t('请告诉我工单号（投诉编号）。', 'Please give me the ticket (complaint) number.'),
         t('请告诉我您的工号或姓名。', 'Please give me your staff number or name.'),
         due

@@ -26,10 +26,27 @@ export interface DisputedRow {
   readonly merchantDenied: boolean;
 }
 
+/**
+ * A deduction the audit could not place (需核实): the case asks the provider to explain it, show
+ * the agreement or notice behind it, and refund it if it cannot. A question, never a claim: its
+ * amount is kept apart from `claimFen` and no document calls it unauthorized.
+ */
+export interface QuestionedRow {
+  readonly date: IsoDate;
+  readonly category: FindingCategory;
+  readonly text: string;
+  readonly amountFen: number;
+  readonly reason: string;
+  readonly reasonEn: string;
+  readonly where: string;
+}
+
 export interface CaseFacts {
   readonly disputed: readonly DisputedRow[];
   readonly claimFen: number;
-  /** Deductions whose purpose is unknown: the letter asks for their basis. */
+  /** Deductions whose purpose is unknown, in date order: the documents ask for their basis. */
+  readonly questioned: readonly QuestionedRow[];
+  /** The questioned deductions counted: how many and their amount (never part of the claim). */
   readonly unexplained: { readonly count: number; readonly totalFen: number };
   readonly byCategory: readonly {
     category: FindingCategory;
@@ -55,7 +72,10 @@ export function caseFacts(audit: AuditReport): CaseFacts {
     .filter((f) => f.verdict === 'unauthorized' && fen(f.overcharge) > 0)
     .map(disputedRow)
     .sort((a, b) => a.date.localeCompare(b.date));
-  const unexplainedRows = audit.findings.filter((f) => f.verdict === 'needs_review');
+  const questioned = audit.findings
+    .filter((f) => f.verdict === 'needs_review')
+    .map(questionedRow)
+    .sort((a, b) => a.date.localeCompare(b.date));
   const categories = new Map<FindingCategory, { count: number; claimFen: number }>();
   for (const row of disputed) {
     const entry = categories.get(row.category) ?? { count: 0, claimFen: 0 };
@@ -68,9 +88,10 @@ export function caseFacts(audit: AuditReport): CaseFacts {
   return {
     disputed,
     claimFen: fen(audit.claim.total),
+    questioned,
     unexplained: {
-      count: unexplainedRows.length,
-      totalFen: unexplainedRows.reduce((sum, f) => sum + fen(f.amount), 0),
+      count: questioned.length,
+      totalFen: questioned.reduce((sum, q) => sum + q.amountFen, 0),
     },
     byCategory: [...categories.entries()].map(([category, v]) => ({ category, ...v })),
     period:
@@ -110,6 +131,19 @@ function disputedRow(f: Finding): DisputedRow {
   };
 }
 
+function questionedRow(f: Finding): QuestionedRow {
+  return {
+    date: f.date,
+    category: f.category,
+    text: f.text,
+    // A deduction is money taken: its size, whatever the sign the statement wrote it with.
+    amountFen: Math.abs(fen(f.amount)),
+    reason: f.reason,
+    reasonEn: f.reasonEn ?? f.reason,
+    where: `${f.file}${f.sheet ? `:${f.sheet}` : ''}:${String(f.row)}`,
+  };
+}
+
 export function yuan(fenAmount: number, lang: Language): string {
   return lang === 'zh'
     ? `${formatFenGrouped(fenAmount)} 元`
@@ -136,27 +170,70 @@ export function longDate(date: IsoDate, lang: Language): string {
   return `${String(Number(d))} ${month} ${y}`;
 }
 
-const OUTCOME_WORDS: Record<CaseFile['history'][number]['outcome'], { zh: string; en: string }> = {
-  pending: { zh: '至今未获答复', en: 'no answer so far' },
+const OUTCOME_WORDS: Record<
+  Exclude<CaseFile['history'][number]['outcome'], 'pending'>,
+  { zh: string; en: string }
+> = {
   no_answer: { zh: '对方未在期限内答复', en: 'no answer within the time limit' },
   rejected: { zh: '对方拒绝退款', en: 'refused' },
   partial_refund: { zh: '对方仅部分退款', en: 'only partly refunded' },
   refunded: { zh: '对方已全额退款', en: 'refunded in full' },
 };
 
-/** One sentence per earlier attempt, in date order. */
-export function historySentences(caseFile: CaseFile, kb: KnowledgeBase, lang: Language): string[] {
+type Attempt = CaseFile['history'][number];
+
+/**
+ * Where an attempt stands on `asOf`, in words. A pending attempt is "至今未获答复" only once its
+ * answer deadline has passed; before that (or with no known deadline) it is awaiting its answer,
+ * and an answer the merchant has not yet accepted or disputed is said to have come.
+ */
+function outcomeWords(attempt: Attempt, asOf: string, lang: Language): string {
+  const zh = lang === 'zh';
+  const answered = attempt.answeredAt;
+  if (attempt.outcome !== 'pending') {
+    const words = OUTCOME_WORDS[attempt.outcome][lang];
+    if (!answered) return words;
+    return zh
+      ? `${words}（${longDate(answered, 'zh')}答复）`
+      : `${words} (answered ${longDate(answered, 'en')})`;
+  }
+  if (answered) {
+    return zh
+      ? `对方已于${longDate(answered, 'zh')}答复，本人正在核实答复内容`
+      : `answered on ${longDate(answered, 'en')}; I am considering the answer`;
+  }
+  const due = attempt.answerDue;
+  if (due && due < asOf) {
+    return zh
+      ? `答复期限${longDate(due, 'zh')}已过，至今未获答复`
+      : `the answer was due by ${longDate(due, 'en')} and has not come`;
+  }
+  if (due) {
+    return zh
+      ? `正在等待答复（答复期限${longDate(due, 'zh')}）`
+      : `awaiting the answer (due by ${longDate(due, 'en')})`;
+  }
+  return zh ? '正在等待答复' : 'awaiting the answer';
+}
+
+/** One sentence per earlier attempt, in date order, as things stand on `asOf`. */
+export function historySentences(
+  caseFile: CaseFile,
+  kb: KnowledgeBase,
+  lang: Language,
+  asOf: string,
+): string[] {
   return [...caseFile.history]
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((attempt) => {
       const channel = kb.channels.find((c) => c.id === attempt.channel);
       if (!channel) throw unknownHistoryChannel(attempt.channel, kb);
       const name = channel.name[lang];
-      const outcome = OUTCOME_WORDS[attempt.outcome][lang];
+      const outcome = outcomeWords(attempt, asOf, lang);
       if (lang === 'zh') {
-        return `${longDate(attempt.date, 'zh')}，通过“${name}”提出${attempt.reference ? `（工单号 ${attempt.reference}）` : ''}，${outcome}${attempt.answeredAt ? `（${longDate(attempt.answeredAt, 'zh')}答复）` : ''}${attempt.note ? `：${attempt.note}` : ''}。`;
+        return `${longDate(attempt.date, 'zh')}，通过“${name}”提出${attempt.reference ? `（工单号 ${attempt.reference}）` : ''}，${outcome}${attempt.note ? `：${attempt.note}` : ''}。`;
       }
-      return `On ${longDate(attempt.date, 'en')}, raised with ${name}${attempt.reference ? ` (reference ${attempt.reference})` : ''}: ${outcome}${attempt.answeredAt ? ` (answered ${longDate(attempt.answeredAt, 'en')})` : ''}${attempt.note ? ` — ${attempt.note}` : ''}.`;
+      return `On ${longDate(attempt.date, 'en')}, raised with ${name}${attempt.reference ? ` (reference ${attempt.reference})` : ''}: ${outcome}${attempt.note ? ` — ${attempt.note}` : ''}.`;
     });
 }
 

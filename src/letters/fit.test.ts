@@ -36,8 +36,9 @@ describe('fitting a letter to an online form', () => {
     const fitted = fitLetterText(input('samr_12315'), sourcedFormLimit(channel));
     expect(fitted.version).toBe('full');
     expect(fitted.text).toContain('一、举报事项');
-    expect(fitted.text).toContain('四、法律依据');
-    expect(fitted.text).toContain('五、证据清单');
+    expect(fitted.text).toContain('四、请对方说明依据的扣款');
+    expect(fitted.text).toContain('五、法律依据');
+    expect(fitted.text).toContain('六、证据清单');
   });
 
   it('a sourced limit is met by rewriting: requests, amount, dates and legal basis stay, sections run without gaps', () => {
@@ -79,7 +80,7 @@ describe('fitting a letter to an online form', () => {
       expect(fitted.text).toContain('2024-09-25');
       expect(fitted.text).toContain('《非银行支付机构监督管理条例》');
       const numbers = headings(fitted.text).map((h) => h.slice(0, 1));
-      expect(numbers).toEqual(['一', '二', '三', '四', '五'].slice(0, numbers.length));
+      expect(numbers).toEqual(['一', '二', '三', '四', '五', '六'].slice(0, numbers.length));
     },
   );
 });

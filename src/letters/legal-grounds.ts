@@ -1,3 +1,5 @@
+import { articlesIn, lawTitle } from '../channels/knowledge-base.js';
+import type { KnowledgeBase } from '../channels/schema.js';
 import { z } from 'zod';
 import { citationSchema } from '../channels/schema.js';
 import { FeeGuardError } from '../errors.js';
@@ -82,9 +84,13 @@ export function groundsFor(
  * A ground as a letter cites it: the exact words in 「」 when they were read in the text,
  * otherwise "依据……的规定" with the summary — a summary is never printed as the article.
  */
-export function citeGround(g: LegalGround, lang: 'zh' | 'en'): string {
+export function citeGround(
+  g: LegalGround,
+  lang: 'zh' | 'en',
+  kb: Pick<KnowledgeBase, 'lawTitles'> = { lawTitles: [] },
+): string {
   if (lang === 'en') {
-    return `Under ${g.title} ${g.articles}: ${g.summary.en}`;
+    return `Under ${lawTitle(kb, g.title, 'en')} ${articlesIn(g.articles, 'en')}: ${g.summary.en}`;
   }
   return g.quote
     ? `${g.title}${g.articles}规定：「${g.quote}」`

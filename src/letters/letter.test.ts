@@ -42,9 +42,10 @@ describe('composeLetter', () => {
     expect(text).toContain('100.00');
     expect(text).toContain('59.00');
     // Two deductions of unclear purpose are not claimed but their basis is demanded.
-    expect(text).toContain('另外 2 笔用途不明的扣款（合计 62.83 元）');
+    expect(text).toContain('对另外 2 笔用途不明的扣款（合计 62.83 元，明细见第四部分）逐笔说明');
+    // The case file gives no deadline for the earlier ticket: it is awaiting its answer.
     expect(text).toContain(
-      '2024年10月10日，通过“支付机构客服投诉”提出（工单号 KF20241010-0088），至今未获答复',
+      '2024年10月10日，通过“支付机构客服投诉”提出（工单号 KF20241010-0088），正在等待答复',
     );
     expect(text).toContain('原始结算对账单：statement.csv');
     expect(text).toContain('2024年11月5日');

@@ -17,6 +17,7 @@ import {
 } from './case-facts.js';
 import { providerKindOf } from '../cases/case-input.js';
 import { citeGround, groundsFor, type LegalGround } from './legal-grounds.js';
+import { articlesIn, lawTitle } from '../channels/knowledge-base.js';
 
 /**
  * The formal letter a merchant sends to one channel: a 投诉书 to the provider or a regulator, a
@@ -89,7 +90,7 @@ export function composeLetter(input: LetterInput): DocumentModel {
   const grounds = groundsFor(
     input.grounds,
     providerKindOf(caseFile).kind,
-    new Set(facts.disputed.map((d) => d.category)),
+    new Set([...facts.disputed, ...facts.questioned].map((d) => d.category)),
     caseFile.complainant.type,
   );
   const short = input.short === true;
@@ -112,7 +113,7 @@ export function composeLetter(input: LetterInput): DocumentModel {
         : factParagraphs(input, facts, denied)
       ).map((text): Block => ({ kind: 'paragraph', text })),
     },
-    ...(short
+    ...(short || facts.disputed.length === 0
       ? []
       : [
           {
@@ -122,6 +123,14 @@ export function composeLetter(input: LetterInput): DocumentModel {
             blocks: [disputedTable(facts, lang)],
           },
         ]),
+    ...(short || facts.questioned.length === 0
+      ? []
+      : [
+          {
+            title: t('请对方说明依据的扣款', 'Deductions to be explained'),
+            blocks: [questionedTable(facts, lang)],
+          },
+        ]),
     {
       title: t('法律依据', 'Legal basis'),
       blocks: [
@@ -129,11 +138,14 @@ export function composeLetter(input: LetterInput): DocumentModel {
           kind: 'list',
           ordered: true,
           items: short
-            ? articlesByTitle([...grounds, ...courtBasis], lang)
+            ? articlesByTitle([...grounds, ...courtBasis], lang, input.kb)
             : [
-                ...grounds.map((g) => citeGround(g, lang)),
+                ...grounds.map((g) => citeGround(g, lang, input.kb)),
                 ...courtBasis.map((l) =>
-                  t(`依据《${l.title}》${l.articles}的规定`, `${l.title} ${l.articles}`),
+                  t(
+                    `依据《${l.title}》${l.articles}的规定`,
+                    `${lawTitle(input.kb, l.title, 'en')} ${articlesIn(l.articles, 'en')}`,
+                  ),
                 ),
               ],
         },
@@ -202,9 +214,13 @@ export function provinceShortName(province: string): string {
 function articlesByTitle(
   cited: readonly { title: string; articles: string }[],
   lang: Language,
+  kb: KnowledgeBase,
 ): string[] {
   const byTitle = new Map<string, string[]>();
-  for (const { title, articles } of cited) {
+  for (const cite of cited) {
+    // Grounds are titled with their 《》 and channel rules without: one form for the line.
+    const title = cite.title.replace(/^《(.*)》$/u, '$1');
+    const { articles } = cite;
     const list = byTitle.get(title) ?? [];
     if (!list.includes(articles)) list.push(articles);
     byTitle.set(title, list);
@@ -212,7 +228,7 @@ function articlesByTitle(
   return [...byTitle].map(([title, articles]) =>
     lang === 'zh'
       ? `依据《${title}》${articles.join('、')}的规定`
-      : `${title} ${articles.join(', ')}`,
+      : `${lawTitle(kb, title, 'en')} ${articles.map((a) => articlesIn(a, 'en')).join(', ')}`,
   );
 }
 
@@ -361,6 +377,40 @@ function partyFields(input: LetterInput, form: LetterForm): Block {
   return { kind: 'fields', fields };
 }
 
+/** The section numbers of the two tables: 三 for the first, 四 when both are there. */
+function tablePart(facts: CaseFacts, table: 'disputed' | 'questioned', lang: Language): string {
+  const index = table === 'questioned' && facts.disputed.length > 0 ? 3 : 2;
+  return lang === 'zh' ? `第${ZH_NUMERALS[index] ?? ''}部分` : `part ${ROMAN[index] ?? ''}`;
+}
+
+/**
+ * What is asked about the questioned deductions: explain each, show the agreement or notice
+ * behind it, refund what cannot be justified. A question — it asserts nothing about consent.
+ */
+function questionDemand(
+  input: LetterInput,
+  facts: CaseFacts,
+  /** Who is asked, leading into the request: 督促某某 / "Require X to explain". */
+  whose: { zh: string; en: string },
+): string {
+  const { language: lang } = input;
+  const q = facts.unexplained;
+  const where = input.short
+    ? lang === 'zh'
+      ? '附件'
+      : 'the attachment'
+    : tablePart(facts, 'questioned', lang);
+  if (input.short) {
+    // A form counts characters: the same request in fewer words, the list in the attachment.
+    return lang === 'zh'
+      ? `${whose.zh}对${facts.disputed.length > 0 ? '另外' : ''} ${String(q.count)} 笔用途不明的扣款（合计 ${yuan(q.totalFen, 'zh')}）说明依据，不能说明的予以退还。`
+      : `${whose.en} the basis of the ${facts.disputed.length > 0 ? 'further ' : ''}${String(q.count)} deductions of unclear purpose (${yuan(q.totalFen, 'en')}), and refund any that cannot be justified.`;
+  }
+  return lang === 'zh'
+    ? `${whose.zh}对${facts.disputed.length > 0 ? '另外' : ''} ${String(q.count)} 笔用途不明的扣款（合计 ${yuan(q.totalFen, 'zh')}，明细见${where}）逐笔说明扣款用途和收费依据，出示所依据的协议条款或收费公示、通知；不能说明依据的，予以退还。`
+    : `${whose.en} each of the ${facts.disputed.length > 0 ? 'further ' : ''}${String(q.count)} deductions of unclear purpose (${yuan(q.totalFen, 'en')} in all, listed in ${where}): what it is for and its basis, showing the agreement term or the fee notice behind it; and refund any that cannot be justified.`;
+}
+
 function demands(
   input: LetterInput,
   form: LetterForm,
@@ -371,6 +421,8 @@ function demands(
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const name = caseFile.respondent.name;
   const claim = yuan(facts.claimFen, lang);
+  const claimed = facts.disputed.length > 0;
+  const questioned = facts.questioned.length > 0;
   const categories = facts.byCategory
     .map((c) => categoryName(c.category, lang))
     .join(t('、', ', '));
@@ -380,13 +432,10 @@ function demands(
         `没有约定依据的扣费共计 ${claim}`,
         `the ${claim} deducted without a basis in the agreement`,
       );
-  const explain =
-    facts.unexplained.count > 0
-      ? t(
-          `对另外 ${String(facts.unexplained.count)} 笔用途不明的扣款（合计 ${yuan(facts.unexplained.totalFen, lang)}）说明依据；没有依据的一并退还。`,
-          `Explain the basis of ${String(facts.unexplained.count)} further deductions of unclear purpose (${yuan(facts.unexplained.totalFen, lang)} in all), and refund those without one.`,
-        )
-      : null;
+  // The minimal form version keeps the claim's requests; the questions stay in the full letter
+  // attached to it, unless they are all the case asks.
+  const explain = (whose: { zh: string; en: string }) =>
+    questioned && !(input.minimal && claimed) ? [questionDemand(input, facts, whose)] : [];
   switch (form) {
     case 'complaint':
     case 'public': {
@@ -400,17 +449,25 @@ function demands(
               ),
             ]
           : []),
-        t(`退还${taken}。`, `Refund ${taken}.`),
-        t(
-          `立即停止收取未经约定的${categories || '费用'}。`,
-          `Stop charging the ${categories || 'fees'} that were never agreed, at once.`,
+        ...(claimed
+          ? [
+              t(`退还${taken}。`, `Refund ${taken}.`),
+              t(
+                `立即停止收取未经约定的${categories || '费用'}。`,
+                `Stop charging the ${categories || 'fees'} that were never agreed, at once.`,
+              ),
+              t(
+                '书面说明每一笔扣费所依据的协议条款，并提供本人同意该项收费的记录。',
+                'Explain in writing the agreement term behind each deduction and show the record of my consent to it.',
+              ),
+            ]
+          : []),
+        ...explain(
+          regulator
+            ? { zh: `督促${name}`, en: `Require ${name} to explain` }
+            : { zh: '', en: 'Explain' },
         ),
-        t(
-          '书面说明每一笔扣费所依据的协议条款，并提供本人同意该项收费的记录。',
-          'Explain in writing the agreement term behind each deduction and show the record of my consent to it.',
-        ),
-        ...(explain ? [explain] : []),
-        ...(regulator
+        ...(regulator && claimed
           ? [
               t(
                 `对${name}是否存在收取未标明费用、擅自变更协议等违规行为依法调查处理。`,
@@ -430,36 +487,51 @@ function demands(
           '依法作出处理，并将是否立案及处理结果告知举报人。',
           'Act on it according to law and tell me whether a case is opened and its outcome.',
         ),
-        t(
-          `涉及本人的${denied ? '未经同意扣费' : '争议扣费'}共计 ${claim}（明细见${input.short ? '附件' : '下表'}）。`,
-          `The ${denied ? 'deductions from my account without consent' : 'disputed deductions from my account'} total ${claim} (listed ${input.short ? 'in the attachment' : 'below'}).`,
-        ),
+        ...(claimed
+          ? [
+              t(
+                `涉及本人的${denied ? '未经同意扣费' : '争议扣费'}共计 ${claim}（明细见${input.short ? '附件' : '下表'}）。`,
+                `The ${denied ? 'deductions from my account without consent' : 'disputed deductions from my account'} total ${claim} (listed ${input.short ? 'in the attachment' : 'below'}).`,
+              ),
+            ]
+          : []),
+        ...explain({ zh: `责令${name}`, en: `Require ${name} to explain` }),
       ];
     case 'mediation':
     case 'arbitration':
       return [
-        t(
-          `${form === 'mediation' ? '调解' : '裁决'}由被申请人退还${taken}。`,
-          `That the respondent refund ${taken}.`,
-        ),
-        t(
-          `被申请人停止收取未经约定的${categories || '费用'}。`,
-          `That the respondent stop charging the ${categories || 'fees'} never agreed.`,
-        ),
+        ...(claimed
+          ? [
+              t(
+                `${form === 'mediation' ? '调解' : '裁决'}由被申请人退还${taken}。`,
+                `That the respondent refund ${taken}.`,
+              ),
+              t(
+                `被申请人停止收取未经约定的${categories || '费用'}。`,
+                `That the respondent stop charging the ${categories || 'fees'} never agreed.`,
+              ),
+            ]
+          : []),
+        ...explain({ zh: '被申请人', en: 'That the respondent explain' }),
         ...(form === 'arbitration'
           ? [t('仲裁费用由被申请人承担。', 'That the respondent bear the costs of arbitration.')]
           : []),
       ];
     case 'lawsuit':
       return [
-        t(
-          `判令被告返还原告被扣取的费用 ${claim}。`,
-          `Order the defendant to return the ${claim} it deducted.`,
-        ),
-        t(
-          `判令被告停止收取未经约定的${categories || '费用'}。`,
-          `Order the defendant to stop charging the ${categories || 'fees'} never agreed.`,
-        ),
+        ...(claimed
+          ? [
+              t(
+                `判令被告返还原告被扣取的费用 ${claim}。`,
+                `Order the defendant to return the ${claim} it deducted.`,
+              ),
+              t(
+                `判令被告停止收取未经约定的${categories || '费用'}。`,
+                `Order the defendant to stop charging the ${categories || 'fees'} never agreed.`,
+              ),
+            ]
+          : []),
+        ...explain({ zh: '判令被告', en: 'Order the defendant to explain' }),
         t('本案诉讼费用由被告承担。', 'Order the defendant to bear the costs of the case.'),
       ];
   }
@@ -491,12 +563,19 @@ function factParagraphs(input: LetterInput, facts: CaseFacts, denied: boolean): 
       ),
     )
     .join(t('、', ', '));
-  paragraphs.push(
-    t(
-      `经逐笔核对${period}的结算对账单（共 ${String(facts.records)} 条记录），${r.name}${denied ? '在本人未同意的情况下' : ''}共扣取 ${String(facts.disputed.length)} 笔${denied ? '' : '没有约定依据的'}费用，合计 ${yuan(facts.claimFen, 'zh')}：${parts}。明细见第三部分。`,
-      `Checking every line of the settlement statements for ${period} (${String(facts.records)} records) shows that ${r.name} took ${String(facts.disputed.length)} charges ${denied ? 'without my consent' : 'without a basis in the agreement'}, ${yuan(facts.claimFen, 'en')} in all: ${parts}. They are listed in part III.`,
-    ),
+  const checked = t(
+    `经逐笔核对${period}的结算对账单（共 ${String(facts.records)} 条记录），`,
+    `Checking every line of the settlement statements for ${period} (${String(facts.records)} records) shows that `,
   );
+  if (facts.disputed.length > 0) {
+    paragraphs.push(
+      t(
+        `${checked}${r.name}${denied ? '在本人未同意的情况下' : ''}共扣取 ${String(facts.disputed.length)} 笔${denied ? '' : '没有约定依据的'}费用，合计 ${yuan(facts.claimFen, 'zh')}：${parts}。明细见${tablePart(facts, 'disputed', 'zh')}。`,
+        `${checked}${r.name} took ${String(facts.disputed.length)} charges ${denied ? 'without my consent' : 'without a basis in the agreement'}, ${yuan(facts.claimFen, 'en')} in all: ${parts}. They are listed in ${tablePart(facts, 'disputed', 'en')}.`,
+      ),
+    );
+  }
+  if (facts.questioned.length > 0) paragraphs.push(questionedParagraph(input, facts, checked));
   if (caseFile.narrative) paragraphs.push(caseFile.narrative);
   for (const rec of facts.recurring) {
     paragraphs.push(
@@ -506,27 +585,70 @@ function factParagraphs(input: LetterInput, facts: CaseFacts, denied: boolean): 
       ),
     );
   }
-  const history = historySentences(caseFile, kb, lang);
+  const history = historySentences(caseFile, kb, lang, input.date);
   if (history.length > 0)
     paragraphs.push(
       t(`本人此前已经反映：${history.join('')}`, `I have raised this before. ${history.join(' ')}`),
     );
   const affirmed = affirmedSentences(caseFile, lang, 'written');
   if (affirmed.length > 0) paragraphs.push(affirmed.join(lang === 'zh' ? '' : ' '));
-  paragraphs.push(closing(denied, lang));
+  paragraphs.push(closing(facts, denied, lang));
   return paragraphs;
 }
 
-/** The conclusion: the merchant's own "未经本人同意" only when affirmed, else "据我所知". */
-function closing(denied: boolean, lang: Language): string {
-  if (denied) {
-    return lang === 'zh'
-      ? '上述扣费未经本人同意，依法应予退还。'
-      : 'These charges were taken without my consent and must be refunded.';
+/**
+ * The questioned deductions in the facts: what the merchant cannot place, said as their own
+ * uncertainty and a request — never as a finding that the provider did wrong.
+ */
+function questionedParagraph(input: LetterInput, facts: CaseFacts, checked: string): string {
+  const { caseFile, language: lang } = input;
+  const r = caseFile.respondent.name;
+  const q = facts.unexplained;
+  const byCategory = new Map<string, { count: number; totalFen: number }>();
+  for (const row of facts.questioned) {
+    const name = categoryName(row.category, lang);
+    const entry = byCategory.get(name) ?? { count: 0, totalFen: 0 };
+    entry.count++;
+    entry.totalFen += row.amountFen;
+    byCategory.set(name, entry);
   }
+  const parts = [...byCategory]
+    .map(([name, v]) =>
+      lang === 'zh'
+        ? `${name} ${String(v.count)} 笔 ${yuan(v.totalFen, 'zh')}`
+        : `${name}: ${String(v.count)}, ${yuan(v.totalFen, 'en')}`,
+    )
+    .join(lang === 'zh' ? '、' : '; ');
+  const lead = facts.disputed.length > 0 ? '' : checked;
+  const where = tablePart(facts, 'questioned', lang);
   return lang === 'zh'
-    ? '据我所知，上述扣费没有约定依据，依法应予退还。'
-    : 'As far as I know these charges have no basis in the agreement and must be refunded.';
+    ? `${lead}${facts.disputed.length > 0 ? `此外，${r}还` : r}扣取了 ${String(q.count)} 笔扣款，合计 ${yuan(q.totalFen, 'zh')}（${parts}），本人无法从对账单的摘要中确认其用途，也不清楚所依据的约定。请${r}逐笔说明每笔扣款是什么费用、依据哪一项协议条款或收费公示、通知，并出示相应材料。明细见${where}。`
+    : `${facts.disputed.length > 0 ? 'In addition, ' : lead}${r} deducted ${String(q.count)} ${facts.disputed.length > 0 ? 'further ' : ''}amounts, ${yuan(q.totalFen, 'en')} in all (${parts}), whose purpose I cannot tell from the statement and whose basis I do not know. I ask ${r} to explain each of them — what fee it is and which agreement term or fee notice it rests on — and to show that document. They are listed in ${where}.`;
+}
+
+/**
+ * The conclusion: the merchant's own "未经本人同意" only when affirmed, else "据我所知"; the
+ * questioned deductions are to be justified or refunded — asked, not asserted.
+ */
+function closing(facts: CaseFacts, denied: boolean, lang: Language): string {
+  const zh = lang === 'zh';
+  const claimed =
+    facts.disputed.length === 0
+      ? ''
+      : denied
+        ? zh
+          ? '上述扣费未经本人同意，依法应予退还。'
+          : 'These charges were taken without my consent and must be refunded.'
+        : zh
+          ? '据我所知，上述扣费没有约定依据，依法应予退还。'
+          : 'As far as I know these charges have no basis in the agreement and must be refunded.';
+  const asked =
+    facts.questioned.length === 0
+      ? ''
+      : zh
+        ? `${claimed ? '对于用途不明的扣款，' : ''}请对方逐笔说明依据；不能说明依据的，应予退还。`
+        : `${claimed ? ' ' : ''}I ask for the basis of each deduction of unclear purpose; any that cannot be justified should be refunded.`;
+  return `${claimed}${asked}`;
 }
 
 /**
@@ -553,14 +675,32 @@ function shortFactParagraphs(input: LetterInput, facts: CaseFacts, denied: boole
     : zh
       ? `${who}使用${r.name}的 POS 收单服务${caseFile.complainant.merchantId ? `（商户编号 ${caseFile.complainant.merchantId}）` : ''}。`
       : `${who} uses the POS acquiring service of ${r.name}${caseFile.complainant.merchantId ? ` (merchant number ${caseFile.complainant.merchantId})` : ''}. `;
+  const claimed =
+    facts.disputed.length === 0
+      ? ''
+      : zh
+        ? `${r.name}共扣取 ${String(facts.disputed.length)} 笔${denied ? '未经本人同意的' : '没有约定依据的'}费用，合计 ${yuan(facts.claimFen, 'zh')}：${parts.join('；')}。`
+        : `${r.name} took ${String(facts.disputed.length)} charges ${denied ? 'without my consent' : 'without a basis in the agreement'}, ${yuan(facts.claimFen, 'en')} in all: ${parts.join('; ')}.`;
+  const q = facts.questioned;
+  const qFirst = q[0]?.date ?? '';
+  const qLast = q.at(-1)?.date ?? qFirst;
+  const qWhen = qFirst === qLast ? qFirst : `${qFirst}${zh ? '至' : ' to '}${qLast}`;
+  // The minimal version leaves the questions to the requests, which name count and amount.
+  const asked =
+    q.length === 0 || (input.minimal && facts.disputed.length > 0)
+      ? ''
+      : zh
+        ? `${claimed ? '另有' : `${r.name}扣取了`} ${String(q.length)} 笔用途不明的扣款，合计 ${yuan(facts.unexplained.totalFen, 'zh')}（${qWhen}），本人无法确认其用途和依据。`
+        : `${claimed ? 'There are' : `${r.name} deducted`} ${String(q.length)} ${claimed ? 'further ' : ''}amounts of unclear purpose, ${yuan(facts.unexplained.totalFen, 'en')} in all (${qWhen}), whose purpose and basis I cannot confirm.`;
   const text = [
-    zh
-      ? `${service}${r.name}共扣取 ${String(facts.disputed.length)} 笔${denied ? '未经本人同意的' : '没有约定依据的'}费用，合计 ${yuan(facts.claimFen, 'zh')}：${parts.join('；')}。`
-      : `${service}${r.name} took ${String(facts.disputed.length)} charges ${denied ? 'without my consent' : 'without a basis in the agreement'}, ${yuan(facts.claimFen, 'en')} in all: ${parts.join('; ')}.`,
+    `${service}${claimed}${zh ? asked : `${claimed && asked ? ' ' : ''}${asked}`}`,
     ...(input.minimal
       ? []
-      : [...affirmedSentences(caseFile, lang, 'written'), ...historySentences(caseFile, kb, lang)]),
-    closing(denied, lang),
+      : [
+          ...affirmedSentences(caseFile, lang, 'written'),
+          ...historySentences(caseFile, kb, lang, input.date),
+        ]),
+    closing(input.minimal ? { ...facts, questioned: [] } : facts, denied, lang),
     zh ? '逐笔明细见附件。' : 'Every deduction is listed in the attachment.',
   ];
   return [text.join(zh ? '' : ' ')];
@@ -604,14 +744,40 @@ function disputedTable(facts: CaseFacts, lang: Language): Block {
   };
 }
 
+function questionedTable(facts: CaseFacts, lang: Language): Block {
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const plain = (fen: number) => yuan(fen, lang).replace(/ (元|yuan)$/u, '');
+  return {
+    kind: 'table',
+    columns: [
+      { title: t('序号', 'No.'), align: 'right', weight: 0.8 },
+      { title: t('日期', 'Date'), weight: 1.7 },
+      { title: t('类别', 'Category'), weight: 1.5 },
+      { title: t('摘要', 'Statement text'), weight: 1.9 },
+      { title: t('扣款金额（元）', 'Deducted (yuan)'), align: 'right', weight: 1.3 },
+      { title: t('需要说明的内容', 'What to explain'), weight: 3 },
+    ],
+    rows: facts.questioned.map((row, i) => [
+      String(i + 1),
+      row.date,
+      categoryName(row.category, lang),
+      row.text,
+      plain(row.amountFen),
+      lang === 'zh' ? row.reason : row.reasonEn,
+    ]),
+    footer: [t('合计', 'Total'), '', '', '', plain(facts.unexplained.totalFen), ''],
+    caption: t(
+      '以上扣款请逐笔说明用途和依据；数据来源：扣费卫士对账审计报告（附件 1）',
+      'Please explain each of these; source: FeeGuard audit report (exhibit 1)',
+    ),
+  };
+}
+
 function evidenceList(input: LetterInput, facts: CaseFacts): string[] {
   const { caseFile, language: lang } = input;
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const items = [
-    t(
-      `扣费卫士对账审计报告（逐笔列明 ${String(facts.disputed.length)} 笔争议扣费及判断理由）`,
-      `FeeGuard audit report (each of the ${String(facts.disputed.length)} disputed deductions with the reason)`,
-    ),
+    auditEvidence(facts, lang),
     ...caseFile.statements.map((s) =>
       t(`原始结算对账单：${baseName(s)}`, `Original statement: ${baseName(s)}`),
     ),
@@ -637,6 +803,24 @@ function evidenceList(input: LetterInput, facts: CaseFacts): string[] {
         ),
   );
   return items;
+}
+
+/** The audit report as evidence: what it lists, claimed and questioned apart. */
+function auditEvidence(facts: CaseFacts, lang: Language): string {
+  const claimed = facts.disputed.length;
+  const asked = facts.questioned.length;
+  if (lang === 'zh') {
+    const what = [
+      ...(claimed > 0 ? [`${String(claimed)} 笔争议扣费`] : []),
+      ...(asked > 0 ? [`${String(asked)} 笔需对方说明的扣款`] : []),
+    ].join('和');
+    return `扣费卫士对账审计报告（逐笔列明 ${what}及判断理由）`;
+  }
+  const what = [
+    ...(claimed > 0 ? [`the ${String(claimed)} disputed deductions`] : []),
+    ...(asked > 0 ? [`the ${String(asked)} deductions to be explained`] : []),
+  ].join(' and ');
+  return `FeeGuard audit report (each of ${what} with the reason)`;
 }
 
 function baseName(file: string): string {

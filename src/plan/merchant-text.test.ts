@@ -136,7 +136,7 @@ describe('no internal words in front of merchants', () => {
           ...guide.sections.flatMap((s) => [
             s.heading[lang],
             ...s.paragraphs.map((p) => p[lang]),
-            ...s.facts.flatMap((f) => [f.label[lang], f.value[lang], f.source?.title ?? '']),
+            ...s.facts.flatMap((f) => [f.label[lang], f.value[lang], f.source?.title[lang] ?? '']),
           ]),
         ].join('\n');
         expect(problems(text, lang), `${guide.slug} ${lang}`).toEqual([]);

@@ -64,6 +64,11 @@ export interface PlanInput {
   readonly providerTypeQuestion?: Bilingual;
   /** The exact amount claimed (the audit's claim total). */
   readonly claimFen: Fen;
+  /**
+   * Deductions of unclear purpose the case asks the provider to explain (需核实): kept apart from
+   * the claim, so a case of questions only asks for explanations rather than money back.
+   */
+  readonly questionedFen?: Fen;
   readonly history: readonly PlanAttempt[];
   /** Other merchants of the same provider have the same problem: how many, or just whether. */
   readonly othersAffected: boolean | number;
@@ -542,11 +547,23 @@ function whyStep(candidate: Candidate, input: PlanInput, policy: PlanPolicy): Bi
   const provider = PROVIDER_NAMES[input.providerType];
   const claim = formatFenGrouped(input.claimFen);
   switch (channel.kind) {
-    case 'provider_service':
+    case 'provider_service': {
+      const asked = formatFenGrouped(input.questionedFen ?? 0);
+      const ask =
+        input.claimFen > 0
+          ? {
+              zh: `要求退还 ${claim} 元、停止扣费并书面说明。`,
+              en: `Ask for the ${claim} yuan back, an end to the charges and a written explanation.`,
+            }
+          : {
+              zh: `请对方逐笔说明 ${asked} 元用途不明的扣款的依据，不能说明的退还。`,
+              en: `Ask for the basis of each of the deductions of unclear purpose (${asked} yuan), and a refund of any that cannot be justified.`,
+            };
       return {
-        zh: `先向${input.providerName}（${provider.zh}）投诉：监管部门要求先给机构处理的机会，机构的书面答复也是后续投诉的依据。要求退还 ${claim} 元、停止扣费并书面说明。`,
-        en: `Complain to ${input.providerName} (${provider.en}) first: regulators expect the institution to have had its chance, and its written answer is the basis for escalating. Ask for the ${claim} yuan back, an end to the charges and a written explanation.`,
+        zh: `先向${input.providerName}（${provider.zh}）投诉：监管部门要求先给机构处理的机会，机构的书面答复也是后续投诉的依据。${ask.zh}`,
+        en: `Complain to ${input.providerName} (${provider.en}) first: regulators expect the institution to have had its chance, and its written answer is the basis for escalating. ${ask.en}`,
       };
+    }
     case 'central_bank':
       return {
         zh: `机构不处理或答复不能接受时，向中国人民银行分支机构投诉（12363 或书面）。人民银行负责${provider.zh}的支付结算业务，会把投诉转给机构并要求限期答复。${candidate.as === 'complaint' && input.complainantType === 'company' ? '企业是否算“金融消费者”存在争议，可按支付机构“用户”的身份投诉。' : ''}`,
@@ -923,6 +940,13 @@ function headlineOf(stage: PlanStage, ladder: readonly PlanStep[], input: PlanIn
             en: `Waiting for ${waiting?.name.en ?? ''} to answer.`,
           };
     case 'start':
+      if (input.claimFen <= 0 && (input.questionedFen ?? 0) > 0) {
+        const asked = formatFenGrouped(input.questionedFen ?? 0);
+        return {
+          zh: `第一步：${next?.name.zh ?? '向机构投诉'}，请对方说明 ${asked} 元用途不明的扣款。`,
+          en: `First step: ${next?.name.en ?? "the provider's complaint channel"} — ask it to explain the ${asked} yuan of deductions of unclear purpose.`,
+        };
+      }
       return {
         zh: `第一步：${next?.name.zh ?? '向机构投诉'}，要求退还 ${claim} 元。`,
         en: `First step: ${next?.name.en ?? "the provider's complaint channel"} — claim ${claim} yuan back.`,
@@ -1037,7 +1061,12 @@ function collectWarnings(
   eligible: readonly Candidate[],
 ): Bilingual[] {
   const warnings: Bilingual[] = [];
-  if (input.claimFen <= 0) {
+  if (input.claimFen <= 0 && (input.questionedFen ?? 0) > 0) {
+    warnings.push({
+      zh: '这个投诉只请对方说明用途不明的扣款，还没有要求退款；对方说明不了依据，或你确认没有同意过，再把这些扣款改为追讨。',
+      en: 'This complaint only asks the provider to explain deductions of unclear purpose; it claims nothing yet. If it cannot justify them, or you confirm you never agreed, claim them back.',
+    });
+  } else if (input.claimFen <= 0) {
     warnings.push({
       zh: '审计没有发现需要追回的金额；请先确认哪些扣费未经同意（复核“待确认”的项目）。',
       en: 'The audit found nothing to claim; review the findings marked "needs review" first.',

@@ -84,11 +84,16 @@ export interface FilingFacts {
   readonly answerKind: 'refund' | 'explanation' | 'rejection' | 'in_progress' | null;
 }
 
-/** The category a complaint is counted under: the one with the most money claimed. */
+/**
+ * The category a complaint is counted under: the one with the most money claimed. Deductions
+ * held only as questions (nothing claimed) never name it: a case of questions alone is "other".
+ */
 export function primaryCategory(deductions: CaseFacts['deductions']): string {
   const totals = new Map<string, number>();
-  for (const d of deductions)
+  for (const d of deductions) {
+    if (d.overchargeFen <= 0) continue;
     totals.set(d.category, (totals.get(d.category) ?? 0) + d.overchargeFen);
+  }
   let best: [string, number] | null = null;
   for (const entry of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
     if (best === null || entry[1] > best[1]) best = entry;

@@ -222,6 +222,8 @@ export interface CaseSummary {
   respondentName: string;
   status: string;
   claim: string;
+  /** The deductions the provider is asked to explain (需核实), apart from the claim. */
+  questioned: string;
   recovered: string;
   nextDeadline: string | null;
   nextStep: PlanStep | null;

@@ -24,8 +24,8 @@ const GENERAL: Words = {
 
 const BY_CODE: Record<string, Words> = {
   FG_ERR_UNSUPPORTED_FILE: {
-    zh: '这种文件读不了：请上传服务商导出的 CSV 或 Excel 对账单，或者把扣费短信粘贴到下面的框里。',
-    en: 'This kind of file cannot be read: upload the CSV or Excel statement your provider exports, or paste the deduction SMS below.',
+    zh: '这种文件读不了：请上传服务商导出的 Excel、CSV、PDF 或文本格式的对账单，或者把扣费短信粘贴到下面的框里。',
+    en: 'This kind of file cannot be read: upload the statement your provider exports as Excel, CSV, PDF or text, or paste the deduction SMS below.',
   },
   FG_ERR_UNREADABLE_FILE: {
     zh: '这个文件打不开，可能已损坏：请从服务商的 App 或网站重新导出一份再上传。',

@@ -47,7 +47,10 @@ const STRINGS = {
   dontKnowContract: { zh: '我不知道合同内容', en: "I don't know my contract" },
   save: { zh: '保存', en: 'Save' },
   uploadTitle: { zh: '上传对账单或粘贴短信', en: 'Upload a statement or paste SMS notices' },
-  uploadHint: { zh: '点击或拖入 CSV / Excel 对账单', en: 'Tap or drop a CSV / Excel statement' },
+  uploadHint: {
+    zh: '点击或拖入对账单：Excel 表格（新版、老版都可以）、CSV、PDF 或文本文件；扣费短信可以粘贴到下面',
+    en: 'Tap or drop a statement: an Excel workbook (new or old format), CSV, PDF or text file; paste deduction SMS below',
+  },
   smsPlaceholder: {
     zh: '把扣费短信粘贴到这里，每条一行',
     en: 'Paste the deduction SMS here, one per line',
@@ -97,6 +100,7 @@ const STRINGS = {
   dispute: { zh: '不接受', en: 'Dispute' },
   escalate: { zh: '升级到下一步', en: 'Escalate to the next step' },
   claimed: { zh: '追讨', en: 'Claimed' },
+  questioned: { zh: '请对方说明', en: 'To be explained' },
   recovered: { zh: '已追回', en: 'Recovered' },
   noCases: { zh: '还没有投诉', en: 'No cases yet' },
   daysLeft: { zh: '剩余天数', en: 'Days left' },

@@ -25,7 +25,7 @@ describe('feeguard letter', () => {
     const r = await run(['letter', '--case', 'case.json', '--channel', 'samr_12315']);
     expect(r.status).toBe(0);
     expect(r.out.startsWith('举报信')).toBe(true);
-    expect(r.out).toContain('五、证据清单');
+    expect(r.out).toContain('六、证据清单');
     expect(r.err).toBe('');
   });
 

@@ -164,17 +164,22 @@ export function caseFileOf(input: {
   const type = z
     .enum(['individual_consumer', 'individual_merchant', 'company'])
     .parse(merchant.complainant_type);
-  const history = input.filings
-    .map((f) => attemptOf(f, caseRow.claim_fen))
-    .filter((a): a is PlanAttempt => a !== null)
-    .map((a) => ({
-      channel: a.channel,
-      date: a.date,
-      outcome: a.outcome,
-      ...(a.reference ? { reference: a.reference } : {}),
-      ...(a.answeredAt ? { answeredAt: a.answeredAt } : {}),
-      ...(a.refundFen ? { refundYuan: formatFen(a.refundFen) } : {}),
-    }));
+  const history = input.filings.flatMap((f) => {
+    const a = attemptOf(f, caseRow.claim_fen);
+    if (!a) return [];
+    return [
+      {
+        channel: a.channel,
+        date: a.date,
+        outcome: a.outcome,
+        ...(a.reference ? { reference: a.reference } : {}),
+        ...(a.answeredAt ? { answeredAt: a.answeredAt } : {}),
+        // The deadline recorded with the filing: letters say "no answer" only once it passed.
+        ...(f.due_date ? { answerDue: f.due_date } : {}),
+        ...(a.refundFen ? { refundYuan: formatFen(a.refundFen) } : {}),
+      },
+    ];
+  });
   return {
     schemaVersion: 1,
     complainant: {

@@ -66,17 +66,27 @@ export async function statementsOfDeductions(db: Kysely<DB>, statementIds: reado
     .execute();
 }
 
-export async function claimableDeductions(
+/**
+ * The deductions of a merchant a case may hold: the unauthorized ones with money to claim and,
+ * with `questioned`, the ones that need review (the case asks the provider to explain them).
+ * Named `ids` may be of either kind.
+ */
+export async function caseableDeductions(
   db: Kysely<DB>,
   merchantId: string,
   ids: readonly string[] | null,
+  questioned: boolean,
 ) {
   let query = db
     .selectFrom('deductions')
     .selectAll()
     .where('merchant_id', '=', merchantId)
-    .where('verdict', '=', 'unauthorized')
-    .where('overcharge_fen', '>', 0);
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('verdict', '=', 'unauthorized'), eb('overcharge_fen', '>', 0)]),
+        ...(questioned || ids ? [eb('verdict', '=', 'needs_review')] : []),
+      ]),
+    );
   if (ids) query = query.where('id', 'in', ids.length > 0 ? ids : ['']);
   return query.orderBy('date').execute();
 }

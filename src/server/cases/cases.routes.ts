@@ -30,7 +30,7 @@ import {
   casesOfOwner,
   deductionsOfCases,
   filingsOfCases,
-  claimableDeductions,
+  caseableDeductions,
   eventsOfCase,
   insertCase,
 } from './cases.repository.js';
@@ -79,6 +79,11 @@ const caseSummary = z.object({
   respondentType: z.string(),
   status: z.enum(['new', 'waiting', 'action_needed', 'resolved', 'closed']),
   claim: z.string(),
+  questioned: z
+    .string()
+    .describe(
+      'the amount of the deductions held as questions (需核实): the provider is asked to explain them; not part of the claim',
+    ),
   recovered: z.string(),
   nextDeadline: z.string().nullable(),
   nextStep: planStepBody.nullable(),
@@ -153,10 +158,21 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
         operationId: 'createCase',
         tags: ['cases'],
         summary:
-          'Open a case against the merchant’s provider with chosen findings (default: every unauthorized one)',
+          'Open a case against the merchant’s provider with chosen findings (default: every unauthorized one, and with withQuestions every one that needs review, held as a question)',
         body: z.object({
           merchantId: z.uuid(),
-          deductionIds: z.array(z.uuid()).optional(),
+          deductionIds: z
+            .array(z.uuid())
+            .optional()
+            .describe(
+              'unauthorized deductions to claim and needs_review ones to ask the provider about',
+            ),
+          withQuestions: z
+            .boolean()
+            .optional()
+            .describe(
+              'without deductionIds: also hold every deduction that needs review, as a question (never part of the claim)',
+            ),
           noticedAt: isoDate.optional(),
           narrative: z.string().max(5000).optional(),
           othersAffected: z.union([z.boolean(), z.number().int().nonnegative()]).optional(),
@@ -171,25 +187,27 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
       const input = request.body;
       const merchant = await merchantOf(deps.db, caller.userId, input.merchantId);
       if (!merchant) throw notFound('merchant');
-      const deductions = await claimableDeductions(
+      const deductions = await caseableDeductions(
         deps.db,
         merchant.id,
         input.deductionIds ?? null,
+        input.withQuestions === true,
       );
       if (input.deductionIds && deductions.length !== new Set(input.deductionIds).size) {
         throw apiError(
           'FG_ERR_VALIDATION',
-          'some deductionIds are not unauthorized deductions of this merchant',
+          'some deductionIds are neither unauthorized nor needing review, or not this merchant’s',
           'list them from the audit reports',
         );
       }
       if (deductions.length === 0) {
         throw apiError(
           'FG_ERR_VALIDATION',
-          'there is nothing to claim: no unauthorized deductions',
-          'upload a statement first, or review the findings that need review',
+          'there is nothing to claim or question: no unauthorized deductions and none that need review',
+          'upload a statement first',
         );
       }
+      const questioned = deductions.filter((d) => d.verdict === 'needs_review');
       const at = deps.now().toISOString();
       const id = newId();
       const row = {
@@ -227,7 +245,11 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
           filing_id: null,
           actor_id: caller.userId,
           kind: 'case_created',
-          data: JSON.stringify({ claim: formatFen(row.claim_fen), deductions: deductions.length }),
+          data: JSON.stringify({
+            claim: formatFen(row.claim_fen),
+            deductions: deductions.length,
+            questioned: questioned.length,
+          }),
           at,
         });
       });

@@ -130,6 +130,15 @@ export async function loadCaseContexts(
   });
 }
 
+/** What the deductions a case asks the provider to explain (需核实) amount to, in fen. */
+export function questionedFen(
+  deductions: readonly Pick<DeductionsTable, 'verdict' | 'amount_fen'>[],
+): number {
+  return deductions
+    .filter((d) => d.verdict === 'needs_review')
+    .reduce((sum, d) => sum + Math.abs(d.amount_fen), 0);
+}
+
 export type CaseStatus = 'new' | 'waiting' | 'action_needed' | 'resolved' | 'closed';
 
 export function statusOf(plan: Plan, row: Pick<CasesTable, 'status'>): CaseStatus {
@@ -170,6 +179,7 @@ export function summaryOf(ctx: CaseContext) {
     respondentType: ctx.row.respondent_type,
     status: statusOf(ctx.plan, ctx.row),
     claim: formatFen(ctx.row.claim_fen),
+    questioned: formatFen(questionedFen(ctx.deductions)),
     recovered: formatFen(ctx.row.refunded_fen),
     nextDeadline: awaiting[0] ?? null,
     nextStep: next
@@ -225,7 +235,7 @@ async function storeSummaries(deps: ServerDeps, caseIds: readonly string[]): Pro
       .set({
         status: summary.status,
         next_deadline: summary.nextDeadline,
-        summary: JSON.stringify({ nextStep: summary.nextStep }),
+        summary: JSON.stringify({ nextStep: summary.nextStep, questioned: summary.questioned }),
       })
       .where('id', '=', ctx.row.id)
       .execute();
@@ -244,7 +254,10 @@ export async function listSummaries(
   return rows.map((row) => {
     const known = computed.get(row.id);
     if (known) return known;
-    const stored = JSON.parse(row.summary) as { nextStep: CaseSummary['nextStep'] };
+    const stored = JSON.parse(row.summary) as {
+      nextStep: CaseSummary['nextStep'];
+      questioned?: string;
+    };
     return {
       id: row.id,
       merchantId: row.merchant_id,
@@ -252,6 +265,7 @@ export async function listSummaries(
       respondentType: row.respondent_type,
       status: caseStatusSchema.parse(row.status),
       claim: formatFen(row.claim_fen),
+      questioned: stored.questioned ?? '0.00',
       recovered: formatFen(row.refunded_fen),
       nextDeadline: row.next_deadline,
       nextStep: stored.nextStep,

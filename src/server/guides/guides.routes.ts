@@ -26,8 +26,8 @@ const guideBody = z.object({
           source: z
             .object({
               key: z.string(),
-              title: z.string(),
-              where: z.string().nullable(),
+              title: text,
+              where: text.nullable(),
               confidence: confidenceSchema,
               verifiedAt: z.string(),
               verify: z

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articlesIn, defaultKnowledgeBase, lawTitle } from '../../channels/knowledge-base.js';
 import type { Channel } from '../../channels/schema.js';
 import type { Guide } from '../../guides/guides.js';
 import { createVerifiedUser } from '../auth/auth.service.js';
@@ -32,6 +33,36 @@ describe.each(DIALECTS)('the guides over HTTP on %s', (dialect) => {
     expect(missing.json<{ hint: string }>().hint).toContain('channels');
   });
 
+  it('the English guides give laws and sources English titles, the Chinese official title alongside', async () => {
+    const all = await anyone.json<{ items: Guide[] }>('GET', '/api/public/guides');
+    const han = /\p{Script=Han}/u;
+    let laws = 0;
+    for (const guide of all.items) {
+      for (const section of guide.sections) {
+        for (const fact of section.facts) {
+          if (fact.kind === 'legal_basis') {
+            laws++;
+            // "Civil Code of the PRC (中华人民共和国民法典) art. 985": English first, Chinese in brackets.
+            expect(fact.value.en, fact.value.zh).toMatch(
+              /^[A-Z][^\p{Script=Han}]* \(\p{Script=Han}/u,
+            );
+            expect(fact.value.en).not.toMatch(/第[一二三四五六七八九十百]+条/u);
+          }
+          if (fact.source) {
+            expect(fact.source.title.en, fact.source.title.zh).toMatch(/^[A-Za-z]/u);
+            expect(fact.source.title.zh).toMatch(han);
+          }
+        }
+      }
+    }
+    expect(laws).toBeGreaterThan(20);
+    const rights = all.items.find((g) => g.slug === 'merchant-rights');
+    const civil = rights?.sections.find((s) => s.heading.zh.includes('民法典'));
+    expect(civil?.heading.en).toMatch(/^Civil Code of the PRC \(中华人民共和国民法典\) art\. 985/u);
+    // The Chinese guide stays Chinese.
+    expect(civil?.heading.zh).toMatch(/^《中华人民共和国民法典》 第九百八十五条/u);
+  });
+
   it('every channel in the knowledge base appears with its hotline and deadline exactly as stored', async () => {
     const kb = await anyone.json<{ channels: Channel[] }>('GET', '/api/channels');
     const guide = await channelGuide();
@@ -49,7 +80,7 @@ describe.each(DIALECTS)('the guides over HTTP on %s', (dialect) => {
       if (answer) {
         const unit = answer.unit === 'working' ? ' working days' : ' days';
         expect(deadline?.value.en).toBe(
-          `${String(answer.days)}${unit} ${answer.startEvent.en}: ${answer.what.en} (${answer.article.title}, ${answer.article.article})`,
+          `${String(answer.days)}${unit} ${answer.startEvent.en}: ${answer.what.en} (${lawTitle(defaultKnowledgeBase(), answer.article.title, 'en')}, ${articlesIn(answer.article.article, 'en')})`,
         );
         expect(deadline?.source?.verifiedAt).toBe(answer.cite.verifiedAt);
         expect(deadline?.source?.confidence).toBe(answer.cite.confidence);

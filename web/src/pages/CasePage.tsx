@@ -96,8 +96,17 @@ export default function CasePage() {
             </Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('claimed')}>
-            {detail.claim} {t('yuan')}
+            <span data-testid="case-claim">
+              {detail.claim} {t('yuan')}
+            </span>
           </Descriptions.Item>
+          {detail.questioned !== '0.00' ? (
+            <Descriptions.Item label={t('questioned')}>
+              <span data-testid="case-questioned">
+                {detail.questioned} {t('yuan')}
+              </span>
+            </Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('recovered')}>
             {detail.recovered} {t('yuan')}
           </Descriptions.Item>

@@ -49,7 +49,12 @@ export default function CasesPage() {
               </Link>{' '}
               <Tag>{stateName(c.status, lang)}</Tag>
               <div>
-                {t('claimed')} {c.claim} {t('yuan')} · {t('recovered')} {c.recovered} {t('yuan')}
+                {t('claimed')} {c.claim} {t('yuan')}
+                {c.questioned !== '0.00'
+                  ? ` · ${t('questioned')} ${c.questioned} ${t('yuan')}`
+                  : ''}
+                {' · '}
+                {t('recovered')} {c.recovered} {t('yuan')}
               </div>
               <div>
                 {opened} {beijingDate(c.createdAt)}
@@ -103,7 +108,22 @@ export default function CasesPage() {
               dataIndex: 'nextDeadline',
               render: (d: string | null) => d ?? '—',
             },
-            { title: t('claimed'), dataIndex: 'claim', align: 'right' },
+            {
+              title: t('claimed'),
+              dataIndex: 'claim',
+              align: 'right',
+              render: (claim: string, c: CaseSummary) =>
+                c.questioned !== '0.00' ? (
+                  <>
+                    {claim}
+                    <div style={{ fontSize: 12, color: '#595959' }}>
+                      {t('questioned')} {c.questioned}
+                    </div>
+                  </>
+                ) : (
+                  claim
+                ),
+            },
             { title: t('recovered'), dataIndex: 'recovered', align: 'right' },
           ]}
         />

@@ -250,6 +250,18 @@ const W = {
   onlyReview: { zh: '只看需要确认的', en: 'Only those needing an answer' },
   showAll: { zh: '看全部', en: 'Show all' },
   chooseFile: { zh: '选择对账单文件', en: 'Choose a statement file' },
+  askExplain: {
+    zh: '请服务商说明这 {n} 笔扣款',
+    en: 'Ask the provider to explain these {n}',
+  },
+  askExplainHelp: {
+    zh: '投诉书会请服务商逐笔说明这些扣款是什么费用、依据哪份协议或收费通知，说明不了依据的退还。这是提问，不会说您没有同意过。',
+    en: 'The letter asks the provider what each of these is, which agreement or fee notice it rests on, and to refund any it cannot justify. It asks; it does not say you never agreed.',
+  },
+  withQuestions: {
+    zh: '同时请服务商说明 {n} 笔用途不明的扣款（不算进追讨金额）',
+    en: 'Also ask the provider to explain the {n} deductions of unclear purpose (not part of the claim)',
+  },
 } as const;
 
 const COLUMN_NAMES: Record<string, { zh: string; en: string }> = {
@@ -340,9 +352,12 @@ function Statements({ merchant }: { merchant: Merchant }) {
       setBusy(false);
     }
   };
-  const startCase = async () => {
+  const startCase = async (withQuestions: boolean) => {
     try {
-      const c = await api<CaseDetail>('POST', '/api/cases', { merchantId: merchant.id });
+      const c = await api<CaseDetail>('POST', '/api/cases', {
+        merchantId: merchant.id,
+        withQuestions,
+      });
       void navigate(`/cases/${c.id}`);
     } catch (e) {
       void message.error(errorMessage(e, lang));
@@ -471,7 +486,7 @@ function Statements({ merchant }: { merchant: Merchant }) {
             setPage(1);
           }}
           onChange={reload}
-          onCreateCase={() => void startCase()}
+          onCreateCase={(withQuestions) => void startCase(withQuestions)}
           departures={departures}
         />
       ) : null}
@@ -628,7 +643,8 @@ function Findings({
   onlyReview: boolean;
   onOnlyReview: (only: boolean) => void;
   onChange: () => void;
-  onCreateCase: () => void;
+  /** `withQuestions`: the case also asks the provider to explain the 需核实 deductions. */
+  onCreateCase: (withQuestions: boolean) => void;
   departures: ReturnType<typeof useDepartures>;
 }) {
   const screens = Grid.useBreakpoint();
@@ -637,6 +653,7 @@ function Findings({
   const fees = deductions.items;
   const canClaim = deductions.claim !== '0.00';
   const unclear = deductions.counts.needs_review;
+  const [withQuestions, setWithQuestions] = useState(true);
   const pagination = {
     current: page,
     pageSize: PAGE_SIZE,
@@ -682,17 +699,41 @@ function Findings({
                 </Tag>
               ))}
             </Space>
-            {canClaim ? (
+            {canClaim && unclear > 0 ? (
+              <Checkbox
+                checked={withQuestions}
+                onChange={(e) => {
+                  setWithQuestions(e.target.checked);
+                }}
+                style={{ marginTop: 12 }}
+                data-testid="include-questioned"
+              >
+                {fill(W.withQuestions[lang], { n: unclear })}
+              </Checkbox>
+            ) : null}
+            {canClaim || unclear > 0 ? (
               <Button
                 type="primary"
                 size="large"
                 block
-                style={{ marginTop: 12 }}
-                onClick={onCreateCase}
+                style={{ marginTop: 12, whiteSpace: 'normal', height: 'auto' }}
+                onClick={() => {
+                  // With nothing to claim, the case is the questions alone.
+                  onCreateCase(canClaim ? withQuestions : true);
+                }}
                 data-testid="create-case"
               >
-                {t('createCase')}
+                {canClaim ? t('createCase') : fill(W.askExplain[lang], { n: unclear })}
               </Button>
+            ) : null}
+            {!canClaim && unclear > 0 ? (
+              <Typography.Paragraph
+                type="secondary"
+                style={{ margin: '8px 0 0' }}
+                data-testid="ask-explain-help"
+              >
+                {W.askExplainHelp[lang]}
+              </Typography.Paragraph>
             ) : null}
           </Col>
         </Row>

@@ -170,8 +170,8 @@ function SourceLine({ fact }: { fact: GuideFact }) {
   if (!s) return null;
   return (
     <div style={{ fontSize: 13, color: 'rgba(0, 0, 0, 0.68)' }}>
-      {W.source[lang]}：{s.title}
-      {s.where ? ` ${s.where}` : ''} · {s.verify ? W.toVerify[lang] : W.verified[lang]} ·{' '}
+      {W.source[lang]}：{s.title[lang]}
+      {s.where ? ` ${s.where[lang]}` : ''} · {s.verify ? W.toVerify[lang] : W.verified[lang]} ·{' '}
       {W.checked[lang]} {s.verifiedAt}
       {s.verify ? (
         <Tag color="#ad4e00" style={{ marginLeft: 6 }}>
