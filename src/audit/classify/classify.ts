@@ -93,6 +93,13 @@ function scorePatterns(text: string, patterns: readonly WeightedPattern[]) {
   const terms: string[] = [];
   for (const p of patterns) {
     if (p.requires && !p.requires.test(text)) continue;
+    // Most texts name no fee: one `test` says so without `matchAll`, which copies the regex each
+    // call (measured: a fifth of the time on a statement of unique descriptions). A global
+    // regex's `test` moves `lastIndex`, which `matchAll` would start from, so it is reset.
+    p.regex.lastIndex = 0;
+    const hit = p.regex.test(text);
+    p.regex.lastIndex = 0;
+    if (!hit) continue;
     let longest = '';
     for (const match of text.matchAll(p.regex)) {
       if (match[0].length > longest.length) longest = match[0];
