@@ -78,9 +78,11 @@ async function* readBatches(
 
 /**
  * Rows of one piece are alive together while it is audited; pieces of this size keep them within
- * V8's young generation, so they die young instead of filling the old generation (peak RSS).
+ * V8's young generation, so they die young instead of filling the old generation (peak RSS). The
+ * piece itself must stay below V8's large-object size (128 KiB): a larger string is placed in the
+ * old generation at once, and every cell sliced from it keeps it there until a full collection.
  */
-const PIECE_BYTES = 128 * 1024;
+const PIECE_BYTES = 64 * 1024;
 
 async function* latin1Chunks(
   chunks: AsyncIterable<Uint8Array>,
