@@ -83,6 +83,8 @@ export const NETWORK_FEE_CAP_FEN = 650;
 export const NETWORK_FEE_MICRO_PERCENT = 65_000;
 /** A fee reversal cancels a deduction of the same category and amount up to this many days before. */
 export const REVERSAL_WINDOW_DAYS = 92;
+/** Files told apart in one packed count of {@link Auditor.firstTime} (more files use an array). */
+const MAX_FILES = 1024;
 
 /** What one statement file showed: its sales, and the money it paid out since the last payout. */
 interface FileTally {
@@ -113,7 +115,14 @@ export class Auditor {
   private readonly options: AuditorOptions;
   private readonly decided: AuditFinding[] = [];
   private readonly pending: PendingDeduction[] = [];
-  private readonly seen = new Map<string, Map<string, number>>();
+  /**
+   * How often each record key was seen, per file: a key seen in one file only (nearly all) holds
+   * `count * MAX_FILES + file` as one number; pairs of file and count once a second file has it.
+   * One nested map per key cost 30 MB on a statement with 90,000 findings.
+   */
+  private readonly seen = new Map<string, number | number[]>();
+  private readonly fileIndex = new Map<string, number>();
+  private readonly fileNames: string[] = [];
   private readonly duplicates: AuditOutcome['duplicates'] = [];
   private readonly rateDepartures: ScheduleDeparture[] = [];
   private readonly tallies = new Map<string, FileTally>();
@@ -314,13 +323,38 @@ export class Auditor {
         ? `ref|${line.reference}|${line.amount}`
         : `${line.date}|${line.amount}|${line.fee ?? ''}|${line.net ?? ''}|${line.type}|${line.description}`,
     );
-    const perFile = this.seen.get(key) ?? new Map<string, number>();
-    const mine = (perFile.get(line.file) ?? 0) + 1;
-    perFile.set(line.file, mine);
-    this.seen.set(key, perFile);
+    let file = this.fileIndex.get(line.file);
+    if (file === undefined) {
+      file = this.fileNames.length;
+      this.fileIndex.set(line.file, file);
+      this.fileNames.push(line.file);
+    }
+    const was = this.seen.get(key);
+    if (was === undefined && file < MAX_FILES) {
+      this.seen.set(key, MAX_FILES + file);
+      return true;
+    }
+    if (typeof was === 'number' && was % MAX_FILES === file) {
+      this.seen.set(key, was + MAX_FILES);
+      return true;
+    }
+    // file, count, file, count …, in the order the files first had the key
+    const counts =
+      was === undefined
+        ? []
+        : typeof was === 'number'
+          ? [was % MAX_FILES, Math.floor(was / MAX_FILES)]
+          : was;
+    this.seen.set(key, counts);
+    let at = 0;
+    while (at < counts.length && counts[at] !== file) at += 2;
+    if (at === counts.length) counts.push(file, 0);
+    const mine = (counts[at + 1] ?? 0) + 1;
+    counts[at + 1] = mine;
     let otherFile: string | null = null;
-    for (const [file, count] of perFile) {
-      if (file !== line.file && count >= mine) otherFile = file;
+    for (let i = 0; i < counts.length; i += 2) {
+      if (counts[i] !== file && (counts[i + 1] ?? 0) >= mine)
+        otherFile = this.fileNames[counts[i] ?? 0] ?? null;
     }
     if (otherFile === null) return true;
     this.duplicates.push({
@@ -517,13 +551,19 @@ export class Auditor {
     return true;
   }
 
+  /** Ends the audit: called once, at the end; the findings are handed over, not kept. */
   finish(): AuditOutcome {
     const contract = this.options.contract;
     const coverage = contract
       ? coverDeductions(this.pending, contract.agreedCharges)
       : new Map<number, Coverage>();
-    const findings: AuditFinding[] = [...this.decided];
+    // both lists are in `seq` order already: merged, not sorted
+    const findings: AuditFinding[] = [];
+    const decided = this.decided;
+    let d = 0;
     for (const p of this.pending) {
+      while (d < decided.length && (decided[d]?.seq ?? 0) < p.seq)
+        findings.push(decided[d++] as AuditFinding);
       const c = coverage.get(p.seq) ?? {
         covered: false as const,
         overcharge: p.amount,
@@ -531,7 +571,9 @@ export class Auditor {
       };
       findings.push({ ...p.finding, ...judge(p, c) });
     }
-    findings.sort((a, b) => a.seq - b.seq);
+    while (d < decided.length) findings.push(decided[d++] as AuditFinding);
+    decided.length = 0;
+    this.pending.length = 0;
     this.cancelReversed(findings);
     const warnings = this.sanityCheck(findings);
     for (const [file, t] of this.tallies) {
@@ -619,25 +661,28 @@ export class Auditor {
       });
     };
     // the usual amount of each kind of deduction in each statement, to spot one far above it
-    const usual = new Map<string, Fen>();
-    const byKind = new Map<string, Fen[]>();
+    const byKind = new Map<string, Map<FindingCategory, Fen[]>>();
     for (const f of findings) {
       if (f.category === 'rate_overcharge' || f.category === 'settlement_shortfall') continue;
-      const key = `${f.file}|${f.category}`;
-      const list = byKind.get(key) ?? [];
-      list.push(f.amount);
-      byKind.set(key, list);
+      let kinds = byKind.get(f.file);
+      if (kinds === undefined) byKind.set(f.file, (kinds = new Map()));
+      const list = kinds.get(f.category);
+      if (list === undefined) kinds.set(f.category, [f.amount]);
+      else list.push(f.amount);
     }
-    for (const [key, list] of byKind) {
-      const sorted = [...list].sort((a, b) => a - b);
-      usual.set(key, sorted[Math.floor((sorted.length - 1) / 2)] ?? 0);
-    }
+    const usual = new Map<Fen[], Fen>();
+    for (const kinds of byKind.values())
+      for (const list of kinds.values()) {
+        const sorted = [...list].sort((a, b) => a - b);
+        usual.set(list, sorted[Math.floor((sorted.length - 1) / 2)] ?? 0);
+      }
     for (const f of findings) {
       if (f.verdict !== 'unauthorized' || f.category === 'rate_overcharge') continue;
-      const median = usual.get(`${f.file}|${f.category}`) ?? 0;
+      const list = byKind.get(f.file)?.get(f.category);
+      const median = (list && usual.get(list)) ?? 0;
       if (
         f.amount > SANITY_FLOOR_FEN &&
-        (byKind.get(`${f.file}|${f.category}`)?.length ?? 0) >= 3 &&
+        (list?.length ?? 0) >= 3 &&
         f.amount > median * USUAL_MULTIPLE
       ) {
         hold(
@@ -664,10 +709,14 @@ export class Auditor {
       }
     }
     // a statement's claim never exceeds the fees and deductions it shows
+    const claimedBy = new Map<string, Fen>();
+    for (const f of findings)
+      if (f.verdict === 'unauthorized')
+        claimedBy.set(f.file, (claimedBy.get(f.file) ?? 0) + f.overcharge);
     for (const [file, t] of this.tallies) {
-      const claimed = findings.filter((f) => f.file === file && f.verdict === 'unauthorized');
-      let total = claimed.reduce((sum, f) => sum + f.overcharge, 0);
+      let total = claimedBy.get(file) ?? 0;
       if (total <= t.feesTaken) continue;
+      const claimed = findings.filter((f) => f.file === file && f.verdict === 'unauthorized');
       for (const f of [...claimed].sort((a, b) => b.overcharge - a.overcharge)) {
         if (total <= t.feesTaken) break;
         total -= f.overcharge;
