@@ -106,8 +106,12 @@ interface FileTally {
 }
 
 interface PendingDeduction extends Deduction {
-  finding: Omit<AuditFinding, 'verdict' | 'overcharge' | 'reason' | 'reasonEn'>;
+  /** Its verdict and reason are filled in by `finish`. */
+  finding: AuditFinding;
 }
+
+type Decision = Pick<AuditFinding, 'verdict' | 'overcharge' | 'reason' | 'reasonEn'>;
+const UNDECIDED: Decision = { verdict: 'needs_review', overcharge: 0, reason: '', reasonEn: '' };
 
 const name = (c: FindingCategory) => CATEGORY_NAMES[c];
 
@@ -225,25 +229,27 @@ export class Auditor {
           return;
         }
         if (classification.evidence === 'weak' || network === 'card') {
-          this.decided.push({
-            ...this.base(
+          this.decided.push(
+            this.finding(
               line,
               category,
               amount,
               line.description || line.type,
               classification.basis,
+              {
+                verdict: 'needs_review',
+                overcharge: 0,
+                reason:
+                  network === 'card'
+                    ? `银联网络服务费（品牌服务费）是刷卡手续费的一部分，单笔最高 6.50 元，本笔 ${formatFen(amount)} 元超出，需核实`
+                    : (classification.weakReason ?? '扣款名称不够明确，需向服务商核实'),
+                reasonEn:
+                  network === 'card'
+                    ? 'A card network service fee above its 6.50 cap per transaction: check it'
+                    : 'The name does not say clearly which fee this is: ask the provider',
+              },
             ),
-            verdict: 'needs_review',
-            overcharge: 0,
-            reason:
-              network === 'card'
-                ? `银联网络服务费（品牌服务费）是刷卡手续费的一部分，单笔最高 6.50 元，本笔 ${formatFen(amount)} 元超出，需核实`
-                : (classification.weakReason ?? '扣款名称不够明确，需向服务商核实'),
-            reasonEn:
-              network === 'card'
-                ? 'A card network service fee above its 6.50 cap per transaction: check it'
-                : 'The name does not say clearly which fee this is: ask the provider',
-          });
+          );
           return;
         }
         this.addDeduction(
@@ -278,19 +284,21 @@ export class Auditor {
         // a plain payout with a fee of its own, when its sales already paid theirs: to review
         if (salesFees > 0) {
           tally.feesTaken += fee;
-          this.decided.push({
-            ...this.base(
+          this.decided.push(
+            this.finding(
               line,
               'instant_settlement_fee',
               fee,
               line.description || line.type,
               `${classification.basis}；手续费栏 ${formatFen(fee)} 元，而各笔收款已另扣手续费 ${formatFen(salesFees)} 元`,
+              {
+                verdict: 'needs_review',
+                overcharge: 0,
+                reason: `这笔结算出款另收了 ${formatFen(fee)} 元手续费，而各笔收款已经扣过手续费，可能是提现/秒到费，需核实`,
+                reasonEn: `The payout carries a fee of ${formatFen(fee)} although its sales already paid theirs: possibly a withdrawal fee, check it`,
+              },
             ),
-            verdict: 'needs_review',
-            overcharge: 0,
-            reason: `这笔结算出款另收了 ${formatFen(fee)} 元手续费，而各笔收款已经扣过手续费，可能是提现/秒到费，需核实`,
-            reasonEn: `The payout carries a fee of ${formatFen(fee)} although its sales already paid theirs: possibly a withdrawal fee, check it`,
-          });
+          );
         }
         return;
       }
@@ -366,26 +374,36 @@ export class Auditor {
     return false;
   }
 
-  private base(
+  /**
+   * A finding built property by property in one fixed order: object spreads here (`{ ...base,
+   * verdict }`) took 30 µs a finding once their shapes varied, a third of a large audit's time.
+   */
+  private finding(
     line: StatementLine,
     category: FindingCategory,
     amount: Fen,
     text: string,
     basis: string,
-  ) {
-    return {
+    decision: Decision,
+  ): AuditFinding {
+    const finding: AuditFinding = {
       seq: this.seq++,
       file: line.file,
       row: line.row,
-      ...(line.sheet === undefined ? {} : { sheet: line.sheet }),
-      ...(line.page === undefined ? {} : { page: line.page }),
       date: detach(line.date),
       category,
       amount,
+      verdict: decision.verdict,
+      overcharge: decision.overcharge,
       text: detach(text),
+      reason: decision.reason,
+      reasonEn: decision.reasonEn,
       basis,
       reference: detach(line.reference),
     };
+    if (line.sheet !== undefined) finding.sheet = line.sheet;
+    if (line.page !== undefined) finding.page = line.page;
+    return finding;
   }
 
   private addTransaction(line: StatementLine, classification: Classification): void {
@@ -436,19 +454,21 @@ export class Auditor {
       });
     }
     if (rateFinding) {
-      this.decided.push({
-        ...this.base(
+      this.decided.push(
+        this.finding(
           line,
           'rate_overcharge',
           fee,
           line.description,
           `交易金额 ${formatFen(line.amount)} 元，卡类型 ${cardName(line.cardType)}`,
+          {
+            verdict: 'unauthorized',
+            overcharge: over,
+            reason: `手续费 ${formatFen(fee)} 元，按合同费率应为 ${formatFen(expected)} 元，多收 ${formatFen(over)} 元`,
+            reasonEn: `Fee ${formatFen(fee)} where the contract allows ${formatFen(expected)}: ${formatFen(over)} too much`,
+          },
         ),
-        verdict: 'unauthorized',
-        overcharge: over,
-        reason: `手续费 ${formatFen(fee)} 元，按合同费率应为 ${formatFen(expected)} 元，多收 ${formatFen(over)} 元`,
-        reasonEn: `Fee ${formatFen(fee)} where the contract allows ${formatFen(expected)}: ${formatFen(over)} too much`,
-      });
+      );
     }
     if (!hiddenFinding) return;
     if (classification.namedCategory) {
@@ -463,21 +483,23 @@ export class Auditor {
     }
     const contract = this.options.contract;
     const verdict: Verdict = contract ? 'unauthorized' : 'needs_review';
-    this.decided.push({
-      ...this.base(
+    this.decided.push(
+      this.finding(
         line,
         'settlement_shortfall',
         hidden,
         line.description,
         `交易 ${formatFen(line.amount)} − 手续费 ${formatFen(fee)} ≠ 结算 ${formatFen(line.net ?? 0)}`,
+        {
+          verdict,
+          overcharge: verdict === 'unauthorized' ? hidden : 0,
+          reason: contract
+            ? `结算金额比“交易金额−手续费”少 ${formatFen(hidden)} 元，未说明原因`
+            : `结算金额比“交易金额−手续费”少 ${formatFen(hidden)} 元，未说明原因；未提供合同，需核实`,
+          reasonEn: `Paid out ${formatFen(hidden)} less than amount minus fee, with no fee named`,
+        },
       ),
-      verdict,
-      overcharge: verdict === 'unauthorized' ? hidden : 0,
-      reason: contract
-        ? `结算金额比“交易金额−手续费”少 ${formatFen(hidden)} 元，未说明原因`
-        : `结算金额比“交易金额−手续费”少 ${formatFen(hidden)} 元，未说明原因；未提供合同，需核实`,
-      reasonEn: `Paid out ${formatFen(hidden)} less than amount minus fee, with no fee named`,
-    });
+    );
   }
 
   private addDeduction(
@@ -487,38 +509,45 @@ export class Auditor {
     text: string,
     basis: string,
   ): void {
-    const finding = this.base(line, category, amount, text, basis);
     const { contract, assumeNoAgreement } = this.options;
     if (category === 'other_deduction') {
-      this.decided.push({
-        ...finding,
-        verdict: 'needs_review',
-        overcharge: 0,
-        reason: '扣款原因不明，需向服务商核实用途',
-        reasonEn: 'Money taken for no stated reason: ask the provider what it was for',
-      });
+      this.decided.push(
+        this.finding(line, category, amount, text, basis, {
+          verdict: 'needs_review',
+          overcharge: 0,
+          reason: '扣款原因不明，需向服务商核实用途',
+          reasonEn: 'Money taken for no stated reason: ask the provider what it was for',
+        }),
+      );
       return;
     }
     if (!contract) {
       this.decided.push(
-        assumeNoAgreement
-          ? {
-              ...finding,
-              verdict: 'unauthorized',
-              overcharge: amount,
-              reason: `按未约定处理：扣取${name(category).zh}`,
-              reasonEn: `Treated as not agreed: ${name(category).en}`,
-            }
-          : {
-              ...finding,
-              verdict: 'needs_review',
-              overcharge: 0,
-              reason: `未提供合同，无法判断是否约定了${name(category).zh}，请核对`,
-              reasonEn: `No contract given: check whether a ${name(category).en} was agreed`,
-            },
+        this.finding(
+          line,
+          category,
+          amount,
+          text,
+          basis,
+          assumeNoAgreement
+            ? {
+                verdict: 'unauthorized',
+                overcharge: amount,
+                reason: `按未约定处理：扣取${name(category).zh}`,
+                reasonEn: `Treated as not agreed: ${name(category).en}`,
+              }
+            : {
+                verdict: 'needs_review',
+                overcharge: 0,
+                reason: `未提供合同，无法判断是否约定了${name(category).zh}，请核对`,
+                reasonEn: `No contract given: check whether a ${name(category).en} was agreed`,
+              },
+        ),
       );
       return;
     }
+    // judged in `finish`, once every deduction of the period is known
+    const finding = this.finding(line, category, amount, text, basis, UNDECIDED);
     this.pending.push({ seq: finding.seq, date: line.date, category, amount, finding });
   }
 
@@ -535,19 +564,21 @@ export class Auditor {
     const over = t.lastSaleFee + amount - t.lastSaleExpected - t.lastSaleClaimed;
     if (over <= ROUNDING_TOLERANCE_FEN) return false;
     t.lastSaleClaimed += over;
-    this.decided.push({
-      ...this.base(
+    this.decided.push(
+      this.finding(
         line,
         'rate_overcharge',
         amount,
         line.description || line.type,
         `${basis}；前一笔交易 ${formatFen(t.lastSaleAmount)} 元，手续费 ${formatFen(t.lastSaleFee)} 元`,
+        {
+          verdict: 'unauthorized',
+          overcharge: over,
+          reason: `前一笔交易 ${formatFen(t.lastSaleAmount)} 元已收手续费 ${formatFen(t.lastSaleFee)} 元，又另扣网络服务费 ${formatFen(amount)} 元，合计超过合同费率应收的 ${formatFen(t.lastSaleExpected)} 元，多收 ${formatFen(over)} 元`,
+          reasonEn: `A network fee of ${formatFen(amount)} on top of the fee of ${formatFen(t.lastSaleFee)}: together ${formatFen(over)} above the ${formatFen(t.lastSaleExpected)} the contract allows`,
+        },
       ),
-      verdict: 'unauthorized',
-      overcharge: over,
-      reason: `前一笔交易 ${formatFen(t.lastSaleAmount)} 元已收手续费 ${formatFen(t.lastSaleFee)} 元，又另扣网络服务费 ${formatFen(amount)} 元，合计超过合同费率应收的 ${formatFen(t.lastSaleExpected)} 元，多收 ${formatFen(over)} 元`,
-      reasonEn: `A network fee of ${formatFen(amount)} on top of the fee of ${formatFen(t.lastSaleFee)}: together ${formatFen(over)} above the ${formatFen(t.lastSaleExpected)} the contract allows`,
-    });
+    );
     return true;
   }
 
@@ -569,7 +600,14 @@ export class Auditor {
         overcharge: p.amount,
         reason: 'not_agreed' as const,
       };
-      findings.push({ ...p.finding, ...judge(p, c) });
+      const f = p.finding;
+      const decision = judge(p, c);
+      f.verdict = decision.verdict;
+      f.overcharge = decision.overcharge;
+      f.reason = decision.reason;
+      f.reasonEn = decision.reasonEn;
+      if (decision.refundable !== undefined) f.refundable = decision.refundable;
+      findings.push(f);
     }
     while (d < decided.length) findings.push(decided[d++] as AuditFinding);
     decided.length = 0;
