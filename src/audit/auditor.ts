@@ -703,7 +703,10 @@ export class Auditor {
     for (const f of findings) {
       if (f.category === 'rate_overcharge' || f.category === 'settlement_shortfall') continue;
       let kinds = byKind.get(f.file);
-      if (kinds === undefined) byKind.set(f.file, (kinds = new Map()));
+      if (kinds === undefined) {
+        kinds = new Map<FindingCategory, Fen[]>();
+        byKind.set(f.file, kinds);
+      }
       const list = kinds.get(f.category);
       if (list === undefined) kinds.set(f.category, [f.amount]);
       else list.push(f.amount);
