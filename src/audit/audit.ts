@@ -224,12 +224,18 @@ export function toReportDeparture(d: ScheduleDeparture): ReportDeparture {
   };
 }
 
+/**
+ * Built property by property, in the report's key order: conditional spreads made each of
+ * 90,000 findings take microseconds.
+ */
 function toReportFinding(f: AuditFinding): AuditReport['findings'][number] {
-  return {
+  const place: Pick<AuditReport['findings'][number], 'file' | 'row' | 'sheet' | 'page'> = {
     file: f.file,
     row: f.row,
-    ...(f.sheet === undefined ? {} : { sheet: f.sheet }),
-    ...(f.page === undefined ? {} : { page: f.page }),
+  };
+  if (f.sheet !== undefined) place.sheet = f.sheet;
+  if (f.page !== undefined) place.page = f.page;
+  const out: AuditReport['findings'][number] = Object.assign(place, {
     date: f.date,
     category: f.category,
     amount: formatFen(f.amount),
@@ -239,9 +245,10 @@ function toReportFinding(f: AuditFinding): AuditReport['findings'][number] {
     reason: f.reason,
     reasonEn: f.reasonEn,
     basis: f.basis,
-    ...(f.refundable === undefined ? {} : { refundable: f.refundable }),
-    ...(f.reference === '' ? {} : { reference: f.reference }),
-  };
+  });
+  if (f.refundable !== undefined) out.refundable = f.refundable;
+  if (f.reference !== '') out.reference = f.reference;
+  return out;
 }
 
 class Period {

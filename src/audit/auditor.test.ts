@@ -234,3 +234,39 @@ describe('the fee column of a payout', () => {
     expect(report.findings).toEqual([]);
   });
 });
+
+describe('overlapping exports', () => {
+  const fee = (date: string, amount: string, text: string): Cell[] => [
+    date,
+    '扣费',
+    amount,
+    '',
+    '',
+    text,
+  ];
+
+  it('claims a deduction listed in two files once, and twice when one file lists it twice', async () => {
+    const first = [fee('2025-03-05', '-59.00', '流量费'), fee('2025-04-05', '-59.00', '流量费')];
+    const second = [
+      fee('2025-04-05', '-59.00', '流量费'),
+      fee('2025-04-05', '-59.00', '流量费'),
+      fee('2025-05-05', '-59.00', '流量费'),
+    ];
+    const report = await auditDecoded(
+      iterate([
+        { file: 'march-april.csv', decoded: decodedTable(HEADER, first) },
+        { file: 'april-may.csv', decoded: decodedTable(HEADER, second) },
+      ]),
+      { contract },
+    );
+    expect(report.findings.map((f) => [f.file, f.date])).toEqual([
+      ['march-april.csv', '2025-03-05'],
+      ['march-april.csv', '2025-04-05'],
+      ['april-may.csv', '2025-04-05'],
+      ['april-may.csv', '2025-05-05'],
+    ]);
+    expect(report.warnings.map((w) => [w.file, w.row, w.message.split('，')[0]])).toEqual([
+      ['april-may.csv', 2, '与 march-april.csv 中的同一笔记录重复'],
+    ]);
+  });
+});

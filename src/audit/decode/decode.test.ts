@@ -33,6 +33,30 @@ const cellsOf = (items: (SourceRow | SourceMessage)[]) =>
   items.map((r) => ('cells' in r ? r.cells : r.text));
 
 describe('CSV', () => {
+  it('reads every Chinese field right among more distinct texts than it remembers', async () => {
+    // 70,000 distinct descriptions: the table of decoded texts (65,536) is emptied and refilled
+    const fields = (i: number) => [
+      '2024-01-01',
+      i % 3 === 0 ? '消费' : '退货',
+      `原交易${String(i)}号`,
+      `引用，${String(i % 7)}`,
+    ];
+    const n = 70_000;
+    const lines = Array.from({ length: n }, (_, i) => {
+      const [date, type, text, note] = fields(i);
+      return `${date ?? ''},${type ?? ''},${text ?? ''},"${note ?? ''}"`;
+    });
+    const { items } = await decode(
+      utf8(`日期,类型,摘要,备注\n${lines.join('\n')}\n`),
+      'f.csv',
+      1 << 16,
+    );
+    expect(cellsOf(items)).toEqual([
+      ['日期', '类型', '摘要', '备注'],
+      ...Array.from({ length: n }, (_, i) => fields(i)),
+    ]);
+  }, 30_000);
+
   it.each([
     [
       'comma',

@@ -12,6 +12,12 @@ export interface SplitProblem {
   message: string;
 }
 
+/** Turns a field with non-ASCII characters into its text: a whole string, or a range of one. */
+export interface WideFields {
+  text(field: string): string;
+  range(data: string, start: number, end: number): string;
+}
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -26,13 +32,9 @@ export class CsvSplitter {
   readonly problems: SplitProblem[] = [];
 
   /** Re-decodes a field that holds non-ASCII characters (see decodeCsv's byte path). */
-  private readonly wide: ((text: string) => string) | null;
+  private readonly wide: WideFields | null;
 
-  constructor(
-    delimiter: string,
-    maxRecord: number,
-    wide: ((text: string) => string) | null = null,
-  ) {
+  constructor(delimiter: string, maxRecord: number, wide: WideFields | null = null) {
     this.delimiter = delimiter.charCodeAt(0);
     this.maxRecord = maxRecord;
     this.wide = wide;
@@ -122,13 +124,11 @@ export class CsvSplitter {
     end: number,
     wide: boolean,
   ): string {
-    const text =
-      quoted === null
-        ? data.slice(start, end)
-        : start === end
-          ? quoted
-          : quoted + data.slice(start, end);
-    return wide && this.wide ? this.wide(text) : text;
+    if (quoted === null) {
+      return wide && this.wide ? this.wide.range(data, start, end) : data.slice(start, end);
+    }
+    const text = start === end ? quoted : quoted + data.slice(start, end);
+    return wide && this.wide ? this.wide.text(text) : text;
   }
 
   private emit(out: { row: number; cells: string[] }[], cells: string[]): void {

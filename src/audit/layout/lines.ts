@@ -2,6 +2,7 @@ import { parseDateCell } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { CardType, Cell, Fen, InputProblem, SourceRow, StatementLine } from '../model.js';
 import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
+import { detach } from '../strings.js';
 import { cellText, type MoneyUnit, type TableLayout } from './columns.js';
 
 /**
@@ -40,6 +41,20 @@ function cardTypeOf(text: string, lexicon: Lexicon): CardType {
   return 'unknown';
 }
 
+/** A text test that remembers its answers for the first thousand distinct texts. */
+function remembered(test: (text: string) => boolean): (text: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = test(text);
+      // detached: a long slice would keep its whole chunk of the statement alive
+      if (answers.size < 1000) answers.set(detach(text), answer);
+    }
+    return answer;
+  };
+}
+
 /**
  * A row reader for one layout: column positions resolved once, card-type answers remembered
  * (a statement has two or three distinct values), nothing allocated for a good row but its line.
@@ -54,7 +69,7 @@ export function createRowInterpreter(
     let card = cards.get(text);
     if (card === undefined) {
       card = cardTypeOf(text, lexicon);
-      if (cards.size < 1000) cards.set(text, card);
+      if (cards.size < 1000) cards.set(detach(text), card);
     }
     return card;
   };
@@ -67,8 +82,10 @@ export function createRowInterpreter(
       lastDate !== null &&
       cell.length >= 10 &&
       cell.startsWith(lastText)
-    )
+    ) {
+      lastSeen = lastDate;
       return lastDate;
+    }
     const date = parseDateCell(cell);
     if (
       typeof cell === 'string' &&
@@ -85,8 +102,21 @@ export function createRowInterpreter(
   // a report that prints the date once a day (or merges it down over the day's rows) leaves the
   // date cell of the day's later rows blank: they are of the day above
   let lastSeen: string | null = null;
+  // totals are told by their type or description text, of which a statement has few
+  const isDailyTotal = remembered((text) => lexicon.dailySummary?.test(text) ?? false);
+  const isSummary = remembered((text) => lexicon.summaryRow.test(text));
   const read = (row: SourceRow) =>
-    interpretRow(row, layout, file, lexicon, cardOf, dateOf, () => lastSeen);
+    interpretRow(
+      row,
+      layout,
+      file,
+      lexicon,
+      cardOf,
+      dateOf,
+      () => lastSeen,
+      isDailyTotal,
+      isSummary,
+    );
   const balanceColumn = layout.columns.balance;
   if (layout.sign !== 'balance' || balanceColumn === undefined) return read;
   // an unsigned amount with a running balance: the balance going down or up gives the direction
@@ -117,6 +147,8 @@ export function interpretRow(
   dates: (cell: Cell) => string | null = parseDateCell,
   /** The date of the nearest dated row above, for a record whose date cell is blank. */
   above: () => string | null = () => null,
+  isDailyTotal: (text: string) => boolean = (text) => lexicon.dailySummary?.test(text) ?? false,
+  isSummary: (text: string) => boolean = (text) => lexicon.summaryRow.test(text),
 ): LineResult {
   const { cells } = row;
   const c = layout.columns;
@@ -187,7 +219,7 @@ export function interpretRow(
 
   const type = cellText(at(c.type));
   // a total printed with a date (2024-07-31 合计 …) is still a total
-  if (type !== '' && lexicon.summaryRow.test(type)) return { kind: 'skip', why: 'summary' };
+  if (type !== '' && isSummary(type)) return { kind: 'skip', why: 'summary' };
   // a daily summary (笔数 filled): its fee is the sum of many transaction fees, not a deduction,
   // and neither a rate nor a payout can be checked on a sum, so only the day and total are kept
   const description = cellText(at(c.description));
@@ -196,7 +228,7 @@ export function interpretRow(
     lexicon.dailySummary !== null &&
     fee !== null &&
     fee !== 0 &&
-    (lexicon.dailySummary.test(type) || lexicon.dailySummary.test(description));
+    (isDailyTotal(type) || isDailyTotal(description));
   const counted = totalText || (c.count !== undefined && cellText(at(c.count)) !== '');
   if (counted && amount < 0) return { kind: 'skip', why: 'summary' };
   if (counted || (layout.summaryRows && fee !== null && fee !== 0)) {
