@@ -705,7 +705,7 @@ function Findings({
                 onChange={(e) => {
                   setWithQuestions(e.target.checked);
                 }}
-                style={{ marginTop: 12 }}
+                style={{ marginTop: 12, minHeight: 44, alignItems: 'center' }}
                 data-testid="include-questioned"
               >
                 {fill(W.withQuestions[lang], { n: unclear })}
@@ -716,7 +716,7 @@ function Findings({
                 type="primary"
                 size="large"
                 block
-                style={{ marginTop: 12, whiteSpace: 'normal', height: 'auto' }}
+                style={{ marginTop: 12, whiteSpace: 'normal', height: 'auto', minHeight: 44 }}
                 onClick={() => {
                   // With nothing to claim, the case is the questions alone.
                   onCreateCase(canClaim ? withQuestions : true);
