@@ -8,7 +8,14 @@ import { manifest, sha256Hex } from '../documents/manifest.js';
 import { renderDocx } from '../documents/render-docx.js';
 import { renderPdf } from '../documents/render-pdf.js';
 import { renderText } from '../documents/render-text.js';
-import { caseFacts, categoryName, longDate, yuan, type Language } from '../letters/case-facts.js';
+import {
+  caseFacts,
+  categoryName,
+  consentDenied,
+  longDate,
+  yuan,
+  type Language,
+} from '../letters/case-facts.js';
 import { contractDocument } from '../letters/contract-document.js';
 import type { LegalGround } from '../letters/legal-grounds.js';
 import { composeLetter } from '../letters/letter.js';
@@ -112,12 +119,20 @@ export function timelineEvents(input: EvidenceInput): TimelineEvent[] {
   const { caseFile, kb, plan, language: lang } = input;
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const facts = caseFacts(input.audit);
+  // "Without consent" only when the merchant affirmed it, as in the letter; otherwise the
+  // timeline states what happened and what is asked.
+  const denied = consentDenied(caseFile, facts);
   const events: TimelineEvent[] = facts.disputed.map((d) => ({
     date: d.date,
-    event: t(
-      `${categoryName(d.category, 'zh')}被扣（未经同意）：${d.text}`,
-      `${categoryName(d.category, 'en')} taken without consent: ${d.text}`,
-    ),
+    event: denied
+      ? t(
+          `${categoryName(d.category, 'zh')}被扣（未经同意）：${d.text}`,
+          `${categoryName(d.category, 'en')} taken without consent: ${d.text}`,
+        )
+      : t(
+          `${categoryName(d.category, 'zh')}被扣（要求退还）：${d.text}`,
+          `${categoryName(d.category, 'en')} deducted (refund requested): ${d.text}`,
+        ),
     amount: yuan(d.claimFen, lang),
     reference: d.where,
   }));

@@ -183,3 +183,38 @@ describe('a case with claimed and questioned deductions', () => {
     expect(en).not.toMatch(INTERNAL);
   });
 });
+
+describe('the evidence timeline', () => {
+  it('says "without consent" only when the merchant affirmed it', async () => {
+    const build = async (caseFile: CaseFile) => {
+      const plan = planCase(
+        planInputOf(caseFile, example.audit, '2024-11-05'),
+        kb,
+        chinaCalendar(),
+        defaultPlanPolicy(),
+      );
+      const files = await buildEvidencePackage({
+        caseFile,
+        audit: example.audit,
+        kb,
+        grounds,
+        plan,
+        channel: findChannel(kb, 'payment_institution_customer_service'),
+        filingType: 'complaint',
+        statements: [],
+        attachments: [],
+        date: '2024-11-05',
+        language: 'zh',
+      });
+      return files.find((f) => f.name === '05-时间线.csv')?.data.toString('utf8') ?? '';
+    };
+    const plain = await build(plainCase);
+    expect(plain).toContain('被扣（要求退还）');
+    expect(plain).not.toContain('未经同意');
+    const denied = await build({
+      ...plainCase,
+      affirmations: { ...plainCase.affirmations, signedAgreement: 'no' },
+    });
+    expect(denied).toContain('被扣（未经同意）');
+  });
+});
