@@ -1,4 +1,4 @@
-import { parseDateCell, parseMonthDay, type StatedPeriod } from '../dates.js';
+import { dateInPeriod, parseDateCell, parseMonthDay, type StatedPeriod } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Cell, ColumnRole, Fen, SourceRow } from '../model.js';
 import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
@@ -57,7 +57,10 @@ export function cellKind(
   if (isBlankText(text)) return 'empty';
   if (TIME.test(text)) return 'time';
   if (DATE_TEXT.test(text) && parseDateCell(text) !== null) return 'date';
-  if (period && parseDateCell(text, period) !== null) return 'date';
+  if (period) {
+    const md = parseMonthDay(text);
+    if (md && dateInPeriod(md.month, md.day, period) !== null) return 'date';
+  }
   const compact = text.replace(/\s/g, '');
   if (parseYuanToFen(compact) !== null) {
     if (/\.\d/.test(compact) || CURRENCY.test(compact)) return 'money';
