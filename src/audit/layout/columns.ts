@@ -200,6 +200,8 @@ export function layoutGuess(layout: TableLayout) {
     questions: (layout.issues ?? []).map((i) => ({
       role: i.role,
       message: i.message,
+      // a question no column choice answers: the file must say the year
+      ...(i.yearless ? { yearless: true } : {}),
       candidates: i.candidates.map((index) => ({
         column: index + 1,
         letter: columnLetter(index),
@@ -229,7 +231,7 @@ export function unsureLayoutError(
     .join(',');
   return new FeeGuardError(
     'FG_ERR_UNSURE_LAYOUT',
-    `${file}: 无法确定各列的含义：${issue?.message ?? '缺少日期或金额列'}${guess ? `；最可能是 ${guess}` : ''} (${issue?.yearless ? 'dates without a year' : 'column roles uncertain'})`,
+    `${file}: ${issue?.yearless ? '无法确定日期的年份' : '无法确定各列的含义'}：${issue?.message ?? '缺少日期或金额列'}${guess ? `；最可能是 ${guess}` : ''} (${issue?.yearless ? 'dates without a year' : 'column roles uncertain'})`,
     {
       hint: issue?.yearless
         ? 'the dates have no year and the file states no statement period: export the statement again with full dates (with the year), or add a line such as 账单周期：2023年1月1日至2023年5月17日 above the table; --map cannot give a date its year'

@@ -513,7 +513,12 @@ describe('dates without a year, the year in the preamble', () => {
     expect(isFeeGuardError(error)).toBe(true);
     if (!isFeeGuardError(error)) return;
     expect(error.code).toBe('FG_ERR_UNSURE_LAYOUT');
-    expect(error.message).toMatch(/A 列“交易时间”的日期没有年份（如“12-30 10:51”）/);
+    expect(error.message).toMatch(
+      /无法确定日期的年份：A 列“交易时间”的日期没有年份（如“12-30 10:51”）/,
+    );
+    expect(error.details).toMatchObject({
+      layout: { questions: [{ role: 'date', yearless: true }] },
+    });
     expect(error.message).toMatch(/请重新导出带年份的完整日期/);
     expect(error.hint).toMatch(/no year/);
     expect(error.message.replace(/\([^()]*\)$/, '').replace('x.csv', '')).not.toMatch(/[a-z]{2,}/i);
