@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysIso, addMonths, excelSerialToDate, parseDateCell } from './dates.js';
+import {
+  addDaysIso,
+  addMonths,
+  dateInPeriod,
+  excelSerialToDate,
+  parseDateCell,
+  parseMonthDay,
+  periodOfText,
+} from './dates.js';
 
 describe('parseDateCell', () => {
   it.each([
@@ -55,5 +63,74 @@ describe('calendar arithmetic', () => {
   it('adds days across month and year ends', () => {
     expect(addDaysIso('2024-12-31', 1)).toBe('2025-01-01');
     expect(addDaysIso('2024-03-01', -1)).toBe('2024-02-29');
+  });
+});
+
+describe('dates without a year, read within the stated period', () => {
+  it.each([
+    ['账单周期：2023年1月1日至2023年5月17日', '2023-01-01', '2023-05-17'],
+    ['统计期间: 2023-01-01~2023-05-17', '2023-01-01', '2023-05-17'],
+    ['查询期间 2023.01.01-2023.05.17', '2023-01-01', '2023-05-17'],
+    ['起止日期：2023/12/15 至 2024/01/20', '2023-12-15', '2024-01-20'],
+    ['账单月份：2023年2月', '2023-02-01', '2023-02-28'],
+    ['对账日期：2023-05-17', '2022-05-18', '2023-05-17'],
+    ['账单周期：２０２３年１月１日～２０２３年５月１７日', '2023-01-01', '2023-05-17'],
+  ])('reads the period of %s', (text, from, to) => {
+    expect(periodOfText(text)).toEqual({ from, to });
+  });
+
+  it.each([
+    '商户名称：成都市张记面馆',
+    '汇通宝支付有限公司商户交易明细',
+    '账单周期：2023年5月17日至2023年1月1日',
+    '账单周期：2023年13月1日至2023年14月1日',
+  ])('finds no period in %s', (text) => {
+    expect(periodOfText(text)).toBeNull();
+  });
+
+  it.each([
+    ['01-02 10:51', { month: 1, day: 2 }],
+    ['1/2', { month: 1, day: 2 }],
+    ['12月31日 23:59', { month: 12, day: 31 }],
+    ['１２－３１', { month: 12, day: 31 }],
+    ['02-29', { month: 2, day: 29 }],
+  ])('reads %s as a month and a day', (text, md) => {
+    expect(parseMonthDay(text)).toEqual(md);
+  });
+
+  it.each(['2023-01-02', '13-01', '02-30', '1.5', '25/03/02', '10:51', '消费'])(
+    'does not take %s for a month and a day',
+    (text) => {
+      expect(parseMonthDay(text)).toBeNull();
+    },
+  );
+
+  const spring = { from: '2023-01-01', to: '2023-05-17' };
+  const winter = { from: '2023-12-15', to: '2024-01-20' };
+
+  it('gives a month-day the year that puts it inside the period', () => {
+    expect(parseDateCell('03-02 10:22', spring)).toBe('2023-03-02');
+    expect(parseDateCell('5月17日', spring)).toBe('2023-05-17');
+    // across a new year: December is the first year, January the second
+    expect(parseDateCell('12-31', winter)).toBe('2023-12-31');
+    expect(parseDateCell('01-05 08:00', winter)).toBe('2024-01-05');
+  });
+
+  it('does not guess a year for a month-day outside the period, or without one', () => {
+    expect(parseDateCell('06-01', spring)).toBeNull();
+    expect(parseDateCell('12-01', winter)).toBeNull();
+    expect(parseDateCell('02-29', spring)).toBeNull();
+    expect(parseDateCell('03-02 10:22')).toBeNull();
+    expect(parseDateCell('03-02 10:22', null)).toBeNull();
+  });
+
+  it('leaves a month-day two years of a long period could hold undecided', () => {
+    expect(dateInPeriod(3, 1, { from: '2022-01-01', to: '2023-12-31' })).toBeNull();
+    expect(dateInPeriod(2, 29, { from: '2023-06-01', to: '2024-05-31' })).toBe('2024-02-29');
+  });
+
+  it('still reads dates with a year as they are, whatever the period', () => {
+    expect(parseDateCell('2025-03-02', spring)).toBe('2025-03-02');
+    expect(parseDateCell('25/03/02', spring)).toBe('2025-03-02');
   });
 });

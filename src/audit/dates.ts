@@ -59,8 +59,11 @@ const PATTERNS: readonly RegExp[] = [
   /^(\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|\s)/u,
 ];
 
-/** Parses a date cell: a `Date`, an Excel serial number, or text in any of the spec's formats. */
-export function parseDateCell(cell: Cell): IsoDate | null {
+/**
+ * Parses a date cell: a `Date`, an Excel serial number, or text in any of the spec's formats. With
+ * the period the statement states, a cell without a year (01-02 10:51) is read within it.
+ */
+export function parseDateCell(cell: Cell, period?: StatedPeriod | null): IsoDate | null {
   if (cell === null || typeof cell === 'boolean') return null;
   if (cell instanceof Date) return fromUtcDate(cell);
   if (typeof cell === 'number') return excelSerialToDate(cell);
@@ -88,6 +91,10 @@ export function parseDateCell(cell: Cell): IsoDate | null {
     }
   }
   if (/^\d{5}(?:\.\d+)?$/.test(text)) return excelSerialToDate(Number(text));
+  if (period) {
+    const md = parseMonthDay(text);
+    if (md) return dateInPeriod(md.month, md.day, period);
+  }
   return null;
 }
 
@@ -120,4 +127,97 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round(
     (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS,
   );
+}
+
+/**
+ * The span a statement's preamble says it covers (账单周期：2023年1月1日至2023年5月17日). A table
+ * whose date cells carry no year (01-02 10:51) takes its years from this span, never from a guess.
+ */
+export interface StatedPeriod {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+// 01-02, 1/2, 01-02 10:51, 1月2日, 1月2日 10:51 — a month and a day, with nothing before them
+const MONTH_DAY = /^(\d{1,2})(?:[-/](\d{1,2})|月(\d{1,2})日?)(?:$|\s)/u;
+
+/** The month and day of a year-less date cell, or null when the cell is not one. */
+export function parseMonthDay(cell: Cell): { month: number; day: number } | null {
+  if (typeof cell !== 'string' || cell.length > 24) return null;
+  const match = MONTH_DAY.exec(foldWidth(cell).trim());
+  if (!match) return null;
+  const month = Number(match[1]);
+  const day = Number(match[2] ?? match[3]);
+  // 2000 is a leap year: 02-29 is a month-day, whether the period's year has it is decided later
+  return isValidDate(2000, month, day) ? { month, day } : null;
+}
+
+/**
+ * The date of a month-day within a period: the one year that puts it inside (a period across a new
+ * year gives December the first year and January the second). Null when no year does, or when a
+ * period longer than a year leaves two — both are the merchant's to settle, not ours to guess.
+ */
+export function dateInPeriod(month: number, day: number, period: StatedPeriod): IsoDate | null {
+  const first = Number(period.from.slice(0, 4));
+  const last = Number(period.to.slice(0, 4));
+  let found: IsoDate | null = null;
+  for (let year = first; year <= last; year++) {
+    if (!isValidDate(year, month, day)) continue;
+    const date = isoDate(year, month, day);
+    if (date < period.from || date > period.to) continue;
+    if (found !== null) return null;
+    found = date;
+  }
+  return found;
+}
+
+const YMD = String.raw`(\d{4})\s*(?:年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日?)?|[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)`;
+const PERIOD_WORDS =
+  /(?:账单|对账|结算|统计|查询|交易|起止|账务|清算)?(?:周期|期间|日期|时间|月份|区间|范围)|账期|period|statement date/iu;
+const RANGE = new RegExp(`${YMD}\\s*(?:至|到|~|～|—|–|-{1,2}|to)\\s*${YMD}`, 'iu');
+const SINGLE = new RegExp(YMD, 'u');
+
+type YmdMatch = { year: number; month: number; day: number | null } | null;
+
+function ymd(groups: (string | undefined)[]): YmdMatch {
+  const [y, cm, cd, sm, sd] = groups;
+  const year = Number(y);
+  const month = Number(cm ?? sm);
+  const dayText = cd ?? sd;
+  const day = dayText === undefined ? null : Number(dayText);
+  if (!isValidDate(year, month, day ?? 1)) return null;
+  return { year, month, day };
+}
+
+/**
+ * The period one preamble line states, when it names one (账单周期/统计期间/查询期间/起止日期/
+ * 对账日期 …) and gives it with a year: 2023年1月1日至2023年5月17日, 2023-01-01~2023-05-17,
+ * 2023.01.01-2023.05.17, 2023年1月 (the whole month). A single day (对账日期：2023-05-17) is the end
+ * of the statement: the year up to it.
+ */
+export function periodOfText(text: string): StatedPeriod | null {
+  const folded = foldWidth(text);
+  const words = PERIOD_WORDS.exec(folded);
+  if (!words) return null;
+  const rest = folded.slice(words.index + words[0].length);
+  const range = RANGE.exec(rest);
+  if (range) {
+    const a = ymd(range.slice(1, 6));
+    const b = ymd(range.slice(6, 11));
+    if (!a || !b) return null;
+    const from = isoDate(a.year, a.month, a.day ?? 1);
+    const to = isoDate(b.year, b.month, b.day ?? daysInMonth(b.year, b.month));
+    return from <= to ? { from, to } : null;
+  }
+  const single = SINGLE.exec(rest);
+  if (!single) return null;
+  const one = ymd(single.slice(1, 6));
+  if (!one) return null;
+  if (one.day === null)
+    return {
+      from: isoDate(one.year, one.month, 1),
+      to: isoDate(one.year, one.month, daysInMonth(one.year, one.month)),
+    };
+  const to = isoDate(one.year, one.month, one.day);
+  return { from: addDaysIso(addMonths(to, -12), 1), to };
 }

@@ -12,6 +12,7 @@ import {
   headerKey,
   inferLayout,
   roleName,
+  statedPeriod,
   type ColumnMap,
   type TableLayout,
 } from './infer.js';
@@ -59,6 +60,7 @@ export function detectLayout(
   overrides: ColumnOverrides = {},
 ): TableLayout | null {
   const named = roleEntries(overrides).filter(([, v]) => !isNumber(v));
+  const period = statedPeriod(rows);
   if (named.length > 0) {
     // with names given, the header is the row that contains them all
     const index = rows.findIndex((row) => {
@@ -76,16 +78,27 @@ export function detectLayout(
       );
     }
     return applyOverrides(
-      inferLayout({ rows, lexicon, choice: { header: index, upper: null, dataFrom: index + 1 } }),
+      inferLayout({
+        rows,
+        lexicon,
+        period,
+        choice: { header: index, upper: null, dataFrom: index + 1 },
+      }),
       overrides,
     );
   }
-  const choice = chooseHeader(rows, lexicon);
-  if (choice) return applyOverrides(inferLayout({ rows, lexicon, choice }), overrides);
+  const choice = chooseHeader(rows, lexicon, period);
+  if (choice) return applyOverrides(inferLayout({ rows, lexicon, choice, period }), overrides);
   const numbered = roleEntries(overrides).length > 0;
   if (numbered)
     return applyOverrides(
-      { headerRow: 0, headers: [], columns: {}, confidence: { level: 'high', reasons: [] } },
+      {
+        headerRow: 0,
+        headers: [],
+        columns: {},
+        confidence: { level: 'high', reasons: [] },
+        ...(period ? { period } : {}),
+      },
       overrides,
     );
   return null;
@@ -187,6 +200,8 @@ export function layoutGuess(layout: TableLayout) {
     questions: (layout.issues ?? []).map((i) => ({
       role: i.role,
       message: i.message,
+      // a question no column choice answers: the file must say the year
+      ...(i.yearless ? { yearless: true } : {}),
       candidates: i.candidates.map((index) => ({
         column: index + 1,
         letter: columnLetter(index),
@@ -216,10 +231,11 @@ export function unsureLayoutError(
     .join(',');
   return new FeeGuardError(
     'FG_ERR_UNSURE_LAYOUT',
-    `${file}: 无法确定各列的含义：${issue?.message ?? '缺少日期或金额列'}${guess ? `；最可能是 ${guess}` : ''} (column roles uncertain)`,
+    `${file}: ${issue?.yearless ? '无法确定日期的年份' : '无法确定各列的含义'}：${issue?.message ?? '缺少日期或金额列'}${guess ? `；最可能是 ${guess}` : ''} (${issue?.yearless ? 'dates without a year' : 'column roles uncertain'})`,
     {
-      hint:
-        issue?.role === 'unit'
+      hint: issue?.yearless
+        ? 'the dates have no year and the file states no statement period: export the statement again with full dates (with the year), or add a line such as 账单周期：2023年1月1日至2023年5月17日 above the table; --map cannot give a date its year'
+        : issue?.role === 'unit'
           ? `say the unit with --map, e.g. --map ${example ? `${example},` : ''}unit=fen (or unit=yuan)`
           : `confirm or correct the columns with --map, e.g. --map ${example || 'date=1,amount=4'} (role=header text or 1-based column number)`,
       details: { file, layout: layoutGuess(layout), ...(sample ? { sample } : {}) },

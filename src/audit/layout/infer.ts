@@ -1,3 +1,4 @@
+import { periodOfText, type StatedPeriod } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Cell, ColumnRole, SourceRow } from '../model.js';
 import { foldWidth } from '../money.js';
@@ -14,6 +15,7 @@ import {
 import {
   cellKind,
   columnLetter,
+  monthDayShare,
   fitsRole,
   isMoneyRole,
   isNumeric,
@@ -43,6 +45,8 @@ export interface LayoutIssue {
   message: string;
   /** Column indexes that could hold the role. */
   candidates: number[];
+  /** The dates have no year and the file states no period that gives them one. */
+  yearless?: true;
 }
 
 export interface TableLayout {
@@ -62,6 +66,8 @@ export interface TableLayout {
   summaryRows?: boolean;
   confidence?: { level: ConfidenceLevel; reasons: string[] };
   issues?: LayoutIssue[];
+  /** The period the preamble states, which gives date cells without a year their year. */
+  period?: StatedPeriod;
 }
 
 /** How many leading rows may be preamble before we give up looking for a header. */
@@ -137,14 +143,29 @@ interface RowShape {
 
 const LABEL_KINDS: ReadonlySet<CellKind> = new Set(['text', 'card', 'direction']);
 
-function shapeOf(row: SourceRow, lexicon: Lexicon): RowShape {
+/**
+ * The period the lines above the table state (账单周期：2023年1月1日至2023年5月17日), read from the
+ * title and info lines only: the search stops at the first row as wide as a header or a record.
+ */
+export function statedPeriod(rows: readonly SourceRow[]): StatedPeriod | null {
+  for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
+    const texts = row.cells.map(cellText).filter((t) => t !== '');
+    if (texts.length >= 4) return null;
+    if (texts.length === 0) continue;
+    const period = periodOfText(texts.join(' '));
+    if (period) return period;
+  }
+  return null;
+}
+
+function shapeOf(row: SourceRow, lexicon: Lexicon, period: StatedPeriod | null): RowShape {
   let filled = 0;
   let labels = 0;
   let numbers = 0;
   let hasDate = false;
   let keyValue = false;
   for (const cell of row.cells) {
-    const kind = cellKind(cell, lexicon);
+    const kind = cellKind(cell, lexicon, period);
     if (kind === 'empty') continue;
     filled += 1;
     if (LABEL_KINDS.has(kind)) labels += 1;
@@ -174,9 +195,13 @@ export interface HeaderChoice {
  * preambles (商户名称：…) and blank rows above it are passed over; a table without any header
  * starts at its first data row.
  */
-export function chooseHeader(rows: readonly SourceRow[], lexicon: Lexicon): HeaderChoice | null {
+export function chooseHeader(
+  rows: readonly SourceRow[],
+  lexicon: Lexicon,
+  period: StatedPeriod | null = null,
+): HeaderChoice | null {
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS + 12);
-  const shapes = rows.slice(0, limit).map((r) => shapeOf(r, lexicon));
+  const shapes = rows.slice(0, limit).map((r) => shapeOf(r, lexicon, period));
   const windowAfter = (i: number) => {
     const below: RowShape[] = [];
     for (let j = i + 1; j < shapes.length && below.length < 10; j++) {
@@ -246,6 +271,8 @@ export interface InferInput {
   rows: readonly SourceRow[];
   choice: HeaderChoice;
   lexicon: Lexicon;
+  /** The period the preamble states (statedPeriod), for date cells without a year. */
+  period?: StatedPeriod | null;
 }
 
 const DESCRIBE: Record<ColumnRole, string> = {
@@ -306,7 +333,7 @@ function assigned(columns: ColumnMap): ColumnMap {
   return out;
 }
 
-export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout {
+export function inferLayout({ rows, choice, lexicon, period = null }: InferInput): TableLayout {
   const headerRow = choice.header === null ? null : rows[choice.header];
   const upperRow = choice.upper === null ? null : rows[choice.upper];
   const lower = headerRow ? headerRow.cells.map(cellText) : [];
@@ -339,7 +366,7 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     if (texts.length === 1) continue;
     data.push(row);
   }
-  const stats = profileColumns(data, width, lexicon);
+  const stats = profileColumns(data, width, lexicon, period);
   const reasons: string[] = [];
   const issues: LayoutIssue[] = [];
   const name = (index: number) => columnName({ headers }, index);
@@ -383,6 +410,7 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
         reasons: ['只有表头，没有数据行'],
       },
       issues: [],
+      ...(period ? { period } : {}),
     };
   }
 
@@ -393,7 +421,20 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
       columns.date = dates[0].index;
       reasons.push(`${name(dates[0].index)}全是日期，作为日期列`);
     } else {
-      issues.push({ role: 'date', message: '找不到日期列', candidates: [] });
+      // dates without a year (01-02 10:51) are read only within a period the file states
+      const yearless = stats.find((s) => monthDayShare(data, s.index) >= 0.8);
+      issues.push(
+        yearless
+          ? {
+              role: 'date',
+              message: period
+                ? `${name(yearless.index)}的日期没有年份，且多数不在表前写明的账单周期（${period.from} 至 ${period.to}）内，无法确定年份；请重新导出带年份的完整日期`
+                : `${name(yearless.index)}的日期没有年份（如“${cellText(data[0]?.cells[yearless.index])}”），表前也没有写明账单周期，无法确定年份；请重新导出带年份的完整日期，或在表格上方加一行“账单周期：2023年1月1日至2023年5月17日”`,
+              candidates: [yearless.index],
+              yearless: true,
+            }
+          : { role: 'date', message: '找不到日期列', candidates: [] },
+      );
     }
   }
 
@@ -790,5 +831,6 @@ export function inferLayout({ rows, choice, lexicon }: InferInput): TableLayout 
     ...(summaryRows ? { summaryRows } : {}),
     confidence: { level, reasons },
     issues,
+    ...(period ? { period } : {}),
   };
 }

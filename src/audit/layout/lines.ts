@@ -1,4 +1,4 @@
-import { parseDateCell } from '../dates.js';
+import { parseDateCell, parseMonthDay } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { CardType, Cell, Fen, InputProblem, SourceRow, StatementLine } from '../model.js';
 import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
@@ -86,7 +86,7 @@ export function createRowInterpreter(
       lastSeen = lastDate;
       return lastDate;
     }
-    const date = parseDateCell(cell);
+    const date = parseDateCell(cell, layout.period);
     if (
       typeof cell === 'string' &&
       date !== null &&
@@ -144,7 +144,7 @@ export function interpretRow(
   file: string,
   lexicon: Lexicon,
   cardOf: (text: string) => CardType = (text) => cardTypeOf(text, lexicon),
-  dates: (cell: Cell) => string | null = parseDateCell,
+  dates: (cell: Cell) => string | null = (cell) => parseDateCell(cell, layout.period),
   /** The date of the nearest dated row above, for a record whose date cell is blank. */
   above: () => string | null = () => null,
   isDailyTotal: (text: string) => boolean = (text) => lexicon.dailySummary?.test(text) ?? false,
@@ -181,8 +181,15 @@ export function interpretRow(
     // a lone line of text below or inside the table is a remark, not a record
     if (filled.length === 1) return { kind: 'skip', why: 'note' };
     const carried = cellText(dateCell) === '' ? above() : null;
-    if (carried === null)
+    if (carried === null) {
+      const { period } = layout;
+      // a date without a year outside the stated period: which year it is, is not ours to guess
+      if (period && parseMonthDay(dateCell ?? null) !== null)
+        return problem(
+          `日期 '${cellText(dateCell)}' 没有年份，且不在账单周期 ${period.from} 至 ${period.to} 内，无法确定是哪一年；请核对这一行，或重新导出带年份的完整日期 (date without a year outside the statement period)`,
+        );
       return problem(`无法解析的日期: '${cellText(dateCell)}' (unreadable date)`);
+    }
     date = carried;
   }
 

@@ -1,4 +1,4 @@
-import { parseDateCell } from '../dates.js';
+import { dateInPeriod, parseDateCell, parseMonthDay, type StatedPeriod } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Cell, ColumnRole, Fen, SourceRow } from '../model.js';
 import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
@@ -36,8 +36,15 @@ export function moneyValue(cell: Cell | undefined): Fen | null {
   return parseYuanToFen(text);
 }
 
-/** What kind of value one cell holds. */
-export function cellKind(cell: Cell | undefined, lexicon: Lexicon): CellKind {
+/**
+ * What kind of value one cell holds. A date without a year (01-02 10:51) is a date only inside
+ * the period the statement states; without one it is text, as no year can be given to it.
+ */
+export function cellKind(
+  cell: Cell | undefined,
+  lexicon: Lexicon,
+  period?: StatedPeriod | null,
+): CellKind {
   if (cell === null || cell === undefined) return 'empty';
   if (cell instanceof Date) return 'date';
   if (typeof cell === 'boolean') return 'text';
@@ -50,6 +57,10 @@ export function cellKind(cell: Cell | undefined, lexicon: Lexicon): CellKind {
   if (isBlankText(text)) return 'empty';
   if (TIME.test(text)) return 'time';
   if (DATE_TEXT.test(text) && parseDateCell(text) !== null) return 'date';
+  if (period) {
+    const md = parseMonthDay(text);
+    if (md && dateInPeriod(md.month, md.day, period) !== null) return 'date';
+  }
   const compact = text.replace(/\s/g, '');
   if (parseYuanToFen(compact) !== null) {
     if (/\.\d/.test(compact) || CURRENCY.test(compact)) return 'money';
@@ -103,6 +114,7 @@ export function profileColumns(
   rows: readonly SourceRow[],
   width: number,
   lexicon: Lexicon,
+  period?: StatedPeriod | null,
 ): ColumnStats[] {
   const stats: ColumnStats[] = [];
   for (let index = 0; index < width; index++) {
@@ -116,7 +128,7 @@ export function profileColumns(
     let serials = 0;
     for (const row of rows) {
       const cell = row.cells[index];
-      const kind = cellKind(cell, lexicon);
+      const kind = cellKind(cell, lexicon, period);
       if ((kind === 'integer' || kind === 'money') && parseDateCell(cell ?? null) !== null)
         serials += 1;
       kinds[kind] += 1;
@@ -146,6 +158,19 @@ export function profileColumns(
     });
   }
   return stats;
+}
+
+/** How many of the column's profiled cells are dates without a year (01-02, 1月2日). */
+export function monthDayShare(rows: readonly SourceRow[], index: number): number {
+  let filled = 0;
+  let monthDays = 0;
+  for (const row of rows) {
+    const cell = row.cells[index];
+    if (cell === null || cell === undefined || cell === '') continue;
+    filled += 1;
+    if (parseMonthDay(cell) !== null) monthDays += 1;
+  }
+  return filled === 0 ? 0 : monthDays / filled;
 }
 
 export const share = (s: ColumnStats, ...kinds: CellKind[]): number =>

@@ -457,3 +457,70 @@ describe('when the reader is not sure', () => {
     expect(message.replace(/\(.*\)$/, '').replace('x.csv', '')).not.toMatch(/[a-z]{2,}/i);
   });
 });
+
+describe('dates without a year, the year in the preamble', () => {
+  const header = ['交易时间', '交易类型', '交易金额', '手续费', '结算金额'];
+  const body: Cell[][] = [
+    ['12-30 10:51', '消费', '100.00', '0.60', '99.40'],
+    ['', '消费', '50.00', '0.30', '49.70'],
+    ['01-02 09:10', '消费', '200.00', '1.20', '198.80'],
+    ['1月3日 14:00', '消费', '300.00', '1.80', '298.20'],
+  ];
+
+  it('reads them with the year of the stated period, across the new year', () => {
+    const { layout, lines } = read(
+      table(['某某支付商户交易明细'], ['账单周期：2023年12月15日至2024年1月20日'], header, ...body),
+    );
+    expect(layout.period).toEqual({ from: '2023-12-15', to: '2024-01-20' });
+    expect(layout.columns.date).toBe(0);
+    // the blank date cell still takes the day above
+    expect(lines.map((l) => l.date)).toEqual([
+      '2023-12-30',
+      '2023-12-30',
+      '2024-01-02',
+      '2024-01-03',
+    ]);
+  });
+
+  it('takes the period from a label and value in two cells', () => {
+    const { lines } = read(
+      table(['统计期间', '2023-12-15~2024-01-20'], header, ...body.slice(0, 1)),
+    );
+    expect(lines.map((l) => l.date)).toEqual(['2023-12-30']);
+  });
+
+  it('makes a row outside the period a problem of that row, not a guess', () => {
+    const rows = table(['账单周期：2023年12月15日至2024年1月20日'], header, ...body, [
+      '03-01 10:00',
+      '消费',
+      '10.00',
+      '0.06',
+      '9.94',
+    ]);
+    const layout = detectLayout(rows, lexicon);
+    if (!layout) throw new Error('no layout');
+    const interpret = createRowInterpreter(layout, 'f.csv', lexicon);
+    const last = interpret(rows.at(-1) as SourceRow);
+    expect(last.kind).toBe('problem');
+    if (last.kind !== 'problem') return;
+    expect(last.problem.message).toMatch(/没有年份，且不在账单周期 2023-12-15 至 2024-01-20 内/);
+  });
+
+  it('without a year anywhere stops, saying the dates have no year and what to do', async () => {
+    const error: unknown = await audit([['某某支付商户交易明细'], header, ...body]).catch(
+      (e: unknown) => e,
+    );
+    expect(isFeeGuardError(error)).toBe(true);
+    if (!isFeeGuardError(error)) return;
+    expect(error.code).toBe('FG_ERR_UNSURE_LAYOUT');
+    expect(error.message).toMatch(
+      /无法确定日期的年份：A 列“交易时间”的日期没有年份（如“12-30 10:51”）/,
+    );
+    expect(error.details).toMatchObject({
+      layout: { questions: [{ role: 'date', yearless: true }] },
+    });
+    expect(error.message).toMatch(/请重新导出带年份的完整日期/);
+    expect(error.hint).toMatch(/no year/);
+    expect(error.message.replace(/\([^()]*\)$/, '').replace('x.csv', '')).not.toMatch(/[a-z]{2,}/i);
+  });
+});
