@@ -5,14 +5,8 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { addDaysIso } from '../src/audit/dates.js';
 import { shanghaiToday } from '../src/deadlines/today.js';
-import { proposeAlerts } from '../src/server/alerts/alerts.service.js';
-import { configFromEnv } from '../src/server/config.js';
-import { openDatabase } from '../src/server/db/database.js';
+import { seedSpikes } from '../src/server/alerts/testing.js';
 import { HttpUser, registerVerified, type ServerProcess } from '../src/server/processes.js';
-import { applyDeltas } from '../src/server/stats/stats.repository.js';
-import { localDiskStorage } from '../src/server/storage/storage.js';
-import { mondayOf } from '../src/stats/contribution.js';
-import { baselineWeeksOf } from '../src/stats/spikes.js';
 
 /**
  * `npm run screens`: the built server on a fresh SQLite database, seeded through its own API with
@@ -173,52 +167,6 @@ async function fileWith(
     );
   }
   return filing.id;
-}
-
-/** A usual two complaints a week about a provider's SIM fees and twenty this week: a spike. */
-async function seedSpikes(dataDir: string, providers: readonly string[]): Promise<void> {
-  const database = openDatabase({ sqliteFile: path.join(dataDir, 'feeguard.db') });
-  const thisWeek = mondayOf(shanghaiToday(new Date()));
-  const weeks = [...baselineWeeksOf(addDaysIso(thisWeek, -7), 8), addDaysIso(thisWeek, -7)];
-  await database.db.transaction().execute((trx) =>
-    applyDeltas(
-      trx,
-      providers.flatMap((provider) =>
-        [...weeks.map((w) => [w, 2] as const), [thisWeek, 20] as const].map(([week, n]) => ({
-          dimensions: {
-            provider,
-            category: 'traffic_fee',
-            province: '',
-            city: '',
-            month: week.slice(0, 7),
-            week,
-          },
-          counters: {
-            complaints: n,
-            claimed_fen: n * 5900,
-            recovered_fen: 0,
-            outcome_refunded: 0,
-            outcome_partly: 0,
-            outcome_rejected: 0,
-            outcome_no_answer: 0,
-            outcome_pending: n,
-            filings_due: 0,
-            filings_on_time: 0,
-            filings_answered: 0,
-          },
-          answerDays: new Map<number, number>(),
-        })),
-      ),
-    ),
-  );
-  await proposeAlerts({
-    db: database.db,
-    dialect: database.dialect,
-    config: { ...configFromEnv({}), dataDir },
-    storage: localDiskStorage(path.join(dataDir, 'files')),
-    now: () => new Date(),
-  });
-  await database.close();
 }
 
 async function seed(server: ServerProcess, dataDir: string): Promise<Seeded> {

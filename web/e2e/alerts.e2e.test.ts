@@ -1,16 +1,7 @@
-import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDaysIso } from '../../src/audit/dates.js';
-import { shanghaiToday } from '../../src/deadlines/today.js';
-import { proposeAlerts } from '../../src/server/alerts/alerts.service.js';
-import { configFromEnv } from '../../src/server/config.js';
-import { openDatabase } from '../../src/server/db/database.js';
+import { seedSpikes } from '../../src/server/alerts/testing.js';
 import { type ServerProcess } from '../../src/server/processes.js';
-import { applyDeltas } from '../../src/server/stats/stats.repository.js';
-import { localDiskStorage } from '../../src/server/storage/storage.js';
-import { mondayOf } from '../../src/stats/contribution.js';
-import { baselineWeeksOf } from '../../src/stats/spikes.js';
 import {
   E2E_READY,
   checkPage,
@@ -49,49 +40,11 @@ describe.skipIf(!E2E_READY)('consumer alerts review in Chromium', () => {
     }
 
     // Two providers with a usual two complaints a week and twenty this week.
-    const database = openDatabase({ sqliteFile: path.join(dataDir, 'feeguard.db') });
-    const thisWeek = mondayOf(shanghaiToday(new Date()));
-    const weeks = [...baselineWeeksOf(addDaysIso(thisWeek, -7), 8), addDaysIso(thisWeek, -7)];
-    await database.db.transaction().execute((trx) =>
-      applyDeltas(
-        trx,
-        SIZES.flatMap((size) =>
-          [...weeks.map((w) => [w, 2] as const), [thisWeek, 20] as const].map(([week, n]) => ({
-            dimensions: {
-              provider: size.provider,
-              category: 'traffic_fee',
-              province: '',
-              city: '',
-              month: week.slice(0, 7),
-              week,
-            },
-            counters: {
-              complaints: n,
-              claimed_fen: n * 5900,
-              recovered_fen: 0,
-              outcome_refunded: 0,
-              outcome_partly: 0,
-              outcome_rejected: 0,
-              outcome_no_answer: 0,
-              outcome_pending: n,
-              filings_due: 0,
-              filings_on_time: 0,
-              filings_answered: 0,
-            },
-            answerDays: new Map<number, number>(),
-          })),
-        ),
-      ),
+    const run = await seedSpikes(
+      dataDir,
+      SIZES.map((size) => size.provider),
     );
-    const run = await proposeAlerts({
-      db: database.db,
-      dialect: database.dialect,
-      config: { ...configFromEnv({}), dataDir },
-      storage: localDiskStorage(path.join(dataDir, 'files')),
-      now: () => new Date(),
-    });
     expect(run.proposed).toBe(2);
-    await database.close();
 
     browser = await launchChromium();
   }, 120_000);
