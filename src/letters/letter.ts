@@ -1,7 +1,7 @@
 import type { AuditReport } from '../audit/report/schema.js';
 import type { CaseFile } from '../cases/case-file.js';
 import type { Channel, ChannelKind, FilingType, KnowledgeBase } from '../channels/schema.js';
-import type { Block, DocumentModel } from '../documents/model.js';
+import type { Block, DocumentModel, TableColumn } from '../documents/model.js';
 import {
   affirmedSentences,
   caseFacts,
@@ -706,25 +706,43 @@ function shortFactParagraphs(input: LetterInput, facts: CaseFacts, denied: boole
   return [text.join(zh ? '' : ' ')];
 }
 
+/** The columns every table of deductions starts with: number, date, category, text, amount. */
+function deductionColumns(lang: Language, textWeight: number): TableColumn[] {
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  return [
+    { title: t('序号', 'No.'), align: 'right', weight: 0.8 },
+    { title: t('日期', 'Date'), weight: 1.7 },
+    { title: t('类别', 'Category'), weight: 1.5 },
+    { title: t('摘要', 'Statement text'), weight: textWeight },
+    { title: t('扣款金额（元）', 'Deducted (yuan)'), align: 'right', weight: 1.3 },
+  ];
+}
+
+function deductionCells(
+  row: Pick<CaseFacts['questioned'][number], 'date' | 'category' | 'text' | 'amountFen'>,
+  index: number,
+  lang: Language,
+): string[] {
+  return [
+    String(index + 1),
+    row.date,
+    categoryName(row.category, lang),
+    row.text,
+    yuan(row.amountFen, lang).replace(/ (元|yuan)$/u, ''),
+  ];
+}
+
 function disputedTable(facts: CaseFacts, lang: Language): Block {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   return {
     kind: 'table',
     columns: [
-      { title: t('序号', 'No.'), align: 'right', weight: 0.8 },
-      { title: t('日期', 'Date'), weight: 1.7 },
-      { title: t('类别', 'Category'), weight: 1.5 },
-      { title: t('摘要', 'Statement text'), weight: 1.7 },
-      { title: t('扣款金额（元）', 'Deducted (yuan)'), align: 'right', weight: 1.3 },
+      ...deductionColumns(lang, 1.7),
       { title: t('应退金额（元）', 'To refund (yuan)'), align: 'right', weight: 1.3 },
       { title: t('说明', 'Why'), weight: 2.7 },
     ],
     rows: facts.disputed.map((row, i) => [
-      String(i + 1),
-      row.date,
-      categoryName(row.category, lang),
-      row.text,
-      yuan(row.amountFen, lang).replace(/ (元|yuan)$/u, ''),
+      ...deductionCells(row, i, lang),
       yuan(row.claimFen, lang).replace(/ (元|yuan)$/u, ''),
       lang === 'zh' ? row.reason : row.reasonEn,
     ]),
@@ -750,19 +768,11 @@ function questionedTable(facts: CaseFacts, lang: Language): Block {
   return {
     kind: 'table',
     columns: [
-      { title: t('序号', 'No.'), align: 'right', weight: 0.8 },
-      { title: t('日期', 'Date'), weight: 1.7 },
-      { title: t('类别', 'Category'), weight: 1.5 },
-      { title: t('摘要', 'Statement text'), weight: 1.9 },
-      { title: t('扣款金额（元）', 'Deducted (yuan)'), align: 'right', weight: 1.3 },
+      ...deductionColumns(lang, 1.9),
       { title: t('需要说明的内容', 'What to explain'), weight: 3 },
     ],
     rows: facts.questioned.map((row, i) => [
-      String(i + 1),
-      row.date,
-      categoryName(row.category, lang),
-      row.text,
-      plain(row.amountFen),
+      ...deductionCells(row, i, lang),
       lang === 'zh' ? row.reason : row.reasonEn,
     ]),
     footer: [t('合计', 'Total'), '', '', '', plain(facts.unexplained.totalFen), ''],
