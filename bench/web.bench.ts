@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { spawn } from 'node:child_process';
-import { HttpUser } from '../src/server/processes.js';
+import { HttpUser, registerVerified, startServerProcess } from '../src/server/processes.js';
 
 /**
  * `npm run bench:web`: the built server on a fresh SQLite database, and Debian's Chromium at
@@ -74,48 +73,15 @@ const SIGNUP = '[data-testid="signup-submit"], [data-testid="register-submit"]';
 const FIGURES = '[data-testid="public-totals"]';
 const CLAIM = '[data-testid="claim-total"]';
 
-/** `feeguard serve` from the package's own bin, on the port it prints. */
-async function startServer(
-  env: Record<string, string>,
-): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/feeguard.js'), 'serve'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const match = /running at (http:\/\/\S+)/u.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`server exited ${String(code)}: ${out}`));
-    });
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => {
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'dist/web/index.html'))) {
     throw new Error('dist/web is missing: run `npm run build` first');
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'feeguard-bench-web-'));
-  const server = await startServer({
+  const server = await startServerProcess({
     FEEGUARD_DATA_DIR: dataDir,
     DATABASE_URL: '',
     SWEEP_SECONDS: '0',
-    PORT: '0',
-    LOG_LEVEL: 'warn',
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -147,12 +113,12 @@ async function main(): Promise<void> {
 
     // A merchant with a shop (made over the API, fast), in a browser with their session.
     const user = new HttpUser(server.url);
-    const me = await user.call<{ csrfToken: string }>('POST', '/api/auth/register', {
+    // Sign-up is verified by e-mail: the development server prints the link.
+    await registerVerified(user, server, {
       name: '张丽',
       email: 'bench@shop.test',
       password: 'a long password',
     });
-    user.csrf = me.body.csrfToken;
     await user.call('POST', '/api/merchants', {
       name: '张丽',
       providerName: '鑫联支付有限公司',
