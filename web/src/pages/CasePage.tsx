@@ -132,7 +132,9 @@ export default function CasePage() {
                   {step.state === 'next' ? <div>{step.why[lang]}</div> : null}
                   {step.answerDue ? (
                     <div>
-                      {t('dueBy')}: {step.answerDue.deadline.due}
+                      {t('dueBy')}
+                      {lang === 'zh' ? '：' : ': '}
+                      {step.answerDue.deadline.due}
                     </div>
                   ) : null}
                   {(step.answerDue?.procedures?.length ?? 0) > 1 ? (
