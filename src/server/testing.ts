@@ -190,6 +190,18 @@ export class ApiClient {
     return me;
   }
 
+  /** The usual test shop: 张丽, an individual merchant of a payment institution, with this contract. */
+  async createMerchant(contract: unknown): Promise<string> {
+    const merchant = await this.json<{ id: string }>('POST', '/api/merchants', {
+      name: '张丽',
+      providerName: '鑫联支付有限公司',
+      providerType: 'payment_institution',
+      complainantType: 'individual_merchant',
+      contract,
+    });
+    return merchant.id;
+  }
+
   /** Uploads a statement file as multipart/form-data. */
   async upload(
     merchantId: string,

@@ -57,15 +57,7 @@ describe.each(DIALECTS)('a case started from 需核实 rows on %s', (dialect) =>
     server = await testServer(dialect);
     user = new ApiClient(server.app);
     await user.register('questions@shop.test');
-    merchantId = (
-      await user.json<{ id: string }>('POST', '/api/merchants', {
-        name: '张丽',
-        providerName: '鑫联支付有限公司',
-        providerType: 'payment_institution',
-        complainantType: 'individual_merchant',
-        contract,
-      })
-    ).id;
+    merchantId = await user.createMerchant(contract);
     expect((await user.upload(merchantId, 'statement.csv', statement)).statusCode).toBe(201);
     review = (
       await user.json<{ items: Deduction[] }>(

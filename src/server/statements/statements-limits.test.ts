@@ -21,15 +21,7 @@ describe.each(DIALECTS)('statement lists and reports bounded on %s', (dialect) =
     server = await testServer(dialect);
     user = new ApiClient(server.app);
     await user.register('bounded@shop.test');
-    merchantId = (
-      await user.json<{ id: string }>('POST', '/api/merchants', {
-        name: '张丽',
-        providerName: '鑫联支付有限公司',
-        providerType: 'payment_institution',
-        complainantType: 'individual_merchant',
-        contract,
-      })
-    ).id;
+    merchantId = await user.createMerchant(contract);
     for (const name of ['a.csv', 'b.csv']) {
       const uploaded = await user.upload(merchantId, name, statement);
       expect(uploaded.statusCode).toBe(201);

@@ -21,15 +21,7 @@ describe.each(DIALECTS)('statement uploads on %s', (dialect) => {
     server = await testServer(dialect);
     user = new ApiClient(server.app);
     await user.register('overlap@shop.test');
-    merchantId = (
-      await user.json<{ id: string }>('POST', '/api/merchants', {
-        name: '张丽',
-        providerName: '鑫联支付有限公司',
-        providerType: 'payment_institution',
-        complainantType: 'individual_merchant',
-        contract,
-      })
-    ).id;
+    merchantId = await user.createMerchant(contract);
   });
   afterAll(async () => {
     await server.close();
