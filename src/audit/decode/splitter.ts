@@ -1,6 +1,7 @@
 /**
- * A streaming CSV record splitter (RFC 4180: quoted fields, doubled quotes, quoted newlines; CRLF,
- * LF or CR line ends). Hand-written because the measurement in bench/ showed csv-parse, at about
+ * A streaming CSV record splitter for decoded text (GB18030, UTF-16; UTF-8 is split as bytes by
+ * `Utf8RecordSplitter`, records.ts) (RFC 4180: quoted fields, doubled quotes, quoted newlines;
+ * CRLF, LF or CR line ends). Hand-written because the measurement in bench/ showed csv-parse, at about
  * 400,000 records/s here, slower than DuckDB's entire audit. One pass over char codes: V8
  * optimises that loop reliably, where an `indexOf`-per-line loop fell to a slow path once
  * re-optimised.
@@ -10,12 +11,6 @@
 export interface SplitProblem {
   row: number;
   message: string;
-}
-
-/** Turns a field with non-ASCII characters into its text: a whole string, or a range of one. */
-export interface WideFields {
-  text(field: string): string;
-  range(data: string, start: number, end: number): string;
 }
 
 const QUOTE = 34;
@@ -31,13 +26,9 @@ export class CsvSplitter {
   private skipping = false;
   readonly problems: SplitProblem[] = [];
 
-  /** Re-decodes a field that holds non-ASCII characters (see decodeCsv's byte path). */
-  private readonly wide: WideFields | null;
-
-  constructor(delimiter: string, maxRecord: number, wide: WideFields | null = null) {
+  constructor(delimiter: string, maxRecord: number) {
     this.delimiter = delimiter.charCodeAt(0);
     this.maxRecord = maxRecord;
-    this.wide = wide;
   }
 
   /** The number of records read so far. */
@@ -63,22 +54,20 @@ export class CsvSplitter {
       const cells: string[] = [];
       let fieldStart = i;
       let quoted: string | null = null;
-      let wide = false;
       for (;;) {
         if (i >= n) {
           if (!final) {
             this.keep(data, recordStart);
             return;
           }
-          cells.push(this.field(quoted, data, fieldStart, n, wide));
+          cells.push(field(quoted, data, fieldStart, n));
           this.emit(out, cells);
           return;
         }
         const c = data.charCodeAt(i);
         if (c === d) {
-          cells.push(this.field(quoted, data, fieldStart, i, wide));
+          cells.push(field(quoted, data, fieldStart, i));
           quoted = null;
-          wide = false;
           i++;
           fieldStart = i;
         } else if (c === LF || c === CR) {
@@ -87,7 +76,7 @@ export class CsvSplitter {
             this.keep(data, recordStart);
             return;
           }
-          cells.push(this.field(quoted, data, fieldStart, i, wide));
+          cells.push(field(quoted, data, fieldStart, i));
           this.emit(out, cells);
           i = skipLineEnd(data, i);
           continue record;
@@ -106,29 +95,13 @@ export class CsvSplitter {
             return;
           }
           quoted = closed.value;
-          wide = true;
           i = closed.next;
           fieldStart = i;
         } else {
-          if (c > 127) wide = true;
           i++;
         }
       }
     }
-  }
-
-  private field(
-    quoted: string | null,
-    data: string,
-    start: number,
-    end: number,
-    wide: boolean,
-  ): string {
-    if (quoted === null) {
-      return wide && this.wide ? this.wide.range(data, start, end) : data.slice(start, end);
-    }
-    const text = start === end ? quoted : quoted + data.slice(start, end);
-    return wide && this.wide ? this.wide.text(text) : text;
   }
 
   private emit(out: { row: number; cells: string[] }[], cells: string[]): void {
@@ -149,6 +122,11 @@ export class CsvSplitter {
     }
     this.carry = rest;
   }
+}
+
+function field(quoted: string | null, data: string, start: number, end: number): string {
+  if (quoted === null) return data.slice(start, end);
+  return start === end ? quoted : quoted + data.slice(start, end);
 }
 
 function skipLineEnd(data: string, at: number): number {
