@@ -5,23 +5,14 @@ import { compareChargesToSchedule, type ScheduleDeparture } from './compare/sche
 import type { Contract } from './contract.js';
 import { decodeStatement, type DecodedStatement } from './decode/index.js';
 import { defaultLexicon, type Lexicon } from './lexicon/lexicon.js';
-import {
-  detectLayout,
-  describeColumns,
-  describeLayout,
-  isReadable,
-  LAYOUT_BUFFER_ROWS,
-  layoutSample,
-  unsureLayoutError,
-  type ColumnOverrides,
-  type TableLayout,
-} from './layout/columns.js';
-import { createRowInterpreter, type LineResult } from './layout/lines.js';
-import { interpretMessages } from './layout/sms.js';
-import type { InputProblem, IsoDate, SourceMessage, SourceRow, StatementLine } from './model.js';
+import type { ColumnOverrides } from './layout/columns.js';
+import type { IsoDate } from './model.js';
 import { formatFen } from './money.js';
-import type { AuditReport, ReportDeparture, StatementSummary } from './report/schema.js';
+import { MAX_REPORT_WARNINGS, readStatement, type StatementRun } from './read.js';
+import type { AuditReport, ReportDeparture } from './report/schema.js';
 import { sortVersions, type FeeSchedule } from './schedule.js';
+
+export { MAX_REPORT_WARNINGS } from './read.js';
 
 /**
  * The audit pipeline end to end: bytes → rows → lines → verdicts → report. Pure: the caller
@@ -50,15 +41,6 @@ export interface AuditOptions {
   today?: IsoDate;
   /** Called every few thousand rows, for a progress display. */
   onProgress?: (progress: { file: string; rows: number }) => void;
-}
-
-const PROGRESS_EVERY = 20_000;
-
-interface StatementRun {
-  summary: StatementSummary;
-  problems: InputProblem[];
-  /** Problems past the first {@link MAX_REPORT_WARNINGS}: counted, not kept. */
-  problemsDropped: number;
 }
 
 export async function auditStatements(
@@ -90,7 +72,12 @@ export async function auditDecoded(
   });
   const runs: StatementRun[] = [];
   for await (const { file, decoded } of statements) {
-    runs.push(await auditOne(file, decoded, lexicon, auditor, options));
+    const classify = createClassifier(lexicon);
+    runs.push(
+      await readStatement(file, decoded, lexicon, options, (line) => {
+        auditor.add(line, classify(line));
+      }),
+    );
   }
   const outcome = auditor.finish();
   // the spec names the sheet only for workbooks with more than one
@@ -174,13 +161,6 @@ export async function auditDecoded(
   };
 }
 
-/**
- * At most this many warnings are listed in a report; the rest are counted in one last warning.
- * A statement of five million broken lines would otherwise carry five million warnings — a report
- * many times the size of the file, for the server to store and send.
- */
-export const MAX_REPORT_WARNINGS = 200;
-
 /** The first {@link MAX_REPORT_WARNINGS} warnings, then one saying how many more there were. */
 export function capWarnings<T extends { file: string; message: string }>(
   warnings: readonly T[],
@@ -249,208 +229,4 @@ function toReportFinding(f: AuditFinding): AuditReport['findings'][number] {
   if (f.refundable !== undefined) out.refundable = f.refundable;
   if (f.reference !== '') out.reference = f.reference;
   return out;
-}
-
-class Period {
-  from: IsoDate | null = null;
-  to: IsoDate | null = null;
-  add(date: IsoDate): void {
-    if (this.from === null || date < this.from) this.from = date;
-    if (this.to === null || date > this.to) this.to = date;
-  }
-  value(): { from: IsoDate; to: IsoDate } | null {
-    return this.from === null || this.to === null ? null : { from: this.from, to: this.to };
-  }
-}
-
-async function auditOne(
-  file: string,
-  decoded: DecodedStatement,
-  lexicon: Lexicon,
-  auditor: Auditor,
-  options: AuditOptions,
-): Promise<StatementRun> {
-  const source = { file };
-  const period = new Period();
-  let records = 0;
-  let rows = 0;
-  const tick = () => {
-    rows += 1;
-    if (options.onProgress && rows % PROGRESS_EVERY === 0)
-      options.onProgress({ file: source.file, rows });
-  };
-  const classify = createClassifier(lexicon);
-  const take = (line: StatementLine) => {
-    records += 1;
-    period.add(line.date);
-    auditor.add(line, classify(line));
-  };
-  const problems: InputProblem[] = [];
-  // Only as many problems are kept as a report can list; the rest are counted.
-  let problemsDropped = 0;
-  const problem = (p: InputProblem) => {
-    if (problems.length < MAX_REPORT_WARNINGS) problems.push(p);
-    else problemsDropped += 1;
-  };
-
-  if (decoded.kind === 'sms') {
-    // pasted messages are few; a date without a year takes it from the other messages
-    const messages: SourceMessage[] = [];
-    for await (const batch of decoded.batches) messages.push(...batch);
-    for (const result of interpretMessages(messages, source.file, options.today)) {
-      tick();
-      if (result.kind === 'line') {
-        take(result.line);
-        for (const more of result.also ?? []) auditor.add(more, classify(more));
-      } else if (result.kind === 'problem') {
-        records += 1;
-        problem(result.problem);
-      } else records += 1;
-    }
-    problems.unshift(...decoded.problems);
-    return {
-      summary: {
-        file: source.file,
-        format: 'sms',
-        encoding: decoded.meta.encoding,
-        headerRow: null,
-        records,
-        columns: {},
-        period: period.value(),
-      },
-      problems,
-      problemsDropped,
-    };
-  }
-
-  // each worksheet has its own header; a cover or summary sheet may have none
-  const layouts: TableLayout[] = [];
-  let sheet: {
-    name: string | undefined;
-    layout: TableLayout | null;
-    buffer: SourceRow[];
-    gaveUp: boolean;
-  } | null = null;
-  const readers = new Map<TableLayout, (row: SourceRow) => LineResult>();
-  const pdf = decoded.meta.format === 'pdf';
-  let pdfRecords = 0;
-  const consume = (row: SourceRow, layout: TableLayout) => {
-    if (row.row <= layout.headerRow || row.row < (layout.firstDataRow ?? 0)) return;
-    let read = readers.get(layout);
-    if (!read) {
-      read = createRowInterpreter(layout, source.file, lexicon);
-      readers.set(layout, read);
-    }
-    const result = read(row);
-    if (result.kind === 'skip') return;
-    if (pdf) {
-      // a PDF's rows are its records in reading order, headers and totals not counted (spec §3)
-      pdfRecords += 1;
-      const placed = { row: pdfRecords, ...(row.page === undefined ? {} : { page: row.page }) };
-      if (result.kind === 'line') Object.assign(result.line, placed);
-      else Object.assign(result.problem, placed);
-    }
-    if (result.kind === 'line') take(result.line);
-    else problem(result.problem);
-  };
-  const settle = (current: NonNullable<typeof sheet>, required: boolean) => {
-    current.layout = required
-      ? requireLayout(current.buffer, lexicon, options.map, source.file)
-      : detectLayout(current.buffer, lexicon, options.map);
-    if (
-      current.layout &&
-      (current.layout.confidence?.level === 'low' || !isReadable(current.layout))
-    ) {
-      // one sheet among several that the reader is not sure of: said, not guessed
-      if (isReadable(current.layout))
-        problems.push({
-          file: source.file,
-          ...(current.name === undefined ? {} : { sheet: current.name }),
-          message: `工作表“${current.name ?? ''}”${unsureLayoutError(current.layout, '').message.replace(/^: /, '：')}，已跳过`,
-        });
-      current.layout = null;
-    }
-    if (current.layout) {
-      layouts.push(current.layout);
-      for (const r of current.buffer) consume(r, current.layout);
-    } else if (
-      current.buffer.some((r) => r.cells.filter((c) => c !== null && c !== '').length >= 3)
-    ) {
-      problems.push({
-        file: source.file,
-        ...(current.name === undefined ? {} : { sheet: current.name }),
-        message: `工作表“${current.name ?? ''}”中没有带日期和金额列的表格，已跳过 (no table with a date and an amount column; sheet skipped)`,
-      });
-    }
-    current.buffer = [];
-    current.gaveUp = current.layout === null;
-  };
-  for await (const batch of decoded.batches)
-    for (const row of batch) {
-      tick();
-      if (sheet === null || row.sheet !== sheet.name) {
-        if (sheet !== null && sheet.layout === null && !sheet.gaveUp) settle(sheet, false);
-        sheet = { name: row.sheet, layout: null, buffer: [], gaveUp: false };
-      }
-      if (sheet.layout) {
-        consume(row, sheet.layout);
-        continue;
-      }
-      // no header in the first rows: this sheet holds no statement table (reported once)
-      if (sheet.gaveUp) continue;
-      sheet.buffer.push(row);
-      if (sheet.buffer.length >= LAYOUT_BUFFER_ROWS)
-        settle(sheet, layouts.length === 0 && (decoded.meta.sheets?.length ?? 1) <= 1);
-    }
-  if (sheet !== null && sheet.layout === null && !sheet.gaveUp) {
-    settle(sheet, layouts.length === 0 && (decoded.meta.sheets?.length ?? 1) <= 1);
-  }
-  const first = layouts[0] ?? requireLayout([], lexicon, options.map, source.file);
-  problems.unshift(...decoded.problems);
-  return {
-    summary: {
-      file: source.file,
-      format: decoded.meta.format,
-      encoding: decoded.meta.encoding,
-      headerRow: first.headerRow === 0 ? null : first.headerRow,
-      records,
-      columns: describeColumns(first),
-      layout: describeLayout(first),
-      ...(decoded.meta.sheets === undefined ? {} : { sheets: decoded.meta.sheets }),
-      period: period.value(),
-    },
-    problems,
-    problemsDropped,
-  };
-}
-
-function requireLayout(
-  rows: readonly SourceRow[],
-  lexicon: Lexicon,
-  map: ColumnOverrides | undefined,
-  file: string,
-): TableLayout {
-  const layout = detectLayout(rows, lexicon, map);
-  if (!layout) {
-    throw new FeeGuardError(
-      'FG_ERR_NO_HEADER',
-      `${file}: 找不到表头，无法确定日期和金额列 (no header row with a date and an amount column)`,
-      {
-        hint: 'name the columns with --map, e.g. --map date=交易时间,amount=交易金额 (or column numbers: --map date=1,amount=4)',
-      },
-    );
-  }
-  if (layout.confidence?.level === 'low' && (layout.issues?.length ?? 0) > 0)
-    throw unsureLayoutError(layout, file, layoutSample(rows, layout, lexicon));
-  if (!isReadable(layout)) {
-    const missing = layout.columns.date === undefined ? 'date' : 'amount';
-    throw new FeeGuardError(
-      'FG_ERR_MISSING_COLUMN',
-      `${file}: 缺少${missing === 'date' ? '日期' : '金额'}列 (no ${missing} column)`,
-      {
-        hint: `name it with --map ${missing}=<header or column number>`,
-      },
-    );
-  }
-  return layout;
 }

@@ -154,3 +154,37 @@ function parsePlain(text: string): Fen | null {
   const fen = whole * 100 + frac;
   return negative && fen !== 0 ? -fen : fen;
 }
+
+/**
+ * {@link parsePlain} of text given as its ASCII bytes (a CSV field read from the file's bytes):
+ * the same digits, the same arithmetic, so the same fen.
+ */
+export function parsePlainBytes(bytes: Uint8Array, start: number, end: number): Fen | null {
+  const n = end - start;
+  if (n === 0 || n > 17) return null;
+  let i = start;
+  let negative = false;
+  if (bytes[start] === 45) {
+    negative = true;
+    i = start + 1;
+  }
+  let whole = 0;
+  let digits = 0;
+  for (; i < end; i++) {
+    const c = (bytes[i] ?? 0) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+    digits++;
+  }
+  if (digits === 0) return null;
+  let frac = 0;
+  if (i < end) {
+    if (bytes[i] !== 46 || end - i - 1 < 1 || end - i - 1 > 2) return null;
+    const a = (bytes[i + 1] ?? 0) - 48;
+    const b = end - i - 1 === 2 ? (bytes[i + 2] ?? 0) - 48 : 0;
+    if (a < 0 || a > 9 || b < 0 || b > 9) return null;
+    frac = a * 10 + b;
+  }
+  const fen = whole * 100 + frac;
+  return negative && fen !== 0 ? -fen : fen;
+}

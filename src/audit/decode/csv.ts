@@ -2,7 +2,7 @@ import type { DecodedMeta, InputProblem } from '../model.js';
 import { detectDelimiter } from './delimiter.js';
 import { decodeSample, decodeText, detectEncoding, isUtf8, type TextEncoding } from './encoding.js';
 import { peek } from './peek.js';
-import { type RecordFields, Utf8RecordSplitter } from './records.js';
+import { type RecordBatch, Utf8RecordSplitter } from './records.js';
 import { CsvSplitter, type SplitProblem } from './splitter.js';
 import type { DecodedTable } from './types.js';
 
@@ -12,7 +12,8 @@ const SNIFF_BYTES = 64 * 1024;
 
 /**
  * CSV/TXT: encoding and delimiter detected from the first 64 KiB, then split as the text streams
- * in. Memory holds one chunk and its rows at a time.
+ * in. Memory holds one chunk and its rows at a time. UTF-8 can be read as rows (`batches`) or as
+ * field positions in the bytes (`records`); a reader takes one or the other.
  */
 export async function decodeCsv(
   chunks: AsyncIterable<Uint8Array>,
@@ -24,10 +25,14 @@ export async function decodeCsv(
   const delimiter = detectDelimiter(sample);
   const meta: DecodedMeta = { format: 'csv', encoding, delimiter };
   const problems: InputProblem[] = [];
+  const report = (found: SplitProblem[]) => {
+    for (const p of found.splice(0)) problems.push({ file, row: p.row, message: p.message });
+  };
   return {
     meta,
     problems,
-    batches: readBatches(stream, encoding, delimiter, file, problems),
+    batches: readBatches(stream, encoding, delimiter, report),
+    ...(isUtf8(encoding) ? { records: readRecords(stream, encoding, delimiter, report) } : {}),
   };
 }
 
@@ -35,30 +40,14 @@ async function* readBatches(
   chunks: AsyncIterable<Uint8Array>,
   encoding: TextEncoding,
   delimiter: string,
-  file: string,
-  problems: InputProblem[],
+  report: (found: SplitProblem[]) => void,
 ): AsyncIterable<{ row: number; cells: string[] }[]> {
-  const report = (found: SplitProblem[]) => {
-    for (const p of found.splice(0)) problems.push({ file, row: p.row, message: p.message });
-  };
   if (isUtf8(encoding)) {
-    // UTF-8 is split as bytes: delimiters, quotes and line ends are ASCII (see records.ts)
-    const splitter = new Utf8RecordSplitter(delimiter, MAX_RECORD_CHARS);
-    let rows: { row: number; cells: string[] }[] = [];
-    const take = (fields: RecordFields) => {
-      rows.push({ row: fields.row, cells: fields.cells() });
-    };
-    for await (const piece of utf8Pieces(chunks, encoding === 'utf-8-bom')) {
-      splitter.push(piece, false, take);
-      report(splitter.problems);
-      if (rows.length > 0) {
-        yield rows;
-        rows = [];
-      }
+    for await (const batch of readRecords(chunks, encoding, delimiter, report)) {
+      const rows: { row: number; cells: string[] }[] = [];
+      for (let r = 0; r < batch.count; r++) rows.push(batch.row(r));
+      if (rows.length > 0) yield rows;
     }
-    splitter.push(new Uint8Array(0), true, take);
-    report(splitter.problems);
-    if (rows.length > 0) yield rows;
     return;
   }
   const splitter = new CsvSplitter(delimiter, MAX_RECORD_CHARS);
@@ -72,6 +61,24 @@ async function* readBatches(
   splitter.push('', true, rows);
   report(splitter.problems);
   if (rows.length > 0) yield rows;
+}
+
+/** UTF-8 is split as bytes: delimiters, quotes and line ends are ASCII (see records.ts). */
+async function* readRecords(
+  chunks: AsyncIterable<Uint8Array>,
+  encoding: TextEncoding,
+  delimiter: string,
+  report: (found: SplitProblem[]) => void,
+): AsyncIterable<RecordBatch> {
+  const splitter = new Utf8RecordSplitter(delimiter, MAX_RECORD_CHARS);
+  for await (const piece of utf8Pieces(chunks, encoding === 'utf-8-bom')) {
+    const batch = splitter.push(piece, false);
+    report(splitter.problems);
+    if (batch.count > 0) yield batch;
+  }
+  const batch = splitter.push(new Uint8Array(0), true);
+  report(splitter.problems);
+  if (batch.count > 0) yield batch;
 }
 
 /**

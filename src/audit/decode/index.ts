@@ -4,7 +4,7 @@ import { decodeCsv } from './csv.js';
 import { detectDelimiter } from './delimiter.js';
 import { decodeSample, detectEncoding, detectUtf16, type TextEncoding } from './encoding.js';
 import { declaredCharset, decodeHtml } from './html.js';
-import { bounded, limitsFromEnv, type DecodeLimits } from './limits.js';
+import { bounded, boundedRecords, limitsFromEnv, type DecodeLimits } from './limits.js';
 import { decodePdf } from './pdf.js';
 import { peek } from './peek.js';
 import { decodeSms, noticeShares } from './sms.js';
@@ -97,6 +97,7 @@ export async function decodeStatement(
     kind: 'table',
     ...decoded,
     batches: bounded(decoded.batches, file, limits, checkCells),
+    ...(decoded.records ? { records: boundedRecords(decoded.records, file, limits) } : {}),
   });
   switch (format) {
     case 'xlsx':

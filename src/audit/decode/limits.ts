@@ -1,5 +1,6 @@
 import { FeeGuardError } from '../../errors.js';
 import type { SourceRow } from '../model.js';
+import type { RecordBatch } from './records.js';
 
 /**
  * How much one statement may hold. Each is checked while the file is read (rows as they stream,
@@ -127,6 +128,24 @@ export async function* bounded(
           throw overLimit(file, 'maxCellChars', limits, `第 ${row.row} 行`);
         }
       }
+    }
+    yield batch;
+  }
+}
+
+/** {@link bounded} for CSV records given as field positions: rows and columns. */
+export async function* boundedRecords(
+  batches: AsyncIterable<RecordBatch>,
+  file: string,
+  limits: DecodeLimits,
+): AsyncIterable<RecordBatch> {
+  let rows = 0;
+  for await (const batch of batches) {
+    rows += batch.count;
+    if (rows > limits.maxRows) throw overLimit(file, 'maxRows', limits);
+    for (let r = 0; r < batch.count; r++) {
+      if (batch.width(r) > limits.maxColumns)
+        throw overLimit(file, 'maxColumns', limits, `第 ${batch.rows[r] ?? 0} 行`);
     }
     yield batch;
   }

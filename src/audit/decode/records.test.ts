@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type RecordFields, Utf8RecordSplitter } from './records.js';
+import { type RecordBatch, Utf8RecordSplitter } from './records.js';
 import { CsvSplitter } from './splitter.js';
 
 const encoder = new TextEncoder();
@@ -9,16 +9,18 @@ const encoder = new TextEncoder();
 function splitBytes(bytes: Uint8Array, cuts: number[], delimiter = ',', max = 1 << 20) {
   const splitter = new Utf8RecordSplitter(delimiter, max);
   const rows: { row: number; cells: string[] }[] = [];
-  const take = (f: RecordFields) => rows.push({ row: f.row, cells: f.cells() });
+  const take = (batch: RecordBatch) => {
+    for (let r = 0; r < batch.count; r++) rows.push(batch.row(r));
+  };
   let from = 0;
   for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
     if (cut <= from || cut >= bytes.length) continue;
     // a copy, as a stream's next chunk would be: the splitter must not keep a view of the last
-    splitter.push(bytes.slice(from, cut), false, take);
+    take(splitter.push(bytes.slice(from, cut), false));
     from = cut;
   }
-  splitter.push(bytes.slice(from), false, take);
-  splitter.push(new Uint8Array(0), true, take);
+  take(splitter.push(bytes.slice(from), false));
+  take(splitter.push(new Uint8Array(0), true));
   return { rows, problems: splitter.problems };
 }
 

@@ -7,9 +7,9 @@ import type { SplitProblem } from './splitter.js';
  * they are found in the bytes; a field is decoded only when it is used, and a field with non-ASCII
  * bytes (the few repeated type and description texts) is decoded once and remembered.
  *
- * Records are handed to a callback as field positions ({@link RecordFields}) rather than arrays of
- * strings: the audit of a large statement reads most fields straight from the bytes (see
- * `layout/fast.ts`). Measured on bench/ (2,000,000 rows): 40 % less time than splitting a latin1
+ * Records are handed over as field positions ({@link RecordBatch}) rather than arrays of strings:
+ * the audit reads most fields of a statement's rows straight from the bytes (`RowInterpreter.record`
+ * in layout/lines.ts). Measured on bench/ (2,000,000 rows): 40 % less time than splitting a latin1
  * text, whose `carry + text` concatenation left every character read going through a cons string.
  */
 
@@ -30,75 +30,125 @@ export const WIDE = 1;
 const JOINED = 2;
 
 /**
- * The fields of the record being handed over, valid until the callback returns: byte positions in
- * `bytes`, `text` (the same bytes as latin1, one character per byte) to cut ASCII fields from.
+ * The records of one piece of the file as field positions: the fields of record `r` are
+ * `firsts[r]` up to `firsts[r + 1]`, each a run of `bytes` (and of `text`, the same bytes as
+ * latin1, one character per byte, to cut ASCII fields from). Filled anew by each `push`: a reader
+ * takes what it needs before asking for the next piece.
  */
-export class RecordFields {
-  /** The record's number (1-based, as a spreadsheet shows it). */
-  row = 0;
+export class RecordBatch {
+  /** Records in the batch. */
   count = 0;
-  starts = new Int32Array(32);
-  ends = new Int32Array(32);
-  flags = new Uint8Array(32);
-  /** The latin1 value of each JOINED field. */
-  joined: string[] = [];
+  /** Each record's number (1-based, as a spreadsheet shows it). */
+  rows = new Int32Array(1024);
+  firsts = new Int32Array(1025);
+  starts = new Int32Array(8192);
+  ends = new Int32Array(8192);
+  flags = new Uint8Array(8192);
+  /** The latin1 value of each JOINED field, by field index. */
+  joined = new Map<number, string>();
   bytes: Uint8Array = new Uint8Array(0);
   text = '';
+  /** Fields in the batch. */
+  private fields = 0;
   private readonly decoded: Utf8Fields;
 
   constructor(decoded: Utf8Fields) {
     this.decoded = decoded;
   }
 
-  /** Field `k` as text (`''` past the last field, as a missing cell reads). */
-  cell(k: number): string {
-    if (k >= this.count) return '';
-    const flags = this.flags[k] ?? 0;
-    if ((flags & JOINED) !== 0) return latin1ToUtf8(this.joined[k] ?? '');
-    const start = this.starts[k] ?? 0;
-    const end = this.ends[k] ?? 0;
+  /** The number of fields of record `r`. */
+  width(r: number): number {
+    return (this.firsts[r + 1] ?? 0) - (this.firsts[r] ?? 0);
+  }
+
+  /** The field index of field `k` of record `r`, or -1 past its last field. */
+  field(r: number, k: number): number {
+    const f = (this.firsts[r] ?? 0) + k;
+    return f < (this.firsts[r + 1] ?? 0) ? f : -1;
+  }
+
+  /** Field `k` of record `r` as text (`''` past the last field, as a missing cell reads). */
+  cell(r: number, k: number): string {
+    const f = this.field(r, k);
+    return f < 0 ? '' : this.fieldText(f);
+  }
+
+  fieldText(f: number): string {
+    const flags = this.flags[f] ?? 0;
+    if ((flags & JOINED) !== 0) return latin1ToUtf8(this.joined.get(f) ?? '');
+    const start = this.starts[f] ?? 0;
+    const end = this.ends[f] ?? 0;
     if ((flags & WIDE) !== 0) return this.decoded.range(this.bytes, start, end);
     return this.text.slice(start, end);
   }
 
-  /** Every field as text: the row as the other decoders give it. */
-  cells(): string[] {
-    const cells: string[] = [];
-    for (let k = 0; k < this.count; k++) cells.push(this.cell(k));
-    return cells;
+  /** True when field `f` holds its bytes as they are (not re-joined around doubled quotes). */
+  isRun(f: number): boolean {
+    return ((this.flags[f] ?? 0) & JOINED) === 0;
   }
 
-  /** True when field `k` is read as its bytes are (not quoted with doubled quotes or a tail). */
-  isRun(k: number): boolean {
-    return ((this.flags[k] ?? 0) & JOINED) === 0;
+  /** Record `r` as the other decoders give a row. */
+  row(r: number): { row: number; cells: string[] } {
+    const cells: string[] = [];
+    const end = this.firsts[r + 1] ?? 0;
+    for (let f = this.firsts[r] ?? 0; f < end; f++) cells.push(this.fieldText(f));
+    return { row: this.rows[r] ?? 0, cells };
+  }
+
+  reset(bytes: Uint8Array, text: string): void {
+    this.count = 0;
+    this.fields = 0;
+    this.firsts[0] = 0;
+    this.joined.clear();
+    this.bytes = bytes;
+    this.text = text;
   }
 
   add(start: number, end: number, flags: number): void {
-    const k = this.count;
-    if (k === this.starts.length) this.grow();
-    this.starts[k] = start;
-    this.ends[k] = end;
-    this.flags[k] = flags;
-    this.count = k + 1;
+    const f = this.fields;
+    if (f === this.starts.length) this.growFields();
+    this.starts[f] = start;
+    this.ends[f] = end;
+    this.flags[f] = flags;
+    this.fields = f + 1;
   }
 
   addJoined(value: string): void {
-    this.joined[this.count] = value;
+    this.joined.set(this.fields, value);
     this.add(0, 0, JOINED);
   }
 
-  private grow(): void {
-    const size = this.starts.length * 2;
-    const starts = new Int32Array(size);
-    starts.set(this.starts);
-    const ends = new Int32Array(size);
-    ends.set(this.ends);
-    const flags = new Uint8Array(size);
+  /** Closes the record whose fields were added since the last one. */
+  close(row: number): void {
+    const r = this.count;
+    if (r + 1 >= this.rows.length) {
+      this.rows = grown(this.rows);
+      this.firsts = grown(this.firsts);
+    }
+    this.rows[r] = row;
+    this.firsts[r + 1] = this.fields;
+    this.count = r + 1;
+  }
+
+  /** Drops the fields added since the last record closed (a record that did not end here). */
+  drop(): void {
+    this.fields = this.firsts[this.count] ?? 0;
+    for (const f of this.joined.keys()) if (f >= this.fields) this.joined.delete(f);
+  }
+
+  private growFields(): void {
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    const flags = new Uint8Array(this.flags.length * 2);
     flags.set(this.flags);
-    this.starts = starts;
-    this.ends = ends;
     this.flags = flags;
   }
+}
+
+function grown(array: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 export class Utf8RecordSplitter {
@@ -109,7 +159,8 @@ export class Utf8RecordSplitter {
   /** Set after an over-long record: skip to the next line end before reading on. */
   private skipping = false;
   readonly problems: SplitProblem[] = [];
-  readonly fields = new RecordFields(new Utf8Fields());
+  /** The records of the last `push`. */
+  readonly batch = new RecordBatch(new Utf8Fields());
 
   constructor(delimiter: string, maxRecord: number) {
     this.maxRecord = maxRecord;
@@ -126,10 +177,10 @@ export class Utf8RecordSplitter {
   }
 
   /**
-   * Hands each complete record in `chunk` (after what was left over) to `take`; keeps the rest.
-   * `chunk` is not kept: the next call may reuse its memory.
+   * Splits the complete records in `chunk` (after what was left over) into {@link batch}; keeps
+   * the rest. `chunk` is not kept: the next call may reuse its memory.
    */
-  push(chunk: Uint8Array, final: boolean, take: (fields: RecordFields) => void): void {
+  push(chunk: Uint8Array, final: boolean): RecordBatch {
     let data = chunk;
     if (this.carry !== null) {
       data = new Uint8Array(this.carry.length + chunk.length);
@@ -139,20 +190,24 @@ export class Utf8RecordSplitter {
     }
     const n = data.length;
     const kinds = this.kinds;
+    const batch = this.batch;
     let i = 0;
     if (this.skipping) {
       while (i < n && data[i] !== LF && data[i] !== CR) i++;
-      if (i === n && !final) return;
+      if (i === n && !final) {
+        batch.reset(data, '');
+        return batch;
+      }
       this.skipping = false;
       i = skipLineEnd(data, i);
     }
-    if (i >= n) return;
-    const f = this.fields;
-    f.bytes = data;
-    f.text = Buffer.from(data.buffer, data.byteOffset, n).toString('latin1');
+    batch.reset(
+      data,
+      i >= n ? '' : Buffer.from(data.buffer, data.byteOffset, n).toString('latin1'),
+    );
+    const text = batch.text;
     record: while (i < n) {
       const recordStart = i;
-      f.count = 0;
       let fieldStart = i;
       let flags = 0;
       // a quoted field: where its value's bytes end (-1: none open), and whether they must be joined
@@ -162,17 +217,18 @@ export class Utf8RecordSplitter {
         if (i >= n) {
           if (!final) {
             this.keep(data, recordStart);
-            return;
+            return batch;
           }
-          this.field(f, fieldStart, n, flags, quoteEnd, joinedValue);
-          this.emit(take);
-          return;
+          addField(batch, text, fieldStart, n, flags, quoteEnd, joinedValue);
+          this.row += 1;
+          batch.close(this.row);
+          return batch;
         }
         const kind = kinds[data[i] ?? 0];
         if (kind === PLAIN) {
           i++;
         } else if (kind === DELIMITER) {
-          this.field(f, fieldStart, i, flags, quoteEnd, joinedValue);
+          addField(batch, text, fieldStart, i, flags, quoteEnd, joinedValue);
           flags = 0;
           quoteEnd = -1;
           joinedValue = null;
@@ -182,10 +238,11 @@ export class Utf8RecordSplitter {
           // a CR at the chunk's end may be half of a CRLF
           if (data[i] === CR && i + 1 >= n && !final) {
             this.keep(data, recordStart);
-            return;
+            return batch;
           }
-          this.field(f, fieldStart, i, flags, quoteEnd, joinedValue);
-          this.emit(take);
+          addField(batch, text, fieldStart, i, flags, quoteEnd, joinedValue);
+          this.row += 1;
+          batch.close(this.row);
           i = skipLineEnd(data, i);
           continue record;
         } else if (kind === HIGH) {
@@ -206,58 +263,38 @@ export class Utf8RecordSplitter {
             if (j >= n) {
               if (!final) {
                 this.keep(data, recordStart);
-                return;
+                return batch;
               }
+              batch.drop();
               this.row += 1;
               this.problems.push({
                 row: this.row,
                 message: '引号未闭合，之后的内容无法读取 (an unclosed quote)',
               });
-              return;
+              return batch;
             }
             // a quote at the chunk's end may be the first of a doubled one
             if (j + 1 >= n && !final) {
               this.keep(data, recordStart);
-              return;
+              return batch;
             }
             if (data[j + 1] !== QUOTE) break;
             doubled = true;
             j += 2;
           }
-          joinedValue = doubled ? f.text.slice(i + 1, j).replaceAll('""', '"') : null;
+          joinedValue = doubled ? text.slice(i + 1, j).replaceAll('""', '"') : null;
           fieldStart = i + 1;
           quoteEnd = j;
           i = j + 1;
         }
       }
     }
+    return batch;
   }
 
-  /** Adds the field ending at `end`; a quoted one is its value plus any text after the quote. */
-  private field(
-    f: RecordFields,
-    start: number,
-    end: number,
-    flags: number,
-    quoteEnd: number,
-    joinedValue: string | null,
-  ): void {
-    if (quoteEnd < 0) {
-      f.add(start, end, flags);
-    } else if (joinedValue === null && end === quoteEnd + 1) {
-      f.add(start, quoteEnd, flags);
-    } else {
-      f.addJoined((joinedValue ?? f.text.slice(start, quoteEnd)) + f.text.slice(quoteEnd + 1, end));
-    }
-  }
-
-  private emit(take: (fields: RecordFields) => void): void {
-    this.row += 1;
-    this.fields.row = this.row;
-    take(this.fields);
-  }
-
+  /** Keeps the unfinished record from `from` for the next chunk, unless it is too long. */
   private keep(data: Uint8Array, from: number): void {
+    this.batch.drop();
     if (data.length - from > this.maxRecord) {
       this.row += 1;
       this.problems.push({
@@ -268,6 +305,25 @@ export class Utf8RecordSplitter {
       return;
     }
     this.carry = data.slice(from);
+  }
+}
+
+/** Adds the field ending at `end`; a quoted one is its value plus any text after the quote. */
+function addField(
+  batch: RecordBatch,
+  text: string,
+  start: number,
+  end: number,
+  flags: number,
+  quoteEnd: number,
+  joinedValue: string | null,
+): void {
+  if (quoteEnd < 0) {
+    batch.add(start, end, flags);
+  } else if (joinedValue === null && end === quoteEnd + 1) {
+    batch.add(start, quoteEnd, flags);
+  } else {
+    batch.addJoined((joinedValue ?? text.slice(start, quoteEnd)) + text.slice(quoteEnd + 1, end));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DecodedMeta, InputProblem, SourceMessage, SourceRow } from '../model.js';
+import type { RecordBatch } from './records.js';
 
 /**
  * Rows come in batches (one per chunk read): a statement of millions of rows would otherwise pay
@@ -10,6 +11,11 @@ export interface DecodedTable {
   batches: AsyncIterable<readonly SourceRow[]>;
   /** Filled while the rows are read. */
   problems: InputProblem[];
+  /**
+   * UTF-8 CSV: the same rows as field positions in the file's bytes, so a reader can take most
+   * fields without making strings of them. A reader reads either these or `batches`, not both.
+   */
+  records?: AsyncIterable<RecordBatch>;
 }
 
 export interface DecodedMessages {

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Utf8RecordSplitter } from '../decode/records.js';
 import { defaultLexicon } from '../lexicon/lexicon.js';
 import type { Cell } from '../model.js';
 import { detectLayout } from './columns.js';
@@ -129,5 +131,96 @@ describe('a date printed once a day (or merged down over the day’s rows)', () 
     });
     expect(read(row(3, '', '30.00'))).toMatchObject({ kind: 'problem' });
     expect(read(row(4, '昨天', '30.00'))).toMatchObject({ kind: 'problem' });
+  });
+});
+
+describe('a CSV record read from its bytes', () => {
+  const encoder = new TextEncoder();
+  const dates = fc.constantFrom(
+    '2024-02-01 09:10:12',
+    '2024-02-01 23:59:59',
+    '2024-02-01',
+    '2024-02-02 00:00:01',
+    '2024-02-0',
+    '2024/02/03 10:00',
+    '',
+    ' 2024-02-01 09:00:00',
+    '"2024-02-01 08:00:00"',
+    '2024-02-01　上午',
+    '合计',
+  );
+  const money = fc.constantFrom(
+    '1022.00',
+    '-39.00',
+    '0.5',
+    '-0.00',
+    '7',
+    '',
+    '-',
+    '--',
+    ' 5.11',
+    '1,234.50',
+    '"2,000.00"',
+    '¥12.00',
+    '(45.00)',
+    '99.00-',
+    '１２.００',
+    '12.345',
+    '12.',
+    '.5',
+    'abc',
+    '12345678901234567',
+    '"3.10"',
+  );
+  const texts = fc.constantFrom(
+    '',
+    '刷卡消费',
+    '消费',
+    '扣费',
+    '合计',
+    '小计',
+    '当日汇总',
+    ' 流量费 ',
+    '"押金, 年付"',
+    '"服务""费"""',
+    'T0提现',
+  );
+  const cards = fc.constantFrom('', '借记卡', '贷记卡', 'credit', ' 借记 ');
+  const record = fc
+    .tuple(
+      dates,
+      texts,
+      cards,
+      money,
+      money,
+      money,
+      texts,
+      fc.constantFrom('', '894146189751', ' 7 '),
+    )
+    .chain((fields) =>
+      // rows cut short or longer than the header
+      fc.nat({ max: 9 }).map((width) => (width === 9 ? fields : fields.slice(0, width)).join(',')),
+    );
+  const layouts = fc.record({
+    feeNegative: fc.boolean(),
+    summaryRows: fc.boolean(),
+    headerRow: fc.constantFrom(0, 1),
+  });
+
+  it('gives the line the cells give, row after row', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 40 }), layouts, (lines, options) => {
+        const found = detectLayout([{ row: 1, cells: header }], lexicon);
+        if (!found) throw new Error('no layout');
+        const layout = { ...found, ...options };
+        const splitter = new Utf8RecordSplitter(',', 1 << 20);
+        const batch = splitter.push(encoder.encode(`${lines.join('\n')}\n`), true);
+        const fromBytes = createRowInterpreter(layout, 'f.csv', lexicon);
+        const fromCells = createRowInterpreter(layout, 'f.csv', lexicon);
+        for (let r = 0; r < batch.count; r++)
+          expect(fromBytes.record(batch, r)).toEqual(fromCells(batch.row(r)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
