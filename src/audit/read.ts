@@ -190,6 +190,8 @@ export async function readStatement(
     current.buffer = [];
     current.gaveUp = current.layout === null;
   };
+  let lastLayout: TableLayout | null = null;
+  let lastReader: RowInterpreter | null = null;
   const onRow = (row: SourceRow) => {
     tick();
     if (sheet === null || row.sheet !== sheet.name) {
@@ -219,7 +221,11 @@ export async function readStatement(
         tick();
         const row = batch.rows[r] ?? 0;
         if (row <= layout.headerRow || row < (layout.firstDataRow ?? 0)) continue;
-        const result = readerFor(layout).record(batch, r);
+        if (layout !== lastLayout) {
+          lastLayout = layout;
+          lastReader = readerFor(layout);
+        }
+        const result = (lastReader ?? readerFor(layout)).record(batch, r);
         if (result.kind === 'line') record(result.line);
         else if (result.kind === 'problem') problem(result.problem);
       }

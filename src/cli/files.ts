@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { type FileHandle, open, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FeeGuardError } from '../errors.js';
 
@@ -51,7 +51,9 @@ export async function writeOutput(
   content: string | Uint8Array | Iterable<string>,
 ): Promise<void> {
   try {
-    await writeFile(file, content);
+    if (typeof content === 'string' || content instanceof Uint8Array)
+      await writeFile(file, content);
+    else await writePieces(file, content);
   } catch (error) {
     throw new FeeGuardError(
       'FG_ERR_USAGE',
@@ -60,6 +62,44 @@ export async function writeOutput(
         hint: 'check that the folder exists and is writable',
       },
     );
+  }
+}
+
+/** Bytes gathered before each write of a report given in pieces. */
+const WRITE_BYTES = 1 << 20;
+
+/**
+ * Pieces of text written a megabyte at a time: `writeFile` with an iterable writes each piece on
+ * its own, and a 50 MB report in 16,384-character pieces spent 0.2 s in 3,000 writes.
+ */
+async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    const buffer = Buffer.allocUnsafe(WRITE_BYTES);
+    let used = 0;
+    for (const piece of pieces) {
+      // a UTF-8 character takes at most three bytes per UTF-16 unit
+      if (used + piece.length * 3 > WRITE_BYTES) {
+        await writeAll(handle, buffer.subarray(0, used));
+        used = 0;
+        if (piece.length * 3 > WRITE_BYTES) {
+          await writeAll(handle, Buffer.from(piece));
+          continue;
+        }
+      }
+      used += buffer.write(piece, used);
+    }
+    await writeAll(handle, buffer.subarray(0, used));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A write may take fewer bytes than it was given: the rest is written after them. */
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.length;) {
+    const { bytesWritten } = await handle.write(bytes, at, bytes.length - at);
+    at += bytesWritten;
   }
 }
 

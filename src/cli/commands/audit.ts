@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import { auditStatements } from '../../audit/audit.js';
+import { auditStatements, type StatementSource } from '../../audit/audit.js';
 import { parseContract, type Contract } from '../../audit/contract.js';
 import { parseMapOption } from '../../audit/layout/columns.js';
 import { compileLexicon, defaultLexicon } from '../../audit/lexicon/lexicon.js';
 import { parseSchedules, type FeeSchedule } from '../../audit/schedule.js';
 import { FeeGuardError } from '../../errors.js';
 import { once } from 'node:events';
+import { stat } from 'node:fs/promises';
 import {
   REPORT_FORMATS,
   renderReportChunks,
@@ -14,6 +15,7 @@ import {
 } from '../../audit/report/render.js';
 import { fileChunks, readJsonFile, requireFile, resolveFrom, writeOutput } from '../files.js';
 import type { CliIo } from '../io.js';
+import { readOnThread, readThreadMinBytes, readThreadScript } from '../read-thread.js';
 
 interface AuditFlags {
   contract?: string;
@@ -93,27 +95,34 @@ async function runAudit(files: string[], flags: AuditFlags, io: CliIo): Promise<
     : defaultLexicon();
   const names = uniqueNames(paths);
   const progress = { shown: false };
-  const report = await auditStatements(
-    paths.map((p, i) => ({ file: names[i] ?? path.basename(p), chunks: fileChunks(p) })),
-    {
-      contract,
-      assumeNoAgreement: flags.assumeNoAgreement ?? false,
-      lexicon,
-      today: io.today(),
-      ...(schedules === undefined ? {} : { schedules }),
-      ...(flags.map === undefined ? {} : { map: parseMapOption(flags.map) }),
-      ...(io.interactive
-        ? {
-            onProgress: ({ file, rows }: { file: string; rows: number }) => {
-              progress.shown = true;
-              io.stderr.write(
-                `\r审计中 auditing ${file}: ${rows.toLocaleString('en-US')} 行 rows…`,
-              );
-            },
-          }
-        : {}),
-    },
-  );
+  // a large file is read on a second thread while this one audits (read-thread.ts)
+  const script = readThreadScript();
+  const minBytes = readThreadMinBytes();
+  const sources: StatementSource[] = [];
+  for (const [i, p] of paths.entries()) {
+    const file = names[i] ?? path.basename(p);
+    sources.push(
+      script !== null && (await stat(p)).size >= minBytes
+        ? { file, read: readOnThread(script, p, file) }
+        : { file, chunks: fileChunks(p) },
+    );
+  }
+  const report = await auditStatements(sources, {
+    contract,
+    assumeNoAgreement: flags.assumeNoAgreement ?? false,
+    lexicon,
+    today: io.today(),
+    ...(schedules === undefined ? {} : { schedules }),
+    ...(flags.map === undefined ? {} : { map: parseMapOption(flags.map) }),
+    ...(io.interactive
+      ? {
+          onProgress: ({ file, rows }: { file: string; rows: number }) => {
+            progress.shown = true;
+            io.stderr.write(`\r审计中 auditing ${file}: ${rows.toLocaleString('en-US')} 行 rows…`);
+          },
+        }
+      : {}),
+  });
   if (progress.shown) io.stderr.write('\r\x1b[K');
   // written as it is rendered: a big report is never one string in memory
   const text = renderReportChunks(report, flags.format);
