@@ -3,19 +3,13 @@ import type { StatementFormat } from '../model.js';
 import { decodeCsv } from './csv.js';
 import { detectDelimiter } from './delimiter.js';
 import { decodeSample, detectEncoding, detectUtf16, type TextEncoding } from './encoding.js';
-import { declaredCharset, decodeHtml } from './html.js';
 import { bounded, boundedRecords, limitsFromEnv, type DecodeLimits } from './limits.js';
-import { decodePdf } from './pdf.js';
 import { peek } from './peek.js';
 import { decodeSms, noticeShares } from './sms.js';
-import { decodeSpreadsheetMl } from './spreadsheetml.js';
 import type { DecodedStatement, DecodedTable } from './types.js';
-import { decodeXls } from './xls.js';
-import { decodeXlsx } from './xlsx.js';
 
 export { decodeCsv } from './csv.js';
 export { decodeSms } from './sms.js';
-export { decodeXlsx } from './xlsx.js';
 export { DEFAULT_LIMITS, limitsFromEnv, type DecodeLimits } from './limits.js';
 export type { DecodedMessages, DecodedStatement, DecodedTable } from './types.js';
 
@@ -70,7 +64,8 @@ export function sniffFormat(head: Uint8Array, fileName: string): StatementFormat
  * The encoding of a page or an XML spreadsheet: a UTF-16 byte-order mark (or zero-byte pattern)
  * first, then what the file declares, then what its bytes look like.
  */
-function markupEncoding(head: Uint8Array): TextEncoding {
+async function markupEncoding(head: Uint8Array): Promise<TextEncoding> {
+  const { declaredCharset } = await import('./html.js');
   return detectUtf16(head) ?? declaredCharset(head) ?? detectEncoding(head);
 }
 
@@ -99,17 +94,29 @@ export async function decodeStatement(
     batches: bounded(decoded.batches, file, limits, checkCells),
     ...(decoded.records ? { records: boundedRecords(decoded.records, file, limits) } : {}),
   });
+  // the container formats' readers (and their libraries) are loaded when a file needs them:
+  // loading them all took a tenth of a second of every start, CSV or not
   switch (format) {
-    case 'xlsx':
+    case 'xlsx': {
+      const { decodeXlsx } = await import('./xlsx.js');
       return table(await decodeXlsx(stream, file, limits), true);
-    case 'xls':
+    }
+    case 'xls': {
+      const { decodeXls } = await import('./xls.js');
       return table(decodeXls(stream, file, limits), true);
-    case 'html':
-      return table(decodeHtml(stream, markupEncoding(head), file, limits), false);
-    case 'spreadsheetml':
-      return table(decodeSpreadsheetMl(stream, markupEncoding(head), file, limits), false);
-    case 'pdf':
+    }
+    case 'html': {
+      const { decodeHtml } = await import('./html.js');
+      return table(decodeHtml(stream, await markupEncoding(head), file, limits), false);
+    }
+    case 'spreadsheetml': {
+      const { decodeSpreadsheetMl } = await import('./spreadsheetml.js');
+      return table(decodeSpreadsheetMl(stream, await markupEncoding(head), file, limits), false);
+    }
+    case 'pdf': {
+      const { decodePdf } = await import('./pdf.js');
       return table(decodePdf(stream, file, limits), true);
+    }
     case 'csv':
       return table(await decodeCsv(stream, file), false);
     case 'sms':
