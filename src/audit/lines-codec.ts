@@ -36,7 +36,8 @@ export class LineBatchWriter {
   private count = 0;
   private numbers: Float64Array<ArrayBuffer>;
   private codes: Int32Array<ArrayBuffer>;
-  private references = '';
+  private references: string[] = [];
+  private referenceLength = 0;
   private ends: Int32Array<ArrayBuffer>;
   private texts: string[] = [];
   private readonly numbered = new Map<string, number>();
@@ -70,8 +71,12 @@ export class LineBatchWriter {
     this.codes[c + 3] = line.sheet === undefined ? -1 : this.number(line.sheet, 3);
     this.codes[c + 4] = line.page ?? -1;
     this.codes[c + 5] = CARDS.indexOf(line.cardType);
-    this.references += line.reference;
-    this.ends[this.count] = this.references.length;
+    // joined when the batch is taken: a string grown by `+=` is a chain of one small object per
+    // line, which the young generation's collections copy again and again (in a worker thread,
+    // whose young generation is small, that tripled the time of reading)
+    this.references.push(line.reference);
+    this.referenceLength += line.reference.length;
+    this.ends[this.count] = this.referenceLength;
     this.count += 1;
   }
 
@@ -81,7 +86,7 @@ export class LineBatchWriter {
       count: this.count,
       numbers: this.numbers,
       codes: this.codes,
-      references: this.references,
+      references: this.references.join(''),
       ends: this.ends,
       texts: this.texts,
       reset: this.reset,
@@ -89,7 +94,8 @@ export class LineBatchWriter {
     this.count = 0;
     this.numbers = new Float64Array(this.capacity * NUMBERS);
     this.codes = new Int32Array(this.capacity * CODES);
-    this.references = '';
+    this.references = [];
+    this.referenceLength = 0;
     this.ends = new Int32Array(this.capacity);
     this.texts = [];
     this.reset = false;

@@ -20,15 +20,22 @@ const BATCH_LINES = 4096;
 /** Batches sent and not yet audited before the reading thread waits (bounded memory). */
 const MAX_IN_FLIGHT = 4;
 
-/** What the reading thread is given (structured-cloned: plain data, compiled patterns). */
-export interface ReadJob {
+/** What the reading thread is given when it starts: the file, and how to send its lines. */
+export interface ReadThreadData {
   path: string;
   file: string;
-  lexicon: Lexicon;
-  options: Pick<ReadOptions, 'map' | 'today'>;
   batchLines: number;
   maxInFlight: number;
 }
+
+/** What it is given when the audit is ready for the lines (structured-cloned). */
+export interface ReadJob {
+  lexicon: Lexicon;
+  options: Pick<ReadOptions, 'map' | 'today'>;
+}
+
+/** What the auditing thread sends: the job, then one acknowledgement per batch audited. */
+export type AuditMessage = { kind: 'job'; job: ReadJob } | { kind: 'ack' };
 
 /** What the reading thread sends: lines, then the rest of what it read, or why it could not. */
 export type ReadMessage =
@@ -63,22 +70,31 @@ export function readThreadMinBytes(env: NodeJS.ProcessEnv = process.env): number
   return value * 1024 * 1024;
 }
 
-/** Reads the statement file at `path` on a worker thread running `script`. */
+/**
+ * Reads the statement file at `path` on a worker thread running `script`. The thread starts at
+ * once and loads its code while this one reads the contract and the lexicon; it reads the file
+ * when the audit asks for the lines. Until then it does not keep the process alive: a contract
+ * that cannot be read still ends the command.
+ */
 export function readOnThread(script: string, path: string, file: string): StatementReader {
+  const data: ReadThreadData = {
+    path,
+    file,
+    batchLines: BATCH_LINES,
+    maxInFlight: MAX_IN_FLIGHT,
+  };
+  const worker = new Worker(script, { workerData: data });
+  worker.unref();
+  // an error before the lines are asked for is kept for then
+  const early: { error?: Error } = {};
+  const keep = (error: Error) => {
+    early.error ??= error;
+  };
+  worker.on('error', keep);
   return (lexicon, options, take) =>
     new Promise<StatementRun>((resolve, reject) => {
-      const job: ReadJob = {
-        path,
-        file,
-        lexicon,
-        options: {
-          ...(options.map === undefined ? {} : { map: options.map }),
-          ...(options.today === undefined ? {} : { today: options.today }),
-        },
-        batchLines: BATCH_LINES,
-        maxInFlight: MAX_IN_FLIGHT,
-      };
-      const worker = new Worker(script, { workerData: job });
+      worker.off('error', keep);
+      worker.ref();
       const lines = new LineBatchReader(file);
       let settled = false;
       let shown = 0;
@@ -88,12 +104,19 @@ export function readOnThread(script: string, path: string, file: string): Statem
         void worker.terminate();
         reject(error instanceof Error ? error : new Error(String(error)));
       };
+      if (early.error) {
+        fail(early.error);
+        return;
+      }
+      const send = (message: AuditMessage) => {
+        worker.postMessage(message);
+      };
       worker.on('message', (message: ReadMessage) => {
         if (settled) return;
         try {
           if (message.kind === 'lines') {
             lines.read(message.batch, take);
-            worker.postMessage('ack');
+            send({ kind: 'ack' });
             if (options.onProgress && message.rows > shown) {
               shown = message.rows;
               options.onProgress({ file, rows: shown });
@@ -119,6 +142,16 @@ export function readOnThread(script: string, path: string, file: string): Statem
       worker.once('error', fail);
       worker.once('exit', (code) => {
         fail(new Error(`the reading thread stopped with code ${String(code)}`));
+      });
+      send({
+        kind: 'job',
+        job: {
+          lexicon,
+          options: {
+            ...(options.map === undefined ? {} : { map: options.map }),
+            ...(options.today === undefined ? {} : { today: options.today }),
+          },
+        },
       });
     });
 }

@@ -71,6 +71,7 @@ export function register(program: Command, io: CliIo): void {
 async function runAudit(files: string[], flags: AuditFlags, io: CliIo): Promise<void> {
   const paths = files.map((f) => resolveFrom(io.cwd, f));
   for (const p of paths) await requireFile(p, '对账单');
+  const sources = await statementSources(paths);
   const contract: Contract | null = flags.contract
     ? parseContract(
         await readJsonFile(resolveFrom(io.cwd, flags.contract), '合同文件', 'FG_ERR_BAD_CONTRACT'),
@@ -93,20 +94,7 @@ async function runAudit(files: string[], flags: AuditFlags, io: CliIo): Promise<
         await readJsonFile(resolveFrom(io.cwd, flags.lexicon), 'lexicon', 'FG_ERR_USAGE'),
       )
     : defaultLexicon();
-  const names = uniqueNames(paths);
   const progress = { shown: false };
-  // a large file is read on a second thread while this one audits (read-thread.ts)
-  const script = readThreadScript();
-  const minBytes = readThreadMinBytes();
-  const sources: StatementSource[] = [];
-  for (const [i, p] of paths.entries()) {
-    const file = names[i] ?? path.basename(p);
-    sources.push(
-      script !== null && (await stat(p)).size >= minBytes
-        ? { file, read: readOnThread(script, p, file) }
-        : { file, chunks: fileChunks(p) },
-    );
-  }
   const report = await auditStatements(sources, {
     contract,
     assumeNoAgreement: flags.assumeNoAgreement ?? false,
@@ -134,6 +122,29 @@ async function runAudit(files: string[], flags: AuditFlags, io: CliIo): Promise<
   } else {
     for (const piece of text) if (!io.stdout.write(piece)) await once(io.stdout, 'drain');
   }
+}
+
+/**
+ * The statements to audit. A large file is read on a second thread while this one audits
+ * (read-thread.ts); the first such thread starts now, loading its code while the contract is
+ * read, the others when their turn comes.
+ */
+async function statementSources(paths: readonly string[]): Promise<StatementSource[]> {
+  const names = uniqueNames(paths);
+  const script = readThreadScript();
+  const minBytes = readThreadMinBytes();
+  const sources: StatementSource[] = [];
+  for (const [i, p] of paths.entries()) {
+    const file = names[i] ?? path.basename(p);
+    if (script === null || (await stat(p)).size < minBytes) {
+      sources.push({ file, chunks: fileChunks(p) });
+    } else if (sources.some((s) => 'read' in s)) {
+      sources.push({ file, read: (...args) => readOnThread(script, p, file)(...args) });
+    } else {
+      sources.push({ file, read: readOnThread(script, p, file) });
+    }
+  }
+  return sources;
 }
 
 /**
