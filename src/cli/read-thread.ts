@@ -76,13 +76,17 @@ export function readThreadMinBytes(env: NodeJS.ProcessEnv = process.env): number
  * when the audit asks for the lines. Until then it does not keep the process alive: a contract
  * that cannot be read still ends the command.
  */
-export function readOnThread(script: string, path: string, file: string): StatementReader {
-  const data: ReadThreadData = {
-    path,
-    file,
+export function readOnThread(
+  script: string,
+  path: string,
+  file: string,
+  /** Lines per batch and batches in flight (tests use small ones). */
+  pace: { batchLines: number; maxInFlight: number } = {
     batchLines: BATCH_LINES,
     maxInFlight: MAX_IN_FLIGHT,
-  };
+  },
+): StatementReader {
+  const data: ReadThreadData = { path, file, ...pace };
   const worker = new Worker(script, { workerData: data });
   worker.unref();
   // an error before the lines are asked for is kept for then
