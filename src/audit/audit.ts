@@ -3,42 +3,31 @@ import { Auditor, type AuditFinding } from './auditor.js';
 import { createClassifier } from './classify/classify.js';
 import { compareChargesToSchedule, type ScheduleDeparture } from './compare/schedule.js';
 import type { Contract } from './contract.js';
-import { decodeStatement, type DecodedStatement } from './decode/index.js';
+import { decodeStatement, type DecodedStatement, type RecordSplitter } from './decode/index.js';
 import { defaultLexicon, type Lexicon } from './lexicon/lexicon.js';
 import type { ColumnOverrides } from './layout/columns.js';
-import type { IsoDate, StatementLine } from './model.js';
+import type { IsoDate } from './model.js';
 import { formatFen } from './money.js';
 import { MAX_REPORT_WARNINGS, readStatement, type ReadOptions, type StatementRun } from './read.js';
 import type { AuditReport, ReportDeparture } from './report/schema.js';
 import { sortVersions, type FeeSchedule } from './schedule.js';
 
-export { MAX_REPORT_WARNINGS, type ReadOptions, type StatementRun } from './read.js';
+export { MAX_REPORT_WARNINGS } from './read.js';
 
 /**
  * The audit pipeline end to end: bytes → rows → lines → verdicts → report. Pure: the caller
  * (CLI, server, benchmark) opens the files and hands over their bytes.
  */
-export type StatementSource =
-  | {
-      /** The name the report shows (usually the file's base name). */
-      file: string;
-      chunks: AsyncIterable<Uint8Array>;
-    }
-  | {
-      file: string;
-      /**
-       * Reads the statement elsewhere (the CLI reads a large file on a second thread) and hands
-       * over its lines in file order, as {@link readStatement} would from its bytes.
-       */
-      read: StatementReader;
-    };
-
-/** Reads one statement's lines into `take`; resolves to what else the reading found. */
-export type StatementReader = (
-  lexicon: Lexicon,
-  options: ReadOptions,
-  take: (line: StatementLine) => void,
-) => Promise<StatementRun>;
+export interface StatementSource {
+  /** The name the report shows (usually the file's base name). */
+  file: string;
+  chunks: AsyncIterable<Uint8Array>;
+  /**
+   * Splits a UTF-8 CSV into records elsewhere (the CLI splits a large file on a second thread);
+   * by default on this thread.
+   */
+  splitter?: RecordSplitter;
+}
 
 export interface AuditOptions {
   contract: Contract | null;
@@ -68,38 +57,23 @@ export async function auditStatements(
       hint: 'name one or more CSV, XLSX or SMS text files',
     });
   }
-  const readers = (async function* () {
+  const decodedSources = (async function* () {
     for (const source of sources) {
-      if ('read' in source) yield { file: source.file, read: source.read };
-      else yield readerOf(source.file, await decodeStatement(source.chunks, source.file));
+      const decoded = await decodeStatement(
+        source.chunks,
+        source.file,
+        undefined,
+        source.splitter === undefined ? {} : { splitter: source.splitter },
+      );
+      yield { file: source.file, decoded };
     }
   })();
-  return auditRead(readers, options);
+  return auditDecoded(decodedSources, options);
 }
 
 /** The audit of statements already decoded into rows or messages (the server and tests use it). */
 export async function auditDecoded(
   statements: AsyncIterable<{ file: string; decoded: DecodedStatement }>,
-  options: AuditOptions,
-): Promise<AuditReport> {
-  const readers = (async function* () {
-    for await (const { file, decoded } of statements) yield readerOf(file, decoded);
-  })();
-  return auditRead(readers, options);
-}
-
-function readerOf(
-  file: string,
-  decoded: DecodedStatement,
-): { file: string; read: StatementReader } {
-  return {
-    file,
-    read: (lexicon, options, take) => readStatement(file, decoded, lexicon, options, take),
-  };
-}
-
-async function auditRead(
-  statements: AsyncIterable<{ file: string; read: StatementReader }>,
   options: AuditOptions,
 ): Promise<AuditReport> {
   const lexicon = options.lexicon ?? defaultLexicon();
@@ -109,7 +83,7 @@ async function auditRead(
     ...(options.schedules === undefined ? {} : { schedules: options.schedules }),
   });
   const runs: StatementRun[] = [];
-  for await (const { read } of statements) {
+  for await (const { file, decoded } of statements) {
     const classify = createClassifier(lexicon);
     const readOptions: ReadOptions = {
       ...(options.map === undefined ? {} : { map: options.map }),
@@ -117,7 +91,7 @@ async function auditRead(
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     };
     runs.push(
-      await read(lexicon, readOptions, (line) => {
+      await readStatement(file, decoded, lexicon, readOptions, (line) => {
         auditor.add(line, classify(line));
       }),
     );

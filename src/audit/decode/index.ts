@@ -1,6 +1,6 @@
 import { FeeGuardError } from '../../errors.js';
 import type { StatementFormat } from '../model.js';
-import { decodeCsv } from './csv.js';
+import { decodeCsv, type RecordSplitter } from './csv.js';
 import { detectDelimiter } from './delimiter.js';
 import { decodeSample, detectEncoding, detectUtf16, type TextEncoding } from './encoding.js';
 import { bounded, boundedRecords, limitsFromEnv, type DecodeLimits } from './limits.js';
@@ -8,7 +8,7 @@ import { peek } from './peek.js';
 import { decodeSms, noticeShares } from './sms.js';
 import type { DecodedStatement, DecodedTable } from './types.js';
 
-export { decodeCsv } from './csv.js';
+export { decodeCsv, splitHere, type RecordSplitter } from './csv.js';
 export { decodeSms } from './sms.js';
 export { DEFAULT_LIMITS, limitsFromEnv, type DecodeLimits } from './limits.js';
 export type { DecodedMessages, DecodedStatement, DecodedTable } from './types.js';
@@ -74,6 +74,8 @@ export async function decodeStatement(
   chunks: AsyncIterable<Uint8Array>,
   file: string,
   limits: DecodeLimits = limitsFromEnv(),
+  /** Where a UTF-8 CSV is split into records (see {@link RecordSplitter}); here by default. */
+  options: { splitter?: RecordSplitter } = {},
 ): Promise<DecodedStatement> {
   const { head, stream } = await peek(chunks, SNIFF_BYTES);
   const format = sniffFormat(head, file);
@@ -118,7 +120,7 @@ export async function decodeStatement(
       return table(decodePdf(stream, file, limits), true);
     }
     case 'csv':
-      return table(await decodeCsv(stream, file), false);
+      return table(await decodeCsv(stream, file, options.splitter), false);
     case 'sms':
       return { kind: 'sms', ...(await decodeSms(stream)) };
   }

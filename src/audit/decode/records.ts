@@ -24,6 +24,25 @@ const LINE_END = 2;
 const QUOTE_MARK = 3;
 const HIGH = 4;
 
+/** A {@link RecordBatch} as plain data: typed arrays with buffers of their own. */
+export interface RecordBatchParts {
+  count: number;
+  rows: Int32Array<ArrayBuffer>;
+  firsts: Int32Array<ArrayBuffer>;
+  starts: Int32Array<ArrayBuffer>;
+  ends: Int32Array<ArrayBuffer>;
+  flags: Uint8Array<ArrayBuffer>;
+  joined: [number, string][];
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+/** The buffers `postMessage` moves instead of copying. */
+export function transferList(parts: RecordBatchParts): ArrayBuffer[] {
+  return [parts.rows, parts.firsts, parts.starts, parts.ends, parts.flags, parts.bytes].map(
+    (a) => a.buffer,
+  );
+}
+
 /** Field flags. */
 export const WIDE = 1;
 /** A quoted field whose value is not one run of bytes (doubled quotes, text after the quote). */
@@ -39,11 +58,11 @@ export class RecordBatch {
   /** Records in the batch. */
   count = 0;
   /** Each record's number (1-based, as a spreadsheet shows it). */
-  rows = new Int32Array(1024);
-  firsts = new Int32Array(1025);
-  starts = new Int32Array(8192);
-  ends = new Int32Array(8192);
-  flags = new Uint8Array(8192);
+  rows: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  firsts: Int32Array<ArrayBuffer> = new Int32Array(1025);
+  starts: Int32Array<ArrayBuffer> = new Int32Array(8192);
+  ends: Int32Array<ArrayBuffer> = new Int32Array(8192);
+  flags: Uint8Array<ArrayBuffer> = new Uint8Array(8192);
   /** The latin1 value of each JOINED field, by field index. */
   joined = new Map<number, string>();
   bytes: Uint8Array = new Uint8Array(0);
@@ -93,6 +112,42 @@ export class RecordBatch {
     const end = this.firsts[r + 1] ?? 0;
     for (let f = this.firsts[r] ?? 0; f < end; f++) cells.push(this.fieldText(f));
     return { row: this.rows[r] ?? 0, cells };
+  }
+
+  /**
+   * The batch as plain data with buffers of its own, to move to another thread (`postMessage`
+   * with {@link transferList}); {@link RecordBatch.of} makes a batch of it there.
+   */
+  parts(): RecordBatchParts {
+    const count = this.count;
+    const fields = this.fields;
+    return {
+      count,
+      rows: this.rows.slice(0, count),
+      firsts: this.firsts.slice(0, count + 1),
+      starts: this.starts.slice(0, fields),
+      ends: this.ends.slice(0, fields),
+      flags: this.flags.slice(0, fields),
+      joined: [...this.joined],
+      bytes: this.bytes.slice(),
+    };
+  }
+
+  /** A batch of parts made by {@link parts}; non-ASCII fields are decoded with `texts`. */
+  static of(parts: RecordBatchParts, texts: Utf8Fields): RecordBatch {
+    const batch = new RecordBatch(texts);
+    batch.count = parts.count;
+    batch.fields = parts.starts.length;
+    batch.rows = parts.rows;
+    batch.firsts = parts.firsts;
+    batch.starts = parts.starts;
+    batch.ends = parts.ends;
+    batch.flags = parts.flags;
+    batch.joined = new Map(parts.joined);
+    batch.bytes = parts.bytes;
+    const { buffer, byteOffset, byteLength } = parts.bytes;
+    batch.text = Buffer.from(buffer, byteOffset, byteLength).toString('latin1');
+    return batch;
   }
 
   reset(bytes: Uint8Array, text: string): void {
@@ -350,7 +405,7 @@ const ARENA_BYTES = 1 << 21;
  * a `Map`) cost a fifth of the splitting. The remembered bytes are kept in one typed array —
  * comparing bytes with bytes, not bytes with string characters.
  */
-class Utf8Fields {
+export class Utf8Fields {
   private readonly at = new Int32Array(WIDE_SLOTS).fill(-1);
   private readonly lengths = new Int32Array(WIDE_SLOTS);
   private readonly values: string[] = new Array<string>(WIDE_SLOTS).fill('');

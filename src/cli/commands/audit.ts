@@ -15,7 +15,7 @@ import {
 } from '../../audit/report/render.js';
 import { fileChunks, readJsonFile, requireFile, resolveFrom, writeOutput } from '../files.js';
 import type { CliIo } from '../io.js';
-import { readOnThread, readThreadMinBytes, readThreadScript } from '../read-thread.js';
+import { splitOnThread, splitThreadMinBytes, splitThreadScript } from '../split-thread.js';
 
 interface AuditFlags {
   contract?: string;
@@ -125,23 +125,26 @@ async function runAudit(files: string[], flags: AuditFlags, io: CliIo): Promise<
 }
 
 /**
- * The statements to audit. A large file is read on a second thread while this one audits
- * (read-thread.ts); the first such thread starts now, loading its code while the contract is
- * read, the others when their turn comes.
+ * The statements to audit. A large file is split into records on a second thread while this one
+ * audits (split-thread.ts); the first such thread starts now, loading its code while the
+ * contract is read, the others when their file's turn comes.
  */
 async function statementSources(paths: readonly string[]): Promise<StatementSource[]> {
   const names = uniqueNames(paths);
-  const script = readThreadScript();
-  const minBytes = readThreadMinBytes();
+  const script = splitThreadScript();
+  const minBytes = splitThreadMinBytes();
   const sources: StatementSource[] = [];
   for (const [i, p] of paths.entries()) {
-    const file = names[i] ?? path.basename(p);
+    const source = { file: names[i] ?? path.basename(p), chunks: fileChunks(p) };
     if (script === null || (await stat(p)).size < minBytes) {
-      sources.push({ file, chunks: fileChunks(p) });
-    } else if (sources.some((s) => 'read' in s)) {
-      sources.push({ file, read: (...args) => readOnThread(script, p, file)(...args) });
+      sources.push(source);
+    } else if (sources.some((s) => s.splitter !== undefined)) {
+      sources.push({
+        ...source,
+        splitter: (chunks, options, report) => splitOnThread(script)(chunks, options, report),
+      });
     } else {
-      sources.push({ file, read: readOnThread(script, p, file) });
+      sources.push({ ...source, splitter: splitOnThread(script) });
     }
   }
   return sources;
