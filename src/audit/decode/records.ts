@@ -1,3 +1,4 @@
+import { parsePlainBytes } from '../money.js';
 import type { SplitProblem } from './splitter.js';
 
 /**
@@ -24,8 +25,35 @@ const LINE_END = 2;
 const QUOTE_MARK = 3;
 const HIGH = 4;
 
+/** What the splitting thread read of each field of a batch (see RecordBatch.readValues). */
+export interface FieldValues {
+  /** The fen of a plain money field; {@link EMPTY_MONEY} for an empty one; NaN for any other. */
+  fens: Float64Array<ArrayBuffer>;
+  /** The number of a non-ASCII field's text (see Utf8Fields); -1 for other fields. */
+  numbers: Int32Array<ArrayBuffer>;
+}
+
+/** An empty money field (or `-`, `--`): no amount. */
+export const EMPTY_MONEY = Infinity;
+
+/**
+ * A money field as the reader takes it from the bytes: {@link EMPTY_MONEY} when empty (or `-`,
+ * `--`), the fen of `-?digits(.d{1,2})?`, NaN for anything else (read from its text instead).
+ */
+export function plainMoney(bytes: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if (n === 0) return EMPTY_MONEY;
+  if (bytes[start] === 45 && (n === 1 || (n === 2 && bytes[start + 1] === 45))) return EMPTY_MONEY;
+  return parsePlainBytes(bytes, start, end) ?? NaN;
+}
+
 /** A {@link RecordBatch} as plain data: typed arrays with buffers of their own. */
 export interface RecordBatchParts {
+  values: FieldValues;
+  /** The non-ASCII texts numbered in this batch, in order. */
+  texts: string[];
+  /** The numbering of texts started again with this batch. */
+  reset: boolean;
   count: number;
   rows: Int32Array<ArrayBuffer>;
   firsts: Int32Array<ArrayBuffer>;
@@ -38,9 +66,16 @@ export interface RecordBatchParts {
 
 /** The buffers `postMessage` moves instead of copying. */
 export function transferList(parts: RecordBatchParts): ArrayBuffer[] {
-  return [parts.rows, parts.firsts, parts.starts, parts.ends, parts.flags, parts.bytes].map(
-    (a) => a.buffer,
-  );
+  return [
+    parts.rows,
+    parts.firsts,
+    parts.starts,
+    parts.ends,
+    parts.flags,
+    parts.bytes,
+    parts.values.fens,
+    parts.values.numbers,
+  ].map((a) => a.buffer);
 }
 
 /** Field flags. */
@@ -67,6 +102,8 @@ export class RecordBatch {
   joined = new Map<number, string>();
   bytes: Uint8Array = new Uint8Array(0);
   text = '';
+  /** What the splitting thread read of each field already, when the batch comes from there. */
+  values: FieldValues | null = null;
   /** Fields in the batch. */
   private fields = 0;
   private readonly decoded: Utf8Fields;
@@ -95,10 +132,12 @@ export class RecordBatch {
   fieldText(f: number): string {
     const flags = this.flags[f] ?? 0;
     if ((flags & JOINED) !== 0) return latin1ToUtf8(this.joined.get(f) ?? '');
-    const start = this.starts[f] ?? 0;
-    const end = this.ends[f] ?? 0;
-    if ((flags & WIDE) !== 0) return this.decoded.range(this.bytes, start, end);
-    return this.text.slice(start, end);
+    if ((flags & WIDE) !== 0) {
+      const values = this.values;
+      if (values !== null) return this.decoded.texts[values.numbers[f] ?? 0] ?? '';
+      return this.decoded.range(this.bytes, this.starts[f] ?? 0, this.ends[f] ?? 0);
+    }
+    return this.text.slice(this.starts[f] ?? 0, this.ends[f] ?? 0);
   }
 
   /** True when field `f` holds its bytes as they are (not re-joined around doubled quotes). */
@@ -116,12 +155,21 @@ export class RecordBatch {
 
   /**
    * The batch as plain data with buffers of its own, to move to another thread (`postMessage`
-   * with {@link transferList}); {@link RecordBatch.of} makes a batch of it there.
+   * with {@link transferList}); {@link RecordBatch.of} makes a batch of it there. What a reader
+   * will ask of every field is read ahead here (`values`), on the splitting thread, which has
+   * time to spare, and the non-ASCII texts go across once each, then by number.
    */
   parts(): RecordBatchParts {
     const count = this.count;
     const fields = this.fields;
+    // the numbering starts again between batches, never within one (see Utf8Fields.number)
+    const reset = this.decoded.full();
+    if (reset) this.decoded.clear();
+    const values = this.readValues();
     return {
+      values,
+      texts: this.decoded.fresh(),
+      reset,
       count,
       rows: this.rows.slice(0, count),
       firsts: this.firsts.slice(0, count + 1),
@@ -133,9 +181,14 @@ export class RecordBatch {
     };
   }
 
-  /** A batch of parts made by {@link parts}; non-ASCII fields are decoded with `texts`. */
+  /**
+   * A batch of parts made by {@link parts}; `texts` is the table of non-ASCII texts, which takes
+   * the texts the batch numbered.
+   */
   static of(parts: RecordBatchParts, texts: Utf8Fields): RecordBatch {
+    texts.receive(parts.texts, parts.reset);
     const batch = new RecordBatch(texts);
+    batch.values = parts.values;
     batch.count = parts.count;
     batch.fields = parts.starts.length;
     batch.rows = parts.rows;
@@ -150,8 +203,30 @@ export class RecordBatch {
     return batch;
   }
 
+  /** The fen of each plain money field and the number of each non-ASCII text. */
+  private readValues(): FieldValues {
+    const fields = this.fields;
+    const fens = new Float64Array(fields);
+    const numbers = new Int32Array(fields);
+    const bytes = this.bytes;
+    for (let f = 0; f < fields; f++) {
+      const flags = this.flags[f] ?? 0;
+      const start = this.starts[f] ?? 0;
+      const end = this.ends[f] ?? 0;
+      if (flags === WIDE) {
+        numbers[f] = this.decoded.number(bytes, start, end);
+        fens[f] = NaN;
+        continue;
+      }
+      numbers[f] = -1;
+      fens[f] = flags === 0 ? plainMoney(bytes, start, end) : NaN;
+    }
+    return { fens, numbers };
+  }
+
   reset(bytes: Uint8Array, text: string): void {
     this.count = 0;
+    this.values = null;
     this.fields = 0;
     this.firsts[0] = 0;
     this.joined.clear();
@@ -398,56 +473,106 @@ const WIDE_PROBES = 8;
 const WIDE_MAX_BYTES = 256;
 /** Bytes of remembered fields; the table is emptied when they are full. */
 const ARENA_BYTES = 1 << 21;
+/** Texts numbered (remembered or not) before the table is emptied. */
+const MAX_TEXTS = 1 << 16;
 
 /**
  * The UTF-8 texts of non-ASCII fields, found by the field's bytes: a statement repeats its type
  * and description texts millions of times, and decoding each (or cutting it out to look it up in
  * a `Map`) cost a fifth of the splitting. The remembered bytes are kept in one typed array —
- * comparing bytes with bytes, not bytes with string characters.
+ * comparing bytes with bytes, not bytes with string characters. Each text has a number: the
+ * splitting thread sends numbers, and each text once (see {@link FieldValues}).
  */
 export class Utf8Fields {
-  private readonly at = new Int32Array(WIDE_SLOTS).fill(-1);
+  /** Per slot: the number of the text remembered there, or -1. */
+  private readonly numbers = new Int32Array(WIDE_SLOTS).fill(-1);
+  private readonly at = new Int32Array(WIDE_SLOTS);
   private readonly lengths = new Int32Array(WIDE_SLOTS);
-  private readonly values: string[] = new Array<string>(WIDE_SLOTS).fill('');
   private readonly arena = new Uint8Array(ARENA_BYTES);
   private used = 0;
   private size = 0;
+  /** The texts by number. */
+  texts: string[] = [];
+  /** How many of `texts` were numbered before the last {@link fresh}. */
+  private sent = 0;
 
+  /** The text of a non-ASCII field. */
   range(bytes: Uint8Array, start: number, end: number): string {
+    if (this.full()) this.clear();
+    return this.texts[this.number(bytes, start, end)] ?? '';
+  }
+
+  /**
+   * The number of a non-ASCII field's text, numbering it if it is new (remembered by its bytes
+   * while there is room; a text in a crowded neighbourhood, such as an order number, is numbered
+   * each time it comes). The table is never emptied here: numbers given out stay good.
+   */
+  number(bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;
-    if (length > WIDE_MAX_BYTES) return decodeUtf8(bytes, start, end);
+    if (length > WIDE_MAX_BYTES) return this.add(decodeUtf8(bytes, start, end));
     let hash = 0;
     for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + (bytes[i] ?? 0)) | 0;
     const mask = WIDE_SLOTS - 1;
     const arena = this.arena;
     let slot = hash & mask;
     for (let probe = 0; probe < WIDE_PROBES; probe++, slot = (slot + 1) & mask) {
-      const at = this.at[slot] ?? -1;
-      if (at < 0) return this.remember(slot, bytes, start, end);
+      const n = this.numbers[slot] ?? -1;
+      if (n < 0) return this.remember(slot, bytes, start, end);
       if (this.lengths[slot] !== length) continue;
+      const at = this.at[slot] ?? 0;
       let i = 0;
       while (i < length && arena[at + i] === bytes[start + i]) i++;
-      if (i === length) return this.values[slot] ?? '';
+      if (i === length) return n;
     }
-    // a crowded neighbourhood (unique texts such as order numbers): decoded, not remembered
-    return decodeUtf8(bytes, start, end);
+    return this.add(decodeUtf8(bytes, start, end));
   }
 
-  private remember(slot: number, bytes: Uint8Array, start: number, end: number): string {
+  /** True when the table should be emptied before more texts are numbered. */
+  full(): boolean {
+    return (
+      this.size >= WIDE_SLOTS / 4 || this.used > ARENA_BYTES / 2 || this.texts.length >= MAX_TEXTS
+    );
+  }
+
+  /** Empties the table: numbering starts again from 0. */
+  clear(): void {
+    this.numbers.fill(-1);
+    this.size = 0;
+    this.used = 0;
+    this.texts = [];
+    this.sent = 0;
+  }
+
+  /** The texts numbered since the last call. */
+  fresh(): string[] {
+    const texts = this.texts.slice(this.sent);
+    this.sent = this.texts.length;
+    return texts;
+  }
+
+  /** Takes texts numbered elsewhere (a batch's {@link FieldValues}). */
+  receive(texts: readonly string[], reset: boolean): void {
+    if (reset) this.texts = [];
+    for (const text of texts) this.texts.push(text);
+  }
+
+  private add(text: string): number {
+    this.texts.push(text);
+    return this.texts.length - 1;
+  }
+
+  private remember(slot: number, bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;
-    if (this.size >= WIDE_SLOTS / 2 || this.used + length > ARENA_BYTES) {
-      this.at.fill(-1);
-      this.size = 0;
-      this.used = 0;
-    }
-    const text = decodeUtf8(bytes, start, end);
+    const n = this.add(decodeUtf8(bytes, start, end));
+    // no room: numbered, not remembered (the table is emptied between batches, see `full`)
+    if (this.size >= WIDE_SLOTS / 2 || this.used + length > ARENA_BYTES) return n;
     this.arena.set(bytes.subarray(start, end), this.used);
+    this.numbers[slot] = n;
     this.at[slot] = this.used;
     this.lengths[slot] = length;
-    this.values[slot] = text;
     this.used += length;
     this.size += 1;
-    return text;
+    return n;
   }
 }
 

@@ -1,8 +1,8 @@
 import { parseDateCell, parseMonthDay } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { CardType, Cell, Fen, InputProblem, SourceRow, StatementLine } from '../model.js';
-import type { RecordBatch } from '../decode/records.js';
-import { foldWidth, numberToFen, parsePlainBytes, parseYuanToFen } from '../money.js';
+import { EMPTY_MONEY, plainMoney, type RecordBatch } from '../decode/records.js';
+import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
 import { detach } from '../strings.js';
 import { cellText, type MoneyUnit, type TableLayout } from './columns.js';
 
@@ -243,14 +243,18 @@ function moneyField(
 ): Fen | null {
   if (column === undefined || column >= width) return null;
   const f = first + column;
-  if (batch.flags[f] !== 0) return NOT_PLAIN;
-  const bytes = batch.bytes;
-  const start = batch.starts[f] ?? 0;
-  const end = batch.ends[f] ?? 0;
-  const n = end - start;
-  if (n === 0) return null;
-  if (bytes[start] === 45 && (n === 1 || (n === 2 && bytes[start + 1] === 45))) return null;
-  return parsePlainBytes(bytes, start, end) ?? NOT_PLAIN;
+  // read ahead on the splitting thread, or now from the bytes
+  const fen =
+    batch.values !== null
+      ? (batch.values.fens[f] ?? NaN)
+      : batch.flags[f] !== 0
+        ? NaN
+        : plainMoney(batch.bytes, batch.starts[f] ?? 0, batch.ends[f] ?? 0);
+  if (fen === EMPTY_MONEY) return null;
+  if (Number.isNaN(fen)) return NOT_PLAIN;
+  // a whole number that fits in 32 bits, as one: V8 keeps it unboxed (a double read from a typed
+  // array would become one more object per field)
+  return fen === (fen | 0) ? fen | 0 : fen;
 }
 
 /** A text field of a record as `cellText` reads its cell. */
