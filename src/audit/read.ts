@@ -50,7 +50,11 @@ export const PROGRESS_EVERY = 20_000;
 class Period {
   from: IsoDate | null = null;
   to: IsoDate | null = null;
+  /** The date added last: a day's rows come together, with the very same string. */
+  private last: IsoDate | null = null;
   add(date: IsoDate): void {
+    if (date === this.last) return;
+    this.last = date;
     if (this.from === null || date < this.from) this.from = date;
     if (this.to === null || date > this.to) this.to = date;
   }
@@ -63,6 +67,8 @@ class Period {
  * Reads one statement into lines, handing each to `take` in file order: everything of the audit
  * but the verdicts. The layout is found in the first rows; problems are collected (the first
  * {@link MAX_REPORT_WARNINGS}, the rest counted) and returned with the statement's summary.
+ * A line is `take`'s during the call only: the same object may come again, filled anew (see
+ * RowInterpreter.record); what is kept is copied.
  */
 export async function readStatement(
   file: string,

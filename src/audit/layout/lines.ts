@@ -76,7 +76,11 @@ interface ReadContext {
   isSummary: (text: string) => boolean;
 }
 
-/** A row reader; `record` reads a CSV record from its bytes (see {@link createRowInterpreter}). */
+/**
+ * A row reader; `record` reads a CSV record from its bytes (see {@link createRowInterpreter}).
+ * The line `record` gives may be the reader's own, filled anew by its next call: a caller keeps
+ * what it needs of it, never the line itself.
+ */
 export type RowInterpreter = ((row: SourceRow) => LineResult) & {
   record: (batch: RecordBatch, r: number) => LineResult;
 };
@@ -172,6 +176,21 @@ export function createRowInterpreter(
       u.net === 'yuan';
     if (!fast)
       return Object.assign(read, { record: (b: RecordBatch, r: number) => read(b.row(r)) });
+    // one line for every record read from the bytes: two million line objects made one after
+    // another were a quarter of the audit's garbage (its readers copy what they keep)
+    const line: StatementLine = {
+      file,
+      row: 0,
+      date: '',
+      amount: 0,
+      fee: null,
+      net: null,
+      type: '',
+      description: '',
+      cardType: 'unknown',
+      reference: '',
+    };
+    const reused = { line, result: { kind: 'line' as const, line } };
     const record = (batch: RecordBatch, r: number): LineResult => {
       const first = batch.firsts[r] ?? 0;
       const width = (batch.firsts[r + 1] ?? 0) - first;
@@ -203,6 +222,7 @@ export function createRowInterpreter(
         false,
         textField(batch, first, width, c.cardType),
         textField(batch, first, width, c.reference),
+        reused,
       );
     };
     return Object.assign(read, { record });
@@ -421,6 +441,8 @@ function lineOf(
   countFilled: boolean,
   card: string,
   reference: string,
+  /** A line and result to fill instead of making new ones (see RowInterpreter.record). */
+  into?: { line: StatementLine; result: LineResult & { kind: 'line' } },
 ): LineResult {
   const { lexicon } = context;
   // a total printed with a date (2024-07-31 合计 …) is still a total
@@ -438,6 +460,19 @@ function lineOf(
   if (counted || (context.layout.summaryRows && fee !== null && fee !== 0)) {
     fee = null;
     net = null;
+  }
+  if (into !== undefined) {
+    const line = into.line;
+    line.row = rowNumber;
+    line.date = date;
+    line.amount = amount;
+    line.fee = fee;
+    line.net = net;
+    line.type = type;
+    line.description = description;
+    line.cardType = context.cardOf(card);
+    line.reference = reference;
+    return into.result;
   }
   const line: StatementLine = {
     file: context.file,
