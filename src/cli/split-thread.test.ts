@@ -8,7 +8,7 @@ import { parseContract } from '../audit/contract.js';
 import { splitHere, type RecordSplitter } from '../audit/decode/index.js';
 import type { SplitProblem } from '../audit/decode/splitter.js';
 import { FeeGuardError } from '../errors.js';
-import { splitOnThread, splitThreadMinBytes } from './split-thread.js';
+import { coreToSpare, splitOnThread, splitThreadMinBytes } from './split-thread.js';
 
 /** The splitting thread as `npm run build` leaves it (npm test builds before it tests). */
 const BUILT = path.resolve(import.meta.dirname, '../../dist/src/cli/split-thread.worker.js');
@@ -113,5 +113,12 @@ describe('which files are split on a second thread', () => {
     expect(splitThreadMinBytes({ FEEGUARD_SPLIT_THREAD_MB: '0' })).toBe(0);
     expect(splitThreadMinBytes({ FEEGUARD_SPLIT_THREAD_MB: '0.5' })).toBe(512 * 1024);
     expect(() => splitThreadMinBytes({ FEEGUARD_SPLIT_THREAD_MB: 'lots' })).toThrow(FeeGuardError);
+  });
+
+  it('only when a core is free', () => {
+    expect(coreToSpare(0.4, 2)).toBe(true);
+    expect(coreToSpare(1.9, 2)).toBe(true);
+    expect(coreToSpare(2.5, 2)).toBe(false);
+    expect(coreToSpare(0, 1)).toBe(false);
   });
 });

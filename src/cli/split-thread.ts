@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RecordSplitter } from '../audit/decode/index.js';
@@ -53,6 +54,18 @@ export function splitThreadMinBytes(env: NodeJS.ProcessEnv = process.env): numbe
     );
   }
   return value * 1024 * 1024;
+}
+
+/**
+ * Whether a core is free for a second thread: fewer runnable tasks (the load average of the last
+ * minute) than cores. Without one, the two threads would share one core with the cost of the
+ * crossing on top.
+ */
+export function coreToSpare(
+  load: number = loadavg()[0] ?? 0,
+  cores: number = availableParallelism(),
+): boolean {
+  return cores > 1 && load < cores;
 }
 
 /**

@@ -354,9 +354,11 @@ export class Utf8RecordSplitter {
           batch.close(this.row);
           return batch;
         }
-        const kind = kinds[data[i] ?? 0];
+        let kind = kinds[data[i] ?? 0];
+        // most bytes are plain: step over them in a loop of their own
+        while (kind === PLAIN && ++i < n) kind = kinds[data[i] ?? 0];
         if (kind === PLAIN) {
-          i++;
+          continue;
         } else if (kind === DELIMITER) {
           addField(batch, text, fieldStart, i, flags, quoteEnd, joinedValue);
           flags = 0;
