@@ -117,8 +117,8 @@ describe('which files are split on a second thread', () => {
 
   it('only when a core is free', () => {
     expect(coreToSpare(0.4, 2)).toBe(true);
-    expect(coreToSpare(1.9, 2)).toBe(true);
-    expect(coreToSpare(2.5, 2)).toBe(false);
+    expect(coreToSpare(2.5, 2)).toBe(true);
+    expect(coreToSpare(3.5, 2)).toBe(false);
     expect(coreToSpare(0, 1)).toBe(false);
   });
 });

@@ -56,6 +56,21 @@ interface ChargeState {
   charge: AgreedCharge;
   anchor: IsoDate | null;
   usedPeriods: Set<IsoDate>;
+  /** The period found for the last date asked (a day's deductions come together). */
+  lastDate: IsoDate | null;
+  lastPeriod: IsoDate;
+}
+
+/** The start of the period of `state`'s charge that holds `date` (see {@link periodStartFor}). */
+function periodOf(state: ChargeState, date: IsoDate): IsoDate {
+  const every = state.charge.every;
+  if (every === 'once') return state.anchor ?? date;
+  if (state.anchor === null) return date;
+  if (date !== state.lastDate) {
+    state.lastDate = date;
+    state.lastPeriod = periodStartFor(state.anchor, every, date);
+  }
+  return state.lastPeriod;
 }
 
 /**
@@ -71,12 +86,21 @@ export function coverDeductions(
     charge,
     anchor: null,
     usedPeriods: new Set(),
+    lastDate: null,
+    lastPeriod: '',
   }));
+  // the charges of each category, found once rather than for every deduction
+  const byCategory = new Map<FeeCategory, ChargeState[]>();
+  for (const state of states) {
+    const list = byCategory.get(state.charge.category);
+    if (list === undefined) byCategory.set(state.charge.category, [state]);
+    else list.push(state);
+  }
   const ordered = [...deductions].sort((a, b) =>
     a.date < b.date ? -1 : a.date > b.date ? 1 : a.seq - b.seq,
   );
   for (const d of ordered) {
-    const candidates = states.filter((s) => s.charge.category === d.category);
+    const candidates = byCategory.get(d.category) ?? [];
     if (candidates.length === 0) {
       result.set(d.seq, { covered: false, overcharge: d.amount, reason: 'not_agreed' });
       continue;
@@ -95,12 +119,7 @@ export function coverDeductions(
         };
         continue;
       }
-      const period =
-        state.charge.every === 'once'
-          ? (state.anchor ?? d.date)
-          : state.anchor === null
-            ? d.date
-            : periodStartFor(state.anchor, state.charge.every, d.date);
+      const period = periodOf(state, d.date);
       if (
         state.charge.every === 'once' ? state.usedPeriods.size > 0 : state.usedPeriods.has(period)
       ) {
