@@ -93,13 +93,13 @@ export class RecordBatch {
   /** Records in the batch. */
   count = 0;
   /** Each record's number (1-based, as a spreadsheet shows it). */
-  rows: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  firsts: Int32Array<ArrayBuffer> = new Int32Array(1025);
-  starts: Int32Array<ArrayBuffer> = new Int32Array(8192);
-  ends: Int32Array<ArrayBuffer> = new Int32Array(8192);
-  flags: Uint8Array<ArrayBuffer> = new Uint8Array(8192);
+  rows: Int32Array<ArrayBuffer>;
+  firsts: Int32Array<ArrayBuffer>;
+  starts: Int32Array<ArrayBuffer>;
+  ends: Int32Array<ArrayBuffer>;
+  flags: Uint8Array<ArrayBuffer>;
   /** The latin1 value of each JOINED field, by field index. */
-  joined = new Map<number, string>();
+  joined: Map<number, string>;
   bytes: Uint8Array = new Uint8Array(0);
   text = '';
   /** What the splitting thread read of each field already, when the batch comes from there. */
@@ -108,8 +108,15 @@ export class RecordBatch {
   private fields = 0;
   private readonly decoded: Utf8Fields;
 
-  constructor(decoded: Utf8Fields) {
+  /** An empty batch for a splitter to fill, or one of parts from another thread. */
+  constructor(decoded: Utf8Fields, parts?: RecordBatchParts) {
     this.decoded = decoded;
+    this.rows = parts?.rows ?? new Int32Array(1024);
+    this.firsts = parts?.firsts ?? new Int32Array(1025);
+    this.starts = parts?.starts ?? new Int32Array(8192);
+    this.ends = parts?.ends ?? new Int32Array(8192);
+    this.flags = parts?.flags ?? new Uint8Array(8192);
+    this.joined = new Map(parts?.joined);
   }
 
   /** The number of fields of record `r`. */
@@ -187,16 +194,10 @@ export class RecordBatch {
    */
   static of(parts: RecordBatchParts, texts: Utf8Fields): RecordBatch {
     texts.receive(parts.texts, parts.reset);
-    const batch = new RecordBatch(texts);
+    const batch = new RecordBatch(texts, parts);
     batch.values = parts.values;
     batch.count = parts.count;
     batch.fields = parts.starts.length;
-    batch.rows = parts.rows;
-    batch.firsts = parts.firsts;
-    batch.starts = parts.starts;
-    batch.ends = parts.ends;
-    batch.flags = parts.flags;
-    batch.joined = new Map(parts.joined);
     batch.bytes = parts.bytes;
     const { buffer, byteOffset, byteLength } = parts.bytes;
     batch.text = Buffer.from(buffer, byteOffset, byteLength).toString('latin1');
