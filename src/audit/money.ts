@@ -37,6 +37,8 @@ export function parseYuanToFen(input: string): Fen | null {
   let text = foldWidth(input).trim().replace(/\s+/g, '');
   if (text === '') return null;
   let negative = false;
+  // the currency may stand outside the parentheses of a negative amount: `(530.30)元`, `¥(8.00)`
+  text = text.replace(CURRENCY, '');
   if (text.startsWith('(') && text.endsWith(')')) {
     negative = true;
     text = text.slice(1, -1);
