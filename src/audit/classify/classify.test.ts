@@ -287,3 +287,16 @@ describe('a payout-shaped row with a fee name and a charge word', () => {
     expect(classify(line('', 'D0提现至尾号1234 手续费2.00', -500000)).evidence).toBe('weak');
   });
 });
+
+describe('a generic head noun qualified by a more specific name (red-team corpus, issue 11)', () => {
+  it.each([
+    ['扣款', '流量卡服务费', 'fee:traffic_fee'],
+    ['扣款', '物联卡管理费', 'fee:traffic_fee'],
+    ['扣款', '通信卡年费', 'fee:traffic_fee'],
+    ['扣款', '机具服务费(押金)', 'fee:deposit'],
+    ['扣款', '押金（服务费）', 'fee:deposit'],
+    ['扣款', '机具服务费', 'fee:service_fee'],
+  ])('%s / %s → %s', (type, description, expected) => {
+    expect(outcome(line(type, description, -29900))).toBe(expected);
+  });
+});
