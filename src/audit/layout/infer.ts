@@ -296,6 +296,29 @@ export function roleName(role: ColumnRole): string {
   return DESCRIBE[role];
 }
 
+/** The share of a column's filled cells that name a kind of row (消费, 退货, 结算, 扣费, 返还 …). */
+function rowKindShare(data: readonly SourceRow[], index: number, lexicon: Lexicon): number {
+  let filled = 0;
+  let kinds = 0;
+  for (const row of data) {
+    const text = foldWidth(cellText(row.cells[index])).toLowerCase();
+    if (text === '') continue;
+    filled += 1;
+    if (
+      [
+        lexicon.transaction,
+        lexicon.reversal,
+        lexicon.settlement,
+        lexicon.deduction,
+        lexicon.refundWords,
+        lexicon.subsidy,
+      ].some((re) => re.test(text))
+    )
+      kinds += 1;
+  }
+  return filled === 0 ? 0 : kinds / filled;
+}
+
 /** `C 列“交易金额”` — how a column is named in messages. */
 export function columnName(layout: Pick<TableLayout, 'headers'>, index: number): string {
   const header = layout.headers[index] ?? '';
@@ -603,6 +626,20 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     }
   }
 
+  // a list of charges alone (扣费日期 | 费用类型 | 扣费金额): the only money is the charge, and
+  // each row's amount is that charge — not a fee on some sale the table does not show
+  if (
+    columns.amount === undefined &&
+    columns.inflow === undefined &&
+    columns.outflow === undefined &&
+    columns.net === undefined &&
+    columns.fee !== undefined &&
+    free().length === 0
+  ) {
+    columns.amount = columns.fee;
+    columns.fee = undefined;
+    reasons.push(`${name(columns.amount)}是表中唯一的金额列，每行就是一笔扣费`);
+  }
   // the amount: named by the header, or the only money column left, or the one the balance follows
   if (
     columns.amount === undefined &&
@@ -699,6 +736,26 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     }
     const rest = texts[texts.length - 1];
     if (columns.description === undefined && rest) columns.description = rest.index;
+  }
+  // two columns named like a description (交易摘要 and 备注), of which the one the words chose holds
+  // row kinds (POS消费, 退货, 资金结算): that one is the type and the other the description, so
+  // the words of neither are lost — a fee named in 备注 on a sale is a deduction taken from its payout
+  if (columns.type === undefined && columns.description !== undefined) {
+    const described = columns.description;
+    const other = stats
+      .filter(
+        (s) =>
+          !taken().has(s.index) &&
+          share(s, 'text') >= 0.5 &&
+          s.distinct >= 2 &&
+          scoreHeader(headers[s.index] ?? '', 'description', lexicon) > 0,
+      )
+      .sort((x, y) => y.distinct - x.distinct)[0];
+    if (other && rowKindShare(data, described, lexicon) >= 0.8) {
+      columns.type = described;
+      columns.description = other.index;
+      reasons.push(`${name(described)}写的是交易类型，${name(other.index)}作为摘要`);
+    }
   }
   if (columns.cardType === undefined) {
     const card = stats.find((s) => !taken().has(s.index) && share(s, 'card') >= 0.8);

@@ -138,6 +138,16 @@ export function createRowInterpreter(
   };
 }
 
+/**
+ * The text of a cell after a leading date, month or period word, where a total names itself:
+ * `2024-03-05 小计`, `2024年01月 合计`, `当日小计`, `本月合计` → `小计`, `合计`.
+ */
+function afterDate(text: string): string {
+  return text
+    .replace(/^[\d\s\-/.:年月日号T]+/u, '')
+    .replace(/^(当日|本日|当天|每日|本月|当月|本页|本期|本年|全月|全年)\s*/u, '');
+}
+
 export function interpretRow(
   row: SourceRow,
   layout: TableLayout,
@@ -172,7 +182,8 @@ export function interpretRow(
     const filled = texts.filter((t) => t !== '');
     if (filled.length === 0) return { kind: 'skip', why: 'blank' };
     const first = foldWidth(filled[0] ?? '');
-    if (lexicon.summaryRow.test(first)) return { kind: 'skip', why: 'summary' };
+    if (lexicon.summaryRow.test(first) || lexicon.summaryRow.test(afterDate(first)))
+      return { kind: 'skip', why: 'summary' };
     if (lexicon.noteRow.test(first)) return { kind: 'skip', why: 'note' };
     // a repeated header (exports that print one per page) is not a record
     if (layout.headers.length > 0 && texts.every((t, i) => t === (layout.headers[i] ?? ''))) {
@@ -194,10 +205,14 @@ export function interpretRow(
   }
 
   let amount: Fen;
-  if (c.amount !== undefined) {
-    const parsed = parseMoneyCell(at(c.amount), unitAt(layout, c.amount));
+  // an account ledger may print a 交易金额 (with its fee) on sales only, and the money in or out of
+  // every row in 收入/支出 columns: a row without a 交易金额 is read from those
+  const twoColumns = c.inflow !== undefined || c.outflow !== undefined;
+  const amountCell = at(c.amount);
+  if (c.amount !== undefined && (!twoColumns || cellText(amountCell) !== '')) {
+    const parsed = parseMoneyCell(amountCell, unitAt(layout, c.amount));
     if (parsed === 'invalid')
-      return problem(`无法解析的金额: '${cellText(at(c.amount))}' (unreadable amount)`);
+      return problem(`无法解析的金额: '${cellText(amountCell)}' (unreadable amount)`);
     if (parsed === null) return problem(`金额为空 (empty amount)`);
     amount = parsed;
   } else {
@@ -225,8 +240,11 @@ export function interpretRow(
     return problem(`无法解析的结算金额: '${cellText(at(c.net))}' (unreadable settled amount)`);
 
   const type = cellText(at(c.type));
-  // a total printed with a date (2024-07-31 合计 …) is still a total
+  // a total printed with a date (2024-07-31 合计 …) is still a total, whether the word stands in
+  // the type column or in the date cell itself (`2024-03-05 小计`)
   if (type !== '' && isSummary(type)) return { kind: 'skip', why: 'summary' };
+  if (typeof dateCell === 'string' && isSummary(afterDate(foldWidth(dateCell))))
+    return { kind: 'skip', why: 'summary' };
   // a daily summary (笔数 filled): its fee is the sum of many transaction fees, not a deduction,
   // and neither a rate nor a payout can be checked on a sum, so only the day and total are kept
   const description = cellText(at(c.description));

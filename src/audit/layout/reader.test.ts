@@ -524,3 +524,84 @@ describe('dates without a year, the year in the preamble', () => {
     expect(error.message.replace(/\([^()]*\)$/, '').replace('x.csv', '')).not.toMatch(/[a-z]{2,}/i);
   });
 });
+
+describe('layouts from the red-team corpus (issue 11)', () => {
+  it('a total that names itself in the date cell is not a record: 2024-03-05 小计, 2024年03月 合计, 当日小计', async () => {
+    const report = await audit(
+      [
+        ['交易日期', '交易类型', '卡种', '交易金额', '手续费', '清算金额', '摘要'],
+        ['2024-03-05', '消费', '贷记卡', '5000.00', '30.00', '4970.00', ''],
+        ['2024-03-05', '消费', '贷记卡', '5000.00', '30.00', '4970.00', ''],
+        // the sum of the day: its fee is more than 0.6 % of no single sale
+        ['2024-03-05 小计', '', '2笔', '10000.00', '60.00', '9940.00', ''],
+        ['当日小计', '', '2笔', '10000.00', '60.00', '9940.00', ''],
+        ['2024-03-06', '扣费', '', '-99.00', '0.00', '-99.00', '流量费'],
+        ['2024年03月 合计', '', '2笔', '10000.00', '60.00', '9940.00', ''],
+      ],
+      { ...CONTRACT, rates: [{ cardType: 'any', percent: 0.6 }] },
+    );
+    expect(report.findings.map((f) => [f.row, f.category])).toEqual([[6, 'traffic_fee']]);
+    expect(report.statements[0]?.records).toBe(3);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('an account ledger: 交易金额 and 手续费 on sales only, every row’s money in 收入/支出', async () => {
+    const report = await audit(
+      [
+        ['记账时间', '业务类型', '交易金额', '手续费', '收入金额', '支出金额', '账户余额', '备注'],
+        ['2024-02-01 20:31:06', '刷卡交易', '3433.07', '20.00', '3413.07', '', '3413.07', ''],
+        ['2024-02-02 04:57:11', '结算出款', '', '', '', '3413.07', '0.00', '出款至尾号5521'],
+        ['2024-02-02 06:46:48', '费用代扣', '', '', '', '199.00', '-199.00', '机具押金'],
+        ['2024-02-02 20:11:11', '刷卡交易', '265.98', '1.60', '264.38', '', '65.38', ''],
+      ],
+      CONTRACT,
+    );
+    expect(report.findings.map((f) => [f.row, f.category, f.amount])).toEqual([
+      [4, 'deposit', '199.00'],
+    ]);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('交易摘要 holding the row kinds beside a 备注: the 备注 naming a fee is read', () => {
+    const { layout } = read(
+      table(
+        ['交易日期', '交易摘要', '交易金额', '手续费', '净额', '备注'],
+        ['2024-02-19', 'POS消费', '43.73', '0.26', '43.47', ''],
+        ['2024-02-20', 'POS消费', '200.00', '1.20', '139.80', '含SIM卡年费'],
+        ['2024-02-21', '资金结算', '-182.47', '0.00', '-182.47', '结算至尾号3300'],
+        ['2024-02-21', '退货', '-43.73', '-0.26', '-43.47', ''],
+      ),
+    );
+    expect(layout.columns).toMatchObject({ type: 1, description: 5 });
+  });
+
+  it('a list of charges alone (扣费日期 | 费用类型 | 扣费金额): each row is a deduction', async () => {
+    const report = await audit(
+      [
+        ['扣费日期', '费用类型', '扣费金额(元)', '扣费说明'],
+        ['2024-01-08', '流量卡服务费', '48.00', '从结算款中扣收'],
+        ['2024-02-08', '商户会员月费', '25.00', '从结算款中扣收'],
+      ],
+      CONTRACT,
+    );
+    expect(report.findings.map((f) => [f.row, f.category, f.amount, f.verdict])).toEqual([
+      [2, 'traffic_fee', '48.00', 'unauthorized'],
+      [3, 'service_fee', '25.00', 'unauthorized'],
+    ]);
+  });
+
+  it('a charge printed in the fee column of a row whose amount is 0.00', async () => {
+    const report = await audit(
+      [
+        ['交易时间', '交易类型', '交易金额', '手续费', '结算金额', '摘要'],
+        ['2024-07-19 13:11:52', '消费', '50.00', '0.30', '49.70', ''],
+        ['2024-07-20 00:02:37', '费用', '0.00', '36.00', '-36.00', '流量费'],
+        ['2024-07-20 04:58:52', '结算', '-49.70', '0.00', '-49.70', '结算至尾号3737'],
+      ],
+      CONTRACT,
+    );
+    expect(report.findings.map((f) => [f.row, f.category, f.amount])).toEqual([
+      [3, 'traffic_fee', '36.00'],
+    ]);
+  });
+});
