@@ -82,6 +82,14 @@ export interface Merchant {
   providerType: 'bank' | 'payment_institution';
   complainantType: 'individual_consumer' | 'individual_merchant' | 'company';
   contracts: { effectiveFrom: string; contract: unknown; feeScheduleId?: string | null }[];
+  /** Every correction of the contract, newest first: who, when, and the terms before. */
+  contractChanges?: {
+    at: string;
+    by: string | null;
+    byName: string | null;
+    effectiveFrom: string;
+    previous: { contract: unknown; feeScheduleId: string | null } | null;
+  }[];
 }
 
 /** What a contract correction changed (PUT /api/merchants/{id}/contract). */
@@ -90,7 +98,11 @@ export interface ContractCorrection {
   claim: { before: string; after: string };
   statements: number;
   changed: number;
-  cases: { id: string; before: string; after: string }[];
+  /**
+   * Each open case touched: its claim before and after, the deductions it took in (not filed
+   * anywhere yet) or was offered (already filed: the case page offers to add them).
+   */
+  cases: { id: string; before: string; after: string; added: number; offered: number }[];
 }
 
 export interface StatementUpload {
@@ -234,6 +246,8 @@ export interface CaseDetail extends CaseSummary {
   role: 'owner' | 'respondent';
   findings: Finding[];
   filings: Filing[];
+  /** What a contract correction made claimable after the case was filed, for the owner to add. */
+  offered?: { claim: string; findings: Finding[] };
 }
 
 export interface InboxItem {

@@ -39,7 +39,7 @@ interface Correction {
   claim: { before: string; after: string };
   statements: number;
   changed: number;
-  cases: { id: string; before: string; after: string }[];
+  cases: { id: string; before: string; after: string; added: number; offered: number }[];
   merchant: {
     contracts: { effectiveFrom: string; contract: unknown; feeScheduleId: string | null }[];
   };
