@@ -8,7 +8,11 @@ export interface ApiErrorBody {
   detail?: string;
   hint?: string;
   /** For a form field that does not fit: the field as the merchant knows it, in both languages. */
-  details?: { words?: { zh: string; en: string } };
+  details?: {
+    words?: { zh: string; en: string };
+    /** An unsure statement layout: the questions the reader could not settle. */
+    layout?: { questions?: { role?: string; yearless?: boolean }[] };
+  };
 }
 
 export class ApiError extends Error {

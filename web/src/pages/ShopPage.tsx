@@ -425,7 +425,8 @@ function Statements({ merchant }: { merchant: Merchant }) {
             }}
           />
         </div>
-        {statements === 0 && !summary ? <WhereToGetOne /> : null}
+        {/* an error says what to do next itself, and must not be pushed below the fold */}
+        {statements === 0 && !summary && !error ? <WhereToGetOne /> : null}
         <Input.TextArea
           data-testid="sms-paste"
           aria-label={t('smsPlaceholder')}
