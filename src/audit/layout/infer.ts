@@ -1,4 +1,4 @@
-import { periodOfText, type StatedPeriod } from '../dates.js';
+import { periodOfText, periodOfTitle, type StatedPeriod } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Cell, ColumnRole, SourceRow } from '../model.js';
 import { foldWidth } from '../money.js';
@@ -148,14 +148,20 @@ const LABEL_KINDS: ReadonlySet<CellKind> = new Set(['text', 'card', 'direction']
  * title and info lines only: the search stops at the first row as wide as a header or a record.
  */
 export function statedPeriod(rows: readonly SourceRow[]): StatedPeriod | null {
+  const lines: string[] = [];
   for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
     const texts = row.cells.map(cellText).filter((t) => t !== '');
-    if (texts.length >= 4) return null;
+    if (texts.length >= 4) break;
     if (texts.length === 0) continue;
-    const period = periodOfText(texts.join(' '));
+    const line = texts.join(' ');
+    const period = periodOfText(line);
     if (period) return period;
+    // a narrow table's header and records are not title lines
+    if (texts.length >= 2 && texts.some((t) => /^[-+(]?[\d,]+(?:\.\d+)?\)?$/.test(t))) break;
+    lines.push(line);
   }
-  return null;
+  // no line names the period: a title that states one year or month without a label will do
+  return periodOfTitle(lines);
 }
 
 function shapeOf(row: SourceRow, lexicon: Lexicon, period: StatedPeriod | null): RowShape {
