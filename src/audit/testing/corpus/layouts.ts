@@ -5,6 +5,7 @@ import {
   toHtmlReport,
   toHtmlTable,
   toPdf,
+  toFixedWidth,
   toPipeTable,
   toWorkbook,
   toXlsx,
@@ -1140,7 +1141,193 @@ const NOVEL_LAYOUTS: readonly Layout[] = [
   ),
 ];
 
-export const LAYOUTS: readonly Layout[] = [...FIRST_LAYOUTS, ...NOVEL_LAYOUTS];
+// ---- layouts a person reads that the first 40 did not show (issue #11, second round) ----------
+
+const CN_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** 1 … 31 as 一 … 三十一. */
+const cnSmall = (n: number) =>
+  n < 10
+    ? (CN_DIGITS[n] ?? '')
+    : `${n >= 20 ? (CN_DIGITS[Math.floor(n / 10)] ?? '') : ''}十${n % 10 === 0 ? '' : (CN_DIGITS[n % 10] ?? '')}`;
+/** 2024 as 二〇二四 (or 二零二四: both are printed). */
+const cnYear = (year: string, zero = '〇') =>
+  year.replace(/\d/g, (d) => (d === '0' ? zero : (CN_DIGITS[Number(d)] ?? '')));
+/** 二〇二四年三月二日 */
+const cnNumeralDate = (e: Entry, zero = '〇') =>
+  `${cnYear(e.date.slice(0, 4), zero)}年${cnSmall(Number(e.date.slice(5, 7)))}月${cnSmall(Number(e.date.slice(8)))}日`;
+/** 3月2日 10:22:33 */
+const cnMonthDay = (e: Entry) =>
+  `${Number(e.date.slice(5, 7))}月${Number(e.date.slice(8))}日 ${e.time}`;
+
+/** The span of the ledger as a title says it, without a label: 2024年度, or 2024年11月—2025年3月. */
+function titleSpan(l: Ledger): string {
+  const first = l.entries[0]?.date ?? '';
+  const last = l.entries.at(-1)?.date ?? '';
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${first.slice(0, 4)}年度`;
+  const ym = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月`;
+  return `${ym(first)}—${ym(last)}`;
+}
+
+const TITLE_YEAR_MONTH_DAY: Column[] = [
+  { h: '交易时间', v: cnMonthDay },
+  { h: '交易类型', v: typeOf },
+  { h: '卡类型', v: (e) => cardOf(e) },
+  { h: '交易金额', v: (e) => plain(signed(e)) },
+  { h: '手续费', v: (e) => plain(feeOf(e)) },
+  { h: '结算金额', v: (e) => plain(netOf(e)) },
+  { h: '摘要', v: textOf },
+  { h: '流水号', v: (e) => e.ref },
+];
+
+const CN_NUMERAL_DATES: Column[] = [
+  { h: '交易日期', v: (e) => cnNumeralDate(e) },
+  { h: '交易时间', v: (e) => e.time },
+  { h: '交易类型', v: typeOf },
+  { h: '卡类型', v: (e) => cardOf(e) },
+  { h: '交易金额', v: (e) => grouped(signed(e)) },
+  { h: '手续费', v: (e) => plain(feeOf(e)) },
+  { h: '结算金额', v: (e) => grouped(netOf(e)) },
+  { h: '备注', v: textOf },
+];
+
+/**
+ * A workbook of one sheet a month, each titled with its month in Chinese numerals
+ * (二〇二四年三月 商户交易明细) and its rows dated by month and day only (03-02).
+ */
+function monthSheetsLayout(name: string, about: string): Layout {
+  const columns: Column[] = [
+    { h: '日期', v: (e) => `${e.date.slice(5, 7)}-${e.date.slice(8)}` },
+    { h: '时间', v: (e) => e.time },
+    { h: '交易类型', v: typeOf },
+    { h: '卡类型', v: (e) => cardOf(e) },
+    { h: '交易金额', v: (e) => signed(e) / 100 },
+    { h: '手续费', v: (e) => feeOf(e) / 100 },
+    { h: '结算金额', v: (e) => netOf(e) / 100 },
+    { h: '摘要', v: textOf },
+  ];
+  return {
+    name,
+    about,
+    ext: 'xlsx',
+    view: FULL_VIEW,
+    async render(ledger) {
+      const sheets: Sheet[] = [];
+      const positions = new Map<number, Position>();
+      for (const part of byMonth(ledger)) {
+        const first = part.entries[0]?.date ?? '';
+        const zero = first.slice(5, 7) === '01' ? '零' : '〇';
+        const title = `${cnYear(first.slice(0, 4), zero)}年${cnSmall(Number(first.slice(5, 7)))}月 商户交易明细`;
+        const grid = buildGrid(
+          ledger,
+          { columns, preamble: (l) => [[title], [`商户名称：${l.merchant}`]] },
+          part.entries,
+        );
+        sheets.push({ name: part.name, rows: grid.rows });
+        for (const [seq, p] of positionsOf(grid, part.name)) positions.set(seq, p);
+      }
+      if (sheets.length === 1) for (const p of positions.values()) delete p.sheet;
+      return {
+        bytes: await toXlsx(sheets),
+        positions,
+        format: 'xlsx',
+        encoding: null,
+        headerRow: 3,
+        records: ledger.entries.length,
+        sheets: sheets.map((s) => s.name),
+      };
+    },
+  };
+}
+
+/** A fixed-width print: columns padded with spaces, no delimiter (see `toFixedWidth`). */
+function fixedWidthLayout(
+  name: string,
+  about: string,
+  plan: () => TablePlan,
+  options: { encoding: TextEncoding; gap: number },
+): Layout {
+  return {
+    name,
+    about,
+    ext: 'txt',
+    view: FULL_VIEW,
+    render(ledger) {
+      const grid = buildGrid(ledger, plan());
+      const { text, lineOf } = toFixedWidth(grid.rows, grid.headerRow, options.gap);
+      const positions = new Map<number, Position>();
+      grid.seqs.forEach((seq, i) => {
+        if (seq !== null) positions.set(seq, { row: lineOf[i] ?? 0 });
+      });
+      return {
+        bytes: encodeText(text, options.encoding),
+        positions,
+        format: 'csv',
+        encoding: options.encoding === 'gbk' ? 'gb18030' : options.encoding,
+        headerRow: lineOf[grid.headerRow - 1] ?? null,
+        records: records(grid),
+      };
+    },
+  };
+}
+
+const fixedPreamble = (title: string) => (l: Ledger) => [
+  [`${l.provider} ${title}`],
+  [
+    `商户名称：${l.merchant}`,
+    `统计区间：${l.entries[0]?.date ?? ''} 至 ${l.entries.at(-1)?.date ?? ''}`,
+  ],
+];
+
+const SECOND_NOVEL_LAYOUTS: readonly Layout[] = [
+  textLayout(
+    'csv-title-year-only',
+    'the year only in an unlabelled title (某某支付 2024年度 商户交易明细), rows dated 3月2日 10:22:33',
+    () => ({
+      columns: TITLE_YEAR_MONTH_DAY,
+      preamble: (l) => [
+        [`${l.provider} ${titleSpan(l)} 商户交易明细`],
+        [`商户名称：${l.merchant}`],
+      ],
+    }),
+    { encoding: 'utf-8' },
+  ),
+  monthSheetsLayout(
+    'xlsx-month-sheets-numeral-title',
+    'XLSX, one sheet a month titled in Chinese numerals (二〇二四年三月 商户交易明细), rows dated 03-02',
+  ),
+  textLayout(
+    'csv-chinese-numeral-dates',
+    'dates in Chinese numerals (二〇二四年三月二日) beside a 交易时间 column, GB18030',
+    () => ({ columns: CN_NUMERAL_DATES, preamble: () => [['商户交易明细']] }),
+    { encoding: 'gb18030', eol: '\r\n' },
+  ),
+  fixedWidthLayout(
+    'txt-fixed-width-spaces',
+    'a terminal print saved as UTF-8 text: columns padded with spaces (two between), no delimiter, a centred title, 合计/笔数 footer',
+    () => ({
+      columns: STANDARD,
+      preamble: fixedPreamble('商户交易流水'),
+      totals: grandTotals(8, 3),
+    }),
+    { encoding: 'utf-8', gap: 2 },
+  ),
+  fixedWidthLayout(
+    'txt-fixed-width-gb18030-tight',
+    'a back-office print in GB18030: columns padded with spaces, one space between them, fields with spaces (2024-03-02 10:22:33), empty cells, 合计 footer',
+    () => ({
+      columns: [...STANDARD.slice(0, 7)],
+      preamble: fixedPreamble('POS 商户对账单'),
+      totals: grandTotals(7, 3),
+    }),
+    { encoding: 'gb18030', gap: 1 },
+  ),
+];
+
+export const LAYOUTS: readonly Layout[] = [
+  ...FIRST_LAYOUTS,
+  ...NOVEL_LAYOUTS,
+  ...SECOND_NOVEL_LAYOUTS,
+];
 
 export function layoutNamed(name: string): Layout {
   const layout = LAYOUTS.find((l) => l.name === name);
