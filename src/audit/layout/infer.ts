@@ -68,6 +68,12 @@ export interface TableLayout {
   issues?: LayoutIssue[];
   /** The period the preamble states, which gives date cells without a year their year. */
   period?: StatedPeriod;
+  /**
+   * A daily sheet on its side, read turned (layout/wide.ts): the spreadsheet row of each turned
+   * column, and the money rows that are movements of their own (with the way the money went
+   * when the sheet prints it unsigned: +1 in, −1 out, 0 as printed).
+   */
+  turned?: { labelRows: number[]; items: { index: number; way: 1 | -1 | 0 }[] };
 }
 
 /** How many leading rows may be preamble before we give up looking for a header. */

@@ -50,6 +50,11 @@ export interface Layout {
   /** One line for docs and the expected.json's generator field. */
   about: string;
   render(ledger: Ledger): Rendered | Promise<Rendered>;
+  /**
+   * The ledger as this layout shows it, when it shows less than every entry (a daily sheet sums
+   * two deductions of one name on one day): the truth is stated for it. Every entry by default.
+   */
+  shows?: (ledger: Ledger) => Ledger;
 }
 
 // ---- money and dates as exports print them --------------------------------------------------
@@ -1278,6 +1283,194 @@ const fixedPreamble = (title: string) => (l: Ledger) => [
   ],
 ];
 
+// ---- a daily sheet on its side: one column a day, one row a figure ------------------------------
+
+/** The row a deduction is printed on: its own name, before any dressing. */
+const feeLabel = (e: Entry) => (e.kind === 'fee' ? (e.name ?? e.text) : '');
+
+/**
+ * The ledger as a daily sheet shows it: deductions of one name on one day are one figure (the
+ * first entry's, with the sum), everything else as it is (sales, refunds, payouts and credits are
+ * never findings in the daily view).
+ */
+function dailyLedger(ledger: Ledger): Ledger {
+  const entries: Entry[] = [];
+  const cell = new Map<string, number>();
+  for (const e of ledger.entries) {
+    if (e.kind !== 'fee') {
+      entries.push(e);
+      continue;
+    }
+    const key = `${e.date}|${feeLabel(e)}`;
+    const at = cell.get(key);
+    const first = at === undefined ? undefined : entries[at];
+    if (first?.kind === 'fee') {
+      entries[at ?? 0] = { ...first, amount: first.amount + e.amount };
+      continue;
+    }
+    cell.set(key, entries.length);
+    entries.push({ ...e, text: feeLabel(e) });
+  }
+  return { ...ledger, entries };
+}
+
+interface WideRow {
+  label: string;
+  /** Money in (+1) or out (−1) of the merchant's account; 0 for a count. */
+  way: 1 | -1 | 0;
+  /** Fen (or a count) per day. */
+  values: Map<string, number>;
+  /** Ledger entries (of the daily ledger) in this row, by day. */
+  seqs: Map<string, number[]>;
+}
+
+/** The figures of a daily sheet: the day's sales, then every other movement by its name. */
+function wideRows(daily: Ledger, balance: boolean): { days: string[]; rows: WideRow[] } {
+  const days = [...new Set(daily.entries.map((e) => e.date))];
+  const rows: WideRow[] = [];
+  const byLabel = new Map<string, WideRow>();
+  const row = (label: string, way: 1 | -1 | 0): WideRow => {
+    let r = byLabel.get(label);
+    if (!r) {
+      r = { label, way, values: new Map(), seqs: new Map() };
+      byLabel.set(label, r);
+      rows.push(r);
+    }
+    return r;
+  };
+  const add = (r: WideRow, e: Entry, value: number) => {
+    r.values.set(e.date, (r.values.get(e.date) ?? 0) + value);
+    r.seqs.set(e.date, [...(r.seqs.get(e.date) ?? []), e.seq]);
+  };
+  const count = row('交易笔数', 0);
+  const amount = row('交易金额', 1);
+  const fee = row('手续费', 0);
+  const net = row('结算金额', 1);
+  const refunds = row('退款金额', -1);
+  const movements: Entry[] = [];
+  for (const e of daily.entries) {
+    if (e.kind === 'sale') {
+      add(count, e, 1);
+      add(amount, e, e.amount);
+      add(fee, e, e.fee);
+      add(net, e, e.net);
+    } else if (e.kind === 'refund') add(refunds, e, e.amount);
+    else movements.push(e);
+  }
+  // deductions, then credits, each by its name in order of appearance, then the payouts
+  for (const e of movements) if (e.kind === 'fee') add(row(feeLabel(e), -1), e, e.amount);
+  for (const e of movements) if (e.kind === 'credit') add(row(e.text, 1), e, e.amount);
+  const payouts = row('提现金额', -1);
+  for (const e of movements) if (e.kind === 'payout') add(payouts, e, e.amount);
+  if (balance) {
+    const end = row('账户余额', 0);
+    let running = 1_000_00;
+    for (const day of days) {
+      for (const r of rows)
+        if (r.way !== 0 && r.label !== '交易金额') running += r.way * (r.values.get(day) ?? 0);
+      end.values.set(day, running);
+    }
+  }
+  return { days, rows };
+}
+
+/**
+ * A daily sheet: one column a day (the header holds the dates), one row a figure — 交易笔数,
+ * 交易金额, 手续费, 结算金额, 退款金额, each deduction and credit by its name, 提现金额 — as a
+ * provider's 日结汇总 prints it. `signed`: money out is printed negative; otherwise every figure
+ * is positive and the 账户余额 row says which way each moved.
+ */
+function dailyWideLayout(
+  name: string,
+  about: string,
+  options: { container: 'xlsx' | 'csv'; signed: boolean },
+): Layout {
+  const view: View = { card: false, fee: false, net: false, daily: true };
+  return {
+    name,
+    about,
+    ext: options.container,
+    view,
+    shows: dailyLedger,
+    async render(ledger) {
+      const daily = dailyLedger(ledger);
+      const { days, rows } = wideRows(daily, !options.signed);
+      const money = (r: WideRow, fen: number): Cell => {
+        const v = options.signed && r.way === -1 ? -fen : fen;
+        if (options.container === 'xlsx') return r.label === '交易笔数' ? v : v / 100;
+        return r.label === '交易笔数' ? String(v) : grouped(v);
+      };
+      const dayCell = (day: string): Cell =>
+        options.container === 'xlsx'
+          ? { serial: Math.round(excelSerial(day)), format: 'yyyy-mm-dd' }
+          : `${day.slice(5, 7)}-${day.slice(8)}`;
+      const parts =
+        options.container === 'xlsx'
+          ? byMonth(ledger).map((m) => ({
+              name: m.name,
+              days: days.filter((d) => m.entries.some((e) => e.date === d)),
+            }))
+          : [{ name: '日汇总', days }];
+      const sheets: Sheet[] = [];
+      const positions = new Map<number, Position>();
+      let count = 0;
+      for (const part of parts) {
+        const title =
+          options.container === 'xlsx'
+            ? `${ledger.provider} 商户日结汇总表（${part.name}）`
+            : `${ledger.provider} ${titleSpan(ledger)} 商户日汇总`;
+        const grid: Cell[][] = [
+          [title],
+          [`商户名称：${ledger.merchant}`],
+          ['项目', ...part.days.map(dayCell)],
+        ];
+        for (const r of rows) {
+          const shown = part.days.filter((d) => r.values.has(d));
+          if (shown.length === 0 && r.way !== 0 && r.label !== '交易金额') continue;
+          grid.push([
+            r.label,
+            ...part.days.map((d) => {
+              const v = r.values.get(d);
+              return v === undefined ? null : money(r, v);
+            }),
+          ]);
+          for (const d of part.days)
+            for (const seq of r.seqs.get(d) ?? [])
+              positions.set(seq, {
+                row: grid.length,
+                ...(parts.length > 1 ? { sheet: part.name } : {}),
+              });
+          if (!['交易笔数', '交易金额', '手续费', '结算金额', '账户余额'].includes(r.label))
+            count += shown.length;
+        }
+        count += part.days.length;
+        sheets.push({ name: part.name, rows: grid });
+      }
+      if (options.container === 'csv')
+        return {
+          bytes: encodeText(
+            toDelimited(sheets[0]?.rows ?? [], { delimiter: ',', eol: '\r\n' }),
+            'utf-8-bom',
+          ),
+          positions,
+          format: 'csv',
+          encoding: 'utf-8-bom',
+          headerRow: 3,
+          records: count,
+        };
+      return {
+        bytes: await toXlsx(sheets),
+        positions,
+        format: 'xlsx',
+        encoding: null,
+        headerRow: 3,
+        records: count,
+        sheets: sheets.map((s) => s.name),
+      };
+    },
+  };
+}
+
 const SECOND_NOVEL_LAYOUTS: readonly Layout[] = [
   textLayout(
     'csv-title-year-only',
@@ -1320,6 +1513,16 @@ const SECOND_NOVEL_LAYOUTS: readonly Layout[] = [
       totals: grandTotals(7, 3),
     }),
     { encoding: 'gb18030', gap: 1 },
+  ),
+  dailyWideLayout(
+    'xlsx-daily-wide-balance',
+    'a daily sheet on its side (one column a day, rows 交易笔数/交易金额/手续费/结算金额/each deduction by name/提现金额), one sheet a month, every figure positive, an 账户余额 row',
+    { container: 'xlsx', signed: false },
+  ),
+  dailyWideLayout(
+    'csv-daily-wide-signed',
+    'the daily sheet on its side as CSV: dates 03-02 across, the year in the title only, money out negative',
+    { container: 'csv', signed: true },
   ),
 ];
 
