@@ -397,7 +397,10 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
         if (role === 'date' && share(s, 'date') >= 0.8) score += 1;
         if (role === 'cardType' && share(s, 'card') >= 0.5) score += 2;
         // 收入/支出 or 借/贷 values make a direction column, whatever its header (收支类型) says
-        if (role === 'direction' && share(s, 'direction') >= 0.8) score += 4;
+        // (a direction says which way every movement went: a column of 借/贷 filled on the
+        // sales only is their card type, 借记/贷记 written short)
+        if (role === 'direction' && share(s, 'direction') >= 0.8 && s.nonEmpty >= 0.9 * data.length)
+          score += 4;
       }
       if (words > 0 && !fits && data.length > 0 && (role === 'date' || isMoneyRole(role)))
         reasons.push(`${name(index)}的表头像${roleName(role)}，但内容不像，未采用`);
@@ -717,7 +720,10 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     if (card) columns.cardType = card.index;
   }
   if (columns.direction === undefined) {
-    const dir = stats.find((s) => !taken().has(s.index) && share(s, 'direction') >= 0.9);
+    const dir = stats.find(
+      (s) =>
+        !taken().has(s.index) && share(s, 'direction') >= 0.9 && s.nonEmpty >= 0.9 * data.length,
+    );
     if (dir) columns.direction = dir.index;
   }
   if (columns.reference === undefined) {

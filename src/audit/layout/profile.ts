@@ -222,7 +222,12 @@ export function fitsRole(role: ColumnRole, s: ColumnStats | undefined, named = f
     case 'terminal':
       return share(s, 'date', 'money', 'time') < 0.5;
     case 'cardType':
-      return share(s, 'card') >= 0.3 || share(s, 'text') >= 0.5;
+      // 借/贷 under a card-type header are 借记卡/贷记卡 written short
+      return (
+        share(s, 'card') >= 0.3 ||
+        share(s, 'text') >= 0.5 ||
+        (named && share(s, 'direction') >= 0.8)
+      );
     case 'direction':
       return share(s, 'direction') >= 0.8;
     case 'type':

@@ -1471,6 +1471,33 @@ function dailyWideLayout(
   };
 }
 
+/** 1,234.56元 (and a note after the figure, as an invoice-minded export adds it). */
+const yuanNote = (fen: number, note = '') => `${grouped(fen)}元${note}`;
+
+const YUAN_TAX_NOTE: Column[] = [
+  { h: '交易日期', v: (e) => `${slashDate(e)} ${e.time}` },
+  { h: '交易类型', v: typeOf },
+  { h: '卡类型', v: (e) => cardOf(e) },
+  {
+    h: '交易金额',
+    v: (e) => yuanNote(signed(e), e.kind === 'fee' ? '（含税）' : ''),
+  },
+  { h: '手续费', v: (e) => yuanNote(feeOf(e), '（含税）') },
+  { h: '结算金额', v: (e) => yuanNote(netOf(e)) },
+  { h: '备注', v: textOf },
+];
+
+/** The fee column headed only 扣费, beside deduction rows typed 扣费 among the sales. */
+const KOUFEI_MIXED: Column[] = [
+  { h: '日期', v: stamp },
+  { h: '业务', v: typeOf },
+  { h: '卡种', v: (e) => cardOf(e, '借', '贷') },
+  { h: '金额', v: (e) => plain(signed(e)) },
+  { h: '扣费', v: (e) => (e.kind === 'sale' ? plain(e.fee) : '') },
+  { h: '到账', v: (e) => plain(netOf(e)) },
+  { h: '说明', v: textOf },
+];
+
 const SECOND_NOVEL_LAYOUTS: readonly Layout[] = [
   textLayout(
     'csv-title-year-only',
@@ -1523,6 +1550,18 @@ const SECOND_NOVEL_LAYOUTS: readonly Layout[] = [
     'csv-daily-wide-signed',
     'the daily sheet on its side as CSV: dates 03-02 across, the year in the title only, money out negative',
     { container: 'csv', signed: true },
+  ),
+  textLayout(
+    'csv-yuan-tax-note',
+    'every field quoted, amounts with 元 and thousands separators, fees with a trailing （含税） note',
+    () => ({ columns: YUAN_TAX_NOTE, preamble: preamble('商户结算明细') }),
+    { encoding: 'gb18030', quoteAll: true, eol: '\r\n' },
+  ),
+  textLayout(
+    'csv-koufei-fee-column',
+    'the card-fee column headed only 扣费, deduction rows typed 扣费 mixed with the sales, card type 借/贷',
+    () => ({ columns: KOUFEI_MIXED }),
+    { encoding: 'utf-8' },
   ),
 ];
 
