@@ -84,37 +84,27 @@ const SENDER = /^\s*(【[^】]{1,30}】|\[[^\]]{1,30}\])/u;
 export function fixedColumns(lines: readonly string[]): FixedColumns | null {
   const content = lines.filter((l) => l.trim() !== '' && !RULE.test(l)).slice(0, PROFILE_LINES);
   if (content.length === 0) return null;
-  const candidates = content
-    .filter((l) => !LABELLED.test(l) && !SENDER.test(l))
-    .map(place)
-    .filter((p) => p.tokens.length >= 3);
+  // lines of the table: three or more fields, no 商户名称：… label, no notice's sender
+  const placed = content.map((line) => ({ line, ...place(line) }));
+  const tabular = (p: (typeof placed)[number]) =>
+    p.tokens.length >= 3 && !LABELLED.test(p.line) && !SENDER.test(p.line);
+  const candidates = placed.filter(tabular);
   if (candidates.length < 5 || candidates.length < 0.7 * content.length) return null;
-  // the header: the last line of labels before the first line of figures; the title and what
-  // else stands above it are not the table
-  const hasFigures = (p: Placed, line: string) =>
-    !LABELLED.test(line) &&
-    p.tokens.filter(([a, b]) => /\d/.test(slice(line, p, a, b))).length >= 2;
-  const lineOf = new Map<Placed, string>();
-  const placed = content.map((l) => {
-    const p = place(l);
-    lineOf.set(p, l);
-    return p;
-  });
+  // the header: the last such line before the first line of figures; the title and what else
+  // stands above it are not the table
   const firstData = placed.findIndex(
-    (p) => p.tokens.length >= 3 && hasFigures(p, lineOf.get(p) ?? ''),
+    (p) => tabular(p) && p.tokens.filter(([a, b]) => /\d/.test(slice(p.line, p, a, b))).length >= 2,
   );
   let headerAt = -1;
   for (let i = firstData - 1; i >= 0; i--) {
     const p = placed[i];
-    if (p && p.tokens.length >= 3 && !LABELLED.test(lineOf.get(p) ?? '')) {
+    if (p && tabular(p)) {
       headerAt = i;
       break;
     }
   }
   const header = headerAt >= 0 ? placed[headerAt] : undefined;
-  const table = placed
-    .slice(headerAt >= 0 ? headerAt : Math.max(0, firstData))
-    .filter((p) => p.tokens.length >= 3 && !LABELLED.test(lineOf.get(p) ?? ''));
+  const table = placed.slice(headerAt >= 0 ? headerAt : Math.max(0, firstData)).filter(tabular);
   if (table.length < 5) return null;
   const width = Math.max(...table.map((p) => p.width));
   const filled = new Uint32Array(width);
@@ -160,10 +150,6 @@ function slice(line: string, p: Placed, a: number, b: number): string {
   return out;
 }
 
-function crosses(p: Placed, gaps: readonly [number, number][]): boolean {
-  return p.tokens.some(([a, b]) => gaps.some(([from, to]) => a <= to && b >= from));
-}
-
 /**
  * One line in cells: the characters of each column's span, trimmed. A line that runs across the
  * gaps (a title, a preamble, a total printed without the columns) is split at runs of two or more
@@ -171,24 +157,30 @@ function crosses(p: Placed, gaps: readonly [number, number][]): boolean {
  */
 export function splitFixed(line: string, columns: FixedColumns): string[] {
   if (line.trim() === '') return [''];
-  const p = place(line);
   if (RULE.test(line)) return [line.trim()];
-  if (crosses(p, columns.gaps)) return line.trim().split(/[ \t\u3000]{2,}/u);
-  const { starts } = columns;
+  // one pass over the characters, nothing allocated but the cells (statements run to millions
+  // of lines)
+  const { starts, gaps } = columns;
   const out: string[] = [];
   let column = 0;
   let from = 0;
+  let x = 0;
+  let gap = 0;
   for (let i = 0; i < line.length; i++) {
-    const x = p.at[i] ?? 0;
-    if (column + 1 < starts.length && x >= (starts[column + 1] ?? Infinity)) {
+    const code = line.charCodeAt(i);
+    // the second half of a surrogate pair belongs to the character before it
+    if (code >= 0xdc00 && code <= 0xdfff && i > 0) continue;
+    const w = code === 9 ? 8 - (x % 8) : charWidth(code);
+    while (gap < gaps.length && (gaps[gap]?.[1] ?? Infinity) < x) gap++;
+    const open = gaps[gap];
+    if (open && !isSpace(code) && x + w - 1 >= open[0] && x <= open[1])
+      return line.trim().split(/[ \t\u3000]{2,}/u);
+    while (column + 1 < starts.length && x >= (starts[column + 1] ?? Infinity)) {
       out.push(line.slice(from, i).trim());
       from = i;
       column++;
-      while (column + 1 < starts.length && x >= (starts[column + 1] ?? Infinity)) {
-        out.push('');
-        column++;
-      }
     }
+    x += w;
   }
   out.push(line.slice(from).trim());
   while (out.length > 0 && out[out.length - 1] === '') out.pop();

@@ -1400,10 +1400,14 @@ function dailyWideLayout(
         if (options.container === 'xlsx') return r.label === '交易笔数' ? v : v / 100;
         return r.label === '交易笔数' ? String(v) : grouped(v);
       };
+      // month and day only while the title's year says which year (a ledger within one year)
+      const oneYear = titleSpan(ledger).endsWith('年度');
       const dayCell = (day: string): Cell =>
         options.container === 'xlsx'
           ? { serial: Math.round(excelSerial(day)), format: 'yyyy-mm-dd' }
-          : `${day.slice(5, 7)}-${day.slice(8)}`;
+          : oneYear
+            ? `${day.slice(5, 7)}-${day.slice(8)}`
+            : day;
       const parts =
         options.container === 'xlsx'
           ? byMonth(ledger).map((m) => ({
@@ -1548,7 +1552,7 @@ const SECOND_NOVEL_LAYOUTS: readonly Layout[] = [
   ),
   dailyWideLayout(
     'csv-daily-wide-signed',
-    'the daily sheet on its side as CSV: dates 03-02 across, the year in the title only, money out negative',
+    'the daily sheet on its side as CSV: dates 03-02 across (the year in the title only, while the ledger is within one year), money out negative',
     { container: 'csv', signed: true },
   ),
   textLayout(
