@@ -38,16 +38,30 @@ describe('parseYuanToFen', () => {
     ['1,333.99-', -133399],
     ['99.00-', -9900],
     ['９９．００－元', -9900],
+    ['7.41元（含税）', 741],
+    ['1,234.56元(不含税)', 123456],
+    ['-99.00元（含税）', -9900],
   ])('%s → %i fen', (text, fen) => {
     expect(parseYuanToFen(text)).toBe(fen);
   });
 
-  it.each(['', 'abc', '12,3.4', '1,23', '12.345', '1.2.3', '--5', '¥', '.', '12a', '1e5'])(
-    'rejects %j',
-    (text) => {
-      expect(parseYuanToFen(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '12,3.4',
+    '1,23',
+    '12.345',
+    '1.2.3',
+    '--5',
+    '¥',
+    '.',
+    '12a',
+    '1e5',
+    '押金（第2期）',
+    '(含税)',
+  ])('rejects %j', (text) => {
+    expect(parseYuanToFen(text)).toBeNull();
+  });
 
   it('round-trips every amount it formats', () => {
     fc.assert(

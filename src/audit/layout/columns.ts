@@ -294,17 +294,20 @@ export function parseMapOption(text: string): ColumnOverrides {
 /** What the report says about how the columns were read (`statements[].layout`). */
 export function describeLayout(layout: TableLayout) {
   const guess = layoutGuess(layout);
+  const rows = layout.turned?.labelRows;
   return {
     columns: Object.fromEntries(
       Object.entries(guess.columns).map(([role, c]) => [
         role,
-        { column: c.letter, header: c.header },
+        // a sheet read turned: where the figures are is a row of the sheet
+        { column: rows ? String(rows[c.column - 1] ?? '') : c.letter, header: c.header },
       ]),
     ),
     unit: guess.unit,
     sign: guess.sign,
     ...(layout.feeNegative ? { feeNegative: true } : {}),
     confidence: { level: guess.confidence, reasons: guess.reasons },
+    ...(rows ? { byRow: true as const } : {}),
   };
 }
 

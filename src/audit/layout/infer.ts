@@ -1,4 +1,4 @@
-import { periodOfText, type StatedPeriod } from '../dates.js';
+import { periodOfText, periodOfTitle, type StatedPeriod } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Cell, ColumnRole, SourceRow } from '../model.js';
 import { foldWidth } from '../money.js';
@@ -68,6 +68,12 @@ export interface TableLayout {
   issues?: LayoutIssue[];
   /** The period the preamble states, which gives date cells without a year their year. */
   period?: StatedPeriod;
+  /**
+   * A daily sheet on its side, read turned (layout/wide.ts): the spreadsheet row of each turned
+   * column, and the money rows that are movements of their own (with the way the money went
+   * when the sheet prints it unsigned: +1 in, −1 out, 0 as printed).
+   */
+  turned?: { labelRows: number[]; items: { index: number; way: 1 | -1 | 0 }[] };
 }
 
 /** How many leading rows may be preamble before we give up looking for a header. */
@@ -148,14 +154,20 @@ const LABEL_KINDS: ReadonlySet<CellKind> = new Set(['text', 'card', 'direction']
  * title and info lines only: the search stops at the first row as wide as a header or a record.
  */
 export function statedPeriod(rows: readonly SourceRow[]): StatedPeriod | null {
+  const lines: string[] = [];
   for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
     const texts = row.cells.map(cellText).filter((t) => t !== '');
-    if (texts.length >= 4) return null;
+    if (texts.length >= 4) break;
     if (texts.length === 0) continue;
-    const period = periodOfText(texts.join(' '));
+    const line = texts.join(' ');
+    const period = periodOfText(line);
     if (period) return period;
+    // a narrow table's header and records are not title lines
+    if (texts.length >= 2 && texts.some((t) => /^[-+(]?[\d,]+(?:\.\d+)?\)?$/.test(t))) break;
+    lines.push(line);
   }
-  return null;
+  // no line names the period: a title that states one year or month without a label will do
+  return periodOfTitle(lines);
 }
 
 function shapeOf(row: SourceRow, lexicon: Lexicon, period: StatedPeriod | null): RowShape {
@@ -408,7 +420,10 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
         if (role === 'date' && share(s, 'date') >= 0.8) score += 1;
         if (role === 'cardType' && share(s, 'card') >= 0.5) score += 2;
         // 收入/支出 or 借/贷 values make a direction column, whatever its header (收支类型) says
-        if (role === 'direction' && share(s, 'direction') >= 0.8) score += 4;
+        // (a direction says which way every movement went: a column of 借/贷 filled on the
+        // sales only is their card type, 借记/贷记 written short)
+        if (role === 'direction' && share(s, 'direction') >= 0.8 && s.nonEmpty >= 0.9 * data.length)
+          score += 4;
       }
       if (words > 0 && !fits && data.length > 0 && (role === 'date' || isMoneyRole(role)))
         reasons.push(`${name(index)}的表头像${roleName(role)}，但内容不像，未采用`);
@@ -762,7 +777,10 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     if (card) columns.cardType = card.index;
   }
   if (columns.direction === undefined) {
-    const dir = stats.find((s) => !taken().has(s.index) && share(s, 'direction') >= 0.9);
+    const dir = stats.find(
+      (s) =>
+        !taken().has(s.index) && share(s, 'direction') >= 0.9 && s.nonEmpty >= 0.9 * data.length,
+    );
     if (dir) columns.direction = dir.index;
   }
   if (columns.reference === undefined) {

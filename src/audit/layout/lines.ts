@@ -14,7 +14,10 @@ export type LineResult =
   | { kind: 'skip'; why: 'blank' | 'summary' | 'note' | 'header' }
   | { kind: 'problem'; problem: InputProblem };
 
-function parseMoneyCell(cell: Cell | undefined, unit: MoneyUnit = 'yuan'): Fen | null | 'invalid' {
+export function parseMoneyCell(
+  cell: Cell | undefined,
+  unit: MoneyUnit = 'yuan',
+): Fen | null | 'invalid' {
   if (cell === null || cell === undefined) return null;
   let fen: Fen | null;
   if (typeof cell === 'number') fen = numberToFen(cell);
@@ -30,7 +33,7 @@ function parseMoneyCell(cell: Cell | undefined, unit: MoneyUnit = 'yuan'): Fen |
   return fen % 100 === 0 ? fen / 100 : 'invalid';
 }
 
-function unitAt(layout: TableLayout, index: number | undefined): MoneyUnit {
+export function unitAt(layout: TableLayout, index: number | undefined): MoneyUnit {
   return index !== undefined && layout.fenColumns?.includes(index) ? 'fen' : 'yuan';
 }
 

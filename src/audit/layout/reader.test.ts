@@ -100,6 +100,30 @@ describe('headers in English, bilingual, or synonyms', () => {
   });
 });
 
+describe('short words that mean two things', () => {
+  it('reads 借/贷 filled on the sales only as their card type, and a fee column headed 扣费', () => {
+    const { layout, lines } = read(
+      table(
+        ['日期', '业务', '卡种', '金额', '扣费', '到账', '说明'],
+        ['2024-03-01 10:00:00', '刷卡消费', '借', '100.00', '0.60', '99.40', ''],
+        ['2024-03-01 11:00:00', '刷卡消费', '贷', '200.00', '1.20', '198.80', ''],
+        ['2024-03-02 01:00:00', '扣费', '', '-36.00', '', '-36.00', '流量卡年费'],
+        ['2024-03-02 10:00:00', '扫码收款', '贷', '50.00', '0.30', '49.70', ''],
+        ['2024-03-02 22:00:00', '结算', '', '-312.00', '', '-312.00', '尾号1234'],
+      ),
+    );
+    expect(layout.columns).toMatchObject({ cardType: 2, amount: 3, fee: 4, net: 5 });
+    expect(layout.columns.direction).toBeUndefined();
+    expect(lines.map((l) => [l.amount, l.cardType])).toEqual([
+      [10000, 'debit'],
+      [20000, 'credit'],
+      [-3600, 'unknown'],
+      [5000, 'credit'],
+      [-31200, 'unknown'],
+    ]);
+  });
+});
+
 describe('where the table is', () => {
   it('data from column C and row 6, below a title and a preamble, with a total at the end', () => {
     const { layout, lines } = read(
@@ -522,6 +546,33 @@ describe('dates without a year, the year in the preamble', () => {
     expect(error.message).toMatch(/请重新导出带年份的完整日期/);
     expect(error.hint).toMatch(/no year/);
     expect(error.message.replace(/\([^()]*\)$/, '').replace('x.csv', '')).not.toMatch(/[a-z]{2,}/i);
+  });
+
+  it('takes the year from a title that states one span without a label', () => {
+    const march = ['03-02 10:51', '消费', '100.00', '0.60', '99.40'];
+    for (const title of ['某某支付 2024年3月 商户交易明细', '二〇二四年三月 商户交易明细']) {
+      const { layout, lines } = read(table([title], ['商户名称：成都市张记面馆'], header, march));
+      expect(layout.period, title).toEqual({ from: '2024-03-01', to: '2024-03-31' });
+      expect(lines.map((l) => l.date)).toEqual(['2024-03-02']);
+    }
+    const { lines } = read(
+      table(['2023年度对账单'], header, march, ['3月2日', '消费', '1.00', '0.01', '0.99']),
+    );
+    expect(lines.map((l) => l.date)).toEqual(['2023-03-02', '2023-03-02']);
+  });
+
+  it('still stops when the lines above name two different spans', async () => {
+    const error: unknown = await audit([
+      ['某某支付 2024年3月 商户交易明细'],
+      ['2024年4月'],
+      header,
+      ...body,
+    ]).catch((e: unknown) => e);
+    expect(isFeeGuardError(error)).toBe(true);
+    if (!isFeeGuardError(error)) return;
+    expect(error.details).toMatchObject({
+      layout: { questions: [{ role: 'date', yearless: true }] },
+    });
   });
 });
 

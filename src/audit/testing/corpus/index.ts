@@ -70,7 +70,7 @@ export function expectedFor(
   stem: string,
   withContract = true,
 ): Expected {
-  const truth: Truth = computeTruth(ledger, layout.view, withContract);
+  const truth: Truth = computeTruth(layout.shows?.(ledger) ?? ledger, layout.view, withContract);
   const file = `${stem}.${layout.ext}`;
   const findings = truth.findings.map((f): ExpectedFinding => {
     const at = rendered.positions.get(f.seq);
