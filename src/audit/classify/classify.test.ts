@@ -166,6 +166,22 @@ describe('the payout rule: a payout is never a fee', () => {
     expect(outcome(line('提现', '提现手续费', -200))).toBe('fee:instant_settlement_fee');
   });
 
+  it('names built from a known meaning are read without being listed (corpus seed 41, 100, 111)', () => {
+    expect(outcome(line('', '信息传输费', -3600))).toBe('fee:traffic_fee');
+    expect(outcome(line('', '交易提醒费', -500))).toBe('fee:service_fee');
+    expect(outcome(line('', '专属客服费', -1900))).toBe('fee:service_fee');
+    expect(outcome(line('', 'POS机具采购款', -29900))).toBe('fee:deposit');
+    expect(outcome(line('', '设备分期款（第2期）', -9900))).toBe('fee:deposit');
+    expect(outcome(line('', '终端绑定费', -9900))).toBe('fee:deposit');
+    expect(outcome(line('', '取现手续费', -300))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('', '闪结费', -200))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('', '秒提手续费', -200))).toBe('fee:instant_settlement_fee');
+    // A payout is still a payout, and a plain settlement fee may be the ordinary card fee.
+    expect(outcome(line('', '秒提至尾号1234', -500000))).toBe('settlement');
+    expect(outcome(line('', '取现 尾号1234', -500000))).not.toMatch(/^fee:/);
+    expect(outcome(line('', '结算手续费', -300))).not.toBe('fee:instant_settlement_fee');
+  });
+
   it('a payout named after its speed carries the speed, so its fee column is the speed fee', () => {
     expect(classify(line('', 'D0提现至尾号1234', -500000, 300)).speed).toBe(true);
     expect(classify(line('结算', '尾号0443', -10636)).speed).toBeUndefined();
