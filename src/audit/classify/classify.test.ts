@@ -64,6 +64,8 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
     ['扣费', '商户年审费', 'fee:service_fee'],
     ['扣费', '系统升级费', 'fee:service_fee'],
     ['扣费', '资金安全险', 'fee:service_fee'],
+    ['扣费', '交易提醒费扣款', 'fee:service_fee'],
+    ['', '扣收到账提醒费', 'fee:service_fee'],
     // deposit / activation / device
     ['扣费', '押金（第1期）', 'fee:deposit'],
     ['扣费', '激活费', 'fee:deposit'],
@@ -180,6 +182,13 @@ describe('the payout rule: a payout is never a fee', () => {
     expect(outcome(line('', '秒提至尾号1234', -500000))).toBe('settlement');
     expect(outcome(line('', '取现 尾号1234', -500000))).not.toMatch(/^fee:/);
     expect(outcome(line('', '结算手续费', -300))).not.toBe('fee:instant_settlement_fee');
+  });
+
+  it('a type that is itself the charge’s name (a list of charges: 费用类型 即时到账费) is that fee', () => {
+    expect(outcome(line('即时到账费', '从结算款中扣收', 300))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('出款手续费', '', -100))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('即时到账', '', -380012))).toBe('settlement');
+    expect(outcome(line('提现(含手续费)', '', -380012))).toBe('settlement');
   });
 
   it('a payout named after its speed carries the speed, so its fee column is the speed fee', () => {

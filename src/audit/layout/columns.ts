@@ -163,9 +163,12 @@ function applyOverrides(layout: TableLayout, overrides: ColumnOverrides): TableL
   else if (sign === 'debitCredit') sign = 'signed';
   // a fee column the user moved is not known to be written negative
   const feeMoved = overrides.fee !== undefined && assigned.fee !== layout.columns.fee;
+  // nor is an amount column the user chose a list of charges
+  const amountMoved = assigned.amount !== layout.columns.amount;
   return {
     ...layout,
     ...(feeMoved ? { feeNegative: false } : {}),
+    ...(amountMoved ? { charges: false } : {}),
     columns: assigned,
     ...(fenColumns === undefined ? {} : { fenColumns }),
     ...(sign === undefined ? {} : { sign }),

@@ -62,6 +62,11 @@ export interface TableLayout {
   sign?: SignConvention;
   /** The fee column holds fees as negative numbers. */
   feeNegative?: boolean;
+  /**
+   * A list of charges alone (扣费日期 | 费用类型 | 扣费金额): each amount, written positive, is money
+   * taken from the merchant (a negative one, a charge given back).
+   */
+  charges?: boolean;
   /** Every row carrying a fee is a daily (or period) summary: 交易总额, 手续费合计. */
   summaryRows?: boolean;
   confidence?: { level: ConfidenceLevel; reasons: string[] };
@@ -642,7 +647,9 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
   }
 
   // a list of charges alone (扣费日期 | 费用类型 | 扣费金额): the only money is the charge, and
-  // each row's amount is that charge — not a fee on some sale the table does not show
+  // each row's amount is that charge — not a fee on some sale the table does not show — taken from
+  // the merchant, however the list writes it (a positive 36.00 named POS流量费 is not a sale)
+  let charges = false;
   if (
     columns.amount === undefined &&
     columns.inflow === undefined &&
@@ -653,7 +660,8 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
   ) {
     columns.amount = columns.fee;
     columns.fee = undefined;
-    reasons.push(`${name(columns.amount)}是表中唯一的金额列，每行就是一笔扣费`);
+    charges = true;
+    reasons.push(`${name(columns.amount)}是表中唯一的金额列，每行就是一笔扣费（记为支出）`);
   }
   // the amount: named by the header, or the only money column left, or the one the balance follows
   if (
@@ -874,7 +882,8 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     else if (columns.balance !== undefined) sign = 'balance';
     else sign = 'unsigned';
   }
-  if (sign === 'unsigned') reasons.push('金额没有正负号，也没有收支方向或余额：扣款只能从文字判断');
+  if (sign === 'unsigned' && !charges)
+    reasons.push('金额没有正负号，也没有收支方向或余额：扣款只能从文字判断');
   if (sign === 'balance') reasons.push('金额没有正负号，收支方向由余额的增减确定');
 
   // 7. how sure
@@ -903,6 +912,7 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     fenColumns: [...fen].sort((x, y) => x - y),
     sign,
     ...(feeNegative ? { feeNegative } : {}),
+    ...(charges ? { charges } : {}),
     ...(summaryRows ? { summaryRows } : {}),
     confidence: { level, reasons },
     issues,

@@ -212,20 +212,30 @@ export function interpretRow(
   // every row in 收入/支出 columns: a row without a 交易金额 is read from those
   const twoColumns = c.inflow !== undefined || c.outflow !== undefined;
   const amountCell = at(c.amount);
+  /** What the row moved in or out of the account (收入 − 支出), when the table has those columns. */
+  let movement: Fen | null = null;
+  if (twoColumns) {
+    const inflow = parseMoneyCell(at(c.inflow), unitAt(layout, c.inflow));
+    const outflow = parseMoneyCell(at(c.outflow), unitAt(layout, c.outflow));
+    if (inflow === 'invalid') return problem(`无法解析的收入金额: '${cellText(at(c.inflow))}'`);
+    if (outflow === 'invalid') return problem(`无法解析的支出金额: '${cellText(at(c.outflow))}'`);
+    if (inflow !== null || outflow !== null)
+      movement = Math.abs(inflow ?? 0) - Math.abs(outflow ?? 0);
+  }
   if (c.amount !== undefined && (!twoColumns || cellText(amountCell) !== '')) {
     const parsed = parseMoneyCell(amountCell, unitAt(layout, c.amount));
     if (parsed === 'invalid')
       return problem(`无法解析的金额: '${cellText(amountCell)}' (unreadable amount)`);
     if (parsed === null) return problem(`金额为空 (empty amount)`);
-    amount = parsed;
+    // an unsigned 交易金额 on a row whose money went out (支出: a payout, a refund) is money out
+    amount = movement !== null && movement < 0 && parsed > 0 ? -parsed : parsed;
   } else {
-    const inflow = parseMoneyCell(at(c.inflow), unitAt(layout, c.inflow));
-    const outflow = parseMoneyCell(at(c.outflow), unitAt(layout, c.outflow));
-    if (inflow === 'invalid') return problem(`无法解析的收入金额: '${cellText(at(c.inflow))}'`);
-    if (outflow === 'invalid') return problem(`无法解析的支出金额: '${cellText(at(c.outflow))}'`);
-    if (inflow === null && outflow === null) return problem('收入和支出金额都为空 (no amount)');
-    amount = Math.abs(inflow ?? 0) - Math.abs(outflow ?? 0);
+    if (movement === null) return problem('收入和支出金额都为空 (no amount)');
+    amount = movement;
   }
+
+  // a list of charges: what it lists was taken
+  if (layout.charges) amount = -amount;
 
   const direction = foldWidth(cellText(at(c.direction))).toLowerCase();
   if (direction !== '') {
@@ -241,6 +251,10 @@ export function interpretRow(
   let net = parseMoneyCell(at(c.net), unitAt(layout, c.net));
   if (net === 'invalid')
     return problem(`无法解析的结算金额: '${cellText(at(c.net))}' (unreadable settled amount)`);
+  // beside a 交易金额, what the row put into the account (收入) is what was settled for it: a sale
+  // of 453.11 with a fee of 1.72 and 收入 352.39 had 99.00 held back
+  if (net === null && c.net === undefined && movement !== null && cellText(amountCell) !== '')
+    net = movement;
 
   const type = cellText(at(c.type));
   // a total printed with a date (2024-07-31 合计 …) is still a total, whether the word stands in

@@ -613,6 +613,63 @@ describe('layouts from the red-team corpus (issue 11)', () => {
     expect(report.warnings).toEqual([]);
   });
 
+  it('an account ledger: an unsigned 交易金额 paid out is money out, and a sale’s 收入 is what was settled', async () => {
+    const rows = [
+      [
+        '序号',
+        '记账时间',
+        '业务类型',
+        '交易金额',
+        '手续费',
+        '收入金额',
+        '支出金额',
+        '账户余额',
+        '备注',
+      ],
+      ['1', '2024-02-01 20:31:06', '消费', '3433.07', '20.00', '3413.07', '', '3913.07', ''],
+      [
+        '2',
+        '2024-02-01 22:08:37',
+        '结算出款',
+        '3413.07',
+        '0.00',
+        '',
+        '3413.07',
+        '500.00',
+        '秒到账',
+      ],
+      ['3', '2024-02-02 06:46:48', '费用代扣', '', '', '', '1.00', '499.00', '垫资费'],
+      [
+        '4',
+        '2024-02-02 20:48:36',
+        '插卡消费',
+        '453.11',
+        '1.72',
+        '352.39',
+        '',
+        '851.39',
+        '含软件使用费',
+      ],
+      ['5', '2024-02-03 10:02:00', '退货', '', '', '', '13.49', '837.90', ''],
+    ];
+    const { lines } = read(table(...rows));
+    expect(brief(lines)).toEqual([
+      ['2024-02-01', 343307, 2000, 341307],
+      ['2024-02-01', -341307, 0, -341307],
+      ['2024-02-02', -100, null, null],
+      ['2024-02-02', 45311, 172, 35239],
+      ['2024-02-03', -1349, null, null],
+    ]);
+    const report = await audit(rows, {
+      ...CONTRACT,
+      agreedCharges: [{ category: 'service_fee', amountYuan: '19.00', every: 'month' }],
+    });
+    expect(report.findings.map((f) => [f.row, f.category, f.amount, f.overcharge])).toEqual([
+      [4, 'instant_settlement_fee', '1.00', '1.00'],
+      [5, 'service_fee', '99.00', '80.00'],
+    ]);
+  });
+
   it('交易摘要 holding the row kinds beside a 备注: the 备注 naming a fee is read', () => {
     const { layout } = read(
       table(
@@ -638,6 +695,25 @@ describe('layouts from the red-team corpus (issue 11)', () => {
     expect(report.findings.map((f) => [f.row, f.category, f.amount, f.verdict])).toEqual([
       [2, 'traffic_fee', '48.00', 'unauthorized'],
       [3, 'service_fee', '25.00', 'unauthorized'],
+    ]);
+  });
+
+  it('a list of charges: each is money taken, whatever its name (POS流量费 is not a sale); a negative one is given back', async () => {
+    const rows = [
+      ['扣费日期', '费用类型', '扣费金额(元)', '扣费方式'],
+      ['2024-01-07', 'POS流量费', '36.00', '从结算款中扣收'],
+      ['2024-01-08', '即时到账费', '3.00', '从结算款中扣收'],
+      ['2024-01-09', 'POS流量费退还', '-36.00', '退回结算账户'],
+    ];
+    expect(brief(read(table(...rows)).lines)).toEqual([
+      ['2024-01-07', -3600, null, null],
+      ['2024-01-08', -300, null, null],
+      ['2024-01-09', 3600, null, null],
+    ]);
+    const report = await audit(rows, CONTRACT);
+    expect(report.findings.map((f) => [f.row, f.category, f.amount, f.verdict])).toEqual([
+      [2, 'traffic_fee', '36.00', 'unauthorized'],
+      [3, 'instant_settlement_fee', '3.00', 'unauthorized'],
     ]);
   });
 
