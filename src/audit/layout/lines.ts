@@ -1,4 +1,4 @@
-import { parseDateCell, parseMonthDay } from '../dates.js';
+import { namesZone, parseDateCell, parseMonthDay } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { CardType, Cell, Fen, InputProblem, SourceRow, StatementLine } from '../model.js';
 import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
@@ -74,13 +74,16 @@ export function createRowInterpreter(
     return card;
   };
   // rows come in time order, so most share the previous row's day: compare its first 10 characters
+  // (not for a time in another zone: 2024-03-04T17:00Z is already 5 March in Beijing)
   let lastText = '';
   let lastDate: string | null = null;
   const dateOf = (cell: Cell): string | null => {
+    const zoned = typeof cell === 'string' && namesZone(cell);
     if (
       typeof cell === 'string' &&
       lastDate !== null &&
       cell.length >= 10 &&
+      !zoned &&
       cell.startsWith(lastText)
     ) {
       lastSeen = lastDate;
@@ -91,6 +94,7 @@ export function createRowInterpreter(
       typeof cell === 'string' &&
       date !== null &&
       cell.length >= 10 &&
+      !zoned &&
       /^\d{4}-\d{2}-\d{2}/.test(cell)
     ) {
       lastText = cell.slice(0, 10);

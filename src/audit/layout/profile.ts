@@ -16,9 +16,11 @@ export type CellKind =
 /** How many data rows below the header are profiled. */
 export const PROFILE_ROWS = 200;
 
-const TIME = /^\d{1,2}:\d{2}(?::\d{2})?$/;
+// 14:22:05, and on a 12-hour clock 3:05 PM, 下午 3:05:12
+const TIME =
+  /^(?:(?:上午|下午|中午|晚上|凌晨|am|pm)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?$/iu;
 const DATE_TEXT =
-  /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\d{8}(?:$|\s|\d{6}$)|^\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:$|\s)/u;
+  /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\d{8}(?:$|\s|\d{6}$)|^\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:$|\s)|^(?:[a-z]{3,9}\.?,?\s*)?\d{1,2}[-\s/.]?[a-z]{3,9}\.?[-\s/.,]*\d{2,4}|^(?:[a-z]{3,9}\.?,?\s*)?[a-z]{3,9}\.?\s*\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/iu;
 const CURRENCY = /[¥￥元]|rmb|cny/iu;
 const ALNUM_ID = /^[a-z0-9_-]{6,}$/i;
 
