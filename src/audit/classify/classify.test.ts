@@ -164,6 +164,9 @@ describe('the payout rule: a payout is never a fee', () => {
     expect(outcome(line('', '提现费2.00', -200))).toBe('fee:instant_settlement_fee');
     expect(outcome(line('扣费', '秒到', -500))).toBe('fee:instant_settlement_fee');
     expect(outcome(line('提现', '提现手续费', -200))).toBe('fee:instant_settlement_fee');
+    // the charge named in the type column itself (a 资金账单's 业务名称), nothing beside it
+    expect(outcome(line('提现手续费', '', -200))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('秒到提现', '', -100000))).toBe('settlement');
   });
 
   it('a payout named after its speed carries the speed, so its fee column is the speed fee', () => {

@@ -221,7 +221,13 @@ export function classifyLine(line: StatementLine, lexicon: Lexicon): Classificat
   }
   // a fee name outweighs a payout type (结算扣通讯费), but 提现/秒到/D0 on a payout name its speed
   if (named && named.specific && !saleLike) {
-    if (payoutType && named.category === 'instant_settlement_fee' && !/费|fee/u.test(description))
+    // (a name that carries its own charge word — 提现手续费 as the type — is the fee, not a speed)
+    if (
+      payoutType &&
+      named.category === 'instant_settlement_fee' &&
+      !/费|fee/u.test(description) &&
+      !named.terms.some((term) => lexicon.charge.test(term))
+    )
       return settlement(
         `${quote('类型', line.type)}为结算/提现，“${named.terms.join('”“')}”说的是到账速度`,
       );

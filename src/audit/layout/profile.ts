@@ -190,6 +190,18 @@ function looksLikeIds(s: ColumnStats): boolean {
   );
 }
 
+/** At least half of the column's amounts are not zero. */
+function mostlyNonZero(s: ColumnStats): boolean {
+  let amounts = 0;
+  let nonZero = 0;
+  for (const v of s.values) {
+    if (v === null) continue;
+    amounts += 1;
+    if (v !== 0) nonZero += 1;
+  }
+  return amounts === 0 || nonZero * 2 >= amounts;
+}
+
 /**
  * Whether a column's content fits a role. `named`: the header word already says so, and then half
  * of the values agreeing is enough (a short file may have unreadable cells); from content alone,
@@ -203,6 +215,8 @@ export function fitsRole(role: ColumnRole, s: ColumnStats | undefined, named = f
       // a column named as a date may hold Excel serial numbers (45352 = 2024-03-01)
       return share(s, 'date') >= least || (named && s.serials >= 0.8 * s.nonEmpty);
     case 'amount':
+      // a column of zeros (代金券金额, 充值券退款金额 beside the order amount) moves no money
+      return isNumeric(s, least, named) && mostlyNonZero(s);
     case 'fee':
     case 'net':
     case 'inflow':

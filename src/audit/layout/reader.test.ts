@@ -605,3 +605,91 @@ describe('layouts from the red-team corpus (issue 11)', () => {
     ]);
   });
 });
+
+describe('platform bills (red-team corpus 2, issue 11)', () => {
+  it('a WeChat Pay 交易账单: the order amount, not a column of zero vouchers over a column of zeros', async () => {
+    const header = [
+      '交易时间',
+      '特约商户号',
+      '交易类型',
+      '交易状态',
+      '应结订单金额',
+      '代金券金额',
+      '退款金额',
+      '手续费',
+      '费率',
+      '订单金额',
+    ];
+    const row = (time: string, amount: string, fee: string, rate: string) => [
+      time,
+      '0',
+      'MICROPAY',
+      'SUCCESS',
+      amount,
+      '0.00',
+      '0.00',
+      fee,
+      rate,
+      amount,
+    ];
+    const rows = [
+      header,
+      row('2024-03-01 09:12:33', '100.00', '0.38', '0.38%'),
+      row('2024-03-01 12:40:02', '58.50', '0.22', '0.38%'),
+      row('2024-03-16 10:05:00', '100.00', '0.60', '0.60%'),
+      row('2024-03-16 18:30:41', '250.00', '1.50', '0.60%'),
+    ];
+    const { layout } = read(table(...rows));
+    expect(layout.columns.amount).toBe(9);
+    expect(layout.columns.balance).toBeUndefined();
+    const report = await audit(rows, { ...CONTRACT, rates: [{ cardType: 'any', percent: 0.38 }] });
+    expect(report.findings.map((f) => [f.row, f.category, f.overcharge])).toEqual([
+      [4, 'rate_overcharge', '0.22'],
+      [5, 'rate_overcharge', '0.55'],
+    ]);
+  });
+
+  it('a WeChat Pay 资金账单: a 业务单号 is no type, the fee is named in 业务名称', async () => {
+    const rows = [
+      [
+        '记账时间',
+        '微信支付业务单号',
+        '业务名称',
+        '业务类型',
+        '收支类型',
+        '收支金额（元）',
+        '账户结余（元）',
+        '备注',
+      ],
+      ['2024-04-01 10:00:00', '4200002101', '交易', '交易', '收入', '99.40', '1099.40', ''],
+      [
+        '2024-04-01 21:00:00',
+        '4200002102',
+        '提现',
+        '提现',
+        '支出',
+        '1000.00',
+        '99.40',
+        '提现至招商银行(尾号4417)',
+      ],
+      ['2024-04-01 21:00:00', '4200002103', '提现手续费', '提现', '支出', '2.00', '97.40', ''],
+      [
+        '2024-04-02 10:00:00',
+        '4200002104',
+        '服务商系统技术服务年费',
+        '扣费',
+        '支出',
+        '36.00',
+        '61.40',
+        '2024年度',
+      ],
+    ];
+    const { layout } = read(table(...rows));
+    expect(layout.columns.type).not.toBe(1);
+    const report = await audit(rows, CONTRACT);
+    expect(report.findings.map((f) => [f.row, f.category, f.amount])).toEqual([
+      [4, 'instant_settlement_fee', '2.00'],
+      [5, 'service_fee', '36.00'],
+    ]);
+  });
+});
