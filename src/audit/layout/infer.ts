@@ -726,9 +726,17 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
   }
 
   // 4. text columns without a header word: few distinct values → type, many → description
+  // (not a column whose header keeps a type away: a 结算状态 of 已结算 on every row says where a
+  // row is in its processing, not what it is — read as the type, every sale would be a payout)
   if (columns.type === undefined || columns.description === undefined) {
     const texts = stats
-      .filter((s) => !taken().has(s.index) && share(s, 'text') >= 0.5 && s.nonEmpty > 0)
+      .filter(
+        (s) =>
+          !taken().has(s.index) &&
+          share(s, 'text') >= 0.5 &&
+          s.nonEmpty > 0 &&
+          scoreHeader(headers[s.index] ?? '', 'type', lexicon) >= 0,
+      )
       .sort((x, y) => x.distinct / x.nonEmpty - y.distinct / y.nonEmpty);
     if (columns.type === undefined && texts.length >= 2 && texts[0]) {
       columns.type = texts[0].index;

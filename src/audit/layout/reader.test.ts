@@ -692,4 +692,28 @@ describe('platform bills (red-team corpus 2, issue 11)', () => {
       [5, 'service_fee', '36.00'],
     ]);
   });
+
+  it('a 结算状态 of 已结算 on every order is no type: the orders stay sales and their rates are checked', async () => {
+    const rows = [
+      [
+        '订单编号',
+        '商品名称',
+        '核销时间',
+        '订单实收(元)',
+        '技术服务费(元)',
+        '应结算金额(元)',
+        '结算状态',
+      ],
+      ['8812001', '双人套餐', '2024-07-19 12:00:00', '200.00', '5.00', '195.00', '已结算'],
+      ['8812002', '单人午市套餐', '2024-07-20 12:30:00', '100.00', '3.00', '97.00', '已结算'],
+      ['8812003', '100元代金券', '2024-07-20 18:00:00', '90.00', '2.70', '87.30', '已结算'],
+    ];
+    const { layout } = read(table(...rows));
+    expect(layout.columns.type).toBeUndefined();
+    const report = await audit(rows, { ...CONTRACT, rates: [{ cardType: 'any', percent: 2.5 }] });
+    expect(report.findings.map((f) => [f.row, f.category, f.overcharge])).toEqual([
+      [3, 'rate_overcharge', '0.50'],
+      [4, 'rate_overcharge', '0.45'],
+    ]);
+  });
 });
