@@ -40,6 +40,10 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
   it.each([
     // traffic / SIM / data
     ['扣费', '流量卡费扣款', 'fee:traffic_fee'],
+    // device payments under their purchase names
+    ['扣费', '机具采购款', 'fee:deposit'],
+    ['扣费', '设备购置款', 'fee:deposit'],
+    ['扣费', 'POS机分期款', 'fee:deposit'],
     ['扣费', 'SIM卡年费', 'fee:traffic_fee'],
     ['扣费', '物联网卡服务费', 'fee:traffic_fee'],
     ['扣费', '终端通讯服务费', 'fee:traffic_fee'],
@@ -192,6 +196,10 @@ describe('money returned is never a fee', () => {
     ['', '交易返现', 5000],
     ['', '达标奖励', 10000],
     ['', '活动返还', 5000],
+    // X费退款, 押金退款: the fee or deposit refunded (退款手续费 would be a fee for a refund)
+    ['入账', '会员费退款', 2281],
+    ['', '押金退款', 29900],
+    ['', '服务费用退款', 3900],
   ])('%s / %s (%d) → credit', (type, description, amount) => {
     expect(outcome(line(type, description, amount))).toBe('credit');
   });
