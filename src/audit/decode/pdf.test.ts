@@ -98,4 +98,18 @@ describe('rebuilding a PDF table from its lines', () => {
       ['2024-05-02', '-499.89', '0.00', '结算至尾号0932'],
     ]);
   });
+
+  it('drops the repeats of a two-line heading (Chinese over English) on later pages', () => {
+    const heading = (page: number) => [
+      line(page, [0, '交易日期'], [100, '交易金额'], [200, '手续费'], [300, '摘要']),
+      line(page, [0, 'Date'], [100, 'Amount'], [200, 'Fee'], [300, 'Remark']),
+    ];
+    const rows = rowsOfLines([
+      ...heading(1),
+      line(1, [0, '2024-12-01'], [100, '12.00'], [200, '0.07']),
+      ...heading(2),
+      line(2, [0, '2024-12-02'], [100, '-60.00'], [200, '0.00'], [300, '流量费']),
+    ]);
+    expect(rows.map((r) => r.cells[0])).toEqual(['交易日期', 'Date', '2024-12-01', '2024-12-02']);
+  });
 });

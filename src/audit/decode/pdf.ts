@@ -238,16 +238,21 @@ export function rowsOfLines(lines: readonly TextLine[]): SourceRow[] {
     if (isHeader(line) && line.runs.length > (kept[headerAt]?.runs.length ?? 0)) headerAt = index;
   });
   const header = headerAt === -1 ? null : (kept[headerAt] ?? null);
-  const headerText = header ? lineText(header) : '';
+  // a heading of two lines (交易日期 over Date): the figure-free lines right under the header are
+  // part of it, and are repeated with it on every page
+  let headerEnd = headerAt;
+  while (header && headerEnd + 1 < kept.length && isHeader(kept[headerEnd + 1] as TextLine))
+    headerEnd += 1;
+  const headerTexts = new Set(kept.slice(Math.max(headerAt, 0), headerEnd + 1).map(lineText));
   const title = new Set(kept.slice(0, Math.max(headerAt, 0)).map(lineText));
   const body = kept.filter((line, index) => {
-    if (!header || index <= headerAt) return true;
+    if (!header || index <= headerEnd) return true;
     const text = lineText(line);
-    return text !== headerText && !title.has(text);
+    return !headerTexts.has(text) && !title.has(text);
   });
   const alignment = header
     ? alignmentOf(
-        body.filter((_, index) => index > headerAt),
+        body.filter((_, index) => index > headerEnd),
         header.runs,
       )
     : 'nearest';
