@@ -203,6 +203,51 @@ describe('a sale’s card fee on a row of its own (支付宝 交易服务费)', 
   });
 });
 
+describe('the order of a day’s charges', () => {
+  const monthly = parseContract({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [{ category: 'service_fee', amountYuan: 39, every: 'month' }],
+  });
+  const run = (body: Cell[][]) =>
+    auditDecoded(iterate([{ file: 'a.csv', decoded: decodedTable(HEADER, body) }]), {
+      contract: monthly,
+    });
+  const fee = (date: string, amount: string): Cell[] => [
+    date,
+    '扣费',
+    amount,
+    '',
+    '',
+    '会员服务费',
+  ];
+
+  it('in a statement listed newest first, the lower of two charges of a day was taken first', async () => {
+    const report = await run([
+      sale('2024-11-07', '500.00', '3.00', '497.00'),
+      fee('2024-11-06 15:40:00', '-59.00'),
+      fee('2024-11-06 09:10:00', '-39.00'),
+      sale('2024-11-05', '500.00', '3.00', '497.00'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [3, 'unauthorized', '59.00'],
+      [4, 'authorized', '0.00'],
+    ]);
+  });
+
+  it('oldest first, the upper one', async () => {
+    const report = await run([
+      sale('2024-11-05', '500.00', '3.00', '497.00'),
+      fee('2024-11-06 09:10:00', '-39.00'),
+      fee('2024-11-06 15:40:00', '-59.00'),
+      sale('2024-11-07', '500.00', '3.00', '497.00'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [3, 'authorized', '0.00'],
+      [4, 'unauthorized', '59.00'],
+    ]);
+  });
+});
+
 describe('weak evidence and reversals', () => {
   it('a deduction named only by generic words is reviewed, not claimed', async () => {
     const report = await audit([

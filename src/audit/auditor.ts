@@ -106,6 +106,10 @@ interface FileTally {
   lastSaleSheet: string | undefined;
   lastSaleRateFee: Fen;
   feesTaken: Fen;
+  /** The previous line's date, and how often the date went up or down from one line to the next. */
+  lastDate: IsoDate;
+  ascents: number;
+  descents: number;
   networkFees: { count: number; total: Fen; row: number; sheet?: string };
   /** Card fees of single sales printed on rows of their own (交易服务费), checked with their sale. */
   saleFees: { count: number; total: Fen; row: number; sheet?: string };
@@ -178,6 +182,13 @@ export class Auditor {
 
   add(line: StatementLine, classification: Classification): void {
     const tally = this.tallyOf(line.file);
+    if (line.date !== tally.lastDate) {
+      if (tally.lastDate !== '') {
+        if (line.date > tally.lastDate) tally.ascents += 1;
+        else tally.descents += 1;
+      }
+      tally.lastDate = line.date;
+    }
     switch (classification.kind) {
       case 'transaction':
         if (line.amount > 0) {
@@ -652,6 +663,12 @@ export class Auditor {
   /** Ends the audit: called once, at the end; the findings are handed over, not kept. */
   finish(): AuditOutcome {
     const contract = this.options.contract;
+    // a statement listed newest first lists a day's charges newest first too: on one day, the
+    // charge further down was taken first, and it is the one an agreed charge covers
+    for (const p of this.pending) {
+      const t = this.tallies.get(p.finding.file);
+      if (t && t.descents > t.ascents) p.within = -p.seq;
+    }
     const coverage = contract
       ? coverDeductions(this.pending, contract.agreedCharges)
       : new Map<number, Coverage>();
@@ -864,6 +881,9 @@ function newTally(): FileTally {
     lastSaleRateFee: -1,
     saleFees: { count: 0, total: 0, row: 0 },
     feesTaken: 0,
+    lastDate: '',
+    ascents: 0,
+    descents: 0,
     networkFees: { count: 0, total: 0, row: 0 },
   };
 }
