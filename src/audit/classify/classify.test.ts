@@ -52,6 +52,10 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
     ['扣费', '通信费(2025年度)', 'fee:traffic_fee'],
     ['', 'POS流量年费', 'fee:traffic_fee'],
     ['fee', 'SIM card fee', 'fee:traffic_fee'],
+    // the SIM's annual or service fee in English, as 流量卡年费 in Chinese: the longer name wins
+    ['', 'Terminal SIM card annual fee', 'fee:traffic_fee'],
+    ['Fee', 'SIM service fee', 'fee:traffic_fee'],
+    ['Fee', 'Data plan monthly fee', 'fee:traffic_fee'],
     ['扣款', '网络服务费', 'fee:traffic_fee'],
     ['扣费', '终端联网费', 'fee:traffic_fee'],
     ['扣费', '数据卡费', 'fee:traffic_fee'],
