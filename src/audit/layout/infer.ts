@@ -68,7 +68,15 @@ export interface TableLayout {
   issues?: LayoutIssue[];
   /** The period the preamble states, which gives date cells without a year their year. */
   period?: StatedPeriod;
+  /**
+   * Further text columns named like a description (附言, 用途, 备注 beside a 摘要): a bank's 摘要
+   * may say only 代扣 while its 附言 names the fee, so each row's description is read with them.
+   */
+  remarks?: number[];
 }
+
+/** Headers of text columns that name a party or an account, not what a row is. */
+const PARTY = /户名|账号|账户|对方|银行|开户|商户名称|门店|店铺|机构|name$|account|bank|party/iu;
 
 /** How many leading rows may be preamble before we give up looking for a header. */
 export const HEADER_SEARCH_ROWS = 60;
@@ -765,6 +773,21 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
       reasons.push(`${name(described)}写的是交易类型，${name(other.index)}作为摘要`);
     }
   }
+  // a 附言 or 用途 beside the 摘要: read with it, as a bank prints the fee's name there
+  const remarks =
+    columns.description === undefined
+      ? []
+      : stats
+          .filter(
+            (s) =>
+              !taken().has(s.index) &&
+              share(s, 'text') >= 0.5 &&
+              s.distinct >= 2 &&
+              scoreHeader(headers[s.index] ?? '', 'description', lexicon) > 0 &&
+              !PARTY.test(headerKey(headers[s.index] ?? '')),
+          )
+          .map((s) => s.index)
+          .slice(0, 2);
   if (columns.cardType === undefined) {
     const card = stats.find((s) => !taken().has(s.index) && share(s, 'card') >= 0.8);
     if (card) columns.cardType = card.index;
@@ -882,6 +905,8 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
         : arithmeticConfirmed && !unitGuess
           ? 'high'
           : 'medium';
+  const remarkColumns = remarks.filter((i) => !taken().has(i));
+  for (const index of remarkColumns) reasons.push(`${name(index)}与摘要一并读取`);
   if (wordsAgree) reasons.unshift('表头的日期列和金额列与内容相符');
   if (!headerRow) reasons.unshift('没有表头，各列由内容和算术判断');
 
@@ -897,5 +922,6 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     confidence: { level, reasons },
     issues,
     ...(period ? { period } : {}),
+    ...(remarkColumns.length > 0 ? { remarks: remarkColumns } : {}),
   };
 }

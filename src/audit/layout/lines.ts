@@ -152,6 +152,14 @@ function afterDate(text: string): string {
     .replace(/^(当日|本日|当天|每日|本月|当月|本页|本期|本年|全月|全年)\s*/u, '');
 }
 
+/** A cell of the row, after its date, names a total, a carry-forward or a balance (承前页, 期初余额). */
+function summaryNamed(cells: readonly Cell[], isSummary: (text: string) => boolean): boolean {
+  return cells.some((cell) => {
+    const text = cellText(cell);
+    return text !== '' && isSummary(foldWidth(afterDate(text)).replace(/\s+/gu, '').toLowerCase());
+  });
+}
+
 export function interpretRow(
   row: SourceRow,
   layout: TableLayout,
@@ -217,14 +225,21 @@ export function interpretRow(
     const parsed = parseMoneyCell(amountCell, unitAt(layout, c.amount));
     if (parsed === 'invalid')
       return problem(`无法解析的金额: '${cellText(amountCell)}' (unreadable amount)`);
-    if (parsed === null) return problem(`金额为空 (empty amount)`);
+    if (parsed === null) {
+      // 期初余额 / 承前页 with a date and only a balance: not a record
+      if (summaryNamed(cells, isSummary)) return { kind: 'skip', why: 'summary' };
+      return problem(`金额为空 (empty amount)`);
+    }
     amount = parsed;
   } else {
     const inflow = parseMoneyCell(at(c.inflow), unitAt(layout, c.inflow));
     const outflow = parseMoneyCell(at(c.outflow), unitAt(layout, c.outflow));
     if (inflow === 'invalid') return problem(`无法解析的收入金额: '${cellText(at(c.inflow))}'`);
     if (outflow === 'invalid') return problem(`无法解析的支出金额: '${cellText(at(c.outflow))}'`);
-    if (inflow === null && outflow === null) return problem('收入和支出金额都为空 (no amount)');
+    if (inflow === null && outflow === null) {
+      if (summaryNamed(cells, isSummary)) return { kind: 'skip', why: 'summary' };
+      return problem('收入和支出金额都为空 (no amount)');
+    }
     amount = Math.abs(inflow ?? 0) - Math.abs(outflow ?? 0);
   }
 
@@ -251,7 +266,14 @@ export function interpretRow(
     return { kind: 'skip', why: 'summary' };
   // a daily summary (笔数 filled): its fee is the sum of many transaction fees, not a deduction,
   // and neither a rate nor a payout can be checked on a sum, so only the day and total are kept
-  const description = cellText(at(c.description));
+  let description = cellText(at(c.description));
+  // a 附言/用途 beside the 摘要 is read with it (摘要 代扣, 附言 POS机流量费)
+  if (layout.remarks)
+    for (const index of layout.remarks) {
+      const remark = cellText(at(index));
+      if (remark !== '' && remark !== description)
+        description = description === '' ? remark : `${description} ${remark}`;
+    }
   // a daily total among the transactions (当日汇总, 小计) carries a sum of fees, not a deduction
   const totalText =
     lexicon.dailySummary !== null &&

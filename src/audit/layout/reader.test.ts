@@ -726,4 +726,36 @@ describe('platform bills (red-team corpus 2, issue 11)', () => {
       [4, 'rate_overcharge', '0.45'],
     ]);
   });
+
+  it('a bank’s 摘要 of 代扣 with the fee named in 附言: the 附言 is read with it', async () => {
+    const rows = [
+      ['交易日期', '摘要', '借方金额', '贷方金额', '余额', '对方户名', '附言'],
+      ['2024-09-01', '转账', '', '3500.00', '18500.00', '随行付支付有限公司', 'POS结算款'],
+      ['2024-09-04', '代扣', '48.00', '', '18452.00', '随行付支付有限公司', 'POS机流量费'],
+      ['2024-09-05', '转账', '', '1200.00', '19652.00', '随行付支付有限公司', 'POS结算款'],
+      ['2024-09-15', '转账', '3000.00', '', '16652.00', '东莞市长安五金批发部', '货款'],
+    ];
+    const { layout, lines } = read(table(...rows));
+    expect(layout.remarks).toEqual([6]);
+    expect(lines[1]?.description).toBe('代扣 POS机流量费');
+    const report = await audit(rows, CONTRACT);
+    expect(
+      report.findings.filter((f) => f.verdict === 'unauthorized').map((f) => [f.row, f.category]),
+    ).toEqual([[3, 'traffic_fee']]);
+  });
+
+  it('承前页, 过次页 and 期初余额 lines carry a balance and are not records', async () => {
+    const rows = [
+      ['记账日期', '摘要', '借方发生额', '贷方发生额', '余额'],
+      ['2024-10-01', '期初余额', '', '', '20000.00'],
+      ['20241001', 'POS收单结算', '', '3000.00', '23000.00'],
+      ['', '过次页', '', '', '23000.00'],
+      ['', '承前页', '', '', '23000.00'],
+      ['20241003', '代扣终端通讯费', '99.00', '', '22901.00'],
+    ];
+    const report = await audit(rows, CONTRACT);
+    expect(report.warnings).toEqual([]);
+    expect(report.statements[0]?.records).toBe(2);
+    expect(report.findings.map((f) => [f.row, f.category])).toEqual([[6, 'traffic_fee']]);
+  });
 });
