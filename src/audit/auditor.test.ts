@@ -154,6 +154,100 @@ describe('the card network service fee', () => {
   });
 });
 
+describe('a sale’s card fee on a row of its own (支付宝 交易服务费)', () => {
+  // an account ledger: sales carry no fee column, each one's fee follows it as a charge row
+  const ledger = (date: string, amount: string, text: string, type = '在线支付'): Cell[] => [
+    date,
+    type,
+    amount,
+    '',
+    '',
+    text,
+  ];
+
+  it('is the transaction fee of the sale above it, not a 服务费: no finding at the agreed rate', async () => {
+    const report = await audit([
+      ledger('2025-03-01', '1000.00', '门店消费'),
+      ledger('2025-03-01', '-6.00', '交易服务费[2025030122001]', '收费'),
+      ledger('2025-03-01', '250.00', '门店消费'),
+      ledger('2025-03-01', '-1.50', '交易服务费[2025030122002]', '收费'),
+      ledger('2025-03-02', '-99.00', '商家经营服务年费', '收费'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.category, f.verdict])).toEqual([
+      [6, 'service_fee', 'unauthorized'],
+    ]);
+    expect(report.warnings.map((w) => w.message).join()).toMatch(/2 笔交易手续费单独列为一行/u);
+  });
+
+  it('above the contracted rate, the excess is a rate overcharge on the fee row', async () => {
+    const report = await audit([
+      ledger('2025-03-01', '1000.00', '门店消费'),
+      ledger('2025-03-01', '-7.80', '交易手续费', '收费'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.category, f.amount, f.overcharge])).toEqual([
+      [3, 'rate_overcharge', '7.80', '1.80'],
+    ]);
+  });
+
+  it('one that follows no sale of its day, or is far too large for one, is reviewed', async () => {
+    const report = await audit([
+      ledger('2025-03-01', '1000.00', '门店消费'),
+      ledger('2025-03-02', '-6.00', '交易服务费', '收费'),
+      ledger('2025-03-03', '100.00', '门店消费'),
+      ledger('2025-03-03', '-80.00', '交易服务费', '收费'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.category, f.verdict])).toEqual([
+      [3, 'other_deduction', 'needs_review'],
+      [5, 'other_deduction', 'needs_review'],
+    ]);
+  });
+});
+
+describe('the order of a day’s charges', () => {
+  const monthly = parseContract({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [{ category: 'service_fee', amountYuan: 39, every: 'month' }],
+  });
+  const run = (body: Cell[][]) =>
+    auditDecoded(iterate([{ file: 'a.csv', decoded: decodedTable(HEADER, body) }]), {
+      contract: monthly,
+    });
+  const fee = (date: string, amount: string): Cell[] => [
+    date,
+    '扣费',
+    amount,
+    '',
+    '',
+    '会员服务费',
+  ];
+
+  it('in a statement listed newest first, the lower of two charges of a day was taken first', async () => {
+    const report = await run([
+      sale('2024-11-07', '500.00', '3.00', '497.00'),
+      fee('2024-11-06 15:40:00', '-59.00'),
+      fee('2024-11-06 09:10:00', '-39.00'),
+      sale('2024-11-05', '500.00', '3.00', '497.00'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [3, 'unauthorized', '59.00'],
+      [4, 'authorized', '0.00'],
+    ]);
+  });
+
+  it('oldest first, the upper one', async () => {
+    const report = await run([
+      sale('2024-11-05', '500.00', '3.00', '497.00'),
+      fee('2024-11-06 09:10:00', '-39.00'),
+      fee('2024-11-06 15:40:00', '-59.00'),
+      sale('2024-11-07', '500.00', '3.00', '497.00'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [3, 'authorized', '0.00'],
+      [4, 'unauthorized', '59.00'],
+    ]);
+  });
+});
+
 describe('weak evidence and reversals', () => {
   it('a deduction named only by generic words is reviewed, not claimed', async () => {
     const report = await audit([

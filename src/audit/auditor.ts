@@ -101,9 +101,22 @@ interface FileTally {
   lastSaleFee: Fen;
   lastSaleExpected: Fen;
   lastSaleClaimed: Fen;
+  /** The last sale's row, and its fee at the contracted rate whether or not it shows a fee (-1: no rate). */
+  lastSaleRow: number;
+  lastSaleSheet: string | undefined;
+  lastSaleRateFee: Fen;
   feesTaken: Fen;
+  /** The previous line's date, and how often the date went up or down from one line to the next. */
+  lastDate: IsoDate;
+  ascents: number;
+  descents: number;
   networkFees: { count: number; total: Fen; row: number; sheet?: string };
+  /** Card fees of single sales printed on rows of their own (交易服务费), checked with their sale. */
+  saleFees: { count: number; total: Fen; row: number; sheet?: string };
 }
+
+/** A sale's card fee on its own row is at most this share of the sale (in percent): larger is no card fee. */
+const SALE_FEE_MAX_PERCENT = 5;
 
 interface PendingDeduction extends Deduction {
   /** Its verdict and reason are filled in by `finish`. */
@@ -169,6 +182,13 @@ export class Auditor {
 
   add(line: StatementLine, classification: Classification): void {
     const tally = this.tallyOf(line.file);
+    if (line.date !== tally.lastDate) {
+      if (tally.lastDate !== '') {
+        if (line.date > tally.lastDate) tally.ascents += 1;
+        else tally.descents += 1;
+      }
+      tally.lastDate = line.date;
+    }
     switch (classification.kind) {
       case 'transaction':
         if (line.amount > 0) {
@@ -223,6 +243,8 @@ export class Auditor {
           n.total += amount;
           return;
         }
+        if (classification.saleFee && this.saleFeeOfLastSale(line, amount, classification.basis))
+          return;
         // A whole-yuan 品牌服务费 above the network fee's cap, named without 银联/网络, is the
         // provider's own periodic "brand service" charge (e.g. 39 元 a month), not the card fee.
         const text = line.description || line.type;
@@ -429,6 +451,10 @@ export class Auditor {
     tally.lastSaleFee = fee;
     tally.lastSaleExpected = expected ?? -1;
     tally.lastSaleClaimed = rateFinding ? over : 0;
+    tally.lastSaleRow = line.row;
+    tally.lastSaleSheet = line.sheet;
+    tally.lastSaleRateFee =
+      expected ?? (this.feeRule ? this.feeRule(line.amount, line.cardType) : null) ?? -1;
     const departure =
       this.scheduleRate && line.fee !== null
         ? this.scheduleRate({
@@ -589,9 +615,60 @@ export class Auditor {
     return true;
   }
 
+  /**
+   * A sale's card fee on a row of its own (支付宝 prints 交易服务费[订单号] under each sale) is that
+   * sale's transaction fee, not a 服务费: when the row comes right after its sale, on the same day,
+   * and is a card fee's size (at most 5 % of the sale), it is checked against the contracted fee of
+   * that sale — the excess is a `rate_overcharge` — and is otherwise no finding. A row that follows
+   * no sale is left to review: which sale it belongs to cannot be told.
+   */
+  private saleFeeOfLastSale(line: StatementLine, amount: Fen, basis: string): boolean {
+    const t = this.tally;
+    if (
+      t.lastSaleRow !== line.row - 1 ||
+      t.lastSaleSheet !== line.sheet ||
+      t.lastSaleDate !== line.date ||
+      amount * 100 > t.lastSaleAmount * SALE_FEE_MAX_PERCENT
+    )
+      return false;
+    const n = t.saleFees;
+    if (n.count === 0) {
+      n.row = line.row;
+      if (line.sheet !== undefined) n.sheet = line.sheet;
+    }
+    n.count += 1;
+    n.total += amount;
+    if (t.lastSaleRateFee < 0) return true;
+    const over = t.lastSaleFee + amount - t.lastSaleRateFee - t.lastSaleClaimed;
+    if (over <= ROUNDING_TOLERANCE_FEN) return true;
+    t.lastSaleClaimed += over;
+    this.decided.push(
+      this.finding(
+        line,
+        'rate_overcharge',
+        amount,
+        line.description || line.type,
+        `${basis}；所属交易 ${formatFen(t.lastSaleAmount)} 元`,
+        {
+          verdict: 'unauthorized',
+          overcharge: over,
+          reason: `交易 ${formatFen(t.lastSaleAmount)} 元的手续费 ${formatFen(t.lastSaleFee + amount)} 元，按合同费率应为 ${formatFen(t.lastSaleRateFee)} 元，多收 ${formatFen(over)} 元`,
+          reasonEn: `Fee ${formatFen(t.lastSaleFee + amount)} on a sale of ${formatFen(t.lastSaleAmount)} where the contract allows ${formatFen(t.lastSaleRateFee)}: ${formatFen(over)} too much`,
+        },
+      ),
+    );
+    return true;
+  }
+
   /** Ends the audit: called once, at the end; the findings are handed over, not kept. */
   finish(): AuditOutcome {
     const contract = this.options.contract;
+    // a statement listed newest first lists a day's charges newest first too: on one day, the
+    // charge further down was taken first, and it is the one an agreed charge covers
+    for (const p of this.pending) {
+      const t = this.tallies.get(p.finding.file);
+      if (t && t.descents > t.ascents) p.within = -p.seq;
+    }
     const coverage = contract
       ? coverDeductions(this.pending, contract.agreedCharges)
       : new Map<number, Coverage>();
@@ -629,6 +706,14 @@ export class Auditor {
           row: n.row,
           ...(n.sheet === undefined ? {} : { sheet: n.sheet }),
           message: `${n.count} 笔银联网络服务费（合计 ${formatFen(n.total)} 元）是刷卡手续费的一部分（2016 年刷卡手续费改革），不是流量费，未计入索赔 (card network service fees are part of the card fee, not SIM fees; not claimed)`,
+        });
+      const f = t.saleFees;
+      if (f.count > 0)
+        warnings.push({
+          file,
+          row: f.row,
+          ...(f.sheet === undefined ? {} : { sheet: f.sheet }),
+          message: `${f.count} 笔交易手续费单独列为一行（合计 ${formatFen(f.total)} 元），已按所属交易核对费率，不作为服务费 (transaction fees printed on their own rows were checked with their sales, not taken as service fees)`,
         });
     }
     const counts: Record<Verdict, number> = { authorized: 0, unauthorized: 0, needs_review: 0 };
@@ -791,7 +876,14 @@ function newTally(): FileTally {
     lastSaleFee: 0,
     lastSaleExpected: -1,
     lastSaleClaimed: 0,
+    lastSaleRow: -1,
+    lastSaleSheet: undefined,
+    lastSaleRateFee: -1,
+    saleFees: { count: 0, total: 0, row: 0 },
     feesTaken: 0,
+    lastDate: '',
+    ascents: 0,
+    descents: 0,
     networkFees: { count: 0, total: 0, row: 0 },
   };
 }

@@ -28,16 +28,42 @@ describe('parseDateCell', () => {
     ['45717', '2025-03-01'],
     ['25/03/02', '2025-03-02'],
     ['25-3-2 10:22', '2025-03-02'],
+    // English month names, as English and bilingual exports print them
+    ['05-Mar-2024', '2024-03-05'],
+    ['5 Mar 2024 14:22:05', '2024-03-05'],
+    ['05/MAR/24', '2024-03-05'],
+    ['Mar 5, 2024', '2024-03-05'],
+    ['March 5, 2024 3:05 PM', '2024-03-05'],
+    ['Tue, 05 Mar 2024', '2024-03-05'],
+    ['Sept 30, 2024', '2024-09-30'],
+    // an instant in another zone is taken to its Beijing day (UTC+8)
+    ['2024-03-04T16:40:00Z', '2024-03-05'],
+    ['2024-03-04T15:59:59Z', '2024-03-04'],
+    ['2024-06-30T16:30:00+00:00', '2024-07-01'],
+    ['2024-06-30 16:30:00 UTC', '2024-07-01'],
+    ['2024-03-01T01:00:00-05:00', '2024-03-01'],
+    ['2024-03-01T20:00:00-05:00', '2024-03-02'],
+    ['2024-03-05T00:40:00+08:00', '2024-03-05'],
+    ['2024-03-31T17:00:00.000Z', '2024-04-01'],
   ])('%s → %s', (text, iso) => {
     expect(parseDateCell(text)).toBe(iso);
   });
 
-  it.each(['', 'abc', '2025-02-30', '2025-13-01', '1899-01-01', '123', '12345678901', '25/13/02'])(
-    'rejects %j',
-    (text) => {
-      expect(parseDateCell(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '2025-02-30',
+    '2025-13-01',
+    '1899-01-01',
+    '123',
+    '12345678901',
+    '25/13/02',
+    '31-Feb-2024',
+    'Mar 2024',
+    'Sale 5 items',
+  ])('rejects %j', (text) => {
+    expect(parseDateCell(text)).toBeNull();
+  });
 
   it('reads spreadsheet date cells by their wall-clock (UTC) fields', () => {
     expect(parseDateCell(new Date(Date.UTC(2025, 2, 1, 23, 59)))).toBe('2025-03-01');

@@ -112,9 +112,84 @@ export function arabicDates(text: string): string {
 
 const CN_START = /^[〇零○Ｏ一二三四五六七八九十]/u;
 
+const MONTH_NAMES = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
+const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?`;
+/** 05-Mar-2024, 5 Mar 2024, 05/Mar/24, 05MAR2024 — a day, an English month, a year. */
+const DAY_MONTH_YEAR = new RegExp(
+  String.raw`^${WEEKDAY}(\d{1,2})[-\s/.]?${MONTH}[-\s/.,]*(\d{4}|\d{2})(?=$|[\sT,:])`,
+  'iu',
+);
+/** Mar 5, 2024, March 05 2024, Mar. 5th, 2024 — an English month, a day, a year. */
+const MONTH_DAY_YEAR = new RegExp(
+  String.raw`^${WEEKDAY}${MONTH}\s*(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?=$|[\sT,])`,
+  'iu',
+);
+
+/**
+ * A date written with an English month name, as English and bilingual exports and notices print
+ * it: `05-Mar-2024`, `5 Mar 2024`, `Mar 5, 2024`, `Tue, 05 Mar 2024`. The name makes it
+ * unambiguous, unlike `3/5/2024`, which is not read.
+ */
+export function parseEnglishDate(text: string): IsoDate | null {
+  const dmy = DAY_MONTH_YEAR.exec(text);
+  const mdy = dmy ? null : MONTH_DAY_YEAR.exec(text);
+  const match = dmy ?? mdy;
+  if (!match) return null;
+  const monthName = ((dmy ? match[2] : match[1]) ?? '').toLowerCase().slice(0, 3);
+  const month = MONTH_NAMES.indexOf(monthName) + 1;
+  const day = Number(dmy ? match[1] : match[2]);
+  const yearText = match[3] ?? '';
+  const year = Number(yearText) + (yearText.length === 2 ? 2000 : 0);
+  return month > 0 && isValidDate(year, month, day) ? isoDate(year, month, day) : null;
+}
+
+/** Beijing is UTC+8 all year (no daylight saving since 1991). */
+const BEIJING_OFFSET_MINUTES = 8 * 60;
+/** An ISO date-time that names its zone: `2024-03-04T16:40:00Z`, `…+00:00`, `… +0530`. */
+const ZONED =
+  /^(\d{4})-(\d{2})-(\d{2})[T\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:(Z|UTC|GMT)|([+-])(\d{2}):?(\d{2}))$/iu;
+
+const ZONE_AT_END = /(?:z|utc|gmt|[+-]\d{2}:?\d{2})\s*$/iu;
+
+/** Whether a date-time text ends with a time zone (…Z, …+00:00), which may change its day. */
+export function namesZone(text: string): boolean {
+  return text.length > 16 && ZONE_AT_END.test(text);
+}
+
+/**
+ * The Beijing calendar date of a date-time that names its time zone. A provider's API or an
+ * international export writes instants in UTC (`2024-03-04T16:40:00Z`): that is 00:40 on 5 March
+ * in Beijing, and the spec counts days in Asia/Shanghai — a charge there belongs to 5 March.
+ */
+function zonedToBeijing(text: string): IsoDate | null {
+  const m = ZONED.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, hh, mi, , utc, sign, oh, om] = m;
+  const offset = utc ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  if (offset === BEIJING_OFFSET_MINUTES) return null;
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh), Number(mi));
+  if (!isValidDate(Number(y), Number(mo), Number(d))) return null;
+  return fromUtcDate(new Date(wall + (BEIJING_OFFSET_MINUTES - offset) * 60_000));
+}
+
 /**
  * Parses a date cell: a `Date`, an Excel serial number, or text in any of the spec's formats. With
- * the period the statement states, a cell without a year (01-02 10:51) is read within it.
+ * the period the statement states, a cell without a year (01-02 10:51) is read within it. A
+ * date-time in another time zone (`…Z`, `…+00:00`) is taken to Beijing first.
  */
 export function parseDateCell(cell: Cell, period?: StatedPeriod | null): IsoDate | null {
   if (cell === null || typeof cell === 'boolean') return null;
@@ -130,7 +205,13 @@ export function parseDateCell(cell: Cell, period?: StatedPeriod | null): IsoDate
     const y = Number(cell.slice(0, 4));
     const m = Number(cell.slice(5, 7));
     const d = Number(cell.slice(8, 10));
-    return isValidDate(y, m, d) ? cell.slice(0, 10) : null;
+    if (!isValidDate(y, m, d)) return null;
+    // a zone after the time (…Z, …+00:00) may move the instant to another Beijing day
+    if (namesZone(cell)) {
+      const zoned = zonedToBeijing(cell.trim());
+      if (zoned !== null) return zoned;
+    }
+    return cell.slice(0, 10);
   }
   let text = foldWidth(cell).trim();
   if (text === '') return null;
@@ -145,6 +226,10 @@ export function parseDateCell(cell: Cell, period?: StatedPeriod | null): IsoDate
     }
   }
   if (/^\d{5}(?:\.\d+)?$/.test(text)) return excelSerialToDate(Number(text));
+  if (/[a-z]/iu.test(text)) {
+    const english = parseEnglishDate(text);
+    if (english !== null) return english;
+  }
   if (period) {
     const md = parseMonthDay(text);
     if (md) return dateInPeriod(md.month, md.day, period);

@@ -40,6 +40,10 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
   it.each([
     // traffic / SIM / data
     ['扣费', '流量卡费扣款', 'fee:traffic_fee'],
+    // device payments under their purchase names
+    ['扣费', '机具采购款', 'fee:deposit'],
+    ['扣费', '设备购置款', 'fee:deposit'],
+    ['扣费', 'POS机分期款', 'fee:deposit'],
     ['扣费', 'SIM卡年费', 'fee:traffic_fee'],
     ['扣费', '物联网卡服务费', 'fee:traffic_fee'],
     ['扣费', '终端通讯服务费', 'fee:traffic_fee'],
@@ -48,6 +52,10 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
     ['扣费', '通信费(2025年度)', 'fee:traffic_fee'],
     ['', 'POS流量年费', 'fee:traffic_fee'],
     ['fee', 'SIM card fee', 'fee:traffic_fee'],
+    // the SIM's annual or service fee in English, as 流量卡年费 in Chinese: the longer name wins
+    ['', 'Terminal SIM card annual fee', 'fee:traffic_fee'],
+    ['Fee', 'SIM service fee', 'fee:traffic_fee'],
+    ['Fee', 'Data plan monthly fee', 'fee:traffic_fee'],
     ['扣款', '网络服务费', 'fee:traffic_fee'],
     ['扣费', '终端联网费', 'fee:traffic_fee'],
     ['扣费', '数据卡费', 'fee:traffic_fee'],
@@ -166,6 +174,9 @@ describe('the payout rule: a payout is never a fee', () => {
     expect(outcome(line('', '提现费2.00', -200))).toBe('fee:instant_settlement_fee');
     expect(outcome(line('扣费', '秒到', -500))).toBe('fee:instant_settlement_fee');
     expect(outcome(line('提现', '提现手续费', -200))).toBe('fee:instant_settlement_fee');
+    // the charge named in the type column itself (a 资金账单's 业务名称), nothing beside it
+    expect(outcome(line('提现手续费', '', -200))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('秒到提现', '', -100000))).toBe('settlement');
   });
 
   it('names built from a known meaning are read without being listed (corpus seed 41, 100, 111)', () => {
@@ -214,6 +225,10 @@ describe('money returned is never a fee', () => {
     ['', '交易返现', 5000],
     ['', '达标奖励', 10000],
     ['', '活动返还', 5000],
+    // X费退款, 押金退款: the fee or deposit refunded (退款手续费 would be a fee for a refund)
+    ['入账', '会员费退款', 2281],
+    ['', '押金退款', 29900],
+    ['', '服务费用退款', 3900],
   ])('%s / %s (%d) → credit', (type, description, amount) => {
     expect(outcome(line(type, description, amount))).toBe('credit');
   });

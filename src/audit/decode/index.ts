@@ -5,6 +5,7 @@ import { detectDelimiter } from './delimiter.js';
 import { decodeSample, detectEncoding, detectUtf16, type TextEncoding } from './encoding.js';
 import { declaredCharset, decodeHtml } from './html.js';
 import { bounded, limitsFromEnv, type DecodeLimits } from './limits.js';
+import { unmarked } from './markers.js';
 import { decodePdf } from './pdf.js';
 import { peek } from './peek.js';
 import { decodeSms, noticeShares } from './sms.js';
@@ -99,7 +100,7 @@ export async function decodeStatement(
   const table = (decoded: DecodedTable, checkCells: boolean): DecodedStatement => ({
     kind: 'table',
     ...decoded,
-    batches: bounded(decoded.batches, file, limits, checkCells),
+    batches: unmarked(bounded(decoded.batches, file, limits, checkCells)),
   });
   switch (format) {
     case 'xlsx':

@@ -79,7 +79,15 @@ export interface TableLayout {
    * when the sheet prints it unsigned: +1 in, −1 out, 0 as printed).
    */
   turned?: { labelRows: number[]; items: { index: number; way: 1 | -1 | 0 }[] };
+  /**
+   * Further text columns named like a description (附言, 用途, 备注 beside a 摘要): a bank's 摘要
+   * may say only 代扣 while its 附言 names the fee, so each row's description is read with them.
+   */
+  remarks?: number[];
 }
+
+/** Headers of text columns that name a party or an account, not what a row is. */
+const PARTY = /户名|账号|账户|对方|银行|开户|商户名称|门店|店铺|机构|name$|account|bank|party/iu;
 
 /** How many leading rows may be preamble before we give up looking for a header. */
 export const HEADER_SEARCH_ROWS = 60;
@@ -749,9 +757,17 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
   }
 
   // 4. text columns without a header word: few distinct values → type, many → description
+  // (not a column whose header keeps a type away: a 结算状态 of 已结算 on every row says where a
+  // row is in its processing, not what it is — read as the type, every sale would be a payout)
   if (columns.type === undefined || columns.description === undefined) {
     const texts = stats
-      .filter((s) => !taken().has(s.index) && share(s, 'text') >= 0.5 && s.nonEmpty > 0)
+      .filter(
+        (s) =>
+          !taken().has(s.index) &&
+          share(s, 'text') >= 0.5 &&
+          s.nonEmpty > 0 &&
+          scoreHeader(headers[s.index] ?? '', 'type', lexicon) >= 0,
+      )
       .sort((x, y) => x.distinct / x.nonEmpty - y.distinct / y.nonEmpty);
     if (columns.type === undefined && texts.length >= 2 && texts[0]) {
       columns.type = texts[0].index;
@@ -780,6 +796,21 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
       reasons.push(`${name(described)}写的是交易类型，${name(other.index)}作为摘要`);
     }
   }
+  // a 附言 or 用途 beside the 摘要: read with it, as a bank prints the fee's name there
+  const remarks =
+    columns.description === undefined
+      ? []
+      : stats
+          .filter(
+            (s) =>
+              !taken().has(s.index) &&
+              share(s, 'text') >= 0.5 &&
+              s.distinct >= 2 &&
+              scoreHeader(headers[s.index] ?? '', 'description', lexicon) > 0 &&
+              !PARTY.test(headerKey(headers[s.index] ?? '')),
+          )
+          .map((s) => s.index)
+          .slice(0, 2);
   if (columns.cardType === undefined) {
     const card = stats.find((s) => !taken().has(s.index) && share(s, 'card') >= 0.8);
     if (card) columns.cardType = card.index;
@@ -901,6 +932,8 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
         : arithmeticConfirmed && !unitGuess
           ? 'high'
           : 'medium';
+  const remarkColumns = remarks.filter((i) => !taken().has(i));
+  for (const index of remarkColumns) reasons.push(`${name(index)}与摘要一并读取`);
   if (wordsAgree) reasons.unshift('表头的日期列和金额列与内容相符');
   if (!headerRow) reasons.unshift('没有表头，各列由内容和算术判断');
 
@@ -917,5 +950,6 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     confidence: { level, reasons },
     issues,
     ...(period ? { period } : {}),
+    ...(remarkColumns.length > 0 ? { remarks: remarkColumns } : {}),
   };
 }

@@ -139,6 +139,20 @@ describe('a date printed once a day (or merged down over the day’s rows)', () 
     expect(read(row(3, '', '30.00'))).toMatchObject({ kind: 'line', line: { date: '2024-02-01' } });
   });
 
+  it('does not carry a day over to a time in another zone that starts with the same day', () => {
+    const read = createRowInterpreter(layout, 'f.csv', lexicon);
+    expect(read(row(2, '2024-03-04T01:00:00Z', '20.00'))).toMatchObject({
+      line: { date: '2024-03-04' },
+    });
+    // 16:40 UTC is 00:40 on the next day in Beijing
+    expect(read(row(3, '2024-03-04T16:40:00Z', '30.00'))).toMatchObject({
+      line: { date: '2024-03-05' },
+    });
+    expect(read(row(4, '2024-03-04 09:00:00', '30.00'))).toMatchObject({
+      line: { date: '2024-03-04' },
+    });
+  });
+
   it('still skips a total and reports a record with no date anywhere above it', () => {
     const read = createRowInterpreter(layout, 'f.xlsx', lexicon);
     expect(read({ row: 2, cells: ['合计', '', '', '50.00'] })).toEqual({

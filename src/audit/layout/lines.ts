@@ -1,4 +1,4 @@
-import { parseDateCell, parseMonthDay } from '../dates.js';
+import { namesZone, parseDateCell, parseMonthDay } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { CardType, Cell, Fen, InputProblem, SourceRow, StatementLine } from '../model.js';
 import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
@@ -77,13 +77,16 @@ export function createRowInterpreter(
     return card;
   };
   // rows come in time order, so most share the previous row's day: compare its first 10 characters
+  // (not for a time in another zone: 2024-03-04T17:00Z is already 5 March in Beijing)
   let lastText = '';
   let lastDate: string | null = null;
   const dateOf = (cell: Cell): string | null => {
+    const zoned = typeof cell === 'string' && namesZone(cell);
     if (
       typeof cell === 'string' &&
       lastDate !== null &&
       cell.length >= 10 &&
+      !zoned &&
       cell.startsWith(lastText)
     ) {
       lastSeen = lastDate;
@@ -94,6 +97,7 @@ export function createRowInterpreter(
       typeof cell === 'string' &&
       date !== null &&
       cell.length >= 10 &&
+      !zoned &&
       /^\d{4}-\d{2}-\d{2}/.test(cell)
     ) {
       lastText = cell.slice(0, 10);
@@ -149,6 +153,14 @@ function afterDate(text: string): string {
   return text
     .replace(/^[\d\s\-/.:年月日号T]+/u, '')
     .replace(/^(当日|本日|当天|每日|本月|当月|本页|本期|本年|全月|全年)\s*/u, '');
+}
+
+/** A cell of the row, after its date, names a total, a carry-forward or a balance (承前页, 期初余额). */
+function summaryNamed(cells: readonly Cell[], isSummary: (text: string) => boolean): boolean {
+  return cells.some((cell) => {
+    const text = cellText(cell);
+    return text !== '' && isSummary(foldWidth(afterDate(text)).replace(/\s+/gu, '').toLowerCase());
+  });
 }
 
 export function interpretRow(
@@ -226,11 +238,18 @@ export function interpretRow(
     const parsed = parseMoneyCell(amountCell, unitAt(layout, c.amount));
     if (parsed === 'invalid')
       return problem(`无法解析的金额: '${cellText(amountCell)}' (unreadable amount)`);
-    if (parsed === null) return problem(`金额为空 (empty amount)`);
+    if (parsed === null) {
+      // 期初余额 / 承前页 with a date and only a balance: not a record
+      if (summaryNamed(cells, isSummary)) return { kind: 'skip', why: 'summary' };
+      return problem(`金额为空 (empty amount)`);
+    }
     // an unsigned 交易金额 on a row whose money went out (支出: a payout, a refund) is money out
     amount = movement !== null && movement < 0 && parsed > 0 ? -parsed : parsed;
   } else {
-    if (movement === null) return problem('收入和支出金额都为空 (no amount)');
+    if (movement === null) {
+      if (summaryNamed(cells, isSummary)) return { kind: 'skip', why: 'summary' };
+      return problem('收入和支出金额都为空 (no amount)');
+    }
     amount = movement;
   }
 
@@ -264,7 +283,14 @@ export function interpretRow(
     return { kind: 'skip', why: 'summary' };
   // a daily summary (笔数 filled): its fee is the sum of many transaction fees, not a deduction,
   // and neither a rate nor a payout can be checked on a sum, so only the day and total are kept
-  const description = cellText(at(c.description));
+  let description = cellText(at(c.description));
+  // a 附言/用途 beside the 摘要 is read with it (摘要 代扣, 附言 POS机流量费)
+  if (layout.remarks)
+    for (const index of layout.remarks) {
+      const remark = cellText(at(index));
+      if (remark !== '' && remark !== description)
+        description = description === '' ? remark : `${description} ${remark}`;
+    }
   // a daily total among the transactions (当日汇总, 小计) carries a sum of fees, not a deduction
   const totalText =
     lexicon.dailySummary !== null &&

@@ -22,9 +22,11 @@ export type CellKind =
 /** How many data rows below the header are profiled. */
 export const PROFILE_ROWS = 200;
 
-const TIME = /^\d{1,2}:\d{2}(?::\d{2})?$/;
+// 14:22:05, and on a 12-hour clock 3:05 PM, 下午 3:05:12
+const TIME =
+  /^(?:(?:上午|下午|中午|晚上|凌晨|am|pm)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?$/iu;
 const DATE_TEXT =
-  /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\d{8}(?:$|\s|\d{6}$)|^\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:$|\s)/u;
+  /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\d{8}(?:$|\s|\d{6}$)|^\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:$|\s)|^(?:[a-z]{3,9}\.?,?\s*)?\d{1,2}[-\s/.]?[a-z]{3,9}\.?[-\s/.,]*\d{2,4}|^(?:[a-z]{3,9}\.?,?\s*)?[a-z]{3,9}\.?\s*\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/iu;
 const CURRENCY = /[¥￥元]|rmb|cny/iu;
 const ALNUM_ID = /^[a-z0-9_-]{6,}$/i;
 const CN_NUMERAL_START = /^[〇零○Ｏ一二三四五六七八九十]/u;
@@ -197,6 +199,18 @@ function looksLikeIds(s: ColumnStats): boolean {
   );
 }
 
+/** At least half of the column's amounts are not zero. */
+function mostlyNonZero(s: ColumnStats): boolean {
+  let amounts = 0;
+  let nonZero = 0;
+  for (const v of s.values) {
+    if (v === null) continue;
+    amounts += 1;
+    if (v !== 0) nonZero += 1;
+  }
+  return amounts === 0 || nonZero * 2 >= amounts;
+}
+
 /**
  * Whether a column's content fits a role. `named`: the header word already says so, and then half
  * of the values agreeing is enough (a short file may have unreadable cells); from content alone,
@@ -210,6 +224,8 @@ export function fitsRole(role: ColumnRole, s: ColumnStats | undefined, named = f
       // a column named as a date may hold Excel serial numbers (45352 = 2024-03-01)
       return share(s, 'date') >= least || (named && s.serials >= 0.8 * s.nonEmpty);
     case 'amount':
+      // a column of zeros (代金券金额, 充值券退款金额 beside the order amount) moves no money
+      return isNumeric(s, least, named) && mostlyNonZero(s);
     case 'fee':
     case 'net':
     case 'inflow':

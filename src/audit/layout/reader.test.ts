@@ -732,3 +732,157 @@ describe('layouts from the red-team corpus (issue 11)', () => {
     ]);
   });
 });
+
+describe('platform bills (red-team corpus 2, issue 11)', () => {
+  it('a WeChat Pay 交易账单: the order amount, not a column of zero vouchers over a column of zeros', async () => {
+    const header = [
+      '交易时间',
+      '特约商户号',
+      '交易类型',
+      '交易状态',
+      '应结订单金额',
+      '代金券金额',
+      '退款金额',
+      '手续费',
+      '费率',
+      '订单金额',
+    ];
+    const row = (time: string, amount: string, fee: string, rate: string) => [
+      time,
+      '0',
+      'MICROPAY',
+      'SUCCESS',
+      amount,
+      '0.00',
+      '0.00',
+      fee,
+      rate,
+      amount,
+    ];
+    const rows = [
+      header,
+      row('2024-03-01 09:12:33', '100.00', '0.38', '0.38%'),
+      row('2024-03-01 12:40:02', '58.50', '0.22', '0.38%'),
+      row('2024-03-16 10:05:00', '100.00', '0.60', '0.60%'),
+      row('2024-03-16 18:30:41', '250.00', '1.50', '0.60%'),
+    ];
+    const { layout } = read(table(...rows));
+    expect(layout.columns.amount).toBe(9);
+    expect(layout.columns.balance).toBeUndefined();
+    const report = await audit(rows, { ...CONTRACT, rates: [{ cardType: 'any', percent: 0.38 }] });
+    expect(report.findings.map((f) => [f.row, f.category, f.overcharge])).toEqual([
+      [4, 'rate_overcharge', '0.22'],
+      [5, 'rate_overcharge', '0.55'],
+    ]);
+  });
+
+  it('a WeChat Pay 资金账单: a 业务单号 is no type, the fee is named in 业务名称', async () => {
+    const rows = [
+      [
+        '记账时间',
+        '微信支付业务单号',
+        '业务名称',
+        '业务类型',
+        '收支类型',
+        '收支金额（元）',
+        '账户结余（元）',
+        '备注',
+      ],
+      ['2024-04-01 10:00:00', '4200002101', '交易', '交易', '收入', '99.40', '1099.40', ''],
+      [
+        '2024-04-01 21:00:00',
+        '4200002102',
+        '提现',
+        '提现',
+        '支出',
+        '1000.00',
+        '99.40',
+        '提现至招商银行(尾号4417)',
+      ],
+      ['2024-04-01 21:00:00', '4200002103', '提现手续费', '提现', '支出', '2.00', '97.40', ''],
+      [
+        '2024-04-02 10:00:00',
+        '4200002104',
+        '服务商系统技术服务年费',
+        '扣费',
+        '支出',
+        '36.00',
+        '61.40',
+        '2024年度',
+      ],
+    ];
+    const { layout } = read(table(...rows));
+    expect(layout.columns.type).not.toBe(1);
+    const report = await audit(rows, CONTRACT);
+    expect(report.findings.map((f) => [f.row, f.category, f.amount])).toEqual([
+      [4, 'instant_settlement_fee', '2.00'],
+      [5, 'service_fee', '36.00'],
+    ]);
+  });
+
+  it('a 结算状态 of 已结算 on every order is no type: the orders stay sales and their rates are checked', async () => {
+    const rows = [
+      [
+        '订单编号',
+        '商品名称',
+        '核销时间',
+        '订单实收(元)',
+        '技术服务费(元)',
+        '费率',
+        '应结算金额(元)',
+        '结算状态',
+      ],
+      ['8812001', '双人套餐', '2024-07-19 12:00:00', '200.00', '5.00', '2.5%', '195.00', '已结算'],
+      [
+        '8812002',
+        '单人午市套餐',
+        '2024-07-20 12:30:00',
+        '100.00',
+        '3.00',
+        '3.0%',
+        '97.00',
+        '已结算',
+      ],
+      ['8812003', '100元代金券', '2024-07-20 18:00:00', '90.00', '2.70', '3.0%', '87.30', '已结算'],
+    ];
+    const { layout } = read(table(...rows));
+    expect(layout.columns.type).toBeUndefined();
+    const report = await audit(rows, { ...CONTRACT, rates: [{ cardType: 'any', percent: 2.5 }] });
+    expect(report.findings.map((f) => [f.row, f.category, f.overcharge])).toEqual([
+      [3, 'rate_overcharge', '0.50'],
+      [4, 'rate_overcharge', '0.45'],
+    ]);
+  });
+
+  it('a bank’s 摘要 of 代扣 with the fee named in 附言: the 附言 is read with it', async () => {
+    const rows = [
+      ['交易日期', '摘要', '借方金额', '贷方金额', '余额', '对方户名', '附言'],
+      ['2024-09-01', '转账', '', '3500.00', '18500.00', '随行付支付有限公司', 'POS结算款'],
+      ['2024-09-04', '代扣', '48.00', '', '18452.00', '随行付支付有限公司', 'POS机流量费'],
+      ['2024-09-05', '转账', '', '1200.00', '19652.00', '随行付支付有限公司', 'POS结算款'],
+      ['2024-09-15', '转账', '3000.00', '', '16652.00', '东莞市长安五金批发部', '货款'],
+    ];
+    const { layout, lines } = read(table(...rows));
+    expect(layout.remarks).toEqual([6]);
+    expect(lines[1]?.description).toBe('代扣 POS机流量费');
+    const report = await audit(rows, CONTRACT);
+    expect(
+      report.findings.filter((f) => f.verdict === 'unauthorized').map((f) => [f.row, f.category]),
+    ).toEqual([[3, 'traffic_fee']]);
+  });
+
+  it('承前页, 过次页 and 期初余额 lines carry a balance and are not records', async () => {
+    const rows = [
+      ['记账日期', '摘要', '借方发生额', '贷方发生额', '余额'],
+      ['2024-10-01', '期初余额', '', '', '20000.00'],
+      ['20241001', 'POS收单结算', '', '3000.00', '23000.00'],
+      ['', '过次页', '', '', '23000.00'],
+      ['', '承前页', '', '', '23000.00'],
+      ['20241003', '代扣终端通讯费', '99.00', '', '22901.00'],
+    ];
+    const report = await audit(rows, CONTRACT);
+    expect(report.warnings).toEqual([]);
+    expect(report.statements[0]?.records).toBe(2);
+    expect(report.findings.map((f) => [f.row, f.category])).toEqual([[6, 'traffic_fee']]);
+  });
+});
