@@ -258,7 +258,7 @@ describe('weak evidence and reversals', () => {
     expect(report.findings[0]?.reason).not.toMatch(/[A-Za-z]/u);
   });
 
-  it('a fee reversed (冲正) is not claimed; a refund (退还) does not change the claim', async () => {
+  it('a fee reversed (冲正) or refunded (退还) is still claimed, as spec §2 says, with a warning', async () => {
     const report = await audit([
       sale('2025-03-01', '1000.00', '6.00', '994.00'),
       ['2025-03-02', '扣费', '-99.00', '', '', '流量费'],
@@ -267,11 +267,12 @@ describe('weak evidence and reversals', () => {
       ['2025-04-05', '返还', '39.00', '', '', '会员费退还'],
     ]);
     expect(report.findings.map((f) => [f.row, f.verdict])).toEqual([
-      [3, 'needs_review'],
+      [3, 'unauthorized'],
       [5, 'unauthorized'],
     ]);
-    expect(report.findings[0]?.reason).toMatch(/冲正/u);
-    expect(report.claim.total).toBe('39.00');
+    expect(report.findings[0]?.reason).not.toMatch(/冲正/u);
+    expect(report.warnings.find((w) => w.row === 3)?.message).toMatch(/2025-03-05 冲正/u);
+    expect(report.claim.total).toBe('138.00');
   });
 });
 

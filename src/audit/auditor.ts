@@ -696,8 +696,7 @@ export class Auditor {
     while (d < decided.length) findings.push(decided[d++] as AuditFinding);
     decided.length = 0;
     this.pending.length = 0;
-    this.cancelReversed(findings);
-    const warnings = this.sanityCheck(findings);
+    const warnings = [...this.noteReversed(findings), ...this.sanityCheck(findings)];
     for (const [file, t] of this.tallies) {
       const n = t.networkFees;
       if (n.count > 0)
@@ -746,13 +745,20 @@ export class Auditor {
     };
   }
 
-  /** A fee reversed (流量费冲正) was given back: the deduction it reverses is not claimed. */
-  private cancelReversed(findings: AuditFinding[]): void {
+  /**
+   * A fee reversed (流量费冲正) is a refund of that fee: spec §2 says a refund of a fee is a credit that
+   * does not change the claim, so the deduction stays claimed. The merchant should still know the
+   * money may have come back before accusing anyone, so a warning names it (not the finding's reason, which a letter quotes to the provider).
+   */
+  private noteReversed(findings: AuditFinding[]): AuditOutcome['warnings'] {
+    const warnings: AuditOutcome['warnings'] = [];
+    const noted = new Set<AuditFinding>();
     for (const r of this.reversals) {
       const earliest = addDaysIso(r.date, -REVERSAL_WINDOW_DAYS);
       let match: AuditFinding | null = null;
       for (const f of findings) {
         if (
+          !noted.has(f) &&
           f.category === r.category &&
           f.amount === r.amount &&
           f.verdict === 'unauthorized' &&
@@ -763,11 +769,16 @@ export class Auditor {
           match = f;
       }
       if (match === null) continue;
-      match.verdict = 'needs_review';
-      match.overcharge = 0;
-      match.reason = `这笔扣费已于 ${r.date} 冲正退回，不再索赔`;
-      match.reasonEn = `Reversed on ${r.date}: the money came back, so it is not claimed`;
+      noted.add(match);
+      warnings.push({
+        file: match.file,
+        row: match.row,
+        ...(match.sheet === undefined ? {} : { sheet: match.sheet }),
+        ...(match.page === undefined ? {} : { page: match.page }),
+        message: `${match.date} 的扣费 ${formatFen(match.amount)} 元已于 ${r.date} 冲正，按规则仍计入索赔，投诉前请核实是否已退回 (a reversal of this fee appears on ${r.date}; still claimed as the rules say, check before complaining)`,
+      });
     }
+    return warnings;
   }
 
   /**
