@@ -364,3 +364,40 @@ describe('overlapping exports', () => {
     ]);
   });
 });
+
+describe('a fee row printed against the statement’s sign', () => {
+  const monthly = parseContract({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [{ category: 'traffic_fee', amountYuan: 99, every: 'month' }],
+  });
+  const run = (body: Cell[][]) =>
+    auditDecoded(iterate([{ file: 'a.csv', decoded: decodedTable(HEADER, body) }]), {
+      contract: monthly,
+    });
+
+  it('is money paid back where the other charges are money out: reviewed, using up no period', async () => {
+    const report = await run([
+      sale('2024-03-01', '500.00', '3.00', '497.00'),
+      ['2024-03-02', '', '99.00', '0.00', '99.00', '流量费'],
+      ['2024-03-04', '扣费', '-99.00', '0.00', '-99.00', '流量费'],
+      sale('2024-03-05', '500.00', '3.00', '497.00'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [3, 'needs_review', '0.00'],
+      [4, 'authorized', '0.00'],
+    ]);
+    expect(report.claim.total).toBe('0.00');
+  });
+
+  it('where every charge is printed unsigned, a positive one is still a charge', async () => {
+    const report = await run([
+      sale('2024-03-01', '500.00', '3.00', '497.00'),
+      ['2024-03-02', '扣费', '99.00', '0.00', '', '流量费'],
+      ['2024-03-04', '扣费', '99.00', '0.00', '', '流量费'],
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [3, 'authorized', '0.00'],
+      [4, 'unauthorized', '99.00'],
+    ]);
+  });
+});
