@@ -717,6 +717,22 @@ describe('layouts from the red-team corpus (issue 11)', () => {
     ]);
   });
 
+  it('dates written into a workbook as numbers (20240305) make the date column', () => {
+    const { lines } = read(
+      table(
+        ['交易时间', '交易类型', '交易金额', '手续费', '结算金额'],
+        [20240301, '消费', 445.78, 2.23, 443.55],
+        [20240303, '消费', ' 1,941.07 ', ' 11.65 ', ' 1,929.42 '],
+        [20240312, '扣费', -39, 0, -39],
+      ),
+    );
+    expect(brief(lines)).toEqual([
+      ['2024-03-01', 44578, 223, 44355],
+      ['2024-03-03', 194107, 1165, 192942],
+      ['2024-03-12', -3900, 0, -3900],
+    ]);
+  });
+
   it('交易金额 beside a 扣款金额 filled only on the charge rows: the charges are money out', async () => {
     const rows = [
       ['交易日期', '业务类型', '交易金额', '手续费', '入账金额', '扣款金额', '摘要'],
