@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditDecoded } from './audit.js';
+import { Auditor } from './auditor.js';
 import { parseContract } from './contract.js';
-import type { Cell } from './model.js';
+import type { Cell, StatementLine } from './model.js';
 import { decodedSms, decodedTable, iterate } from './testing.js';
 
 const HEADER = ['交易时间', '交易类型', '交易金额', '手续费', '结算金额', '摘要'];
@@ -398,6 +399,39 @@ describe('a fee row printed against the statement’s sign', () => {
     expect(report.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
       [3, 'authorized', '0.00'],
       [4, 'unauthorized', '99.00'],
+    ]);
+  });
+});
+
+describe('a charge’s direction that the file did not print', () => {
+  it('a sign the reader inferred singles out no row: the charge is judged as usual', () => {
+    const auditor = new Auditor({
+      contract: parseContract({
+        rates: [{ cardType: 'any', percent: 0.6 }],
+        agreedCharges: [],
+      }),
+      assumeNoAgreement: false,
+    });
+    const line = (row: number, amount: number, description: string): StatementLine => ({
+      file: 'wide.xlsx',
+      row,
+      date: `2024-03-0${String(row)}`,
+      amount,
+      fee: null,
+      net: null,
+      type: '',
+      description,
+      cardType: 'unknown',
+      reference: '',
+    });
+    const fee = { kind: 'fee', category: 'instant_settlement_fee', basis: '' } as const;
+    auditor.signsPrinted('wide.xlsx', false);
+    auditor.add(line(1, 300, '出款手续费'), fee);
+    auditor.add(line(2, -200, 'D0手续费'), fee);
+    const outcome = auditor.finish();
+    expect(outcome.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [1, 'unauthorized', 300],
+      [2, 'unauthorized', 200],
     ]);
   });
 });

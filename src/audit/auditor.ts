@@ -158,6 +158,16 @@ export class Auditor {
   private seq = 0;
   /** Deductions whose row printed its money as coming in (see {@link Auditor.againstTheSign}). */
   private readonly moneyIn = new Set<number>();
+  /** Files whose every table prints which way its money went (a sign, 借/贷, 收入/支出). */
+  private readonly printedSigns = new Map<string, boolean>();
+
+  /**
+   * Says whether a table of `file` prints which way each row's money went; a sign the reader
+   * had to infer (from a balance, or a sheet on its side) cannot single out a row.
+   */
+  signsPrinted(file: string, printed: boolean): void {
+    this.printedSigns.set(file, printed && this.printedSigns.get(file) !== false);
+  }
 
   private readonly feeRule: ((amount: Fen, card: StatementLine['cardType']) => Fen | null) | null;
 
@@ -680,7 +690,12 @@ export class Auditor {
     const questioned = (f: AuditFinding) => {
       if (!this.moneyIn.has(f.seq)) return false;
       const t = this.tallies.get(f.file);
-      return t !== undefined && t.feesOut > 0 && t.feesOut >= t.feesIn;
+      return (
+        this.printedSigns.get(f.file) === true &&
+        t !== undefined &&
+        t.feesOut > 0 &&
+        t.feesOut >= t.feesIn
+      );
     };
     const review = (f: AuditFinding) => {
       f.verdict = 'needs_review';
