@@ -392,6 +392,16 @@ async function auditOne(
     }
     if (current.layout) {
       layouts.push(current.layout);
+      // only a sign the file printed (−99.00, (99.00), 借/贷, 收入/支出) says a row went the other way
+      const sign = current.layout.sign;
+      auditor.signsPrinted(
+        source.file,
+        current.layout.turned === undefined &&
+          (sign === 'signed' ||
+            sign === 'parentheses' ||
+            sign === 'direction' ||
+            sign === 'debitCredit'),
+      );
       for (const r of current.buffer) consume(r, current.layout);
     } else if (
       current.buffer.some((r) => r.cells.filter((c) => c !== null && c !== '').length >= 3)

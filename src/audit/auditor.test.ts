@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditDecoded } from './audit.js';
+import { Auditor } from './auditor.js';
 import { parseContract } from './contract.js';
-import type { Cell } from './model.js';
+import type { Cell, StatementLine } from './model.js';
 import { decodedSms, decodedTable, iterate } from './testing.js';
 
 const HEADER = ['交易时间', '交易类型', '交易金额', '手续费', '结算金额', '摘要'];
@@ -362,6 +363,76 @@ describe('overlapping exports', () => {
     ]);
     expect(report.warnings.map((w) => [w.file, w.row, w.message.split('，')[0]])).toEqual([
       ['april-may.csv', 2, '与 march-april.csv 中的同一笔记录重复'],
+    ]);
+  });
+});
+
+describe('a fee row printed against the statement’s sign', () => {
+  const monthly = parseContract({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [{ category: 'traffic_fee', amountYuan: 99, every: 'month' }],
+  });
+  const run = (body: Cell[][]) =>
+    auditDecoded(iterate([{ file: 'a.csv', decoded: decodedTable(HEADER, body) }]), {
+      contract: monthly,
+    });
+
+  it('is money paid back where the other charges are money out: reviewed, using up no period', async () => {
+    const report = await run([
+      sale('2024-03-01', '500.00', '3.00', '497.00'),
+      ['2024-03-02', '', '99.00', '0.00', '99.00', '流量费'],
+      ['2024-03-04', '扣费', '-99.00', '0.00', '-99.00', '流量费'],
+      sale('2024-03-05', '500.00', '3.00', '497.00'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [3, 'needs_review', '0.00'],
+      [4, 'authorized', '0.00'],
+    ]);
+    expect(report.claim.total).toBe('0.00');
+  });
+
+  it('where every charge is printed unsigned, a positive one is still a charge', async () => {
+    const report = await run([
+      sale('2024-03-01', '500.00', '3.00', '497.00'),
+      ['2024-03-02', '扣费', '99.00', '0.00', '', '流量费'],
+      ['2024-03-04', '扣费', '99.00', '0.00', '', '流量费'],
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [3, 'authorized', '0.00'],
+      [4, 'unauthorized', '99.00'],
+    ]);
+  });
+});
+
+describe('a charge’s direction that the file did not print', () => {
+  it('a sign the reader inferred singles out no row: the charge is judged as usual', () => {
+    const auditor = new Auditor({
+      contract: parseContract({
+        rates: [{ cardType: 'any', percent: 0.6 }],
+        agreedCharges: [],
+      }),
+      assumeNoAgreement: false,
+    });
+    const line = (row: number, amount: number, description: string): StatementLine => ({
+      file: 'wide.xlsx',
+      row,
+      date: `2024-03-0${String(row)}`,
+      amount,
+      fee: null,
+      net: null,
+      type: '',
+      description,
+      cardType: 'unknown',
+      reference: '',
+    });
+    const fee = { kind: 'fee', category: 'instant_settlement_fee', basis: '' } as const;
+    auditor.signsPrinted('wide.xlsx', false);
+    auditor.add(line(1, 300, '出款手续费'), fee);
+    auditor.add(line(2, -200, 'D0手续费'), fee);
+    const outcome = auditor.finish();
+    expect(outcome.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [1, 'unauthorized', 300],
+      [2, 'unauthorized', 200],
     ]);
   });
 });

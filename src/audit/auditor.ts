@@ -111,6 +111,9 @@ interface FileTally {
   ascents: number;
   descents: number;
   networkFees: { count: number; total: Fen; row: number; sheet?: string };
+  /** Fee rows printed as money out, and as money in (a zero amount counts as neither). */
+  feesOut: number;
+  feesIn: number;
   /** Card fees of single sales printed on rows of their own (交易服务费), checked with their sale. */
   saleFees: { count: number; total: Fen; row: number; sheet?: string };
 }
@@ -153,6 +156,18 @@ export class Auditor {
     row: number;
   }[] = [];
   private seq = 0;
+  /** Deductions whose row printed its money as coming in (see {@link Auditor.againstTheSign}). */
+  private readonly moneyIn = new Set<number>();
+  /** Files whose every table prints which way its money went (a sign, 借/贷, 收入/支出). */
+  private readonly printedSigns = new Map<string, boolean>();
+
+  /**
+   * Says whether a table of `file` prints which way each row's money went; a sign the reader
+   * had to infer (from a balance, or a sheet on its side) cannot single out a row.
+   */
+  signsPrinted(file: string, printed: boolean): void {
+    this.printedSigns.set(file, printed && this.printedSigns.get(file) !== false);
+  }
 
   private readonly feeRule: ((amount: Fen, card: StatementLine['cardType']) => Fen | null) | null;
 
@@ -227,6 +242,8 @@ export class Auditor {
         }
         if (!this.firstTime(line)) return;
         tally.feesTaken += amount;
+        if (line.amount < 0) tally.feesOut += 1;
+        else if (line.amount > 0) tally.feesIn += 1;
         const network = classification.network;
         // the card network fee (2016 reform) is part of the card fee: up to its cap it is no finding
         if (
@@ -281,6 +298,8 @@ export class Auditor {
           );
           return;
         }
+        // a charge row printed as money in: its finding is the next one made
+        if (line.amount > 0) this.moneyIn.add(this.seq);
         this.addDeduction(
           line,
           category,
@@ -660,9 +679,50 @@ export class Auditor {
     return true;
   }
 
+  /**
+   * A statement that prints its charges as money out (流量费 -99.00) and one fee row as money in
+   * (流量费 99.00) has paid that one back, or credited it: a refund whose word was left out is no
+   * charge. It is reviewed, never claimed — and it uses up no agreed period, which would make the
+   * real charge after it look like a second one.
+   */
+  private againstTheSign(): void {
+    if (this.moneyIn.size === 0) return;
+    const questioned = (f: AuditFinding) => {
+      if (!this.moneyIn.has(f.seq)) return false;
+      const t = this.tallies.get(f.file);
+      return (
+        this.printedSigns.get(f.file) === true &&
+        t !== undefined &&
+        t.feesOut > 0 &&
+        t.feesOut >= t.feesIn
+      );
+    };
+    const review = (f: AuditFinding) => {
+      f.verdict = 'needs_review';
+      f.overcharge = 0;
+      f.reason = `这一行的${name(f.category).zh}记为入账（金额为正），而本对账单的其他扣费都记为支出：可能是退还或冲正，需向服务商核实`;
+      f.reasonEn = `This ${name(f.category).en} is printed as money in, where the statement's other charges are money out: likely paid back; check it`;
+    };
+    let moved = false;
+    for (const f of this.decided) if (f.verdict === 'unauthorized' && questioned(f)) review(f);
+    const kept: PendingDeduction[] = [];
+    for (const p of this.pending) {
+      if (questioned(p.finding)) {
+        review(p.finding);
+        this.decided.push(p.finding);
+        moved = true;
+      } else kept.push(p);
+    }
+    if (!moved) return;
+    this.pending.length = 0;
+    this.pending.push(...kept);
+    this.decided.sort((a, b) => a.seq - b.seq);
+  }
+
   /** Ends the audit: called once, at the end; the findings are handed over, not kept. */
   finish(): AuditOutcome {
     const contract = this.options.contract;
+    this.againstTheSign();
     // a statement listed newest first lists a day's charges newest first too: on one day, the
     // charge further down was taken first, and it is the one an agreed charge covers
     for (const p of this.pending) {
@@ -896,6 +956,8 @@ function newTally(): FileTally {
     ascents: 0,
     descents: 0,
     networkFees: { count: 0, total: 0, row: 0 },
+    feesOut: 0,
+    feesIn: 0,
   };
 }
 

@@ -69,6 +69,13 @@ describe('parseDateCell', () => {
     expect(parseDateCell(new Date(Date.UTC(2025, 2, 1, 23, 59)))).toBe('2025-03-01');
   });
 
+  it('reads an eight-digit number cell that is a calendar date (20240305), never as a serial', () => {
+    expect(parseDateCell(20240305)).toBe('2024-03-05');
+    expect(parseDateCell(20241231)).toBe('2024-12-31');
+    expect(parseDateCell(20240230)).toBeNull();
+    expect(parseDateCell(12345678)).toBeNull();
+  });
+
   it('reads Excel serial numbers', () => {
     expect(parseDateCell(45717)).toBe('2025-03-01');
     expect(parseDateCell(45717.75)).toBe('2025-03-01');

@@ -46,6 +46,19 @@ export function excelSerialToDate(serial: number): IsoDate | null {
   return fromUtcDate(new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS));
 }
 
+/**
+ * A number cell of eight digits that is a calendar date (20240305): how many bank and ERP exports
+ * write a date into a spreadsheet, as a number. Far above any Excel serial, so never one.
+ */
+function compactDateNumber(value: number): IsoDate | null {
+  if (!Number.isInteger(value) || value < 19_700_101 || value > 20_991_231) return null;
+  const y = Math.floor(value / 10_000);
+  const m = Math.floor(value / 100) % 100;
+  const d = value % 100;
+  if (!isValidDate(y, m, d)) return null;
+  return `${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}(?:$|[\sT])/;
 
 const PATTERNS: readonly RegExp[] = [
@@ -194,7 +207,7 @@ function zonedToBeijing(text: string): IsoDate | null {
 export function parseDateCell(cell: Cell, period?: StatedPeriod | null): IsoDate | null {
   if (cell === null || typeof cell === 'boolean') return null;
   if (cell instanceof Date) return fromUtcDate(cell);
-  if (typeof cell === 'number') return excelSerialToDate(cell);
+  if (typeof cell === 'number') return compactDateNumber(cell) ?? excelSerialToDate(cell);
   // fast path for the commonest form, `2025-03-02` with or without a time
   if (
     cell.length >= 10 &&

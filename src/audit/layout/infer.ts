@@ -371,6 +371,35 @@ const withFee =
     return m - Math.abs(scaled(fee, scale)(i) ?? 0);
   };
 
+/** A header that names the money a row had taken from it: 扣款金额, 扣费金额(元). */
+const CHARGE_AMOUNT = /^(扣款|扣费|扣除)(金额|额)?(\((元|分)\))?$/u;
+
+/**
+ * 交易金额 beside a 扣款金额 filled only where 交易金额 is empty: the second is the money out of
+ * the charge rows, not a rival amount (both name an amount, so one was left unread and every
+ * charge read as an empty amount).
+ */
+function chargesBesideAmount(
+  columns: ColumnMap,
+  headers: readonly string[],
+  data: readonly SourceRow[],
+  stats: readonly (ColumnStats | undefined)[],
+): void {
+  const amount = columns.amount;
+  if (amount === undefined || columns.outflow !== undefined || columns.inflow !== undefined) return;
+  const used = new Set<number | undefined>(Object.values(columns));
+  const filled = (row: SourceRow, index: number) => cellText(row.cells[index] ?? null) !== '';
+  for (let index = 0; index < headers.length; index++) {
+    if (used.has(index) || !CHARGE_AMOUNT.test(foldWidth(headers[index] ?? '').replace(/\s/gu, '')))
+      continue;
+    if (!fitsRole('outflow', stats[index], true)) continue;
+    const rows = data.filter((row) => filled(row, index));
+    if (rows.length === 0 || rows.some((row) => filled(row, amount))) continue;
+    columns.outflow = index;
+    return;
+  }
+}
+
 /** The map without the roles that were taken back (set to undefined). */
 function assigned(columns: ColumnMap): ColumnMap {
   const out: ColumnMap = {};
@@ -444,6 +473,7 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     }
   }
   const columns = assignByScore(scored);
+  chargesBesideAmount(columns, headers, data, stats);
   const byWords = new Set(Object.keys(columns) as ColumnRole[]);
   const taken = () => new Set<number | undefined>(Object.values(columns));
 

@@ -717,6 +717,43 @@ describe('layouts from the red-team corpus (issue 11)', () => {
     ]);
   });
 
+  it('dates written into a workbook as numbers (20240305) make the date column', () => {
+    const { lines } = read(
+      table(
+        ['交易时间', '交易类型', '交易金额', '手续费', '结算金额'],
+        [20240301, '消费', 445.78, 2.23, 443.55],
+        [20240303, '消费', ' 1,941.07 ', ' 11.65 ', ' 1,929.42 '],
+        [20240312, '扣费', -39, 0, -39],
+      ),
+    );
+    expect(brief(lines)).toEqual([
+      ['2024-03-01', 44578, 223, 44355],
+      ['2024-03-03', 194107, 1165, 192942],
+      ['2024-03-12', -3900, 0, -3900],
+    ]);
+  });
+
+  it('交易金额 beside a 扣款金额 filled only on the charge rows: the charges are money out', async () => {
+    const rows = [
+      ['交易日期', '业务类型', '交易金额', '手续费', '入账金额', '扣款金额', '摘要'],
+      ['2024-03-01 16:57:11', '消费', '445.78', '2.23', '443.55', '', ''],
+      ['2024-03-03 09:50:04', '消费', '1941.07', '11.65', '1929.42', '', ''],
+      ['2024-03-12 06:30:00', '扣费', '', '', '', '39.00', '服务费'],
+      ['2024-03-20 06:30:00', '扣费', '', '', '', '99.00', '流量费'],
+    ];
+    expect(brief(read(table(...rows)).lines)).toEqual([
+      ['2024-03-01', 44578, 223, 44355],
+      ['2024-03-03', 194107, 1165, 192942],
+      ['2024-03-12', -3900, null, null],
+      ['2024-03-20', -9900, null, null],
+    ]);
+    const report = await audit(rows, CONTRACT);
+    expect(report.findings.map((f) => [f.row, f.category, f.amount])).toEqual([
+      [4, 'service_fee', '39.00'],
+      [5, 'traffic_fee', '99.00'],
+    ]);
+  });
+
   it('a charge printed in the fee column of a row whose amount is 0.00', async () => {
     const report = await audit(
       [
