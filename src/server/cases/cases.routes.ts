@@ -26,7 +26,6 @@ import { affirmationsOf, caseDetailsSchema, findingOf, responseOf } from './case
 import { knowledgeBase } from '../channels/channels.service.js';
 import {
   appendEvent,
-  caseById,
   casesOfOwner,
   deductionsOfCases,
   filingsOfCases,
@@ -253,8 +252,8 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
           at,
         });
       });
-      await refreshCaseSummaries(deps, [id]);
-      const ctx = await loadCaseContext(deps, row);
+      const [ctx] = await refreshCaseSummaries(deps, [id]);
+      if (!ctx) throw notFound('case');
       return reply.status(201).send(caseDetail(ctx, 'owner'));
     },
   );
@@ -367,10 +366,9 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
         });
       });
       // When the deductions were noticed moves the limitation period, so the plan may change.
-      await refreshCaseSummaries(deps, [row.id]);
-      const updated = await caseById(deps.db, row.id);
+      const [updated] = await refreshCaseSummaries(deps, [row.id]);
       if (!updated) throw notFound('case');
-      return caseDetail(await loadCaseContext(deps, updated), 'owner');
+      return caseDetail(updated, 'owner');
     },
   );
 
