@@ -97,8 +97,12 @@ async function refreshCaseStat(
   if (!facts) return;
   const after = contributionOf(facts);
   const before = await storedContribution(trx, caseId);
-  await applyDeltas(trx, deltasBetween(before, after));
-  await storeContribution(trx, caseId, after, at);
+  // Most writes (a draft filing, a note) leave what the case counts for as it was: then there is
+  // nothing to write, and the transaction only reads.
+  if (JSON.stringify(before) !== JSON.stringify(after)) {
+    await applyDeltas(trx, deltasBetween(before, after));
+    await storeContribution(trx, caseId, after, at);
+  }
   await refreshPublication(trx, caseId, after, at);
 }
 
