@@ -229,7 +229,7 @@ export async function refreshCaseSummaries(
 ): Promise<CaseContext[]> {
   if (caseIds.length === 0) return [];
   const contexts = await storeSummaries(deps, caseIds);
-  await refreshCaseStats(deps, caseIds);
+  await refreshCaseStats(deps, caseIds, contexts[0]?.kb);
   return contexts;
 }
 

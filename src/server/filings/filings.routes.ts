@@ -191,7 +191,7 @@ export function filingRoutes(app: App, deps: ServerDeps): void {
         // what was loaded above (the plan is worked out once per filing, not twice).
         await storeSummaryAfterFilings(trx, ctx);
       });
-      await refreshCaseStats(deps, [row.id]);
+      await refreshCaseStats(deps, [row.id], ctx.kb);
       return reply.status(201).send(filingToBody(filing, ctx));
     },
   );
