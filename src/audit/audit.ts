@@ -18,6 +18,7 @@ import {
 } from './layout/columns.js';
 import { createRowInterpreter, type LineResult } from './layout/lines.js';
 import { interpretMessages } from './layout/sms.js';
+import { createTurnedInterpreter, turnedLayout, turnWide } from './layout/wide.js';
 import type { InputProblem, IsoDate, SourceMessage, SourceRow, StatementLine } from './model.js';
 import { formatFen } from './money.js';
 import type { AuditReport, ReportDeparture, StatementSummary } from './report/schema.js';
@@ -332,10 +333,24 @@ async function auditOne(
     gaveUp: boolean;
   } | null = null;
   const readers = new Map<TableLayout, (row: SourceRow) => LineResult>();
+  const turnedReaders = new Map<TableLayout, (row: SourceRow) => LineResult[]>();
   const pdf = decoded.meta.format === 'pdf';
   let pdfRecords = 0;
   const consume = (row: SourceRow, layout: TableLayout) => {
     if (row.row <= layout.headerRow || row.row < (layout.firstDataRow ?? 0)) return;
+    if (layout.turned) {
+      // a daily sheet on its side: one day's figures make several lines
+      let read = turnedReaders.get(layout);
+      if (!read) {
+        read = createTurnedInterpreter(layout, source.file, lexicon);
+        turnedReaders.set(layout, read);
+      }
+      for (const result of read(row)) {
+        if (result.kind === 'line') take(result.line);
+        else if (result.kind === 'problem') problem(result.problem);
+      }
+      return;
+    }
     let read = readers.get(layout);
     if (!read) {
       read = createRowInterpreter(layout, source.file, lexicon);
@@ -354,9 +369,14 @@ async function auditOne(
     else problem(result.problem);
   };
   const settle = (current: NonNullable<typeof sheet>, required: boolean) => {
+    // a daily sheet on its side (one column a day) is read turned, a day to a row
+    const turned = turnWide(current.buffer, lexicon);
+    if (turned) current.buffer = turned.rows;
     current.layout = required
       ? requireLayout(current.buffer, lexicon, options.map, source.file)
       : detectLayout(current.buffer, lexicon, options.map);
+    if (turned && current.layout && isReadable(current.layout))
+      current.layout = turnedLayout(current.layout, turned, lexicon);
     if (
       current.layout &&
       (current.layout.confidence?.level === 'low' || !isReadable(current.layout))

@@ -184,7 +184,14 @@ export class Auditor {
         this.addTransaction(line, classification);
         return;
       case 'fee': {
-        const amount = Math.abs(line.amount);
+        // a charge printed in the fee column of a row whose amount is 0.00 (流量费 | 0.00 | 36.00 |
+        // -36.00): the fee column is the money taken
+        const amount =
+          line.amount === 0 &&
+          line.fee !== null &&
+          (line.net === null || Math.abs(line.net) === Math.abs(line.fee))
+            ? Math.abs(line.fee)
+            : Math.abs(line.amount);
         if (amount === 0) return;
         const category = classification.category ?? 'other_deduction';
         // money that equals what was settled since the last payout is that payout, whatever its words

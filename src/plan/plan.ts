@@ -3,6 +3,7 @@ import type { Fen, IsoDate } from '../audit/model.js';
 import { formatFenGrouped } from '../audit/money.js';
 import {
   answerRule,
+  articlesIn,
   citationsOf,
   isVerified,
   needsVerification,
@@ -554,7 +555,7 @@ function verifyList(cites: readonly Citation[], kb: KnowledgeBase): Bilingual[] 
     const noteEn = cite.note ? noteIn(cite.note, 'en') : '';
     out.push({
       zh: `${title}${where ? ` ${where}` : ''}（待核实，查于 ${cite.verifiedAt}）${note && !/[A-Za-z]{3,}/u.test(note) ? `：${note}` : ''}`,
-      en: `${title}${where ? ` ${where}` : ''} (to be verified, checked ${cite.verifiedAt})${noteEn ? `: ${noteEn}` : ''}`,
+      en: `${sourceTitle(kb, cite.source, 'en')}${where ? ` ${articlesIn(where, 'en', kb)}` : ''} (to be verified, checked ${cite.verifiedAt})${noteEn ? `: ${noteEn}` : ''}`,
     });
   }
   return out;

@@ -213,9 +213,16 @@ export function classifyLine(line: StatementLine, lexicon: Lexicon): Classificat
       );
     return settlement(`${quote('文字', what)}是转到银行卡的结算/提现出款，不是费用`);
   }
-  // a fee name outweighs a payout type (结算扣通讯费), but 提现/秒到/D0 on a payout name its speed
+  // a fee name outweighs a payout type (结算扣通讯费), but 提现/秒到/D0 on a payout name its speed —
+  // unless a charge is named: in the description, or as the type itself (a list of charges whose
+  // 费用类型 is 即时到账费 or 出款手续费: the head of the name is the charge, not the payout)
   if (named && named.specific && !saleLike) {
-    if (payoutType && named.category === 'instant_settlement_fee' && !/费|fee/u.test(description))
+    if (
+      payoutType &&
+      named.category === 'instant_settlement_fee' &&
+      !/费|fee/u.test(description) &&
+      !/(费|fee)$/u.test(type)
+    )
       return settlement(
         `${quote('类型', line.type)}为结算/提现，“${named.terms.join('”“')}”说的是到账速度`,
       );

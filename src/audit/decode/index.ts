@@ -8,6 +8,7 @@ import { bounded, limitsFromEnv, type DecodeLimits } from './limits.js';
 import { decodePdf } from './pdf.js';
 import { peek } from './peek.js';
 import { decodeSms, noticeShares } from './sms.js';
+import { decodeFixedWidth, fixedColumns, looksFixedWidth } from './fixed.js';
 import { decodeSpreadsheetMl } from './spreadsheetml.js';
 import type { DecodedStatement, DecodedTable } from './types.js';
 import { decodeXls } from './xls.js';
@@ -61,6 +62,8 @@ export function sniffFormat(head: Uint8Array, fileName: string): StatementFormat
   const tabular = lines.filter((l) => l.split(delimiter).length >= 3).length / lines.length;
   const { sent, money: notices } = noticeShares(lines);
   if (sent >= 0.8) return 'sms';
+  // a table printed with its columns padded by spaces has no delimiter, yet is no notice
+  if (tabular < 0.5 && fixedColumns(lines) !== null) return 'csv';
   if (tabular < 0.5 && notices >= 0.5) return 'sms';
   if (tabular < 0.5 && /\.(txt|sms)$/i.test(fileName) && notices > 0) return 'sms';
   return 'csv';
@@ -109,8 +112,11 @@ export async function decodeStatement(
       return table(decodeSpreadsheetMl(stream, markupEncoding(head), file, limits), false);
     case 'pdf':
       return table(decodePdf(stream, file, limits), true);
-    case 'csv':
+    case 'csv': {
+      const sample = decodeSample(head, detectEncoding(head));
+      if (looksFixedWidth(sample)) return table(await decodeFixedWidth(stream, file), false);
       return table(await decodeCsv(stream, file), false);
+    }
     case 'sms':
       return { kind: 'sms', ...(await decodeSms(stream)) };
   }

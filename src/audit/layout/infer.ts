@@ -1,4 +1,4 @@
-import { periodOfText, type StatedPeriod } from '../dates.js';
+import { periodOfText, periodOfTitle, type StatedPeriod } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Cell, ColumnRole, SourceRow } from '../model.js';
 import { foldWidth } from '../money.js';
@@ -62,12 +62,23 @@ export interface TableLayout {
   sign?: SignConvention;
   /** The fee column holds fees as negative numbers. */
   feeNegative?: boolean;
+  /**
+   * A list of charges alone (扣费日期 | 费用类型 | 扣费金额): each amount, written positive, is money
+   * taken from the merchant (a negative one, a charge given back).
+   */
+  charges?: boolean;
   /** Every row carrying a fee is a daily (or period) summary: 交易总额, 手续费合计. */
   summaryRows?: boolean;
   confidence?: { level: ConfidenceLevel; reasons: string[] };
   issues?: LayoutIssue[];
   /** The period the preamble states, which gives date cells without a year their year. */
   period?: StatedPeriod;
+  /**
+   * A daily sheet on its side, read turned (layout/wide.ts): the spreadsheet row of each turned
+   * column, and the money rows that are movements of their own (with the way the money went
+   * when the sheet prints it unsigned: +1 in, −1 out, 0 as printed).
+   */
+  turned?: { labelRows: number[]; items: { index: number; way: 1 | -1 | 0 }[] };
 }
 
 /** How many leading rows may be preamble before we give up looking for a header. */
@@ -148,14 +159,20 @@ const LABEL_KINDS: ReadonlySet<CellKind> = new Set(['text', 'card', 'direction']
  * title and info lines only: the search stops at the first row as wide as a header or a record.
  */
 export function statedPeriod(rows: readonly SourceRow[]): StatedPeriod | null {
+  const lines: string[] = [];
   for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
     const texts = row.cells.map(cellText).filter((t) => t !== '');
-    if (texts.length >= 4) return null;
+    if (texts.length >= 4) break;
     if (texts.length === 0) continue;
-    const period = periodOfText(texts.join(' '));
+    const line = texts.join(' ');
+    const period = periodOfText(line);
     if (period) return period;
+    // a narrow table's header and records are not title lines
+    if (texts.length >= 2 && texts.some((t) => /^[-+(]?[\d,]+(?:\.\d+)?\)?$/.test(t))) break;
+    lines.push(line);
   }
-  return null;
+  // no line names the period: a title that states one year or month without a label will do
+  return periodOfTitle(lines);
 }
 
 function shapeOf(row: SourceRow, lexicon: Lexicon, period: StatedPeriod | null): RowShape {
@@ -296,6 +313,29 @@ export function roleName(role: ColumnRole): string {
   return DESCRIBE[role];
 }
 
+/** The share of a column's filled cells that name a kind of row (消费, 退货, 结算, 扣费, 返还 …). */
+function rowKindShare(data: readonly SourceRow[], index: number, lexicon: Lexicon): number {
+  let filled = 0;
+  let kinds = 0;
+  for (const row of data) {
+    const text = foldWidth(cellText(row.cells[index])).toLowerCase();
+    if (text === '') continue;
+    filled += 1;
+    if (
+      [
+        lexicon.transaction,
+        lexicon.reversal,
+        lexicon.settlement,
+        lexicon.deduction,
+        lexicon.refundWords,
+        lexicon.subsidy,
+      ].some((re) => re.test(text))
+    )
+      kinds += 1;
+  }
+  return filled === 0 ? 0 : kinds / filled;
+}
+
 /** `C 列“交易金额”` — how a column is named in messages. */
 export function columnName(layout: Pick<TableLayout, 'headers'>, index: number): string {
   const header = layout.headers[index] ?? '';
@@ -385,7 +425,10 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
         if (role === 'date' && share(s, 'date') >= 0.8) score += 1;
         if (role === 'cardType' && share(s, 'card') >= 0.5) score += 2;
         // 收入/支出 or 借/贷 values make a direction column, whatever its header (收支类型) says
-        if (role === 'direction' && share(s, 'direction') >= 0.8) score += 4;
+        // (a direction says which way every movement went: a column of 借/贷 filled on the
+        // sales only is their card type, 借记/贷记 written short)
+        if (role === 'direction' && share(s, 'direction') >= 0.8 && s.nonEmpty >= 0.9 * data.length)
+          score += 4;
       }
       if (words > 0 && !fits && data.length > 0 && (role === 'date' || isMoneyRole(role)))
         reasons.push(`${name(index)}的表头像${roleName(role)}，但内容不像，未采用`);
@@ -603,6 +646,23 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     }
   }
 
+  // a list of charges alone (扣费日期 | 费用类型 | 扣费金额): the only money is the charge, and
+  // each row's amount is that charge — not a fee on some sale the table does not show — taken from
+  // the merchant, however the list writes it (a positive 36.00 named POS流量费 is not a sale)
+  let charges = false;
+  if (
+    columns.amount === undefined &&
+    columns.inflow === undefined &&
+    columns.outflow === undefined &&
+    columns.net === undefined &&
+    columns.fee !== undefined &&
+    free().length === 0
+  ) {
+    columns.amount = columns.fee;
+    columns.fee = undefined;
+    charges = true;
+    reasons.push(`${name(columns.amount)}是表中唯一的金额列，每行就是一笔扣费（记为支出）`);
+  }
   // the amount: named by the header, or the only money column left, or the one the balance follows
   if (
     columns.amount === undefined &&
@@ -700,12 +760,35 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     const rest = texts[texts.length - 1];
     if (columns.description === undefined && rest) columns.description = rest.index;
   }
+  // two columns named like a description (交易摘要 and 备注), of which the one the words chose holds
+  // row kinds (POS消费, 退货, 资金结算): that one is the type and the other the description, so
+  // the words of neither are lost — a fee named in 备注 on a sale is a deduction taken from its payout
+  if (columns.type === undefined && columns.description !== undefined) {
+    const described = columns.description;
+    const other = stats
+      .filter(
+        (s) =>
+          !taken().has(s.index) &&
+          share(s, 'text') >= 0.5 &&
+          s.distinct >= 2 &&
+          scoreHeader(headers[s.index] ?? '', 'description', lexicon) > 0,
+      )
+      .sort((x, y) => y.distinct - x.distinct)[0];
+    if (other && rowKindShare(data, described, lexicon) >= 0.8) {
+      columns.type = described;
+      columns.description = other.index;
+      reasons.push(`${name(described)}写的是交易类型，${name(other.index)}作为摘要`);
+    }
+  }
   if (columns.cardType === undefined) {
     const card = stats.find((s) => !taken().has(s.index) && share(s, 'card') >= 0.8);
     if (card) columns.cardType = card.index;
   }
   if (columns.direction === undefined) {
-    const dir = stats.find((s) => !taken().has(s.index) && share(s, 'direction') >= 0.9);
+    const dir = stats.find(
+      (s) =>
+        !taken().has(s.index) && share(s, 'direction') >= 0.9 && s.nonEmpty >= 0.9 * data.length,
+    );
     if (dir) columns.direction = dir.index;
   }
   if (columns.reference === undefined) {
@@ -799,7 +882,8 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     else if (columns.balance !== undefined) sign = 'balance';
     else sign = 'unsigned';
   }
-  if (sign === 'unsigned') reasons.push('金额没有正负号，也没有收支方向或余额：扣款只能从文字判断');
+  if (sign === 'unsigned' && !charges)
+    reasons.push('金额没有正负号，也没有收支方向或余额：扣款只能从文字判断');
   if (sign === 'balance') reasons.push('金额没有正负号，收支方向由余额的增减确定');
 
   // 7. how sure
@@ -828,6 +912,7 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     fenColumns: [...fen].sort((x, y) => x - y),
     sign,
     ...(feeNegative ? { feeNegative } : {}),
+    ...(charges ? { charges } : {}),
     ...(summaryRows ? { summaryRows } : {}),
     confidence: { level, reasons },
     issues,

@@ -24,6 +24,24 @@ const header = [
 ];
 
 describe('rows → statement lines', () => {
+  it('a fee named 节假日结算费 or 当日结算费 is a charge, not a day’s total (日结算 is not 日结)', () => {
+    for (const name of ['代扣节假日结算费', '当日结算费']) {
+      const r = read(header, [
+        '2024-05-26 03:38:08',
+        '费用',
+        '',
+        '0.00',
+        '3.00',
+        '-3.00',
+        name,
+        '1',
+      ]);
+      expect(r).toMatchObject({ kind: 'line', line: { amount: 0, fee: 300, net: -300 } });
+    }
+    const total = read(header, ['2024-05-26', '日结', '', '1200.00', '7.20', '1192.80', '', '']);
+    expect(total).toMatchObject({ kind: 'line', line: { amount: 120000, fee: null, net: null } });
+  });
+
   it('parses a sale', () => {
     const r = read(header, [
       '2024-02-01 09:10:12',

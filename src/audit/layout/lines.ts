@@ -14,7 +14,10 @@ export type LineResult =
   | { kind: 'skip'; why: 'blank' | 'summary' | 'note' | 'header' }
   | { kind: 'problem'; problem: InputProblem };
 
-function parseMoneyCell(cell: Cell | undefined, unit: MoneyUnit = 'yuan'): Fen | null | 'invalid' {
+export function parseMoneyCell(
+  cell: Cell | undefined,
+  unit: MoneyUnit = 'yuan',
+): Fen | null | 'invalid' {
   if (cell === null || cell === undefined) return null;
   let fen: Fen | null;
   if (typeof cell === 'number') fen = numberToFen(cell);
@@ -30,7 +33,7 @@ function parseMoneyCell(cell: Cell | undefined, unit: MoneyUnit = 'yuan'): Fen |
   return fen % 100 === 0 ? fen / 100 : 'invalid';
 }
 
-function unitAt(layout: TableLayout, index: number | undefined): MoneyUnit {
+export function unitAt(layout: TableLayout, index: number | undefined): MoneyUnit {
   return index !== undefined && layout.fenColumns?.includes(index) ? 'fen' : 'yuan';
 }
 
@@ -138,6 +141,16 @@ export function createRowInterpreter(
   };
 }
 
+/**
+ * The text of a cell after a leading date, month or period word, where a total names itself:
+ * `2024-03-05 小计`, `2024年01月 合计`, `当日小计`, `本月合计` → `小计`, `合计`.
+ */
+function afterDate(text: string): string {
+  return text
+    .replace(/^[\d\s\-/.:年月日号T]+/u, '')
+    .replace(/^(当日|本日|当天|每日|本月|当月|本页|本期|本年|全月|全年)\s*/u, '');
+}
+
 export function interpretRow(
   row: SourceRow,
   layout: TableLayout,
@@ -172,7 +185,8 @@ export function interpretRow(
     const filled = texts.filter((t) => t !== '');
     if (filled.length === 0) return { kind: 'skip', why: 'blank' };
     const first = foldWidth(filled[0] ?? '');
-    if (lexicon.summaryRow.test(first)) return { kind: 'skip', why: 'summary' };
+    if (lexicon.summaryRow.test(first) || lexicon.summaryRow.test(afterDate(first)))
+      return { kind: 'skip', why: 'summary' };
     if (lexicon.noteRow.test(first)) return { kind: 'skip', why: 'note' };
     // a repeated header (exports that print one per page) is not a record
     if (layout.headers.length > 0 && texts.every((t, i) => t === (layout.headers[i] ?? ''))) {
@@ -194,20 +208,34 @@ export function interpretRow(
   }
 
   let amount: Fen;
-  if (c.amount !== undefined) {
-    const parsed = parseMoneyCell(at(c.amount), unitAt(layout, c.amount));
-    if (parsed === 'invalid')
-      return problem(`无法解析的金额: '${cellText(at(c.amount))}' (unreadable amount)`);
-    if (parsed === null) return problem(`金额为空 (empty amount)`);
-    amount = parsed;
-  } else {
+  // an account ledger may print a 交易金额 (with its fee) on sales only, and the money in or out of
+  // every row in 收入/支出 columns: a row without a 交易金额 is read from those
+  const twoColumns = c.inflow !== undefined || c.outflow !== undefined;
+  const amountCell = at(c.amount);
+  /** What the row moved in or out of the account (收入 − 支出), when the table has those columns. */
+  let movement: Fen | null = null;
+  if (twoColumns) {
     const inflow = parseMoneyCell(at(c.inflow), unitAt(layout, c.inflow));
     const outflow = parseMoneyCell(at(c.outflow), unitAt(layout, c.outflow));
     if (inflow === 'invalid') return problem(`无法解析的收入金额: '${cellText(at(c.inflow))}'`);
     if (outflow === 'invalid') return problem(`无法解析的支出金额: '${cellText(at(c.outflow))}'`);
-    if (inflow === null && outflow === null) return problem('收入和支出金额都为空 (no amount)');
-    amount = Math.abs(inflow ?? 0) - Math.abs(outflow ?? 0);
+    if (inflow !== null || outflow !== null)
+      movement = Math.abs(inflow ?? 0) - Math.abs(outflow ?? 0);
   }
+  if (c.amount !== undefined && (!twoColumns || cellText(amountCell) !== '')) {
+    const parsed = parseMoneyCell(amountCell, unitAt(layout, c.amount));
+    if (parsed === 'invalid')
+      return problem(`无法解析的金额: '${cellText(amountCell)}' (unreadable amount)`);
+    if (parsed === null) return problem(`金额为空 (empty amount)`);
+    // an unsigned 交易金额 on a row whose money went out (支出: a payout, a refund) is money out
+    amount = movement !== null && movement < 0 && parsed > 0 ? -parsed : parsed;
+  } else {
+    if (movement === null) return problem('收入和支出金额都为空 (no amount)');
+    amount = movement;
+  }
+
+  // a list of charges: what it lists was taken
+  if (layout.charges) amount = -amount;
 
   const direction = foldWidth(cellText(at(c.direction))).toLowerCase();
   if (direction !== '') {
@@ -223,10 +251,17 @@ export function interpretRow(
   let net = parseMoneyCell(at(c.net), unitAt(layout, c.net));
   if (net === 'invalid')
     return problem(`无法解析的结算金额: '${cellText(at(c.net))}' (unreadable settled amount)`);
+  // beside a 交易金额, what the row put into the account (收入) is what was settled for it: a sale
+  // of 453.11 with a fee of 1.72 and 收入 352.39 had 99.00 held back
+  if (net === null && c.net === undefined && movement !== null && cellText(amountCell) !== '')
+    net = movement;
 
   const type = cellText(at(c.type));
-  // a total printed with a date (2024-07-31 合计 …) is still a total
+  // a total printed with a date (2024-07-31 合计 …) is still a total, whether the word stands in
+  // the type column or in the date cell itself (`2024-03-05 小计`)
   if (type !== '' && isSummary(type)) return { kind: 'skip', why: 'summary' };
+  if (typeof dateCell === 'string' && isSummary(afterDate(foldWidth(dateCell))))
+    return { kind: 'skip', why: 'summary' };
   // a daily summary (笔数 filled): its fee is the sum of many transaction fees, not a deduction,
   // and neither a rate nor a payout can be checked on a sum, so only the day and total are kept
   const description = cellText(at(c.description));

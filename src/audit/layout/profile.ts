@@ -1,4 +1,10 @@
-import { dateInPeriod, parseDateCell, parseMonthDay, type StatedPeriod } from '../dates.js';
+import {
+  arabicDates,
+  dateInPeriod,
+  parseDateCell,
+  parseMonthDay,
+  type StatedPeriod,
+} from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Cell, ColumnRole, Fen, SourceRow } from '../model.js';
 import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
@@ -21,6 +27,7 @@ const DATE_TEXT =
   /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\d{8}(?:$|\s|\d{6}$)|^\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:$|\s)/u;
 const CURRENCY = /[¥￥元]|rmb|cny/iu;
 const ALNUM_ID = /^[a-z0-9_-]{6,}$/i;
+const CN_NUMERAL_START = /^[〇零○Ｏ一二三四五六七八九十]/u;
 
 export function isBlankText(text: string): boolean {
   return text === '' || text === '-' || text === '--' || text === '—';
@@ -53,8 +60,10 @@ export function cellKind(
     if (!Number.isInteger(cell)) return 'money';
     return Math.abs(cell) >= 1e9 ? 'id' : 'integer';
   }
-  const text = foldWidth(cell).trim().replace(/\s+/g, ' ');
+  let text = foldWidth(cell).trim().replace(/\s+/g, ' ');
   if (isBlankText(text)) return 'empty';
+  // 二〇二四年三月二日: a date in Chinese numerals is read as its Arabic twin
+  if (CN_NUMERAL_START.test(text)) text = arabicDates(text);
   if (TIME.test(text)) return 'time';
   if (DATE_TEXT.test(text) && parseDateCell(text) !== null) return 'date';
   if (period) {
@@ -213,7 +222,12 @@ export function fitsRole(role: ColumnRole, s: ColumnStats | undefined, named = f
     case 'terminal':
       return share(s, 'date', 'money', 'time') < 0.5;
     case 'cardType':
-      return share(s, 'card') >= 0.3 || share(s, 'text') >= 0.5;
+      // 借/贷 under a card-type header are 借记卡/贷记卡 written short
+      return (
+        share(s, 'card') >= 0.3 ||
+        share(s, 'text') >= 0.5 ||
+        (named && share(s, 'direction') >= 0.8)
+      );
     case 'direction':
       return share(s, 'direction') >= 0.8;
     case 'type':

@@ -192,3 +192,25 @@ describe('payment-app notices pasted as label：value lines', () => {
     expect(read(text)).toMatchObject({ kind: 'line', line: { date: '2025-03-02', ...expected } });
   });
 });
+
+describe('the card a receipt names', () => {
+  it.each([
+    ['2024-09-01 13:37 收款成功：160.00元（信用卡），手续费0.96元。', 'credit'],
+    ['【某付】2024年9月1日刷卡303.31元（借记卡），手续费1.82元。', 'debit'],
+    ['【某付】2024年9月1日收款303.31元，手续费1.82元。', 'unknown'],
+    ['【某付】2024年9月1日收款303.31元（借记卡/信用卡），手续费1.82元。', 'unknown'],
+  ])('%s → %s', (text, card) => {
+    const r = read(text);
+    expect(r.kind).toBe('line');
+    if (r.kind === 'line') expect(r.line.cardType).toBe(card);
+  });
+
+  it('in a label：value notice too', () => {
+    const r = read(
+      '收款到账通知\n收款金额：￥500.00\n手续费：￥2.75\n支付方式：借记卡\n到账时间：2024-05-01 10:00:00',
+    );
+    expect(r.kind).toBe('line');
+    if (r.kind === 'line')
+      expect(r.line).toMatchObject({ amount: 50000, fee: 275, cardType: 'debit' });
+  });
+});

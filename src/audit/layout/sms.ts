@@ -1,5 +1,5 @@
 import { daysBetween, isoDate, isValidDate, parseDateCell, parseIso } from '../dates.js';
-import type { InputProblem, IsoDate, SourceMessage, StatementLine } from '../model.js';
+import type { CardType, InputProblem, IsoDate, SourceMessage, StatementLine } from '../model.js';
 import { foldWidth, parseYuanToFen } from '../money.js';
 
 /**
@@ -70,6 +70,19 @@ const EN_SETTLEMENT = new RegExp(
 /** One clause of a message that carries several amounts. */
 const CLAUSE = /[，；;。!！\n]|,(?!\d{3})/u;
 const SETTLED = /结算|入账|到账|划入|划款|提现|出款/u;
+
+const DEBIT_CARD = /借记卡|储蓄卡|debit card/iu;
+const CREDIT_CARD = /贷记卡|信用卡|credit card/iu;
+
+/**
+ * The card a receipt names (收款160.00元（信用卡）): the contract may price it differently.
+ * A message naming both, or neither, leaves it unknown (the highest rate that could apply).
+ */
+function cardNamed(text: string): CardType {
+  const debit = DEBIT_CARD.test(text);
+  const credit = CREDIT_CARD.test(text);
+  return debit === credit ? 'unknown' : debit ? 'debit' : 'credit';
+}
 
 function money(text: string | undefined): number | null {
   return text === undefined ? null : parseYuanToFen(text);
@@ -221,12 +234,15 @@ export function interpretMessage(
     if (amount !== null && fee !== null) {
       return {
         kind: 'line',
-        line: line(
-          amount,
-          fee,
-          /[a-z]/iu.test(receipt[1] ?? '') ? '收款' : (receipt[1] ?? '收款'),
-          '',
-        ),
+        line: {
+          ...line(
+            amount,
+            fee,
+            /[a-z]/iu.test(receipt[1] ?? '') ? '收款' : (receipt[1] ?? '收款'),
+            '',
+          ),
+          cardType: cardNamed(body2),
+        },
       };
     }
   }
@@ -368,7 +384,7 @@ function labelledCard(
   if (/收款|消费|交易/u.test(what)) {
     const feeText = value(/手续费/u);
     const fee = feeText === undefined ? null : money(ANY_AMOUNT.exec(feeText)?.[1] ?? feeText);
-    return { kind: 'line', line: line(amount, fee, '收款', '') };
+    return { kind: 'line', line: { ...line(amount, fee, '收款', ''), cardType: cardNamed(text) } };
   }
   if (/入账|到账|返还|退还|返现|补贴|奖励/u.test(what))
     return { kind: 'line', line: line(amount, null, '返还', name) };
