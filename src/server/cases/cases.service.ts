@@ -241,10 +241,11 @@ export async function refreshCaseSummariesIn(
   trx: Transaction<DB>,
   deps: ServerDeps,
   caseIds: readonly string[],
-): Promise<void> {
-  if (caseIds.length === 0) return;
-  await storeSummaries({ ...deps, db: trx }, caseIds);
+): Promise<CaseContext[]> {
+  if (caseIds.length === 0) return [];
+  const contexts = await storeSummaries({ ...deps, db: trx }, caseIds);
   await refreshCaseStatsIn(trx, deps, caseIds);
+  return contexts;
 }
 
 /** The contexts of these cases as they are now, each with its summary stored. */
