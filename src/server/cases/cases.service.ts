@@ -274,20 +274,28 @@ async function storeSummary(db: Kysely<DB>, ctx: CaseContext): Promise<CaseConte
 
 /**
  * After a write that changed only a case's filings, inside the writer's transaction (which holds
- * the case, see appendEvent): stores what lists show from the case's row and filings read again
- * there, with the merchant, deductions, statements and knowledge base of `before`. The plan is
- * worked out again only when what it reads changed. The caller refreshes the statistics after
- * its transaction, as refreshCaseSummaries does.
+ * the case, see appendEvent): stores what lists show from the case's row, filings and deductions
+ * read again there, with the merchant, statements and knowledge base of `before`. The plan is
+ * worked out again only when what it reads changed; should the deductions have changed meanwhile
+ * (a mark, a correction), everything is read again. The caller refreshes the statistics after its
+ * transaction, as refreshCaseSummaries does.
  */
 export async function storeSummaryAfterFilings(
   trx: Kysely<DB>,
+  deps: ServerDeps,
   before: CaseContext,
 ): Promise<CaseContext> {
-  const [row, filings] = await Promise.all([
+  const [row, filings, deductions] = await Promise.all([
     caseById(trx, before.row.id),
     filingsOfCases(trx, [before.row.id]),
+    deductionsOfCases(trx, [before.row.id]),
   ]);
   if (!row) throw notFound('case');
+  if (!isDeepStrictEqual(deductions, before.deductions)) {
+    const [again] = await storeSummaries({ ...deps, db: trx }, [row.id]);
+    if (!again) throw notFound('case');
+    return again;
+  }
   return storeSummary(trx, contextOf({ ...before, row, filings }, before));
 }
 

@@ -43,7 +43,9 @@ describe.each(DIALECTS)('the summary a filing stores on %s', (dialect) => {
     await merchant.register('summary@shop.test', '张丽');
     const merchantId = await merchant.createMerchant(contract);
     expect((await merchant.upload(merchantId, 'statement.csv', statement)).statusCode).toBe(201);
-    caseId = (await merchant.json<{ id: string }>('POST', '/api/cases', { merchantId })).id;
+    caseId = (
+      await merchant.json<{ id: string }>('POST', '/api/cases', { merchantId, withQuestions: true })
+    ).id;
   });
   afterAll(async () => {
     await server.close();
@@ -96,9 +98,33 @@ describe.each(DIALECTS)('the summary a filing stores on %s', (dialect) => {
 
     const after = await server.deps.db
       .transaction()
-      .execute((trx) => storeSummaryAfterFilings(trx, loaded));
+      .execute((trx) => storeSummaryAfterFilings(trx, server.deps, loaded));
     expect(after.plan).not.toBe(loaded.plan);
     expect(await stored()).toEqual(fresh);
     expect(await recomputed()).toEqual(fresh);
+  });
+
+  it('reads everything again when the deductions changed after it was loaded', async () => {
+    const row = await caseById(server.deps.db, caseId);
+    if (!row) throw new Error('no case');
+    const loaded = await loadCaseContext(server.deps, row);
+    const was = await stored();
+    // Meanwhile the merchant says a questioned deduction was never agreed: it is claimed now.
+    const questioned = loaded.deductions.find((d) => d.verdict === 'needs_review');
+    if (!questioned) throw new Error('no questioned deduction');
+    await merchant.json('PATCH', `/api/deductions/${questioned.id}`, { decision: 'not_agreed' });
+    const fresh = await recomputed();
+    expect(fresh.summary).not.toEqual(was.summary);
+    // What a filing begun before the mark stores must not bring the old figures back.
+    await server.deps.db
+      .updateTable('cases')
+      .set({ summary: was.summary })
+      .where('id', '=', caseId)
+      .execute();
+    const after = await server.deps.db
+      .transaction()
+      .execute((trx) => storeSummaryAfterFilings(trx, server.deps, loaded));
+    expect(after.deductions).not.toEqual(loaded.deductions);
+    expect(await stored()).toEqual(fresh);
   });
 });

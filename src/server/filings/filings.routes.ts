@@ -189,7 +189,7 @@ export function filingRoutes(app: App, deps: ServerDeps): void {
         });
         // A new filing changes only the case's filings: its summary is stored with it, from
         // what was loaded above (the plan is worked out once per filing, not twice).
-        await storeSummaryAfterFilings(trx, ctx);
+        await storeSummaryAfterFilings(trx, deps, ctx);
       });
       await refreshCaseStats(deps, [row.id], ctx.kb);
       return reply.status(201).send(filingToBody(filing, ctx));
