@@ -475,7 +475,6 @@ function baseStep(
   kb: KnowledgeBase,
 ): Omit<PlanStep, 'state' | 'when'> {
   const { channel } = candidate;
-  const cites = [candidate.acceptCite, ...factCitations(channel)];
   return {
     channel: channel.id,
     bring: channel.bring,
@@ -492,7 +491,7 @@ function baseStep(
       candidate.acceptCite,
       ...proceduresFor(channel, candidate.as).map((p) => p.cite),
     ]),
-    verify: verifyList(cites, kb),
+    verify: stepVerifyList(candidate, kb),
   };
 }
 
@@ -516,6 +515,26 @@ export function noteIn(note: string, lang: 'zh' | 'en'): string {
   if (!match) return note;
   return lang === 'zh' ? note.slice(0, match.index) : note.slice(match.index + match[0].length);
 }
+
+/**
+ * What to verify for a step: the citation of who may use the channel and the channel's own facts.
+ * It depends on nothing but those, so each knowledge base works it out once per channel and party
+ * rather than for every step of every plan.
+ */
+function stepVerifyList(candidate: Candidate, kb: KnowledgeBase): readonly Bilingual[] {
+  let lists = verifyLists.get(kb);
+  if (!lists) {
+    lists = new WeakMap();
+    verifyLists.set(kb, lists);
+  }
+  let list = lists.get(candidate.acceptCite);
+  if (!list) {
+    list = verifyList([candidate.acceptCite, ...factCitations(candidate.channel)], kb);
+    lists.set(candidate.acceptCite, list);
+  }
+  return list;
+}
+const verifyLists = new WeakMap<KnowledgeBase, WeakMap<Citation, readonly Bilingual[]>>();
 
 /**
  * The facts to check before relying on them (待核实), each with its source's readable title and,
@@ -975,7 +994,6 @@ function parallelStep(
 ): PlanStep {
   const { channel } = candidate;
   const attempt = attempts?.at(-1);
-  const cites = [candidate.acceptCite, ...factCitations(channel)];
   const due = stepDue(channel, candidate.as, attempt?.date ?? input.asOf, calendar, kb);
   const base = {
     channel: channel.id,
@@ -987,7 +1005,7 @@ function parallelStep(
     bring: channel.bring,
     contacts: contactsOf(channel),
     confidence: weakest([candidate.acceptCite]),
-    verify: verifyList(cites, kb),
+    verify: stepVerifyList(candidate, kb),
     tradeOffs: tradeOffsOf(channel.kind, candidate.as),
     ...(due ? { answerDue: due } : {}),
   };

@@ -277,8 +277,8 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
           at,
         });
       });
-      await refreshCaseSummaries(deps, [id]);
-      const ctx = await loadCaseContext(deps, row);
+      const [ctx] = await refreshCaseSummaries(deps, [id]);
+      if (!ctx) throw notFound('case');
       return reply.status(201).send(await caseDetail(deps, ctx, 'owner'));
     },
   );
@@ -392,10 +392,9 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
         });
       });
       // When the deductions were noticed moves the limitation period, so the plan may change.
-      await refreshCaseSummaries(deps, [row.id]);
-      const updated = await caseById(deps.db, row.id);
+      const [updated] = await refreshCaseSummaries(deps, [row.id]);
       if (!updated) throw notFound('case');
-      return caseDetail(deps, await loadCaseContext(deps, updated), 'owner');
+      return caseDetail(deps, updated, 'owner');
     },
   );
 
@@ -430,7 +429,7 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
       }
       const wanted = request.body.deductionIds;
       const at = deps.now().toISOString();
-      await deps.db.transaction().execute(async (trx) => {
+      const [updated] = await deps.db.transaction().execute(async (trx) => {
         // two adds at once take turns: the second finds nothing left to add
         await lockCase(trx, row.id);
         const was = (await caseById(trx, row.id))?.claim_fen ?? 0;
@@ -463,11 +462,10 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
           at,
         });
         await updateCaseRow(trx, row.id, { updated_at: at });
-        await refreshCaseSummariesIn(trx, deps, [row.id]);
+        return refreshCaseSummariesIn(trx, deps, [row.id]);
       });
-      const updated = await caseById(deps.db, row.id);
       if (!updated) throw notFound('case');
-      return caseDetail(deps, await loadCaseContext(deps, updated), 'owner');
+      return caseDetail(deps, updated, 'owner');
     },
   );
 

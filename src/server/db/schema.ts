@@ -276,6 +276,7 @@ export interface ChannelsTable {
 export interface CaseStatsTable {
   case_id: string;
   contribution: string;
+  /** When the contribution last changed (a refresh that finds it the same writes nothing). */
   updated_at: string;
 }
 
