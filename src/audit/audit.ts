@@ -91,9 +91,27 @@ export async function auditDecoded(
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     };
     runs.push(
-      await readStatement(file, decoded, lexicon, readOptions, (line) => {
-        auditor.add(line, classify(line));
-      }),
+      await readStatement(
+        file,
+        decoded,
+        lexicon,
+        readOptions,
+        (line) => {
+          auditor.add(line, classify(line));
+        },
+        (layout) => {
+          // only a sign the file printed (−99.00, (99.00), 借/贷, 收入/支出) says a row went the other way
+          const sign = layout.sign;
+          auditor.signsPrinted(
+            file,
+            layout.turned === undefined &&
+              (sign === 'signed' ||
+                sign === 'parentheses' ||
+                sign === 'direction' ||
+                sign === 'debitCredit'),
+          );
+        },
+      ),
     );
   }
   const outcome = auditor.finish();

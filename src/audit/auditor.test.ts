@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditDecoded } from './audit.js';
+import { Auditor } from './auditor.js';
 import { parseContract } from './contract.js';
-import type { Cell } from './model.js';
+import type { Cell, StatementLine } from './model.js';
 import { decodedSms, decodedTable, iterate } from './testing.js';
 
 const HEADER = ['交易时间', '交易类型', '交易金额', '手续费', '结算金额', '摘要'];
@@ -154,6 +155,100 @@ describe('the card network service fee', () => {
   });
 });
 
+describe('a sale’s card fee on a row of its own (支付宝 交易服务费)', () => {
+  // an account ledger: sales carry no fee column, each one's fee follows it as a charge row
+  const ledger = (date: string, amount: string, text: string, type = '在线支付'): Cell[] => [
+    date,
+    type,
+    amount,
+    '',
+    '',
+    text,
+  ];
+
+  it('is the transaction fee of the sale above it, not a 服务费: no finding at the agreed rate', async () => {
+    const report = await audit([
+      ledger('2025-03-01', '1000.00', '门店消费'),
+      ledger('2025-03-01', '-6.00', '交易服务费[2025030122001]', '收费'),
+      ledger('2025-03-01', '250.00', '门店消费'),
+      ledger('2025-03-01', '-1.50', '交易服务费[2025030122002]', '收费'),
+      ledger('2025-03-02', '-99.00', '商家经营服务年费', '收费'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.category, f.verdict])).toEqual([
+      [6, 'service_fee', 'unauthorized'],
+    ]);
+    expect(report.warnings.map((w) => w.message).join()).toMatch(/2 笔交易手续费单独列为一行/u);
+  });
+
+  it('above the contracted rate, the excess is a rate overcharge on the fee row', async () => {
+    const report = await audit([
+      ledger('2025-03-01', '1000.00', '门店消费'),
+      ledger('2025-03-01', '-7.80', '交易手续费', '收费'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.category, f.amount, f.overcharge])).toEqual([
+      [3, 'rate_overcharge', '7.80', '1.80'],
+    ]);
+  });
+
+  it('one that follows no sale of its day, or is far too large for one, is reviewed', async () => {
+    const report = await audit([
+      ledger('2025-03-01', '1000.00', '门店消费'),
+      ledger('2025-03-02', '-6.00', '交易服务费', '收费'),
+      ledger('2025-03-03', '100.00', '门店消费'),
+      ledger('2025-03-03', '-80.00', '交易服务费', '收费'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.category, f.verdict])).toEqual([
+      [3, 'other_deduction', 'needs_review'],
+      [5, 'other_deduction', 'needs_review'],
+    ]);
+  });
+});
+
+describe('the order of a day’s charges', () => {
+  const monthly = parseContract({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [{ category: 'service_fee', amountYuan: 39, every: 'month' }],
+  });
+  const run = (body: Cell[][]) =>
+    auditDecoded(iterate([{ file: 'a.csv', decoded: decodedTable(HEADER, body) }]), {
+      contract: monthly,
+    });
+  const fee = (date: string, amount: string): Cell[] => [
+    date,
+    '扣费',
+    amount,
+    '',
+    '',
+    '会员服务费',
+  ];
+
+  it('in a statement listed newest first, the lower of two charges of a day was taken first', async () => {
+    const report = await run([
+      sale('2024-11-07', '500.00', '3.00', '497.00'),
+      fee('2024-11-06 15:40:00', '-59.00'),
+      fee('2024-11-06 09:10:00', '-39.00'),
+      sale('2024-11-05', '500.00', '3.00', '497.00'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [3, 'unauthorized', '59.00'],
+      [4, 'authorized', '0.00'],
+    ]);
+  });
+
+  it('oldest first, the upper one', async () => {
+    const report = await run([
+      sale('2024-11-05', '500.00', '3.00', '497.00'),
+      fee('2024-11-06 09:10:00', '-39.00'),
+      fee('2024-11-06 15:40:00', '-59.00'),
+      sale('2024-11-07', '500.00', '3.00', '497.00'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [3, 'authorized', '0.00'],
+      [4, 'unauthorized', '59.00'],
+    ]);
+  });
+});
+
 describe('weak evidence and reversals', () => {
   it('a deduction named only by generic words is reviewed, not claimed', async () => {
     const report = await audit([
@@ -164,7 +259,7 @@ describe('weak evidence and reversals', () => {
     expect(report.findings[0]?.reason).not.toMatch(/[A-Za-z]/u);
   });
 
-  it('a fee reversed (冲正) is not claimed; a refund (退还) does not change the claim', async () => {
+  it('a fee reversed (冲正) or refunded (退还) is still claimed, as spec §2 says, with a warning', async () => {
     const report = await audit([
       sale('2025-03-01', '1000.00', '6.00', '994.00'),
       ['2025-03-02', '扣费', '-99.00', '', '', '流量费'],
@@ -173,11 +268,12 @@ describe('weak evidence and reversals', () => {
       ['2025-04-05', '返还', '39.00', '', '', '会员费退还'],
     ]);
     expect(report.findings.map((f) => [f.row, f.verdict])).toEqual([
-      [3, 'needs_review'],
+      [3, 'unauthorized'],
       [5, 'unauthorized'],
     ]);
-    expect(report.findings[0]?.reason).toMatch(/冲正/u);
-    expect(report.claim.total).toBe('39.00');
+    expect(report.findings[0]?.reason).not.toMatch(/冲正/u);
+    expect(report.warnings.find((w) => w.row === 3)?.message).toMatch(/2025-03-05 冲正/u);
+    expect(report.claim.total).toBe('138.00');
   });
 });
 
@@ -267,6 +363,76 @@ describe('overlapping exports', () => {
     ]);
     expect(report.warnings.map((w) => [w.file, w.row, w.message.split('，')[0]])).toEqual([
       ['april-may.csv', 2, '与 march-april.csv 中的同一笔记录重复'],
+    ]);
+  });
+});
+
+describe('a fee row printed against the statement’s sign', () => {
+  const monthly = parseContract({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [{ category: 'traffic_fee', amountYuan: 99, every: 'month' }],
+  });
+  const run = (body: Cell[][]) =>
+    auditDecoded(iterate([{ file: 'a.csv', decoded: decodedTable(HEADER, body) }]), {
+      contract: monthly,
+    });
+
+  it('is money paid back where the other charges are money out: reviewed, using up no period', async () => {
+    const report = await run([
+      sale('2024-03-01', '500.00', '3.00', '497.00'),
+      ['2024-03-02', '', '99.00', '0.00', '99.00', '流量费'],
+      ['2024-03-04', '扣费', '-99.00', '0.00', '-99.00', '流量费'],
+      sale('2024-03-05', '500.00', '3.00', '497.00'),
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [3, 'needs_review', '0.00'],
+      [4, 'authorized', '0.00'],
+    ]);
+    expect(report.claim.total).toBe('0.00');
+  });
+
+  it('where every charge is printed unsigned, a positive one is still a charge', async () => {
+    const report = await run([
+      sale('2024-03-01', '500.00', '3.00', '497.00'),
+      ['2024-03-02', '扣费', '99.00', '0.00', '', '流量费'],
+      ['2024-03-04', '扣费', '99.00', '0.00', '', '流量费'],
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [3, 'authorized', '0.00'],
+      [4, 'unauthorized', '99.00'],
+    ]);
+  });
+});
+
+describe('a charge’s direction that the file did not print', () => {
+  it('a sign the reader inferred singles out no row: the charge is judged as usual', () => {
+    const auditor = new Auditor({
+      contract: parseContract({
+        rates: [{ cardType: 'any', percent: 0.6 }],
+        agreedCharges: [],
+      }),
+      assumeNoAgreement: false,
+    });
+    const line = (row: number, amount: number, description: string): StatementLine => ({
+      file: 'wide.xlsx',
+      row,
+      date: `2024-03-0${String(row)}`,
+      amount,
+      fee: null,
+      net: null,
+      type: '',
+      description,
+      cardType: 'unknown',
+      reference: '',
+    });
+    const fee = { kind: 'fee', category: 'instant_settlement_fee', basis: '' } as const;
+    auditor.signsPrinted('wide.xlsx', false);
+    auditor.add(line(1, 300, '出款手续费'), fee);
+    auditor.add(line(2, -200, 'D0手续费'), fee);
+    const outcome = auditor.finish();
+    expect(outcome.findings.map((f) => [f.row, f.verdict, f.overcharge])).toEqual([
+      [1, 'unauthorized', 300],
+      [2, 'unauthorized', 200],
     ]);
   });
 });

@@ -101,9 +101,25 @@ interface FileTally {
   lastSaleFee: Fen;
   lastSaleExpected: Fen;
   lastSaleClaimed: Fen;
+  /** The last sale's row, and its fee at the contracted rate whether or not it shows a fee (-1: no rate). */
+  lastSaleRow: number;
+  lastSaleSheet: string | undefined;
+  lastSaleRateFee: Fen;
   feesTaken: Fen;
+  /** The previous line's date, and how often the date went up or down from one line to the next. */
+  lastDate: IsoDate;
+  ascents: number;
+  descents: number;
   networkFees: { count: number; total: Fen; row: number; sheet?: string };
+  /** Fee rows printed as money out, and as money in (a zero amount counts as neither). */
+  feesOut: number;
+  feesIn: number;
+  /** Card fees of single sales printed on rows of their own (交易服务费), checked with their sale. */
+  saleFees: { count: number; total: Fen; row: number; sheet?: string };
 }
+
+/** A sale's card fee on its own row is at most this share of the sale (in percent): larger is no card fee. */
+const SALE_FEE_MAX_PERCENT = 5;
 
 interface PendingDeduction extends Deduction {
   /** Its verdict and reason are filled in by `finish`. */
@@ -140,6 +156,18 @@ export class Auditor {
     row: number;
   }[] = [];
   private seq = 0;
+  /** Deductions whose row printed its money as coming in (see {@link Auditor.againstTheSign}). */
+  private readonly moneyIn = new Set<number>();
+  /** Files whose every table prints which way its money went (a sign, 借/贷, 收入/支出). */
+  private readonly printedSigns = new Map<string, boolean>();
+
+  /**
+   * Says whether a table of `file` prints which way each row's money went; a sign the reader
+   * had to infer (from a balance, or a sheet on its side) cannot single out a row.
+   */
+  signsPrinted(file: string, printed: boolean): void {
+    this.printedSigns.set(file, printed && this.printedSigns.get(file) !== false);
+  }
 
   private readonly feeRule: ((amount: Fen, card: StatementLine['cardType']) => Fen | null) | null;
 
@@ -169,6 +197,13 @@ export class Auditor {
 
   add(line: StatementLine, classification: Classification): void {
     const tally = this.tallyOf(line.file);
+    if (line.date !== tally.lastDate) {
+      if (tally.lastDate !== '') {
+        if (line.date > tally.lastDate) tally.ascents += 1;
+        else tally.descents += 1;
+      }
+      tally.lastDate = line.date;
+    }
     switch (classification.kind) {
       case 'transaction':
         if (line.amount > 0) {
@@ -184,7 +219,14 @@ export class Auditor {
         this.addTransaction(line, classification);
         return;
       case 'fee': {
-        const amount = Math.abs(line.amount);
+        // a charge printed in the fee column of a row whose amount is 0.00 (流量费 | 0.00 | 36.00 |
+        // -36.00): the fee column is the money taken
+        const amount =
+          line.amount === 0 &&
+          line.fee !== null &&
+          (line.net === null || Math.abs(line.net) === Math.abs(line.fee))
+            ? Math.abs(line.fee)
+            : Math.abs(line.amount);
         if (amount === 0) return;
         const category = classification.category ?? 'other_deduction';
         // money that equals what was settled since the last payout is that payout, whatever its words
@@ -200,6 +242,8 @@ export class Auditor {
         }
         if (!this.firstTime(line)) return;
         tally.feesTaken += amount;
+        if (line.amount < 0) tally.feesOut += 1;
+        else if (line.amount > 0) tally.feesIn += 1;
         const network = classification.network;
         // the card network fee (2016 reform) is part of the card fee: up to its cap it is no finding
         if (
@@ -216,6 +260,8 @@ export class Auditor {
           n.total += amount;
           return;
         }
+        if (classification.saleFee && this.saleFeeOfLastSale(line, amount, classification.basis))
+          return;
         // A whole-yuan 品牌服务费 above the network fee's cap, named without 银联/网络, is the
         // provider's own periodic "brand service" charge (e.g. 39 元 a month), not the card fee.
         const text = line.description || line.type;
@@ -252,6 +298,8 @@ export class Auditor {
           );
           return;
         }
+        // a charge row printed as money in: its finding is the next one made
+        if (line.amount > 0) this.moneyIn.add(this.seq);
         this.addDeduction(
           line,
           category,
@@ -422,6 +470,10 @@ export class Auditor {
     tally.lastSaleFee = fee;
     tally.lastSaleExpected = expected ?? -1;
     tally.lastSaleClaimed = rateFinding ? over : 0;
+    tally.lastSaleRow = line.row;
+    tally.lastSaleSheet = line.sheet;
+    tally.lastSaleRateFee =
+      expected ?? (this.feeRule ? this.feeRule(line.amount, line.cardType) : null) ?? -1;
     const departure =
       this.scheduleRate && line.fee !== null
         ? this.scheduleRate({
@@ -582,9 +634,101 @@ export class Auditor {
     return true;
   }
 
+  /**
+   * A sale's card fee on a row of its own (支付宝 prints 交易服务费[订单号] under each sale) is that
+   * sale's transaction fee, not a 服务费: when the row comes right after its sale, on the same day,
+   * and is a card fee's size (at most 5 % of the sale), it is checked against the contracted fee of
+   * that sale — the excess is a `rate_overcharge` — and is otherwise no finding. A row that follows
+   * no sale is left to review: which sale it belongs to cannot be told.
+   */
+  private saleFeeOfLastSale(line: StatementLine, amount: Fen, basis: string): boolean {
+    const t = this.tally;
+    if (
+      t.lastSaleRow !== line.row - 1 ||
+      t.lastSaleSheet !== line.sheet ||
+      t.lastSaleDate !== line.date ||
+      amount * 100 > t.lastSaleAmount * SALE_FEE_MAX_PERCENT
+    )
+      return false;
+    const n = t.saleFees;
+    if (n.count === 0) {
+      n.row = line.row;
+      if (line.sheet !== undefined) n.sheet = line.sheet;
+    }
+    n.count += 1;
+    n.total += amount;
+    if (t.lastSaleRateFee < 0) return true;
+    const over = t.lastSaleFee + amount - t.lastSaleRateFee - t.lastSaleClaimed;
+    if (over <= ROUNDING_TOLERANCE_FEN) return true;
+    t.lastSaleClaimed += over;
+    this.decided.push(
+      this.finding(
+        line,
+        'rate_overcharge',
+        amount,
+        line.description || line.type,
+        `${basis}；所属交易 ${formatFen(t.lastSaleAmount)} 元`,
+        {
+          verdict: 'unauthorized',
+          overcharge: over,
+          reason: `交易 ${formatFen(t.lastSaleAmount)} 元的手续费 ${formatFen(t.lastSaleFee + amount)} 元，按合同费率应为 ${formatFen(t.lastSaleRateFee)} 元，多收 ${formatFen(over)} 元`,
+          reasonEn: `Fee ${formatFen(t.lastSaleFee + amount)} on a sale of ${formatFen(t.lastSaleAmount)} where the contract allows ${formatFen(t.lastSaleRateFee)}: ${formatFen(over)} too much`,
+        },
+      ),
+    );
+    return true;
+  }
+
+  /**
+   * A statement that prints its charges as money out (流量费 -99.00) and one fee row as money in
+   * (流量费 99.00) has paid that one back, or credited it: a refund whose word was left out is no
+   * charge. It is reviewed, never claimed — and it uses up no agreed period, which would make the
+   * real charge after it look like a second one.
+   */
+  private againstTheSign(): void {
+    if (this.moneyIn.size === 0) return;
+    const questioned = (f: AuditFinding) => {
+      if (!this.moneyIn.has(f.seq)) return false;
+      const t = this.tallies.get(f.file);
+      return (
+        this.printedSigns.get(f.file) === true &&
+        t !== undefined &&
+        t.feesOut > 0 &&
+        t.feesOut >= t.feesIn
+      );
+    };
+    const review = (f: AuditFinding) => {
+      f.verdict = 'needs_review';
+      f.overcharge = 0;
+      f.reason = `这一行的${name(f.category).zh}记为入账（金额为正），而本对账单的其他扣费都记为支出：可能是退还或冲正，需向服务商核实`;
+      f.reasonEn = `This ${name(f.category).en} is printed as money in, where the statement's other charges are money out: likely paid back; check it`;
+    };
+    let moved = false;
+    for (const f of this.decided) if (f.verdict === 'unauthorized' && questioned(f)) review(f);
+    const kept: PendingDeduction[] = [];
+    for (const p of this.pending) {
+      if (questioned(p.finding)) {
+        review(p.finding);
+        this.decided.push(p.finding);
+        moved = true;
+      } else kept.push(p);
+    }
+    if (!moved) return;
+    this.pending.length = 0;
+    this.pending.push(...kept);
+    this.decided.sort((a, b) => a.seq - b.seq);
+  }
+
   /** Ends the audit: called once, at the end; the findings are handed over, not kept. */
   finish(): AuditOutcome {
     const contract = this.options.contract;
+    this.againstTheSign();
+    // a statement listed newest first lists a day's charges newest first too: on one day, the
+    // charge further down was taken first, and it is the one an agreed charge covers
+    for (const p of this.pending) {
+      const t = this.tallies.get(p.finding.file);
+      if (t && t.descents > t.ascents) p.within = -p.seq;
+    }
     const coverage = contract
       ? coverDeductions(this.pending, contract.agreedCharges)
       : new Map<number, Coverage>();
@@ -612,8 +756,7 @@ export class Auditor {
     while (d < decided.length) findings.push(decided[d++] as AuditFinding);
     decided.length = 0;
     this.pending.length = 0;
-    this.cancelReversed(findings);
-    const warnings = this.sanityCheck(findings);
+    const warnings = [...this.noteReversed(findings), ...this.sanityCheck(findings)];
     for (const [file, t] of this.tallies) {
       const n = t.networkFees;
       if (n.count > 0)
@@ -622,6 +765,14 @@ export class Auditor {
           row: n.row,
           ...(n.sheet === undefined ? {} : { sheet: n.sheet }),
           message: `${n.count} 笔银联网络服务费（合计 ${formatFen(n.total)} 元）是刷卡手续费的一部分（2016 年刷卡手续费改革），不是流量费，未计入索赔 (card network service fees are part of the card fee, not SIM fees; not claimed)`,
+        });
+      const f = t.saleFees;
+      if (f.count > 0)
+        warnings.push({
+          file,
+          row: f.row,
+          ...(f.sheet === undefined ? {} : { sheet: f.sheet }),
+          message: `${f.count} 笔交易手续费单独列为一行（合计 ${formatFen(f.total)} 元），已按所属交易核对费率，不作为服务费 (transaction fees printed on their own rows were checked with their sales, not taken as service fees)`,
         });
     }
     const counts: Record<Verdict, number> = { authorized: 0, unauthorized: 0, needs_review: 0 };
@@ -654,13 +805,20 @@ export class Auditor {
     };
   }
 
-  /** A fee reversed (流量费冲正) was given back: the deduction it reverses is not claimed. */
-  private cancelReversed(findings: AuditFinding[]): void {
+  /**
+   * A fee reversed (流量费冲正) is a refund of that fee: spec §2 says a refund of a fee is a credit that
+   * does not change the claim, so the deduction stays claimed. The merchant should still know the
+   * money may have come back before accusing anyone, so a warning names it (not the finding's reason, which a letter quotes to the provider).
+   */
+  private noteReversed(findings: AuditFinding[]): AuditOutcome['warnings'] {
+    const warnings: AuditOutcome['warnings'] = [];
+    const noted = new Set<AuditFinding>();
     for (const r of this.reversals) {
       const earliest = addDaysIso(r.date, -REVERSAL_WINDOW_DAYS);
       let match: AuditFinding | null = null;
       for (const f of findings) {
         if (
+          !noted.has(f) &&
           f.category === r.category &&
           f.amount === r.amount &&
           f.verdict === 'unauthorized' &&
@@ -671,11 +829,16 @@ export class Auditor {
           match = f;
       }
       if (match === null) continue;
-      match.verdict = 'needs_review';
-      match.overcharge = 0;
-      match.reason = `这笔扣费已于 ${r.date} 冲正退回，不再索赔`;
-      match.reasonEn = `Reversed on ${r.date}: the money came back, so it is not claimed`;
+      noted.add(match);
+      warnings.push({
+        file: match.file,
+        row: match.row,
+        ...(match.sheet === undefined ? {} : { sheet: match.sheet }),
+        ...(match.page === undefined ? {} : { page: match.page }),
+        message: `${match.date} 的扣费 ${formatFen(match.amount)} 元已于 ${r.date} 冲正，按规则仍计入索赔，投诉前请核实是否已退回 (a reversal of this fee appears on ${r.date}; still claimed as the rules say, check before complaining)`,
+      });
     }
+    return warnings;
   }
 
   /**
@@ -784,8 +947,17 @@ function newTally(): FileTally {
     lastSaleFee: 0,
     lastSaleExpected: -1,
     lastSaleClaimed: 0,
+    lastSaleRow: -1,
+    lastSaleSheet: undefined,
+    lastSaleRateFee: -1,
+    saleFees: { count: 0, total: 0, row: 0 },
     feesTaken: 0,
+    lastDate: '',
+    ascents: 0,
+    descents: 0,
     networkFees: { count: 0, total: 0, row: 0 },
+    feesOut: 0,
+    feesIn: 0,
   };
 }
 

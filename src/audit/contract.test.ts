@@ -40,6 +40,17 @@ describe('the contract is strict: a typo is an error naming the nearest valid ke
     expect(problem({ rates: [{ cardType: 'any', percent: 'x' }] })).toContain('rates[1].percent');
   });
 
+  it('null for an optional cap or start date means none, as leaving the key out does', () => {
+    const contract = parseContract({
+      rates: [{ cardType: 'any', percent: 0.6, capYuan: null }],
+      agreedCharges: [{ ...charge, startsAfter: null }],
+    });
+    expect(contract.rates).toEqual([{ cardType: 'any', percentMicro: 600_000 }]);
+    expect(contract.agreedCharges).toEqual([
+      { category: 'traffic_fee', amountFen: 3600, every: 'year' },
+    ]);
+  });
+
   it('a valid contract still parses', () => {
     expect(
       parseContract({ rates: [{ cardType: 'any', percent: 0.6 }], agreedCharges: [charge] })

@@ -90,7 +90,8 @@ export const contractSchema = strict({
       strict({
         cardType: z.enum(['debit', 'credit', 'any']),
         percent: z.union([z.number().nonnegative(), z.string().min(1)]),
-        capYuan: yuanValue.optional(),
+        // null is how many tools write "no cap"; it means the same as leaving the key out
+        capYuan: yuanValue.nullish(),
       }),
     )
     .default([]),
@@ -101,7 +102,7 @@ export const contractSchema = strict({
         category: z.enum(FEE_CATEGORIES),
         amountYuan: yuanValue,
         every: z.enum(PERIODS),
-        startsAfter: isoDate.optional(),
+        startsAfter: isoDate.nullish(),
       }),
     )
     .default([]),
@@ -171,7 +172,7 @@ export function parseContract(input: unknown): Contract {
         },
       );
     }
-    return rate.capYuan === undefined
+    return rate.capYuan === undefined || rate.capYuan === null
       ? { cardType: rate.cardType, percentMicro }
       : {
           cardType: rate.cardType,
@@ -186,7 +187,9 @@ export function parseContract(input: unknown): Contract {
       category: c.category,
       amountFen: yuan(c.amountYuan, `agreedCharges[${String(i + 1)}].amountYuan`),
       every: c.every,
-      ...(c.startsAfter === undefined ? {} : { startsAfter: c.startsAfter }),
+      ...(c.startsAfter === undefined || c.startsAfter === null
+        ? {}
+        : { startsAfter: c.startsAfter }),
     })),
   };
   if (data.provider !== undefined) contract.provider = data.provider;

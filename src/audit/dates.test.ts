@@ -7,6 +7,8 @@ import {
   parseDateCell,
   parseMonthDay,
   periodOfText,
+  periodOfTitle,
+  arabicDates,
 } from './dates.js';
 
 describe('parseDateCell', () => {
@@ -26,19 +28,52 @@ describe('parseDateCell', () => {
     ['45717', '2025-03-01'],
     ['25/03/02', '2025-03-02'],
     ['25-3-2 10:22', '2025-03-02'],
+    // English month names, as English and bilingual exports print them
+    ['05-Mar-2024', '2024-03-05'],
+    ['5 Mar 2024 14:22:05', '2024-03-05'],
+    ['05/MAR/24', '2024-03-05'],
+    ['Mar 5, 2024', '2024-03-05'],
+    ['March 5, 2024 3:05 PM', '2024-03-05'],
+    ['Tue, 05 Mar 2024', '2024-03-05'],
+    ['Sept 30, 2024', '2024-09-30'],
+    // an instant in another zone is taken to its Beijing day (UTC+8)
+    ['2024-03-04T16:40:00Z', '2024-03-05'],
+    ['2024-03-04T15:59:59Z', '2024-03-04'],
+    ['2024-06-30T16:30:00+00:00', '2024-07-01'],
+    ['2024-06-30 16:30:00 UTC', '2024-07-01'],
+    ['2024-03-01T01:00:00-05:00', '2024-03-01'],
+    ['2024-03-01T20:00:00-05:00', '2024-03-02'],
+    ['2024-03-05T00:40:00+08:00', '2024-03-05'],
+    ['2024-03-31T17:00:00.000Z', '2024-04-01'],
   ])('%s → %s', (text, iso) => {
     expect(parseDateCell(text)).toBe(iso);
   });
 
-  it.each(['', 'abc', '2025-02-30', '2025-13-01', '1899-01-01', '123', '12345678901', '25/13/02'])(
-    'rejects %j',
-    (text) => {
-      expect(parseDateCell(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '2025-02-30',
+    '2025-13-01',
+    '1899-01-01',
+    '123',
+    '12345678901',
+    '25/13/02',
+    '31-Feb-2024',
+    'Mar 2024',
+    'Sale 5 items',
+  ])('rejects %j', (text) => {
+    expect(parseDateCell(text)).toBeNull();
+  });
 
   it('reads spreadsheet date cells by their wall-clock (UTC) fields', () => {
     expect(parseDateCell(new Date(Date.UTC(2025, 2, 1, 23, 59)))).toBe('2025-03-01');
+  });
+
+  it('reads an eight-digit number cell that is a calendar date (20240305), never as a serial', () => {
+    expect(parseDateCell(20240305)).toBe('2024-03-05');
+    expect(parseDateCell(20241231)).toBe('2024-12-31');
+    expect(parseDateCell(20240230)).toBeNull();
+    expect(parseDateCell(12345678)).toBeNull();
   });
 
   it('reads Excel serial numbers', () => {
@@ -132,5 +167,64 @@ describe('dates without a year, read within the stated period', () => {
   it('still reads dates with a year as they are, whatever the period', () => {
     expect(parseDateCell('2025-03-02', spring)).toBe('2025-03-02');
     expect(parseDateCell('25/03/02', spring)).toBe('2025-03-02');
+  });
+});
+
+describe('dates in Chinese numerals', () => {
+  it.each([
+    ['二〇二四年三月二日', '2024-03-02'],
+    ['二零二四年三月二日 10:22:33', '2024-03-02'],
+    ['二〇二四年十二月三十一日', '2024-12-31'],
+    ['二〇二四年十月一日', '2024-10-01'],
+    ['二〇二四年二月廿九日', '2024-02-29'],
+    ['二〇二五年十一月二十日', '2025-11-20'],
+  ])('%s → %s', (text, iso) => {
+    expect(parseDateCell(text)).toBe(iso);
+  });
+
+  it('reads a month and a day in Chinese numerals within the period', () => {
+    expect(parseMonthDay('三月二日')).toEqual({ month: 3, day: 2 });
+    expect(parseMonthDay('十二月三十一日 23:59')).toEqual({ month: 12, day: 31 });
+    expect(parseDateCell('三月二日', { from: '2024-03-01', to: '2024-03-31' })).toBe('2024-03-02');
+  });
+
+  it('leaves text that only starts with a numeral alone', () => {
+    expect(arabicDates('一次性服务费')).toBe('一次性服务费');
+    expect(arabicDates('三月流量费')).toBe('3月流量费');
+    expect(parseDateCell('一次性服务费')).toBeNull();
+    expect(parseDateCell('二〇二四年十三月一日')).toBeNull();
+  });
+
+  it('reads a period in Chinese numerals', () => {
+    expect(periodOfText('账单周期：二〇二四年三月一日至二〇二四年三月三十一日')).toEqual({
+      from: '2024-03-01',
+      to: '2024-03-31',
+    });
+  });
+});
+
+describe('the period of a title without a label', () => {
+  it.each([
+    [['某某支付 2024年3月 商户交易明细'], '2024-03-01', '2024-03-31'],
+    [['2024年度对账单'], '2024-01-01', '2024-12-31'],
+    [['二零二四年三月', '商户名称：成都市张记面馆'], '2024-03-01', '2024-03-31'],
+    [['二〇二四年度 商户对账单'], '2024-01-01', '2024-12-31'],
+    [['2023年12月—2024年2月交易明细'], '2023-12-01', '2024-02-29'],
+    [['鑫联支付 2024年3月 商户交易明细', '商户编号：898123456789012'], '2024-03-01', '2024-03-31'],
+    [['2024-03 交易明细'], '2024-03-01', '2024-03-31'],
+    [['2024年3月 交易明细', '制表 2024-03-31'], '2024-03-01', '2024-03-31'],
+    [['2024年3月2日 交易明细'], '2023-03-03', '2024-03-02'],
+  ])('reads %j', (lines, from, to) => {
+    expect(periodOfTitle(lines)).toEqual({ from, to });
+  });
+
+  it.each([
+    [['2024年3月', '2024年4月']],
+    [['2023年度', '2024年度']],
+    [['2024年3月 交易明细', '制表 2024-05-02']],
+    [['商户交易明细', '商户编号：898123456789012', '客服 400-641-1359']],
+    [['第2024号']],
+  ])('finds none, or two, in %j: no guess', (lines) => {
+    expect(periodOfTitle(lines)).toBeNull();
   });
 });

@@ -23,6 +23,7 @@ export function foldWidth(text: string): string {
 
 const CURRENCY = /^(?:¥|￥|rmb|cny|人民币)\s*|\s*(?:元|rmb|cny)$/giu;
 const GROUPED = /^\d{1,3}(?:,\d{3})+$/;
+const NOTE = /(?<=[\d元])\([\u4e00-\u9fff]{1,8}\)$/u;
 
 /**
  * Parses an amount as statements write it: `1,234.50`, `¥12.00`, `￥-3`, `12.00元`, `(45.00)`,
@@ -36,7 +37,11 @@ export function parseYuanToFen(input: string): Fen | null {
   if (plain !== null) return plain;
   let text = foldWidth(input).trim().replace(/\s+/g, '');
   if (text === '') return null;
+  // a note after the figure, in words: 7.41元（含税）, 99.00（不含税）
+  if (text.endsWith(')')) text = text.replace(NOTE, '');
   let negative = false;
+  // the currency may stand outside the parentheses of a negative amount: `(530.30)元`, `¥(8.00)`
+  text = text.replace(CURRENCY, '');
   if (text.startsWith('(') && text.endsWith(')')) {
     negative = true;
     text = text.slice(1, -1);

@@ -11,8 +11,9 @@ import {
   type ColumnOverrides,
   type TableLayout,
 } from './layout/columns.js';
-import { createRowInterpreter, type RowInterpreter } from './layout/lines.js';
+import { createRowInterpreter, type LineResult, type RowInterpreter } from './layout/lines.js';
 import { interpretMessages } from './layout/sms.js';
+import { createTurnedInterpreter, turnedLayout, turnWide } from './layout/wide.js';
 import type { InputProblem, IsoDate, SourceMessage, SourceRow, StatementLine } from './model.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 import type { StatementSummary } from './report/schema.js';
@@ -76,6 +77,8 @@ export async function readStatement(
   lexicon: Lexicon,
   options: ReadOptions,
   take: (line: StatementLine) => void,
+  /** Told each table's layout once it is known, before the table's first line. */
+  onLayout?: (layout: TableLayout) => void,
 ): Promise<StatementRun> {
   const source = { file };
   const period = new Period();
@@ -150,8 +153,22 @@ export async function readStatement(
   };
   const pdf = decoded.meta.format === 'pdf';
   let pdfRecords = 0;
+  const turnedReaders = new Map<TableLayout, (row: SourceRow) => LineResult[]>();
   const consume = (row: SourceRow, layout: TableLayout) => {
     if (row.row <= layout.headerRow || row.row < (layout.firstDataRow ?? 0)) return;
+    if (layout.turned) {
+      // a daily sheet on its side: one day's figures make several lines
+      let read = turnedReaders.get(layout);
+      if (!read) {
+        read = createTurnedInterpreter(layout, source.file, lexicon);
+        turnedReaders.set(layout, read);
+      }
+      for (const result of read(row)) {
+        if (result.kind === 'line') record(result.line);
+        else if (result.kind === 'problem') problem(result.problem);
+      }
+      return;
+    }
     const result = readerFor(layout)(row);
     if (result.kind === 'skip') return;
     if (pdf) {
@@ -165,9 +182,14 @@ export async function readStatement(
     else problem(result.problem);
   };
   const settle = (current: Sheet, required: boolean) => {
+    // a daily sheet on its side (one column a day) is read turned, a day to a row
+    const turned = turnWide(current.buffer, lexicon);
+    if (turned) current.buffer = turned.rows;
     current.layout = required
       ? requireLayout(current.buffer, lexicon, options.map, source.file)
       : detectLayout(current.buffer, lexicon, options.map);
+    if (turned && current.layout && isReadable(current.layout))
+      current.layout = turnedLayout(current.layout, turned, lexicon);
     if (
       current.layout &&
       (current.layout.confidence?.level === 'low' || !isReadable(current.layout))
@@ -183,6 +205,7 @@ export async function readStatement(
     }
     if (current.layout) {
       layouts.push(current.layout);
+      onLayout?.(current.layout);
       for (const r of current.buffer) consume(r, current.layout);
     } else if (
       current.buffer.some((r) => r.cells.filter((c) => c !== null && c !== '').length >= 3)
@@ -220,8 +243,8 @@ export async function readStatement(
     for await (const batch of decoded.records)
       for (let r = 0; r < batch.count; r++) {
         const layout = sheet === null ? null : sheet.layout;
-        if (layout === null) {
-          onRow(batch.row(r));
+        if (layout === null || layout.turned) {
+          onRow(batch.unmarkedRow(r));
           continue;
         }
         tick();

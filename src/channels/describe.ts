@@ -108,7 +108,7 @@ export function channelTable(kb: KnowledgeBase, lang: Language): string {
 export function describeChannel(channel: Channel, kb: KnowledgeBase, lang: Language): string {
   const zh = lang === 'zh';
   const cite = (c: Citation) =>
-    `[${sourceTitle(kb, c.source, lang)}${readableWhere(c.where) ? ` ${readableWhere(c.where) ?? ''}` : ''}；${verificationLabel(c, lang)}]`;
+    `[${sourceTitle(kb, c.source, lang)}${readableWhere(c.where) ? ` ${articlesIn(readableWhere(c.where) ?? '', lang, kb)}` : ''}；${verificationLabel(c, lang)}]`;
   const out: string[] = [
     `${channel.name.zh} / ${channel.name.en}  (${channel.id})`,
     '',
@@ -156,7 +156,9 @@ export function describeChannel(channel: Channel, kb: KnowledgeBase, lang: Langu
   }
   out.push(zh ? '法律依据' : 'Legal basis');
   for (const l of channel.legalBasis)
-    out.push(`  ${lawTitle(kb, l.title, lang)} ${articlesIn(l.articles, lang)} ${cite(l.cite)}`);
+    out.push(
+      `  ${lawTitle(kb, l.title, lang)} ${articlesIn(l.articles, lang, kb)} ${cite(l.cite)}`,
+    );
   if (channel.cost) out.push(zh ? '费用' : 'Cost', `  ${channel.cost[lang]}`);
   return `${out.join('\n')}\n`;
 }

@@ -224,20 +224,101 @@ function chineseNumber(text: string): number {
 
 /**
  * Article references for the reader: as written in Chinese; in English "art. 34(2)",
- * "arts. 496–498", "art. 43(1)(3)" — whatever is not an article number stays as written.
+ * "arts. 496–498", "art. 43(1)(3)" — whatever is not an article number stays as written, except
+ * a law named before its articles (民法典 第九百八十五条, 价格法第十三条), which takes its English
+ * name from the data (`lawTitles[].short`) when `kb` is given.
  */
-export function articlesIn(articles: string, lang: 'zh' | 'en'): string {
+export function articlesIn(
+  articles: string,
+  lang: 'zh' | 'en',
+  kb?: Pick<KnowledgeBase, 'lawTitles'>,
+): string {
   if (lang === 'zh') return articles;
   const n = '([零一二两三四五六七八九十百千]+)';
-  return articles
-    .replaceAll(
-      new RegExp(`第${n}条至第${n}条`, 'gu'),
-      (_, a: string, b: string) => `arts. ${String(chineseNumber(a))}–${String(chineseNumber(b))}`,
+  return (
+    namesInEnglish(articles, kb)
+      .replaceAll(
+        new RegExp(`第${n}条至第${n}条`, 'gu'),
+        (_, a: string, b: string) =>
+          `arts. ${String(chineseNumber(a))}–${String(chineseNumber(b))}`,
+      )
+      .replaceAll(
+        new RegExp(`第${n}条`, 'gu'),
+        (_, a: string) => `art. ${String(chineseNumber(a))}`,
+      )
+      .replaceAll(
+        new RegExp(`第${n}[款项]`, 'gu'),
+        (_, a: string) => `(${String(chineseNumber(a))})`,
+      )
+      // an item numbered in the Chinese way after an article: 第十三条(三) → art. 13(3)
+      .replaceAll(
+        new RegExp(`(?<=\\d\\)?)[（(]${n}[）)]`, 'gu'),
+        (_, a: string) => `(${String(chineseNumber(a))})`,
+      )
+      .replaceAll('、', ', ')
+      .replaceAll('；', '; ')
+  );
+}
+
+/** Law names (full or short, with or without 《》) standing before an article, in English. */
+function namesInEnglish(text: string, kb: Pick<KnowledgeBase, 'lawTitles'> | undefined): string {
+  if (!kb || kb.lawTitles.length === 0) return text;
+  const english = new Map<string, string>();
+  for (const t of kb.lawTitles) {
+    english.set(t.zh, t.en);
+    if (t.short && !english.has(t.short.zh)) english.set(t.short.zh, t.short.en);
+  }
+  // longest first: 中华人民共和国价格法 before 价格法
+  const names = [...english.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replaceAll(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  const pattern = new RegExp(`《?(${names.join('|')})》?\\s*(?=第)`, 'gu');
+  return text.replaceAll(pattern, (_, name: string) => `${english.get(name) ?? name} `);
+}
+
+/**
+ * The laws a reference names with the articles of each: a reference to several laws is written
+ * 《A》《B》 with one part of `articles` per law, separated by ；, in the same order. Titles come
+ * back without 《》.
+ */
+export function lawRefs(title: string, articles: string): { title: string; articles: string }[] {
+  const titles = title.split('》《');
+  const parts = articles.split('；');
+  if (titles.length > 1 && parts.length === titles.length) {
+    return titles.map((t, i) => ({
+      title: t.replaceAll(/[《》]/gu, ''),
+      articles: parts[i] ?? '',
+    }));
+  }
+  return [{ title: title.replace(/^《([^《》]*)》/u, '$1'), articles }];
+}
+
+/**
+ * A reference to a law's articles as a letter writes it: 《中华人民共和国民法典》第九百八十五条
+ * in Chinese; in English "Civil Code of the PRC (中华人民共和国民法典) art. 985". A reference to
+ * several laws names each with its own articles (see `lawRefs`).
+ */
+export function citedLaw(
+  kb: Pick<KnowledgeBase, 'lawTitles'>,
+  title: string,
+  articles: string,
+  lang: 'zh' | 'en',
+): string {
+  return lawRefs(title, articles)
+    .map((ref) =>
+      lang === 'zh'
+        ? `${zhTitle(ref.title)}${ref.articles}`
+        : `${lawTitle(kb, ref.title, 'en')} ${articlesIn(ref.articles, 'en', kb)}`,
     )
-    .replaceAll(new RegExp(`第${n}条`, 'gu'), (_, a: string) => `art. ${String(chineseNumber(a))}`)
-    .replaceAll(new RegExp(`第${n}[款项]`, 'gu'), (_, a: string) => `(${String(chineseNumber(a))})`)
-    .replaceAll('、', ', ')
-    .replaceAll('；', '; ');
+    .join(lang === 'zh' ? '、' : '; ');
+}
+
+/** 《title》, with whatever follows the closing mark (（中支协发〔2025〕64号）) kept after it. */
+function zhTitle(title: string): string {
+  const suffix = /^(.*?)(（[^（）]*）)$/u.exec(title);
+  // a document number in brackets stands after the title's marks, as it is printed
+  if (suffix?.[1] && suffix[2] && /号|〔/u.test(suffix[2])) return `《${suffix[1]}》${suffix[2]}`;
+  return `《${title}》`;
 }
 
 const CONFIDENCE_ORDER: readonly Confidence[] = [

@@ -176,8 +176,14 @@ export const sourceSchema = z.object({
 /**
  * A law's or rule's official Chinese title (without 《》) and its English title. The English
  * interface shows "English title (中文标题)"; Chinese text and letters use the Chinese alone.
+ * `short`: the short name article references use (民法典 第九百八十五条), and its English (Civil
+ * Code), so an English reference never keeps the Chinese short name.
  */
-export const lawTitleSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+export const lawTitleSchema = z.object({
+  zh: z.string().min(1),
+  en: z.string().min(1),
+  short: z.object({ zh: z.string().min(1), en: z.string().min(1) }).optional(),
+});
 
 export const knowledgeBaseSchema = z.object({
   version: z.string(),

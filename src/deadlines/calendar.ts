@@ -4,7 +4,8 @@ import type { IsoDate } from '../audit/model.js';
 /**
  * Which days are working days in mainland China. Public holidays and the make-up working days
  * (调休) that the State Council announces each year come from the maintained `chinese-days`
- * package, never from a list typed here.
+ * package, never from a list typed here. A calendar's answers stay the same for its whole life
+ * (deadlines counted with it are remembered); a newer schedule comes with a new calendar.
  */
 export interface WorkCalendar {
   isWorkday(date: IsoDate): boolean;

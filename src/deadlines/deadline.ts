@@ -37,10 +37,30 @@ export function computeDeadline(
   if (!Number.isInteger(days) || days <= 0) {
     throw new RangeError(`a deadline needs a positive whole number of days, got ${String(days)}`);
   }
-  return unit === 'working'
-    ? countWorkingDays(start, days, calendar)
-    : countCalendarDays(start, days, calendar);
+  // A plan dates the same few rules from the same day for every channel and every case; counting
+  // working days one by one was the largest part of working a plan out.
+  let known = counted.get(calendar);
+  if (!known) {
+    known = new Map();
+    counted.set(calendar, known);
+  }
+  const key = `${start}|${String(days)}|${unit}`;
+  let deadline = known.get(key);
+  if (!deadline) {
+    deadline =
+      unit === 'working'
+        ? countWorkingDays(start, days, calendar)
+        : countCalendarDays(start, days, calendar);
+    // A day's plans ask about a few hundred; the bound only matters for a server up for years.
+    if (known.size >= MAX_COUNTED) known.clear();
+    known.set(key, deadline);
+  }
+  return deadline;
 }
+
+/** Deadlines already counted, per calendar (a calendar's answers never change). */
+const counted = new WeakMap<WorkCalendar, Map<string, Deadline>>();
+const MAX_COUNTED = 20_000;
 
 function countCalendarDays(start: IsoDate, days: number, calendar: WorkCalendar): Deadline {
   const plain = addDaysIso(start, days);

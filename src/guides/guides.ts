@@ -4,6 +4,7 @@ import { CATEGORY_NAMES } from '../audit/words.js';
 import {
   articlesIn,
   citationsOf,
+  citedLaw,
   lawTitle,
   needsVerification,
   readableWhere,
@@ -105,7 +106,7 @@ function sourceOf(kb: KnowledgeBase, cite: Citation): GuideSource {
   return {
     key: cite.source,
     title: { zh: sourceTitle(kb, cite.source, 'zh'), en: sourceTitle(kb, cite.source, 'en') },
-    where: whereOf(cite.where),
+    where: whereOf(kb, cite.where),
     confidence: cite.confidence,
     verifiedAt: cite.verifiedAt,
     verify: needsVerification(cite),
@@ -114,22 +115,19 @@ function sourceOf(kb: KnowledgeBase, cite: Citation): GuideSource {
 }
 
 /** Where in the source: article numbers read in each language ("第四十三条" → "art. 43"). */
-function whereOf(where: string | undefined): Text | null {
+function whereOf(kb: KnowledgeBase, where: string | undefined): Text | null {
   const readable = readableWhere(where);
   return readable === null
     ? null
     : {
         zh: readable,
-        en: /^(https?:\/\/|www\.)/u.test(readable) ? readable : articlesIn(readable, 'en'),
+        en: /^(https?:\/\/|www\.)/u.test(readable) ? readable : articlesIn(readable, 'en', kb),
       };
 }
 
-/** "《title》articles" as each language reads it. */
-function citedLaw(kb: KnowledgeBase, title: string, articles: string): Text {
-  return {
-    zh: `${title} ${articles}`,
-    en: `${lawTitle(kb, title, 'en')} ${articlesIn(articles, 'en')}`,
-  };
+/** "《title》articles" as each language reads it (several laws each with their own articles). */
+function citedLawText(kb: KnowledgeBase, title: string, articles: string): Text {
+  return { zh: citedLaw(kb, title, articles, 'zh'), en: citedLaw(kb, title, articles, 'en') };
 }
 
 function newest(dates: readonly string[], fallback: string): string {
@@ -236,7 +234,7 @@ function channelSection(kb: KnowledgeBase, channel: Channel): GuideSection {
         : { zh: `程序期限（${filing.zh}）`, en: `Procedure deadline (${filing.en})` },
       value: {
         zh: `${p.startEvent.zh}${d.zh}内：${p.what.zh}（依据《${p.article.title}》${p.article.article}）`,
-        en: `${d.en} ${p.startEvent.en}: ${p.what.en} (${lawTitle(kb, p.article.title, 'en')}, ${articlesIn(p.article.article, 'en')})`,
+        en: `${d.en} ${p.startEvent.en}: ${p.what.en} (${lawTitle(kb, p.article.title, 'en')}, ${articlesIn(p.article.article, 'en', kb)})`,
       },
       source: sourceOf(kb, p.cite),
     });
@@ -254,7 +252,7 @@ function channelSection(kb: KnowledgeBase, channel: Channel): GuideSection {
     facts.push({
       kind: 'legal_basis',
       label: { zh: '依据', en: 'Legal basis' },
-      value: citedLaw(kb, l.title, l.articles),
+      value: citedLawText(kb, l.title, l.articles),
       source: sourceOf(kb, l.cite),
     });
   }
@@ -532,12 +530,12 @@ function rightsGuide(kb: KnowledgeBase, grounds: readonly LegalGround[]): Guide 
       facts.push({
         kind: 'legal_basis',
         label: { zh: '出处', en: 'Source' },
-        value: citedLaw(kb, g.title, g.articles),
+        value: citedLawText(kb, g.title, g.articles),
         source: sourceOf(kb, g.cite),
       });
       return {
         id: g.id,
-        heading: citedLaw(kb, g.title, g.articles),
+        heading: citedLawText(kb, g.title, g.articles),
         // The article's words in 「」 only where they were read in the text; else the summary.
         paragraphs: [
           g.quote

@@ -58,11 +58,11 @@ describe('citations: quotations or summaries, never confused', () => {
     const quoted = grounds.find((g) => g.id === 'psi_agreement_changes');
     const summarised = grounds.find((g) => g.id === 'civil_code_unjust_enrichment');
     if (!quoted || !summarised) throw new Error('grounds missing');
-    expect(citeGround(quoted, 'zh')).toBe(
+    expect(citeGround(quoted, 'zh', kb)).toBe(
       `《非银行支付机构监督管理条例》第二十条第三款规定：「${quoted.quote ?? ''}」`,
     );
-    expect(citeGround(quoted, 'zh')).not.toContain('不发生效力');
-    expect(citeGround(summarised, 'zh')).toMatch(
+    expect(citeGround(quoted, 'zh', kb)).not.toContain('不发生效力');
+    expect(citeGround(summarised, 'zh', kb)).toMatch(
       /^依据《中华人民共和国民法典》第九百八十五条的规定，/u,
     );
     const complaints = grounds.find((g) => g.id === 'psi_complaints');
@@ -111,7 +111,7 @@ describe('citations: quotations or summaries, never confused', () => {
       groundsFor(grounds, 'payment_institution', new Set(['rate_overcharge'])).map((g) => g.id),
     ).toContain('card_fee_reform_2016');
     if (!reform) throw new Error('no card_fee_reform_2016');
-    expect(citeGround(reform, 'zh')).toContain('发改价格〔2016〕557号');
+    expect(citeGround(reform, 'zh', kb)).toContain('发改价格〔2016〕557号');
   });
 });
 

@@ -38,6 +38,7 @@ function letter(overrides: Partial<GroupLetterInput> = {}): DocumentModel {
     channel: findChannel(kb, 'pboc_12363'),
     filingType: 'complaint',
     grounds: defaultLegalGrounds(),
+    kb,
     date: '2026-11-25',
     language: 'zh',
     ...overrides,
@@ -110,6 +111,42 @@ describe('composeGroupLetter', () => {
     expect(text).toContain('3 merchants');
     expect(text).toContain('276.00 yuan');
     expect(text).toContain('SIM/data fee');
+  });
+
+  it('cites the laws by their Chinese titles in Chinese and their English titles in English', () => {
+    const legalBasis = (doc: DocumentModel) => {
+      const at = doc.blocks.findIndex(
+        (b) => b.kind === 'heading' && /法律依据|Legal basis/u.test(b.text),
+      );
+      const list = doc.blocks[at + 1];
+      if (list?.kind !== 'list') throw new Error('no legal basis');
+      return list.items;
+    };
+    const zh = legalBasis(letter());
+    expect(zh).toContainEqual(
+      expect.stringMatching(/^依据《中华人民共和国民法典》第九百八十五条的规定，/u),
+    );
+    expect(zh).toContainEqual(
+      expect.stringMatching(
+        /^依据《中华人民共和国价格法》第十三条第二款、《明码标价和禁止价格欺诈规定》第八条的规定，/u,
+      ),
+    );
+    expect(zh.join('\n')).not.toMatch(/[A-Za-z]/u);
+    const en = legalBasis(letter({ language: 'en' }));
+    expect(en).toContainEqual(
+      expect.stringMatching(/^Under Civil Code of the PRC \(中华人民共和国民法典\) art\. 985: /u),
+    );
+    expect(en).toContainEqual(
+      expect.stringMatching(
+        /^Under Price Law of the PRC \(中华人民共和国价格法\) art\. 13\(2\); Provisions on Clearly Marked Prices/u,
+      ),
+    );
+    for (const item of en) {
+      // Chinese only beside the English title, in brackets: never a law named in Chinese alone
+      const bare = item.replaceAll(/\([^()]*\p{Script=Han}[^()]*\)/gu, '');
+      expect(bare, item).not.toMatch(/\p{Script=Han}/u);
+      expect(item).toMatch(/^Under [A-Z]/u);
+    }
   });
 
   it('names no one when nobody agreed', () => {

@@ -1,5 +1,5 @@
 import type { FindingCategory, IsoDate } from '../audit/model.js';
-import type { Channel, FilingType } from '../channels/schema.js';
+import type { Channel, FilingType, KnowledgeBase } from '../channels/schema.js';
 import type { Block, DocumentModel } from '../documents/model.js';
 import { categoryName, longDate, yuan, type Language } from './case-facts.js';
 import { citeGround, groundsFor, type LegalGround } from './legal-grounds.js';
@@ -42,6 +42,8 @@ export interface GroupLetterInput {
   /** 投诉 or 举报, from the channel's `accepts[].as`. */
   readonly filingType: FilingType;
   readonly grounds: readonly LegalGround[];
+  /** The laws' English titles (an English letter names no law in Chinese alone). */
+  readonly kb: Pick<KnowledgeBase, 'lawTitles'>;
   readonly date: IsoDate;
   readonly language: Language;
 }
@@ -152,7 +154,7 @@ export function composeGroupLetter(input: GroupLetterInput): DocumentModel {
     {
       kind: 'list',
       ordered: true,
-      items: grounds.map((g) => citeGround(g, lang)),
+      items: grounds.map((g) => citeGround(g, lang, input.kb)),
     },
     { kind: 'heading', text: t('五、证据清单', 'V. Evidence') },
     {

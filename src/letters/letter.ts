@@ -17,7 +17,7 @@ import {
 } from './case-facts.js';
 import { providerKindOf } from '../cases/case-input.js';
 import { citeGround, groundsFor, type LegalGround } from './legal-grounds.js';
-import { articlesIn, lawTitle } from '../channels/knowledge-base.js';
+import { articlesIn, citedLaw, lawRefs, lawTitle } from '../channels/knowledge-base.js';
 
 /**
  * The formal letter a merchant sends to one channel: a 投诉书 to the provider or a regulator, a
@@ -143,8 +143,8 @@ export function composeLetter(input: LetterInput): DocumentModel {
                 ...grounds.map((g) => citeGround(g, lang, input.kb)),
                 ...courtBasis.map((l) =>
                   t(
-                    `依据《${l.title}》${l.articles}的规定`,
-                    `${lawTitle(input.kb, l.title, 'en')} ${articlesIn(l.articles, 'en')}`,
+                    `依据${citedLaw(input.kb, l.title, l.articles, 'zh')}的规定`,
+                    citedLaw(input.kb, l.title, l.articles, 'en'),
                   ),
                 ),
               ],
@@ -217,18 +217,16 @@ function articlesByTitle(
   kb: KnowledgeBase,
 ): string[] {
   const byTitle = new Map<string, string[]>();
-  for (const cite of cited) {
-    // Grounds are titled with their 《》 and channel rules without: one form for the line.
-    const title = cite.title.replace(/^《(.*)》$/u, '$1');
-    const { articles } = cite;
-    const list = byTitle.get(title) ?? [];
-    if (!list.includes(articles)) list.push(articles);
-    byTitle.set(title, list);
+  // a ground citing several laws counts under each of them
+  for (const ref of cited.flatMap((c) => lawRefs(c.title, c.articles))) {
+    const list = byTitle.get(ref.title) ?? [];
+    if (!list.includes(ref.articles)) list.push(ref.articles);
+    byTitle.set(ref.title, list);
   }
   return [...byTitle].map(([title, articles]) =>
     lang === 'zh'
-      ? `依据《${title}》${articles.join('、')}的规定`
-      : `${lawTitle(kb, title, 'en')} ${articles.map((a) => articlesIn(a, 'en')).join(', ')}`,
+      ? `依据${citedLaw(kb, title, articles.join('、'), 'zh')}的规定`
+      : `${lawTitle(kb, title, 'en')} ${articles.map((a) => articlesIn(a, 'en', kb)).join(', ')}`,
   );
 }
 

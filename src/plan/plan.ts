@@ -3,6 +3,7 @@ import type { Fen, IsoDate } from '../audit/model.js';
 import { formatFenGrouped } from '../audit/money.js';
 import {
   answerRule,
+  articlesIn,
   citationsOf,
   isVerified,
   needsVerification,
@@ -474,7 +475,6 @@ function baseStep(
   kb: KnowledgeBase,
 ): Omit<PlanStep, 'state' | 'when'> {
   const { channel } = candidate;
-  const cites = [candidate.acceptCite, ...factCitations(channel)];
   return {
     channel: channel.id,
     bring: channel.bring,
@@ -491,7 +491,7 @@ function baseStep(
       candidate.acceptCite,
       ...proceduresFor(channel, candidate.as).map((p) => p.cite),
     ]),
-    verify: verifyList(cites, kb),
+    verify: stepVerifyList(candidate, kb),
   };
 }
 
@@ -517,6 +517,26 @@ export function noteIn(note: string, lang: 'zh' | 'en'): string {
 }
 
 /**
+ * What to verify for a step: the citation of who may use the channel and the channel's own facts.
+ * It depends on nothing but those, so each knowledge base works it out once per channel and party
+ * rather than for every step of every plan.
+ */
+function stepVerifyList(candidate: Candidate, kb: KnowledgeBase): readonly Bilingual[] {
+  let lists = verifyLists.get(kb);
+  if (!lists) {
+    lists = new WeakMap();
+    verifyLists.set(kb, lists);
+  }
+  let list = lists.get(candidate.acceptCite);
+  if (!list) {
+    list = verifyList([candidate.acceptCite, ...factCitations(candidate.channel)], kb);
+    lists.set(candidate.acceptCite, list);
+  }
+  return list;
+}
+const verifyLists = new WeakMap<KnowledgeBase, WeakMap<Citation, readonly Bilingual[]>>();
+
+/**
  * The facts to check before relying on them (待核实), each with its source's readable title and,
  * where it is an article or a web address, where in it — never an internal key or an English
  * confidence word.
@@ -535,7 +555,7 @@ function verifyList(cites: readonly Citation[], kb: KnowledgeBase): Bilingual[] 
     const noteEn = cite.note ? noteIn(cite.note, 'en') : '';
     out.push({
       zh: `${title}${where ? ` ${where}` : ''}（待核实，查于 ${cite.verifiedAt}）${note && !/[A-Za-z]{3,}/u.test(note) ? `：${note}` : ''}`,
-      en: `${title}${where ? ` ${where}` : ''} (to be verified, checked ${cite.verifiedAt})${noteEn ? `: ${noteEn}` : ''}`,
+      en: `${sourceTitle(kb, cite.source, 'en')}${where ? ` ${articlesIn(where, 'en', kb)}` : ''} (to be verified, checked ${cite.verifiedAt})${noteEn ? `: ${noteEn}` : ''}`,
     });
   }
   return out;
@@ -974,7 +994,6 @@ function parallelStep(
 ): PlanStep {
   const { channel } = candidate;
   const attempt = attempts?.at(-1);
-  const cites = [candidate.acceptCite, ...factCitations(channel)];
   const due = stepDue(channel, candidate.as, attempt?.date ?? input.asOf, calendar, kb);
   const base = {
     channel: channel.id,
@@ -986,7 +1005,7 @@ function parallelStep(
     bring: channel.bring,
     contacts: contactsOf(channel),
     confidence: weakest([candidate.acceptCite]),
-    verify: verifyList(cites, kb),
+    verify: stepVerifyList(candidate, kb),
     tradeOffs: tradeOffsOf(channel.kind, candidate.as),
     ...(due ? { answerDue: due } : {}),
   };

@@ -52,6 +52,7 @@ const BODIES: Record<string, unknown> = {
   listCases: undefined,
   getCase: undefined,
   updateCaseFacts: { noticedAt: '2026-11-20' },
+  addOfferedDeductions: {},
   getCasePlan: undefined,
   listCaseEvents: undefined,
   getLetter: undefined,

@@ -5,7 +5,8 @@ import { ApiClient, DIALECTS, testServer, type TestServer } from './testing.js';
  * The standing probe suite of issue 14, for what has no home of its own: security headers.
  * The other probes live beside their features — auth/auth.test.ts (guessing, lockout, weak
  * passwords, verified invitations, X-Forwarded-For), notifications/outbound.test.ts and
- * settings.test.ts (webhooks reaching inside), filings/concurrency.test.ts (simultaneous writes).
+ * settings.test.ts (webhooks reaching inside), filings/concurrency.test.ts (simultaneous writes),
+ * cases/evidence-csv.test.ts (formulas in the evidence timeline).
  */
 describe('security headers', () => {
   let server: TestServer;

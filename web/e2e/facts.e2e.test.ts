@@ -167,11 +167,20 @@ describe.skipIf(!E2E_READY)('the whole contract and the merchant’s facts in Ch
       await expect.poll(() => card.getByTestId('agreed-charge').count()).toBe(2);
       await checkPage(page, `${size.name}-facts-05-contract`);
       await card.getByTestId('contract-save').click();
+      // Nothing was filed yet: the deposit, claimable only under the corrected contract, joins
+      // the case.
       await expect
         .poll(() => card.getByTestId('contract-saved').innerText(), { timeout: 30_000 })
-        .toContain(`追讨金额从 ${expected} 元变为 ${corrected} 元`);
-      // The case holds the deductions claimed when it was opened; the deposit now claimed too is
-      // on the shop page, ready for the next complaint.
+        .toMatch(
+          new RegExp(
+            `已按新的约定重新核对 1 份对账单：追讨金额从 ${expected} 元变为 ${corrected} 元，新增 [1-9]\\d* 笔扣款`,
+            'u',
+          ),
+        );
+      await expect.poll(() => page.getByTestId('case-claim').innerText()).toContain(corrected);
+      expect(await card.getByTestId('contract-changed-on').innerText()).toMatch(
+        /^约定于 \d{4}-\d{2}-\d{2} 修改。$/u,
+      );
       await checkPage(page, `${size.name}-facts-06-corrected`);
       await page.goto(`${server.url}/`);
       await expect

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess } from '../../src/server/processes.js';
+import { HttpUser, registerVerified, type ServerProcess } from '../../src/server/processes.js';
 import {
   E2E_READY,
   checkPage,
@@ -34,6 +34,15 @@ const SECOND = file('shop-b.csv', [
   '2026-05-11,消费,80.00,2.00',
   '2026-05-12,流量费,99.00,3.00',
   '2026-05-13,消费,60.00,4.00',
+]);
+
+/** Dates without a year and no period stated above the table: no choice of columns can help. */
+const YEARLESS = file('yearless.csv', [
+  '某某支付商户交易明细',
+  '交易时间,交易类型,交易金额,手续费,结算金额',
+  '12-30 10:51,消费,100.00,0.60,99.40',
+  '01-02 09:10,消费,200.00,1.20,198.80',
+  '01-03 14:00,流量费,-99.00,0.00,-99.00',
 ]);
 
 describe.skipIf(!E2E_READY)('mapping the columns of an unknown layout in Chromium', () => {
@@ -116,6 +125,51 @@ describe.skipIf(!E2E_READY)('mapping the columns of an unknown layout in Chromiu
     await b.getByTestId('claim-total').waitFor();
     expect(await b.getByTestId('claim-total').innerText()).toMatch(/\d+\.\d{2}/u);
   }, 180_000);
+});
+
+describe.skipIf(!E2E_READY)('a statement whose dates have no year, in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ server } = await startFreshServer('feeguard-e2e-yearless-'));
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await server.stop();
+  });
+
+  it('says the dates have no year and what to do, and offers no column mapping — phone', async () => {
+    const user = new HttpUser(server.url);
+    await registerVerified(user, server, {
+      name: '王芳',
+      email: 'yearless@mapping.test',
+      password: 'a long password',
+    });
+    await user.call('POST', '/api/merchants', {
+      name: '王芳',
+      providerName: '鑫联支付有限公司',
+      providerType: 'payment_institution',
+      complainantType: 'individual_merchant',
+    });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const [name = '', value = ''] = user.cookie.split('=');
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await uploadInput(page).setInputFiles(YEARLESS);
+    const error = page.getByTestId('upload-error');
+    await error.waitFor({ timeout: 30_000 });
+    const words = await error.innerText();
+    expect(words).toContain('日期没有年份');
+    expect(words).toContain('重新导出带年份的完整日期');
+    expect(words).toContain('账单周期');
+    expect(await page.getByTestId('column-mapping').count()).toBe(0);
+    await checkPage(page, 'phone-yearless');
+    await context.close();
+  }, 120_000);
 });
 
 function uploadInput(p: Page) {

@@ -62,8 +62,11 @@ describe.skipIf(!E2E_READY)('a case started from 需核实 rows in Chromium', ()
       await page.getByTestId('case-plan').waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('case-claim').innerText()).toContain('0.00');
       expect(await page.getByTestId('case-questioned').innerText()).toMatch(/[1-9][\d,]*\.\d{2}/u);
+      // the letter is fetched after the page is drawn: wait for it, as the other e2e tests do
+      await expect
+        .poll(() => page.getByTestId('letter-preview').innerText(), { timeout: 30_000 })
+        .toContain('逐笔说明扣款用途和收费依据');
       const letter = await page.getByTestId('letter-preview').innerText();
-      expect(letter).toContain('逐笔说明扣款用途和收费依据');
       expect(letter).toContain('请对方说明依据的扣款');
       expect(letter).not.toMatch(/未经本人同意|没有约定依据|追讨|needs_review/u);
       const script = page.getByTestId('call-script');

@@ -57,6 +57,36 @@ describe.skipIf(!E2E_READY)('the upload and the dates in Chromium', () => {
     return { context, user, merchantId: shop.body.id };
   }
 
+  it('an empty shop says where to get a statement, in Chinese and English, and stops once one is uploaded — phone', async () => {
+    const phone = SIZES.find((s) => s.name === 'phone') ?? SIZES[0];
+    const { context } = await merchantBrowser('empty-phone@shop.test', phone);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const help = page.getByTestId('where-to-get-statement');
+    await help.waitFor({ timeout: 30_000 });
+    const zh = await help.innerText();
+    for (const words of ['商户 App', '导出', '网页商户后台', '银行', '扣费短信', '.xlsx', 'PDF']) {
+      expect(zh).toContain(words);
+    }
+    // the upload control is right there, above the help, within the first screen
+    const upload = await page.getByTestId('statement-dropzone').boundingBox();
+    expect(upload && upload.y + upload.height).toBeLessThan(phone.height);
+    await checkPage(page, 'phone-12-empty-shop');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => help.innerText()).toContain('merchant app');
+    expect(await help.innerText()).not.toMatch(/\p{Script=Han}/u);
+    await checkPage(page, 'phone-13-empty-shop-en');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByTestId('statement-upload').setInputFiles(STATEMENT);
+    await page.getByTestId('upload-summary').waitFor({ timeout: 30_000 });
+    expect(await help.count()).toBe(0);
+    // and not again on the next visit
+    await page.reload();
+    await page.getByTestId('claim-total').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('where-to-get-statement').count()).toBe(0);
+    await context.close();
+  }, 120_000);
+
   for (const size of SIZES) {
     it(`an upload tells what it read; unclear deductions are answered a kind at a time — ${size.name}`, async () => {
       const { context } = await merchantBrowser(`story-${size.name}@shop.test`, size);

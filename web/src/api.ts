@@ -8,7 +8,11 @@ export interface ApiErrorBody {
   detail?: string;
   hint?: string;
   /** For a form field that does not fit: the field as the merchant knows it, in both languages. */
-  details?: { words?: { zh: string; en: string } };
+  details?: {
+    words?: { zh: string; en: string };
+    /** An unsure statement layout: the questions the reader could not settle. */
+    layout?: { questions?: { role?: string; yearless?: boolean }[] };
+  };
 }
 
 export class ApiError extends Error {
@@ -82,6 +86,14 @@ export interface Merchant {
   providerType: 'bank' | 'payment_institution';
   complainantType: 'individual_consumer' | 'individual_merchant' | 'company';
   contracts: { effectiveFrom: string; contract: unknown; feeScheduleId?: string | null }[];
+  /** Every correction of the contract, newest first: who, when, and the terms before. */
+  contractChanges?: {
+    at: string;
+    by: string | null;
+    byName: string | null;
+    effectiveFrom: string;
+    previous: { contract: unknown; feeScheduleId: string | null } | null;
+  }[];
 }
 
 /** What a contract correction changed (PUT /api/merchants/{id}/contract). */
@@ -90,7 +102,11 @@ export interface ContractCorrection {
   claim: { before: string; after: string };
   statements: number;
   changed: number;
-  cases: { id: string; before: string; after: string }[];
+  /**
+   * Each open case touched: its claim before and after, the deductions it took in (not filed
+   * anywhere yet) or was offered (already filed: the case page offers to add them).
+   */
+  cases: { id: string; before: string; after: string; added: number; offered: number }[];
 }
 
 export interface StatementUpload {
@@ -234,6 +250,8 @@ export interface CaseDetail extends CaseSummary {
   role: 'owner' | 'respondent';
   findings: Finding[];
   filings: Filing[];
+  /** What a contract correction made claimable after the case was filed, for the owner to add. */
+  offered?: { claim: string; findings: Finding[] };
 }
 
 export interface InboxItem {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOGUE } from '../../src/errors.js';
 import { ApiError } from './api.js';
-import { errorMessage, KNOWN_CODES, type ErrorContext } from './errors.js';
+import { errorMessage, isYearless, KNOWN_CODES, type ErrorContext } from './errors.js';
 
 const CLI_ONLY = new Set([
   'FG_ERR_USAGE',
@@ -56,5 +56,31 @@ describe('errors in the web app', () => {
     expect(errorMessage(failure('FG_ERR_VALIDATION'), 'zh', 'upload')).toContain('没有收到对账单');
     expect(errorMessage(failure('FG_ERR_NO_HEADER'), 'zh', 'sms')).toContain('扣费短信');
     expect(errorMessage(new TypeError('Failed to fetch'), 'zh')).toContain('网络');
+  });
+
+  it('a statement whose dates have no year says so and what to do, not to map columns', () => {
+    const yearless = new ApiError(422, {
+      code: 'FG_ERR_UNSURE_LAYOUT',
+      message: { zh: '无法确定', en: 'unsure' },
+      details: { layout: { questions: [{ role: 'date', yearless: true }] } },
+    });
+    expect(isYearless(yearless)).toBe(true);
+    const zh = errorMessage(yearless, 'zh', 'upload');
+    expect(zh).toContain('日期没有年份');
+    expect(zh).toContain('重新导出带年份的完整日期');
+    expect(zh).toContain('账单周期');
+    expect(zh).not.toMatch(/每一列|哪一列/u);
+    expect(zh).toMatch(/：.+。$/u);
+    const en = errorMessage(yearless, 'en', 'upload');
+    expect(en).toContain('no year');
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/u);
+    // the ordinary unsure layout still asks for the columns
+    const unsure = new ApiError(422, {
+      code: 'FG_ERR_UNSURE_LAYOUT',
+      message: { zh: '无法确定', en: 'unsure' },
+      details: { layout: { questions: [{ role: 'amount' }] } },
+    });
+    expect(isYearless(unsure)).toBe(false);
+    expect(errorMessage(unsure, 'zh', 'upload')).toContain('每一列');
   });
 });

@@ -138,6 +138,24 @@ const BY_CODE: Record<string, Words> = {
   FG_ERR_INTERNAL: GENERAL,
 };
 
+/**
+ * A statement whose dates have no year (and no period stated above the table): no choice of
+ * columns can give a date its year, so the merchant is told to export again, never to map.
+ */
+const YEARLESS: Words = {
+  zh: '这份对账单的日期没有年份（比如只写了“03-02”），表格上方也没有写明账单周期，无法确定是哪一年：请重新导出带年份的完整日期，或在表格上方加一行写明账单周期，比如“账单周期：2024年1月1日至2024年6月30日”，再上传。',
+  en: 'The dates in this statement have no year (only “03-02”, say) and no statement period is stated above the table, so the year cannot be known: export it again with full dates including the year, or add a line above the table stating the period, such as “Statement period: 2024-01-01 to 2024-06-30”, and upload it again.',
+};
+
+/** Whether an upload stopped because the statement's dates have no year. */
+export function isYearless(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.body.code === 'FG_ERR_UNSURE_LAYOUT' &&
+    (error.body.details?.layout?.questions ?? []).some((q) => q.yearless === true)
+  );
+}
+
 /** Where the same code means something more particular. */
 const IN_CONTEXT: Partial<Record<ErrorContext, Record<string, Words>>> = {
   upload: {
@@ -187,6 +205,7 @@ const IN_CONTEXT: Partial<Record<ErrorContext, Record<string, Words>>> = {
 /** The words for an error caught anywhere in the app. */
 export function errorMessage(error: unknown, lang: Lang, context: ErrorContext = 'action'): string {
   if (!(error instanceof ApiError)) return NETWORK[lang];
+  if (isYearless(error)) return YEARLESS[lang];
   const words = IN_CONTEXT[context]?.[error.body.code] ?? BY_CODE[error.body.code] ?? GENERAL;
   return words[lang];
 }

@@ -40,6 +40,10 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
   it.each([
     // traffic / SIM / data
     ['扣费', '流量卡费扣款', 'fee:traffic_fee'],
+    // device payments under their purchase names
+    ['扣费', '机具采购款', 'fee:deposit'],
+    ['扣费', '设备购置款', 'fee:deposit'],
+    ['扣费', 'POS机分期款', 'fee:deposit'],
     ['扣费', 'SIM卡年费', 'fee:traffic_fee'],
     ['扣费', '物联网卡服务费', 'fee:traffic_fee'],
     ['扣费', '终端通讯服务费', 'fee:traffic_fee'],
@@ -48,6 +52,10 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
     ['扣费', '通信费(2025年度)', 'fee:traffic_fee'],
     ['', 'POS流量年费', 'fee:traffic_fee'],
     ['fee', 'SIM card fee', 'fee:traffic_fee'],
+    // the SIM's annual or service fee in English, as 流量卡年费 in Chinese: the longer name wins
+    ['', 'Terminal SIM card annual fee', 'fee:traffic_fee'],
+    ['Fee', 'SIM service fee', 'fee:traffic_fee'],
+    ['Fee', 'Data plan monthly fee', 'fee:traffic_fee'],
     ['扣款', '网络服务费', 'fee:traffic_fee'],
     ['扣费', '终端联网费', 'fee:traffic_fee'],
     ['扣费', '数据卡费', 'fee:traffic_fee'],
@@ -64,6 +72,8 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
     ['扣费', '商户年审费', 'fee:service_fee'],
     ['扣费', '系统升级费', 'fee:service_fee'],
     ['扣费', '资金安全险', 'fee:service_fee'],
+    ['扣费', '交易提醒费扣款', 'fee:service_fee'],
+    ['', '扣收到账提醒费', 'fee:service_fee'],
     // deposit / activation / device
     ['扣费', '押金（第1期）', 'fee:deposit'],
     ['扣费', '激活费', 'fee:deposit'],
@@ -164,6 +174,32 @@ describe('the payout rule: a payout is never a fee', () => {
     expect(outcome(line('', '提现费2.00', -200))).toBe('fee:instant_settlement_fee');
     expect(outcome(line('扣费', '秒到', -500))).toBe('fee:instant_settlement_fee');
     expect(outcome(line('提现', '提现手续费', -200))).toBe('fee:instant_settlement_fee');
+    // the charge named in the type column itself (a 资金账单's 业务名称), nothing beside it
+    expect(outcome(line('提现手续费', '', -200))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('秒到提现', '', -100000))).toBe('settlement');
+  });
+
+  it('names built from a known meaning are read without being listed (corpus seed 41, 100, 111)', () => {
+    expect(outcome(line('', '信息传输费', -3600))).toBe('fee:traffic_fee');
+    expect(outcome(line('', '交易提醒费', -500))).toBe('fee:service_fee');
+    expect(outcome(line('', '专属客服费', -1900))).toBe('fee:service_fee');
+    expect(outcome(line('', 'POS机具采购款', -29900))).toBe('fee:deposit');
+    expect(outcome(line('', '设备分期款（第2期）', -9900))).toBe('fee:deposit');
+    expect(outcome(line('', '终端绑定费', -9900))).toBe('fee:deposit');
+    expect(outcome(line('', '取现手续费', -300))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('', '闪结费', -200))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('', '秒提手续费', -200))).toBe('fee:instant_settlement_fee');
+    // A payout is still a payout, and a plain settlement fee may be the ordinary card fee.
+    expect(outcome(line('', '秒提至尾号1234', -500000))).toBe('settlement');
+    expect(outcome(line('', '取现 尾号1234', -500000))).not.toMatch(/^fee:/);
+    expect(outcome(line('', '结算手续费', -300))).not.toBe('fee:instant_settlement_fee');
+  });
+
+  it('a type that is itself the charge’s name (a list of charges: 费用类型 即时到账费) is that fee', () => {
+    expect(outcome(line('即时到账费', '从结算款中扣收', 300))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('出款手续费', '', -100))).toBe('fee:instant_settlement_fee');
+    expect(outcome(line('即时到账', '', -380012))).toBe('settlement');
+    expect(outcome(line('提现(含手续费)', '', -380012))).toBe('settlement');
   });
 
   it('a payout named after its speed carries the speed, so its fee column is the speed fee', () => {
@@ -189,6 +225,10 @@ describe('money returned is never a fee', () => {
     ['', '交易返现', 5000],
     ['', '达标奖励', 10000],
     ['', '活动返还', 5000],
+    // X费退款, 押金退款: the fee or deposit refunded (退款手续费 would be a fee for a refund)
+    ['入账', '会员费退款', 2281],
+    ['', '押金退款', 29900],
+    ['', '服务费用退款', 3900],
   ])('%s / %s (%d) → credit', (type, description, amount) => {
     expect(outcome(line(type, description, amount))).toBe('credit');
   });
@@ -285,5 +325,18 @@ describe('a payout-shaped row with a fee name and a charge word', () => {
       evidence: 'weak',
     });
     expect(classify(line('', 'D0提现至尾号1234 手续费2.00', -500000)).evidence).toBe('weak');
+  });
+});
+
+describe('a generic head noun qualified by a more specific name (red-team corpus, issue 11)', () => {
+  it.each([
+    ['扣款', '流量卡服务费', 'fee:traffic_fee'],
+    ['扣款', '物联卡管理费', 'fee:traffic_fee'],
+    ['扣款', '通信卡年费', 'fee:traffic_fee'],
+    ['扣款', '机具服务费(押金)', 'fee:deposit'],
+    ['扣款', '押金（服务费）', 'fee:deposit'],
+    ['扣款', '机具服务费', 'fee:service_fee'],
+  ])('%s / %s → %s', (type, description, expected) => {
+    expect(outcome(line(type, description, -29900))).toBe(expected);
   });
 });

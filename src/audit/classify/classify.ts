@@ -45,6 +45,8 @@ export interface Classification {
    * fee. `ambiguous`: plain 网络服务费, a SIM fee only when it is a fixed periodic amount.
    */
   network?: 'card' | 'ambiguous';
+  /** The card fee of one sale on a row of its own (交易服务费, 交易手续费): checked with that sale. */
+  saleFee?: boolean;
   /** For `credit` lines that reverse a fee (流量费冲正): the category reversed. */
   reverses?: FeeCategory;
   /** For `settlement` lines: the text names the payout's speed (秒到/D0/提现), so a fee column is its fee. */
@@ -128,11 +130,14 @@ export function classifyLine(line: StatementLine, lexicon: Lexicon): Classificat
   // a row that carries its own transaction fee is a sale, whatever its description says
   const saleLike = moneyIn && line.fee !== null && line.fee !== 0;
   const cardNetwork = all !== '' && lexicon.cardNetwork.test(all);
+  // the card fee of a sale on its own row (交易服务费[订单号]) is no 服务费 either
+  const saleFee = all !== '' && lexicon.saleFee.test(all);
   // the card-scheme network fee is part of the card fee: its words name no other category
-  const scored = scoreCategories(
-    cardNetwork ? all.replace(new RegExp(lexicon.cardNetwork.source, 'giu'), '') : all,
-    lexicon,
-  );
+  let scoredText = all;
+  if (cardNetwork)
+    scoredText = scoredText.replace(new RegExp(lexicon.cardNetwork.source, 'giu'), '');
+  if (saleFee) scoredText = scoredText.replace(new RegExp(lexicon.saleFee.source, 'giu'), '');
+  const scored = scoreCategories(scoredText, lexicon);
   // money coming in is never "money taken" of an unexplained kind (调账 in the merchant's favour)
   const named = scored && !(scored.category === 'other_deduction' && moneyIn) ? scored : null;
   const namedBasis = named ? `含“${named.terms.join('”“')}”→ ${named.category}` : '';
@@ -155,6 +160,7 @@ export function classifyLine(line: StatementLine, lexicon: Lexicon): Classificat
       : ambiguousNetwork
         ? { network: 'ambiguous' as const }
         : {}),
+    ...(saleFee && !named ? { saleFee: true } : {}),
   });
   const namedFee = (basis: string, weakReason?: string): Classification =>
     fee(
@@ -213,9 +219,17 @@ export function classifyLine(line: StatementLine, lexicon: Lexicon): Classificat
       );
     return settlement(`${quote('文字', what)}是转到银行卡的结算/提现出款，不是费用`);
   }
-  // a fee name outweighs a payout type (结算扣通讯费), but 提现/秒到/D0 on a payout name its speed
+  // a fee name outweighs a payout type (结算扣通讯费), but 提现/秒到/D0 on a payout name its speed —
+  // unless a charge is named: in the description, or as the type itself (a list of charges whose
+  // 费用类型 is 即时到账费 or 出款手续费: the head of the name is the charge, not the payout)
   if (named && named.specific && !saleLike) {
-    if (payoutType && named.category === 'instant_settlement_fee' && !/费|fee/u.test(description))
+    if (
+      payoutType &&
+      named.category === 'instant_settlement_fee' &&
+      !/费|fee/u.test(description) &&
+      !/(费|fee)$/u.test(type) &&
+      !named.terms.some((term) => lexicon.charge.test(term))
+    )
       return settlement(
         `${quote('类型', line.type)}为结算/提现，“${named.terms.join('”“')}”说的是到账速度`,
       );
@@ -230,6 +244,12 @@ export function classifyLine(line: StatementLine, lexicon: Lexicon): Classificat
     return fee(
       'other_deduction',
       `${quote('文字', what)}是银联/卡组织网络服务费，属刷卡手续费的一部分`,
+    );
+  if (saleFee && !saleLike && !moneyIn)
+    return fee(
+      'other_deduction',
+      `${quote('文字', what)}是一笔交易的手续费，单独列为一行`,
+      '这是一笔交易的手续费，但没有紧跟在它所属的收款之后，无法核对费率，需核实是哪一笔交易的',
     );
   if (typeIsDeduction && !saleLike) {
     return fee('other_deduction', `${quote('类型', line.type)}为扣款，未写明费用名称`);

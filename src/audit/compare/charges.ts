@@ -12,6 +12,11 @@ import type { Fen, FeeCategory, IsoDate } from '../model.js';
 export interface Deduction {
   /** Position in the merged statement order, to keep results stable. */
   seq: number;
+  /**
+   * Order among deductions of the same day, when statement order is not the order they were taken
+   * (a newest-first export lists a day's later charge first): lower was taken first. Default `seq`.
+   */
+  within?: number;
   date: IsoDate;
   category: FeeCategory;
   amount: Fen;
@@ -97,7 +102,7 @@ export function coverDeductions(
     else list.push(state);
   }
   const ordered = [...deductions].sort((a, b) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : a.seq - b.seq,
+    a.date < b.date ? -1 : a.date > b.date ? 1 : (a.within ?? a.seq) - (b.within ?? b.seq),
   );
   for (const d of ordered) {
     const candidates = byCategory.get(d.category) ?? [];

@@ -3,7 +3,9 @@ import type { StatementFormat } from '../model.js';
 import { decodeCsv, type RecordSplitter } from './csv.js';
 import { detectDelimiter } from './delimiter.js';
 import { decodeSample, detectEncoding, detectUtf16, type TextEncoding } from './encoding.js';
+import { decodeFixedWidth, fixedColumns, looksFixedWidth } from './fixed.js';
 import { bounded, boundedRecords, limitsFromEnv, type DecodeLimits } from './limits.js';
+import { unmarked } from './markers.js';
 import { peek } from './peek.js';
 import { decodeSms, noticeShares } from './sms.js';
 import type { DecodedStatement, DecodedTable } from './types.js';
@@ -55,6 +57,8 @@ export function sniffFormat(head: Uint8Array, fileName: string): StatementFormat
   const tabular = lines.filter((l) => l.split(delimiter).length >= 3).length / lines.length;
   const { sent, money: notices } = noticeShares(lines);
   if (sent >= 0.8) return 'sms';
+  // a table printed with its columns padded by spaces has no delimiter, yet is no notice
+  if (tabular < 0.5 && fixedColumns(lines) !== null) return 'csv';
   if (tabular < 0.5 && notices >= 0.5) return 'sms';
   if (tabular < 0.5 && /\.(txt|sms)$/i.test(fileName) && notices > 0) return 'sms';
   return 'csv';
@@ -93,7 +97,8 @@ export async function decodeStatement(
   const table = (decoded: DecodedTable, checkCells: boolean): DecodedStatement => ({
     kind: 'table',
     ...decoded,
-    batches: bounded(decoded.batches, file, limits, checkCells),
+    batches: unmarked(bounded(decoded.batches, file, limits, checkCells)),
+    // fields as the file has them, text marks included: a reader removes them (RecordBatch.row)
     ...(decoded.records ? { records: boundedRecords(decoded.records, file, limits) } : {}),
   });
   // the container formats' readers (and their libraries) are loaded when a file needs them:
@@ -119,8 +124,11 @@ export async function decodeStatement(
       const { decodePdf } = await import('./pdf.js');
       return table(decodePdf(stream, file, limits), true);
     }
-    case 'csv':
+    case 'csv': {
+      const sample = decodeSample(head, detectEncoding(head));
+      if (looksFixedWidth(sample)) return table(await decodeFixedWidth(stream, file), false);
       return table(await decodeCsv(stream, file, options.splitter), false);
+    }
     case 'sms':
       return { kind: 'sms', ...(await decodeSms(stream)) };
   }

@@ -59,4 +59,57 @@ describe('rebuilding a PDF table from its lines', () => {
       },
     ]);
   });
+
+  const at = (x: number, text: string, y = 500) => ({
+    x,
+    y,
+    width: text.length * 4,
+    size: 8,
+    text,
+  });
+
+  it('keeps a right-aligned amount and the text of the next column apart though only points apart', () => {
+    // -99.00 ends at 230, the 摘要 of the next column starts at 235: a gap of 5 points at size 8
+    const lines = linesOf([at(30, '2024-03-06'), at(206, '-99.00'), at(235, '扣收流量费')], 1);
+    expect(lines[0]?.runs.map((r) => r.text)).toEqual(['2024-03-06', '-99.00', '扣收流量费']);
+  });
+
+  it('keeps two Chinese headings apart, but not the letters of a spaced heading or English words', () => {
+    const texts = (pieces: ReturnType<typeof at>[]) =>
+      linesOf(pieces, 1)[0]?.runs.map((r) => r.text);
+    // 结算金额(元) is 7 pieces wide (28 points): it ends at 228, 摘要 starts 5 points on
+    expect(texts([at(200, '结算金额(元)'), at(233, '摘要')])).toEqual(['结算金额(元)', '摘要']);
+    expect(texts([at(200, '摘'), at(206, '要')])).toEqual(['摘 要']);
+    expect(texts([at(200, 'Net'), at(214, 'Amount')])).toEqual(['Net Amount']);
+    expect(texts([at(200, '交易时间'), at(218, 'Time')])).toEqual(['交易时间 Time']);
+  });
+
+  it('puts right-aligned figures under the left-aligned heading they follow', () => {
+    // headings flush left at 0/100/200/300; figures flush right at the column's end, clear of
+    // their heading: under the headings' middles they would fall one column to the right
+    const rows = rowsOfLines([
+      line(1, [0, '交易时间'], [100, '金额'], [200, '手续费'], [300, '说明']),
+      line(1, [0, '2024-05-01'], [140, '170.60'], [260, '1.02']),
+      line(1, [0, '2024-05-02'], [132, '-499.89'], [260, '0.00'], [300, '结算至尾号0932']),
+    ]);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['交易时间', '金额', '手续费', '说明'],
+      ['2024-05-01', '170.60', '1.02', null],
+      ['2024-05-02', '-499.89', '0.00', '结算至尾号0932'],
+    ]);
+  });
+
+  it('drops the repeats of a two-line heading (Chinese over English) on later pages', () => {
+    const heading = (page: number) => [
+      line(page, [0, '交易日期'], [100, '交易金额'], [200, '手续费'], [300, '摘要']),
+      line(page, [0, 'Date'], [100, 'Amount'], [200, 'Fee'], [300, 'Remark']),
+    ];
+    const rows = rowsOfLines([
+      ...heading(1),
+      line(1, [0, '2024-12-01'], [100, '12.00'], [200, '0.07']),
+      ...heading(2),
+      line(2, [0, '2024-12-02'], [100, '-60.00'], [200, '0.00'], [300, '流量费']),
+    ]);
+    expect(rows.map((r) => r.cells[0])).toEqual(['交易日期', 'Date', '2024-12-01', '2024-12-02']);
+  });
 });

@@ -59,6 +59,25 @@ const WORD_GAP = 0.15;
 const PAGE_PIECE =
   /^(?:第\s*\d+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?)$/iu;
 
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
+/** A figure: an amount, a date, a time or a rate, with its sign, currency and brackets. */
+const FIGURE = /^[-+(（]?[-+]?[¥￥$]?\s*[-+]?[\d,.:/%-]*\d[\d,.:/%-]*[)）]?$|^[¥￥$]$/u;
+
+/**
+ * Two pieces a narrow gap apart that are still two cells: a figure beside words (a right-aligned
+ * amount ends a few points before the left-aligned 摘要 of the next column: `-99.00` | `扣收流量费`),
+ * or two Chinese labels (`结算金额(元)` | `摘要`) — Chinese puts no spaces between words, so a visible
+ * gap between two pieces of Chinese is a column border. Single characters are spared: a heading
+ * set with letter spacing (`摘 要`) may come as one piece a character.
+ */
+function separateCells(left: string, right: string): boolean {
+  const a = left.trim();
+  const b = right.trim();
+  if (a === '' || b === '') return false;
+  if (FIGURE.test(a) !== FIGURE.test(b)) return true;
+  return a.length >= 2 && b.length >= 2 && CJK.test(a) && CJK.test(b);
+}
+
 /** Groups a page's text pieces into lines (top to bottom) of runs (left to right). */
 export function linesOf(pieces: readonly Piece[], page: number): TextLine[] {
   const sorted = pieces
@@ -79,17 +98,19 @@ export function linesOf(pieces: readonly Piece[], page: number): TextLine[] {
   return groups.map((group) => {
     group.sort((a, b) => a.x - b.x);
     const runs: TextRun[] = [];
-    let last: { run: TextRun; size: number } | null = null;
+    let last: { run: TextRun; size: number; piece: string } | null = null;
     for (const piece of group) {
       const gap = last ? piece.x - last.run.x1 : Infinity;
       const size = Math.max(piece.size, last?.size ?? 0);
-      if (last && gap <= CELL_GAP * size) {
-        last.run.text += (gap > WORD_GAP * size ? ' ' : '') + piece.text;
+      const spaced = gap > WORD_GAP * size;
+      if (last && gap <= CELL_GAP * size && !(spaced && separateCells(last.piece, piece.text))) {
+        last.run.text += (spaced ? ' ' : '') + piece.text;
         last.run.x1 = Math.max(last.run.x1, piece.x + piece.width);
+        last.piece = piece.text;
       } else {
         const run = { x0: piece.x, x1: piece.x + piece.width, text: piece.text };
         runs.push(run);
-        last = { run, size: piece.size };
+        last = { run, size: piece.size, piece: piece.text };
       }
     }
     for (const run of runs) run.text = run.text.replace(/\s+/gu, ' ').trim();
@@ -112,26 +133,96 @@ function isHeader(line: TextLine): boolean {
   return plain / line.runs.length >= 0.8;
 }
 
-/** Puts each run under the header column it overlaps most, or the nearest one. */
-export function cellsUnder(line: TextLine, header: readonly TextRun[]): Cell[] {
+/**
+ * Where a run that lies under no header word belongs. Headings and figures are aligned in three
+ * ways: a figure under its heading's middle (`nearest`); headings set flush left over a column whose
+ * figures are right-aligned, so a figure lies between its heading and the next (`left`: the column
+ * runs from its heading's left edge to the next heading); or headings set flush right over
+ * left-aligned text (`right`: the column ends at its heading's right edge).
+ */
+export type Alignment = 'nearest' | 'left' | 'right';
+
+function columnOf(run: TextRun, header: readonly TextRun[], alignment: Alignment): number {
+  let best = -1;
+  let bestOverlap = 0;
+  header.forEach((column, index) => {
+    const overlap = Math.min(run.x1, column.x1) - Math.max(run.x0, column.x0);
+    if (overlap > bestOverlap) {
+      bestOverlap = overlap;
+      best = index;
+    }
+  });
+  if (best !== -1) return best;
+  if (alignment === 'left') {
+    // the last heading that starts at or before the run (a run before the first is the first's)
+    let at = 0;
+    header.forEach((column, index) => {
+      if (column.x0 <= run.x0) at = index;
+    });
+    return at;
+  }
+  if (alignment === 'right') {
+    // the first heading that ends at or after the run
+    const at = header.findIndex((column) => column.x1 >= run.x1);
+    return at === -1 ? header.length - 1 : at;
+  }
+  let bestDistance = Infinity;
+  header.forEach((column, index) => {
+    const distance = Math.abs((run.x0 + run.x1) / 2 - (column.x0 + column.x1) / 2);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = index;
+    }
+  });
+  return best;
+}
+
+/** Puts each run under the header column it overlaps most, else where the alignment says. */
+export function cellsUnder(
+  line: TextLine,
+  header: readonly TextRun[],
+  alignment: Alignment = 'nearest',
+): Cell[] {
   const cells: (string | null)[] = header.map(() => null);
   for (const run of line.runs) {
-    let best = -1;
-    let bestScore = -Infinity;
-    header.forEach((column, index) => {
-      const overlap = Math.min(run.x1, column.x1) - Math.max(run.x0, column.x0);
-      const score =
-        overlap > 0 ? overlap : -Math.abs((run.x0 + run.x1) / 2 - (column.x0 + column.x1) / 2);
-      if (score > bestScore) {
-        bestScore = score;
-        best = index;
-      }
-    });
-    if (best === -1) continue;
-    const before = cells[best];
-    cells[best] = before === null || before === undefined ? run.text : `${before} ${run.text}`;
+    const at = columnOf(run, header, alignment);
+    if (at === -1) continue;
+    const before = cells[at];
+    cells[at] = before === null || before === undefined ? run.text : `${before} ${run.text}`;
   }
   return cells;
+}
+
+/** How many lines the alignment is judged on. */
+const ALIGNMENT_LINES = 200;
+
+/**
+ * The alignment under which the table's lines fit their header best: fewest runs pushed into a
+ * column another run of the same line already holds (two cells read as one). A figure shifted one
+ * column right by the wrong alignment collides with the text of the column it lands in on some
+ * line; under the right one, every run has a column of its own. On a tie the headings' middles
+ * decide, as they always did.
+ */
+export function alignmentOf(lines: readonly TextLine[], header: readonly TextRun[]): Alignment {
+  const sample = lines.slice(0, ALIGNMENT_LINES);
+  let best: Alignment = 'nearest';
+  let bestCost = Infinity;
+  for (const alignment of ['nearest', 'left', 'right'] as const) {
+    let cost = 0;
+    for (const line of sample) {
+      const taken = new Set<number>();
+      for (const run of line.runs) {
+        const at = columnOf(run, header, alignment);
+        if (taken.has(at)) cost += 1;
+        taken.add(at);
+      }
+    }
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = alignment;
+    }
+  }
+  return best;
 }
 
 /**
@@ -147,13 +238,29 @@ export function rowsOfLines(lines: readonly TextLine[]): SourceRow[] {
     if (isHeader(line) && line.runs.length > (kept[headerAt]?.runs.length ?? 0)) headerAt = index;
   });
   const header = headerAt === -1 ? null : (kept[headerAt] ?? null);
-  const headerText = header ? lineText(header) : '';
+  // a heading of two lines (交易日期 over Date): the figure-free lines right under the header are
+  // part of it, and are repeated with it on every page
+  let headerEnd = headerAt;
+  while (header && headerEnd + 1 < kept.length && isHeader(kept[headerEnd + 1] as TextLine))
+    headerEnd += 1;
+  const headerTexts = new Set(kept.slice(Math.max(headerAt, 0), headerEnd + 1).map(lineText));
   const title = new Set(kept.slice(0, Math.max(headerAt, 0)).map(lineText));
-  const rows: SourceRow[] = [];
-  kept.forEach((line, index) => {
+  const body = kept.filter((line, index) => {
+    if (!header || index <= headerEnd) return true;
     const text = lineText(line);
-    if (header && index > headerAt && (text === headerText || title.has(text))) return;
-    const cells: Cell[] = header ? cellsUnder(line, header.runs) : line.runs.map((r) => r.text);
+    return !headerTexts.has(text) && !title.has(text);
+  });
+  const alignment = header
+    ? alignmentOf(
+        body.filter((_, index) => index > headerEnd),
+        header.runs,
+      )
+    : 'nearest';
+  const rows: SourceRow[] = [];
+  body.forEach((line) => {
+    const cells: Cell[] = header
+      ? cellsUnder(line, header.runs, alignment)
+      : line.runs.map((r) => r.text);
     rows.push({ row: rows.length + 1, page: line.page, cells });
   });
   return rows;

@@ -1,4 +1,5 @@
 import { parsePlainBytes } from '../money.js';
+import { unmarkCell } from './markers.js';
 import type { SplitProblem } from './splitter.js';
 
 /**
@@ -150,6 +151,17 @@ export class RecordBatch {
   /** True when field `f` holds its bytes as they are (not re-joined around doubled quotes). */
   isRun(f: number): boolean {
     return ((this.flags[f] ?? 0) & JOINED) === 0;
+  }
+
+  /**
+   * Record `r` as the audit reads a row: with the text marks of its cells removed, as `unmarked`
+   * does for every decoder's rows (markers.ts). {@link row} gives the fields as they are.
+   */
+  unmarkedRow(r: number): { row: number; cells: string[] } {
+    const row = this.row(r);
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i++) cells[i] = unmarkCell(cells[i] ?? '');
+    return row;
   }
 
   /** Record `r` as the other decoders give a row. */

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { zipSync, strToU8 } from 'fflate';
 import yauzl from 'yauzl';
 import { FeeGuardError } from '../../errors.js';
@@ -164,6 +165,7 @@ async function* readSheets(
   const parts = await orderedArchive(await readWhole(chunks, file, limits), file, limits);
   // exceljs is large: load it only when a workbook comes
   const { default: ExcelJS } = await import('exceljs');
+  mendMultibyteChunks(ExcelJS.stream.xlsx.WorkbookReader);
   const progress = { at: Date.now() };
   const input = Readable.from(tracked(fromParts(parts), progress), { objectMode: false });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -202,6 +204,48 @@ async function* readSheets(
         hint: 'export the statement again from the provider’s app or portal',
       },
     );
+  }
+}
+
+/** Text of UTF-8 chunks: a character cut by a chunk boundary is carried over to the next chunk. */
+export async function* utf8Text(chunks: AsyncIterable<Uint8Array | string>): AsyncIterable<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks)
+    yield typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk));
+  const rest = decoder.end();
+  if (rest !== '') yield rest;
+}
+
+type PartParser = (this: unknown, part: unknown, ...rest: unknown[]) => unknown;
+/** Marks a reader class already mended (exceljs is one module for the whole process). */
+const MENDED = Symbol('feeguard.mendMultibyteChunks');
+
+/**
+ * exceljs's streaming reader decodes each inflated piece of a part (16 KiB) on its own
+ * (exceljs#2084, open since 2022): a Chinese character cut by a piece boundary became two U+FFFD
+ * — one row in a few hundred of a long statement, `2024-07-29 小计` read as `2024-07-29 小��`
+ * and taken for a sale, a fee name lost. Its parsers take text as well as bytes, so each part is
+ * handed to them as text decoded across the pieces: the parts it reads whole (workbook, shared
+ * strings, styles, relationships) decode on their stream, the worksheets through `utf8Text`.
+ */
+export function mendMultibyteChunks(workbookReader: { prototype: object }): void {
+  if (MENDED in workbookReader.prototype) return;
+  Object.defineProperty(workbookReader.prototype, MENDED, { value: true });
+  const methods = workbookReader.prototype as Record<string, PartParser | undefined>;
+  for (const name of ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles']) {
+    const original = methods[name];
+    if (typeof original !== 'function') continue;
+    methods[name] = function (this: unknown, entry: unknown, ...rest: unknown[]) {
+      if (entry instanceof Readable) entry.setEncoding('utf8');
+      return original.call(this, entry, ...rest);
+    };
+  }
+  for (const name of ['_parseWorksheet', '_parseHyperlinks']) {
+    const original = methods[name];
+    if (typeof original !== 'function') continue;
+    methods[name] = function (this: unknown, iterator: unknown, ...rest: unknown[]) {
+      return original.call(this, utf8Text(iterator as AsyncIterable<Uint8Array>), ...rest);
+    };
   }
 }
 

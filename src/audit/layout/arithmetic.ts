@@ -171,6 +171,9 @@ export function balanceFits(
   let forward = 0;
   let backward = 0;
   let forwardAbs = 0;
+  // pairs on which the balance moved: a column of zeros beside amounts of zero "adds up" on every
+  // row and proves nothing (WeChat's 特约商户号 is 0 on every row, as is its 代金券金额)
+  let moved = 0;
   let prevIndex = -1;
   for (let i = 0; i < balance.values.length; i++) {
     const b = at(balance, i, scale);
@@ -180,13 +183,14 @@ export function balanceFits(
       const m = movement(i);
       const mPrev = movement(prevIndex);
       pairs += 1;
+      if (b !== prev) moved += 1;
       if (m !== null && prev + m === b) forward += 1;
       if (mPrev !== null && b + mPrev === prev) backward += 1;
       if (m !== null && Math.abs(b - prev) === Math.abs(m) && m !== 0) forwardAbs += 1;
     }
     prevIndex = i;
   }
-  if (pairs < 3) return null;
+  if (pairs < 3 || moved < Math.max(3, pairs / 2)) return null;
   if (forward >= AGREE * pairs) return { chronological: true, unsigned: false, pairs };
   if (backward >= AGREE * pairs) return { chronological: false, unsigned: false, pairs };
   if (allowUnsigned && forwardAbs >= AGREE * pairs)

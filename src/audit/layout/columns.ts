@@ -163,9 +163,12 @@ function applyOverrides(layout: TableLayout, overrides: ColumnOverrides): TableL
   else if (sign === 'debitCredit') sign = 'signed';
   // a fee column the user moved is not known to be written negative
   const feeMoved = overrides.fee !== undefined && assigned.fee !== layout.columns.fee;
+  // nor is an amount column the user chose a list of charges
+  const amountMoved = assigned.amount !== layout.columns.amount;
   return {
     ...layout,
     ...(feeMoved ? { feeNegative: false } : {}),
+    ...(amountMoved ? { charges: false } : {}),
     columns: assigned,
     ...(fenColumns === undefined ? {} : { fenColumns }),
     ...(sign === undefined ? {} : { sign }),
@@ -294,17 +297,20 @@ export function parseMapOption(text: string): ColumnOverrides {
 /** What the report says about how the columns were read (`statements[].layout`). */
 export function describeLayout(layout: TableLayout) {
   const guess = layoutGuess(layout);
+  const rows = layout.turned?.labelRows;
   return {
     columns: Object.fromEntries(
       Object.entries(guess.columns).map(([role, c]) => [
         role,
-        { column: c.letter, header: c.header },
+        // a sheet read turned: where the figures are is a row of the sheet
+        { column: rows ? String(rows[c.column - 1] ?? '') : c.letter, header: c.header },
       ]),
     ),
     unit: guess.unit,
     sign: guess.sign,
     ...(layout.feeNegative ? { feeNegative: true } : {}),
     confidence: { level: guess.confidence, reasons: guess.reasons },
+    ...(rows ? { byRow: true as const } : {}),
   };
 }
 

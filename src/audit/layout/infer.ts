@@ -1,4 +1,4 @@
-import { periodOfText, type StatedPeriod } from '../dates.js';
+import { periodOfText, periodOfTitle, type StatedPeriod } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Cell, ColumnRole, SourceRow } from '../model.js';
 import { foldWidth } from '../money.js';
@@ -62,13 +62,32 @@ export interface TableLayout {
   sign?: SignConvention;
   /** The fee column holds fees as negative numbers. */
   feeNegative?: boolean;
+  /**
+   * A list of charges alone (扣费日期 | 费用类型 | 扣费金额): each amount, written positive, is money
+   * taken from the merchant (a negative one, a charge given back).
+   */
+  charges?: boolean;
   /** Every row carrying a fee is a daily (or period) summary: 交易总额, 手续费合计. */
   summaryRows?: boolean;
   confidence?: { level: ConfidenceLevel; reasons: string[] };
   issues?: LayoutIssue[];
   /** The period the preamble states, which gives date cells without a year their year. */
   period?: StatedPeriod;
+  /**
+   * A daily sheet on its side, read turned (layout/wide.ts): the spreadsheet row of each turned
+   * column, and the money rows that are movements of their own (with the way the money went
+   * when the sheet prints it unsigned: +1 in, −1 out, 0 as printed).
+   */
+  turned?: { labelRows: number[]; items: { index: number; way: 1 | -1 | 0 }[] };
+  /**
+   * Further text columns named like a description (附言, 用途, 备注 beside a 摘要): a bank's 摘要
+   * may say only 代扣 while its 附言 names the fee, so each row's description is read with them.
+   */
+  remarks?: number[];
 }
+
+/** Headers of text columns that name a party or an account, not what a row is. */
+const PARTY = /户名|账号|账户|对方|银行|开户|商户名称|门店|店铺|机构|name$|account|bank|party/iu;
 
 /** How many leading rows may be preamble before we give up looking for a header. */
 export const HEADER_SEARCH_ROWS = 60;
@@ -148,14 +167,20 @@ const LABEL_KINDS: ReadonlySet<CellKind> = new Set(['text', 'card', 'direction']
  * title and info lines only: the search stops at the first row as wide as a header or a record.
  */
 export function statedPeriod(rows: readonly SourceRow[]): StatedPeriod | null {
+  const lines: string[] = [];
   for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
     const texts = row.cells.map(cellText).filter((t) => t !== '');
-    if (texts.length >= 4) return null;
+    if (texts.length >= 4) break;
     if (texts.length === 0) continue;
-    const period = periodOfText(texts.join(' '));
+    const line = texts.join(' ');
+    const period = periodOfText(line);
     if (period) return period;
+    // a narrow table's header and records are not title lines
+    if (texts.length >= 2 && texts.some((t) => /^[-+(]?[\d,]+(?:\.\d+)?\)?$/.test(t))) break;
+    lines.push(line);
   }
-  return null;
+  // no line names the period: a title that states one year or month without a label will do
+  return periodOfTitle(lines);
 }
 
 function shapeOf(row: SourceRow, lexicon: Lexicon, period: StatedPeriod | null): RowShape {
@@ -296,6 +321,29 @@ export function roleName(role: ColumnRole): string {
   return DESCRIBE[role];
 }
 
+/** The share of a column's filled cells that name a kind of row (消费, 退货, 结算, 扣费, 返还 …). */
+function rowKindShare(data: readonly SourceRow[], index: number, lexicon: Lexicon): number {
+  let filled = 0;
+  let kinds = 0;
+  for (const row of data) {
+    const text = foldWidth(cellText(row.cells[index])).toLowerCase();
+    if (text === '') continue;
+    filled += 1;
+    if (
+      [
+        lexicon.transaction,
+        lexicon.reversal,
+        lexicon.settlement,
+        lexicon.deduction,
+        lexicon.refundWords,
+        lexicon.subsidy,
+      ].some((re) => re.test(text))
+    )
+      kinds += 1;
+  }
+  return filled === 0 ? 0 : kinds / filled;
+}
+
 /** `C 列“交易金额”` — how a column is named in messages. */
 export function columnName(layout: Pick<TableLayout, 'headers'>, index: number): string {
   const header = layout.headers[index] ?? '';
@@ -322,6 +370,35 @@ const withFee =
     if (m === null || fee === null) return m;
     return m - Math.abs(scaled(fee, scale)(i) ?? 0);
   };
+
+/** A header that names the money a row had taken from it: 扣款金额, 扣费金额(元). */
+const CHARGE_AMOUNT = /^(扣款|扣费|扣除)(金额|额)?(\((元|分)\))?$/u;
+
+/**
+ * 交易金额 beside a 扣款金额 filled only where 交易金额 is empty: the second is the money out of
+ * the charge rows, not a rival amount (both name an amount, so one was left unread and every
+ * charge read as an empty amount).
+ */
+function chargesBesideAmount(
+  columns: ColumnMap,
+  headers: readonly string[],
+  data: readonly SourceRow[],
+  stats: readonly (ColumnStats | undefined)[],
+): void {
+  const amount = columns.amount;
+  if (amount === undefined || columns.outflow !== undefined || columns.inflow !== undefined) return;
+  const used = new Set<number | undefined>(Object.values(columns));
+  const filled = (row: SourceRow, index: number) => cellText(row.cells[index] ?? null) !== '';
+  for (let index = 0; index < headers.length; index++) {
+    if (used.has(index) || !CHARGE_AMOUNT.test(foldWidth(headers[index] ?? '').replace(/\s/gu, '')))
+      continue;
+    if (!fitsRole('outflow', stats[index], true)) continue;
+    const rows = data.filter((row) => filled(row, index));
+    if (rows.length === 0 || rows.some((row) => filled(row, amount))) continue;
+    columns.outflow = index;
+    return;
+  }
+}
 
 /** The map without the roles that were taken back (set to undefined). */
 function assigned(columns: ColumnMap): ColumnMap {
@@ -385,7 +462,10 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
         if (role === 'date' && share(s, 'date') >= 0.8) score += 1;
         if (role === 'cardType' && share(s, 'card') >= 0.5) score += 2;
         // 收入/支出 or 借/贷 values make a direction column, whatever its header (收支类型) says
-        if (role === 'direction' && share(s, 'direction') >= 0.8) score += 4;
+        // (a direction says which way every movement went: a column of 借/贷 filled on the
+        // sales only is their card type, 借记/贷记 written short)
+        if (role === 'direction' && share(s, 'direction') >= 0.8 && s.nonEmpty >= 0.9 * data.length)
+          score += 4;
       }
       if (words > 0 && !fits && data.length > 0 && (role === 'date' || isMoneyRole(role)))
         reasons.push(`${name(index)}的表头像${roleName(role)}，但内容不像，未采用`);
@@ -393,6 +473,7 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     }
   }
   const columns = assignByScore(scored);
+  chargesBesideAmount(columns, headers, data, stats);
   const byWords = new Set(Object.keys(columns) as ColumnRole[]);
   const taken = () => new Set<number | undefined>(Object.values(columns));
 
@@ -603,6 +684,23 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     }
   }
 
+  // a list of charges alone (扣费日期 | 费用类型 | 扣费金额): the only money is the charge, and
+  // each row's amount is that charge — not a fee on some sale the table does not show — taken from
+  // the merchant, however the list writes it (a positive 36.00 named POS流量费 is not a sale)
+  let charges = false;
+  if (
+    columns.amount === undefined &&
+    columns.inflow === undefined &&
+    columns.outflow === undefined &&
+    columns.net === undefined &&
+    columns.fee !== undefined &&
+    free().length === 0
+  ) {
+    columns.amount = columns.fee;
+    columns.fee = undefined;
+    charges = true;
+    reasons.push(`${name(columns.amount)}是表中唯一的金额列，每行就是一笔扣费（记为支出）`);
+  }
   // the amount: named by the header, or the only money column left, or the one the balance follows
   if (
     columns.amount === undefined &&
@@ -689,9 +787,17 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
   }
 
   // 4. text columns without a header word: few distinct values → type, many → description
+  // (not a column whose header keeps a type away: a 结算状态 of 已结算 on every row says where a
+  // row is in its processing, not what it is — read as the type, every sale would be a payout)
   if (columns.type === undefined || columns.description === undefined) {
     const texts = stats
-      .filter((s) => !taken().has(s.index) && share(s, 'text') >= 0.5 && s.nonEmpty > 0)
+      .filter(
+        (s) =>
+          !taken().has(s.index) &&
+          share(s, 'text') >= 0.5 &&
+          s.nonEmpty > 0 &&
+          scoreHeader(headers[s.index] ?? '', 'type', lexicon) >= 0,
+      )
       .sort((x, y) => x.distinct / x.nonEmpty - y.distinct / y.nonEmpty);
     if (columns.type === undefined && texts.length >= 2 && texts[0]) {
       columns.type = texts[0].index;
@@ -700,12 +806,50 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     const rest = texts[texts.length - 1];
     if (columns.description === undefined && rest) columns.description = rest.index;
   }
+  // two columns named like a description (交易摘要 and 备注), of which the one the words chose holds
+  // row kinds (POS消费, 退货, 资金结算): that one is the type and the other the description, so
+  // the words of neither are lost — a fee named in 备注 on a sale is a deduction taken from its payout
+  if (columns.type === undefined && columns.description !== undefined) {
+    const described = columns.description;
+    const other = stats
+      .filter(
+        (s) =>
+          !taken().has(s.index) &&
+          share(s, 'text') >= 0.5 &&
+          s.distinct >= 2 &&
+          scoreHeader(headers[s.index] ?? '', 'description', lexicon) > 0,
+      )
+      .sort((x, y) => y.distinct - x.distinct)[0];
+    if (other && rowKindShare(data, described, lexicon) >= 0.8) {
+      columns.type = described;
+      columns.description = other.index;
+      reasons.push(`${name(described)}写的是交易类型，${name(other.index)}作为摘要`);
+    }
+  }
+  // a 附言 or 用途 beside the 摘要: read with it, as a bank prints the fee's name there
+  const remarks =
+    columns.description === undefined
+      ? []
+      : stats
+          .filter(
+            (s) =>
+              !taken().has(s.index) &&
+              share(s, 'text') >= 0.5 &&
+              s.distinct >= 2 &&
+              scoreHeader(headers[s.index] ?? '', 'description', lexicon) > 0 &&
+              !PARTY.test(headerKey(headers[s.index] ?? '')),
+          )
+          .map((s) => s.index)
+          .slice(0, 2);
   if (columns.cardType === undefined) {
     const card = stats.find((s) => !taken().has(s.index) && share(s, 'card') >= 0.8);
     if (card) columns.cardType = card.index;
   }
   if (columns.direction === undefined) {
-    const dir = stats.find((s) => !taken().has(s.index) && share(s, 'direction') >= 0.9);
+    const dir = stats.find(
+      (s) =>
+        !taken().has(s.index) && share(s, 'direction') >= 0.9 && s.nonEmpty >= 0.9 * data.length,
+    );
     if (dir) columns.direction = dir.index;
   }
   if (columns.reference === undefined) {
@@ -799,7 +943,8 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     else if (columns.balance !== undefined) sign = 'balance';
     else sign = 'unsigned';
   }
-  if (sign === 'unsigned') reasons.push('金额没有正负号，也没有收支方向或余额：扣款只能从文字判断');
+  if (sign === 'unsigned' && !charges)
+    reasons.push('金额没有正负号，也没有收支方向或余额：扣款只能从文字判断');
   if (sign === 'balance') reasons.push('金额没有正负号，收支方向由余额的增减确定');
 
   // 7. how sure
@@ -817,6 +962,8 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
         : arithmeticConfirmed && !unitGuess
           ? 'high'
           : 'medium';
+  const remarkColumns = remarks.filter((i) => !taken().has(i));
+  for (const index of remarkColumns) reasons.push(`${name(index)}与摘要一并读取`);
   if (wordsAgree) reasons.unshift('表头的日期列和金额列与内容相符');
   if (!headerRow) reasons.unshift('没有表头，各列由内容和算术判断');
 
@@ -828,9 +975,11 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     fenColumns: [...fen].sort((x, y) => x - y),
     sign,
     ...(feeNegative ? { feeNegative } : {}),
+    ...(charges ? { charges } : {}),
     ...(summaryRows ? { summaryRows } : {}),
     confidence: { level, reasons },
     issues,
     ...(period ? { period } : {}),
+    ...(remarkColumns.length > 0 ? { remarks: remarkColumns } : {}),
   };
 }

@@ -1,6 +1,7 @@
-import { parseDateCell, parseMonthDay } from '../dates.js';
+import { namesZone, parseDateCell, parseMonthDay } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { CardType, Cell, Fen, InputProblem, SourceRow, StatementLine } from '../model.js';
+import { unmarkCell } from '../decode/markers.js';
 import { EMPTY_MONEY, plainMoney, type RecordBatch } from '../decode/records.js';
 import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
 import { detach } from '../strings.js';
@@ -15,7 +16,10 @@ export type LineResult =
   | { kind: 'skip'; why: 'blank' | 'summary' | 'note' | 'header' }
   | { kind: 'problem'; problem: InputProblem };
 
-function parseMoneyCell(cell: Cell | undefined, unit: MoneyUnit = 'yuan'): Fen | null | 'invalid' {
+export function parseMoneyCell(
+  cell: Cell | undefined,
+  unit: MoneyUnit = 'yuan',
+): Fen | null | 'invalid' {
   if (cell === null || cell === undefined) return null;
   let fen: Fen | null;
   if (typeof cell === 'number') fen = numberToFen(cell);
@@ -31,7 +35,7 @@ function parseMoneyCell(cell: Cell | undefined, unit: MoneyUnit = 'yuan'): Fen |
   return fen % 100 === 0 ? fen / 100 : 'invalid';
 }
 
-function unitAt(layout: TableLayout, index: number | undefined): MoneyUnit {
+export function unitAt(layout: TableLayout, index: number | undefined): MoneyUnit {
   return index !== undefined && layout.fenColumns?.includes(index) ? 'fen' : 'yuan';
 }
 
@@ -109,14 +113,17 @@ export function createRowInterpreter(
     return card;
   };
   // rows come in time order, so most share the previous row's day: compare its first 10 characters
+  // (not for a time in another zone: 2024-03-04T17:00Z is already 5 March in Beijing)
   let lastText = '';
   const lastCodes = new Uint8Array(10);
   let lastDate: string | null = null;
   const dateOf = (cell: Cell): string | null => {
+    const zoned = typeof cell === 'string' && namesZone(cell);
     if (
       typeof cell === 'string' &&
       lastDate !== null &&
       cell.length >= 10 &&
+      !zoned &&
       cell.startsWith(lastText)
     ) {
       lastSeen = lastDate;
@@ -127,6 +134,7 @@ export function createRowInterpreter(
       typeof cell === 'string' &&
       date !== null &&
       cell.length >= 10 &&
+      !zoned &&
       /^\d{4}-\d{2}-\d{2}/.test(cell)
     ) {
       lastText = cell.slice(0, 10);
@@ -169,13 +177,19 @@ export function createRowInterpreter(
     const fast =
       dateColumn !== undefined &&
       amountColumn !== undefined &&
+      c.inflow === undefined &&
+      c.outflow === undefined &&
       c.direction === undefined &&
       c.count === undefined &&
+      layout.charges !== true &&
+      (layout.remarks?.length ?? 0) === 0 &&
       u.amount === 'yuan' &&
       u.fee === 'yuan' &&
       u.net === 'yuan';
     if (!fast)
-      return Object.assign(read, { record: (b: RecordBatch, r: number) => read(b.row(r)) });
+      return Object.assign(read, {
+        record: (b: RecordBatch, r: number) => read(b.unmarkedRow(r)),
+      });
     // one line for every record read from the bytes: two million line objects made one after
     // another were a quarter of the audit's garbage (its readers copy what they keep)
     const line: StatementLine = {
@@ -195,19 +209,23 @@ export function createRowInterpreter(
       const first = batch.firsts[r] ?? 0;
       const width = (batch.firsts[r + 1] ?? 0) - first;
       const bytes = batch.bytes;
-      // the day of the row above: the first ten bytes of the date field say so
-      if (lastDate === null || dateColumn >= width) return read(batch.row(r));
+      const slow = () => read(batch.unmarkedRow(r));
+      // the day of the row above: the first ten bytes of the date field say so, and the rest is
+      // a time of day (no zone, which may change the day; no word, which may name a total)
+      if (lastDate === null || dateColumn >= width) return slow();
       const d = first + dateColumn;
-      if (batch.flags[d] !== 0) return read(batch.row(r));
+      if (batch.flags[d] !== 0) return slow();
       const at = batch.starts[d] ?? 0;
-      if ((batch.ends[d] ?? 0) - at < 10) return read(batch.row(r));
-      for (let i = 0; i < 10; i++) if (bytes[at + i] !== lastCodes[i]) return read(batch.row(r));
+      const end = batch.ends[d] ?? 0;
+      if (end - at < 10) return slow();
+      for (let i = 0; i < 10; i++) if (bytes[at + i] !== lastCodes[i]) return slow();
+      for (let i = at + 10; i < end; i++) if (TIME_OF_DAY[bytes[i] ?? 0] !== 1) return slow();
       const amount = moneyField(batch, first, width, amountColumn);
-      if (amount === NOT_PLAIN || amount === null) return read(batch.row(r));
+      if (amount === NOT_PLAIN || amount === null) return slow();
       const fee = moneyField(batch, first, width, c.fee);
-      if (fee === NOT_PLAIN) return read(batch.row(r));
+      if (fee === NOT_PLAIN) return slow();
       const net = moneyField(batch, first, width, c.net);
-      if (net === NOT_PLAIN) return read(batch.row(r));
+      if (net === NOT_PLAIN) return slow();
       lastSeen = lastDate;
       return lineOf(
         context,
@@ -218,6 +236,8 @@ export function createRowInterpreter(
         layout.feeNegative && fee !== null && fee !== 0 ? -fee : fee,
         net,
         textField(batch, first, width, c.type),
+        // what is left of the date cell after its date is empty: is '' a total's name? (no)
+        context.isSummary(''),
         textField(batch, first, width, c.description),
         false,
         textField(batch, first, width, c.cardType),
@@ -244,7 +264,9 @@ export function createRowInterpreter(
     previous = balance;
     return result;
   };
-  return Object.assign(signed, { record: (b: RecordBatch, r: number) => signed(b.row(r)) });
+  return Object.assign(signed, {
+    record: (b: RecordBatch, r: number) => signed(b.unmarkedRow(r)),
+  });
 }
 
 /** A money field that only the general reader can read (grouped digits, a currency sign …). */
@@ -277,7 +299,7 @@ function moneyField(
   return fen === (fen | 0) ? fen | 0 : fen;
 }
 
-/** A text field of a record as `cellText` reads its cell. */
+/** A text field of a record as `cellText` reads its cell (text mark removed, see markers.ts). */
 function textField(
   batch: RecordBatch,
   first: number,
@@ -285,7 +307,29 @@ function textField(
   column: number | undefined,
 ): string {
   if (column === undefined || column >= width) return '';
-  return batch.fieldText(first + column).trim();
+  return unmarkCell(batch.fieldText(first + column)).trim();
+}
+
+/** The bytes of a time of day after a date (`2024-03-05 10:22:33.120`, `…T10:22`): 1. */
+const TIME_OF_DAY = new Uint8Array(256);
+for (const c of '0123456789 :.T') TIME_OF_DAY[c.charCodeAt(0)] = 1;
+
+/**
+ * The text of a cell after a leading date, month or period word, where a total names itself:
+ * `2024-03-05 小计`, `2024年01月 合计`, `当日小计`, `本月合计` → `小计`, `合计`.
+ */
+function afterDate(text: string): string {
+  return text
+    .replace(/^[\d\s\-/.:年月日号T]+/u, '')
+    .replace(/^(当日|本日|当天|每日|本月|当月|本页|本期|本年|全月|全年)\s*/u, '');
+}
+
+/** A cell of the row, after its date, names a total, a carry-forward or a balance (承前页, 期初余额). */
+function summaryNamed(cells: readonly Cell[], isSummary: (text: string) => boolean): boolean {
+  return cells.some((cell) => {
+    const text = cellText(cell);
+    return text !== '' && isSummary(foldWidth(afterDate(text)).replace(/\s+/gu, '').toLowerCase());
+  });
 }
 
 export function interpretRow(
@@ -333,7 +377,7 @@ function problemAt(row: SourceRow, file: string, message: string): LineResult {
 }
 
 function readRow(row: SourceRow, context: ReadContext): LineResult {
-  const { layout, file, lexicon, units } = context;
+  const { layout, file, lexicon, units, isSummary } = context;
   const { cells } = row;
   const c = layout.columns;
   const at = (index: number | undefined): Cell | undefined =>
@@ -347,7 +391,8 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
     const filled = texts.filter((t) => t !== '');
     if (filled.length === 0) return { kind: 'skip', why: 'blank' };
     const first = foldWidth(filled[0] ?? '');
-    if (lexicon.summaryRow.test(first)) return { kind: 'skip', why: 'summary' };
+    if (lexicon.summaryRow.test(first) || lexicon.summaryRow.test(afterDate(first)))
+      return { kind: 'skip', why: 'summary' };
     if (lexicon.noteRow.test(first)) return { kind: 'skip', why: 'note' };
     // a repeated header (exports that print one per page) is not a record
     if (layout.headers.length > 0 && texts.every((t, i) => t === (layout.headers[i] ?? ''))) {
@@ -371,27 +416,43 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
   }
 
   let amount: Fen;
-  if (c.amount !== undefined) {
-    const parsed = parseMoneyCell(at(c.amount), units.amount);
-    if (parsed === 'invalid')
-      return problemAt(
-        row,
-        file,
-        `无法解析的金额: '${cellText(at(c.amount))}' (unreadable amount)`,
-      );
-    if (parsed === null) return problemAt(row, file, `金额为空 (empty amount)`);
-    amount = parsed;
-  } else {
+  // an account ledger may print a 交易金额 (with its fee) on sales only, and the money in or out of
+  // every row in 收入/支出 columns: a row without a 交易金额 is read from those
+  const twoColumns = c.inflow !== undefined || c.outflow !== undefined;
+  const amountCell = at(c.amount);
+  /** What the row moved in or out of the account (收入 − 支出), when the table has those columns. */
+  let movement: Fen | null = null;
+  if (twoColumns) {
     const inflow = parseMoneyCell(at(c.inflow), units.inflow);
     const outflow = parseMoneyCell(at(c.outflow), units.outflow);
     if (inflow === 'invalid')
       return problemAt(row, file, `无法解析的收入金额: '${cellText(at(c.inflow))}'`);
     if (outflow === 'invalid')
       return problemAt(row, file, `无法解析的支出金额: '${cellText(at(c.outflow))}'`);
-    if (inflow === null && outflow === null)
-      return problemAt(row, file, '收入和支出金额都为空 (no amount)');
-    amount = Math.abs(inflow ?? 0) - Math.abs(outflow ?? 0);
+    if (inflow !== null || outflow !== null)
+      movement = Math.abs(inflow ?? 0) - Math.abs(outflow ?? 0);
   }
+  if (c.amount !== undefined && (!twoColumns || cellText(amountCell) !== '')) {
+    const parsed = parseMoneyCell(amountCell, units.amount);
+    if (parsed === 'invalid')
+      return problemAt(row, file, `无法解析的金额: '${cellText(amountCell)}' (unreadable amount)`);
+    if (parsed === null) {
+      // 期初余额 / 承前页 with a date and only a balance: not a record
+      if (summaryNamed(cells, isSummary)) return { kind: 'skip', why: 'summary' };
+      return problemAt(row, file, `金额为空 (empty amount)`);
+    }
+    // an unsigned 交易金额 on a row whose money went out (支出: a payout, a refund) is money out
+    amount = movement !== null && movement < 0 && parsed > 0 ? -parsed : parsed;
+  } else {
+    if (movement === null) {
+      if (summaryNamed(cells, isSummary)) return { kind: 'skip', why: 'summary' };
+      return problemAt(row, file, '收入和支出金额都为空 (no amount)');
+    }
+    amount = movement;
+  }
+
+  // a list of charges: what it lists was taken
+  if (layout.charges) amount = -amount;
 
   const direction = foldWidth(cellText(at(c.direction))).toLowerCase();
   if (direction !== '') {
@@ -404,13 +465,26 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
   if (fee === 'invalid')
     return problemAt(row, file, `无法解析的手续费: '${cellText(at(c.fee))}' (unreadable fee)`);
   if (layout.feeNegative && fee !== null && fee !== 0) fee = -fee;
-  const net = parseMoneyCell(at(c.net), units.net);
+  let net = parseMoneyCell(at(c.net), units.net);
   if (net === 'invalid')
     return problemAt(
       row,
       file,
       `无法解析的结算金额: '${cellText(at(c.net))}' (unreadable settled amount)`,
     );
+  // beside a 交易金额, what the row put into the account (收入) is what was settled for it: a sale
+  // of 453.11 with a fee of 1.72 and 收入 352.39 had 99.00 held back
+  if (net === null && c.net === undefined && movement !== null && cellText(amountCell) !== '')
+    net = movement;
+
+  let description = cellText(at(c.description));
+  // a 附言/用途 beside the 摘要 is read with it (摘要 代扣, 附言 POS机流量费)
+  if (layout.remarks)
+    for (const index of layout.remarks) {
+      const remark = cellText(at(index));
+      if (remark !== '' && remark !== description)
+        description = description === '' ? remark : `${description} ${remark}`;
+    }
   return lineOf(
     context,
     row.row,
@@ -420,7 +494,9 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
     fee,
     net,
     cellText(at(c.type)),
-    cellText(at(c.description)),
+    // a total printed with a date names itself in the date cell too (`2024-03-05 小计`)
+    typeof dateCell === 'string' && isSummary(afterDate(foldWidth(dateCell))),
+    description,
     c.count !== undefined && cellText(at(c.count)) !== '',
     cellText(at(c.cardType)),
     cellText(at(c.reference)),
@@ -437,6 +513,8 @@ function lineOf(
   fee: Fen | null,
   net: Fen | null,
   type: string,
+  /** The date cell names a total after its date. */
+  dateNamesTotal: boolean,
   description: string,
   countFilled: boolean,
   card: string,
@@ -445,8 +523,10 @@ function lineOf(
   into?: { line: StatementLine; result: LineResult & { kind: 'line' } },
 ): LineResult {
   const { lexicon } = context;
-  // a total printed with a date (2024-07-31 合计 …) is still a total
+  // a total printed with a date (2024-07-31 合计 …) is still a total, whether the word stands in
+  // the type column or in the date cell itself (`2024-03-05 小计`)
   if (type !== '' && context.isSummary(type)) return { kind: 'skip', why: 'summary' };
+  if (dateNamesTotal) return { kind: 'skip', why: 'summary' };
   // a daily summary (笔数 filled): its fee is the sum of many transaction fees, not a deduction,
   // and neither a rate nor a payout can be checked on a sum, so only the day and total are kept
   // a daily total among the transactions (当日汇总, 小计) carries a sum of fees, not a deduction

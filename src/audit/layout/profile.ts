@@ -1,4 +1,10 @@
-import { dateInPeriod, parseDateCell, parseMonthDay, type StatedPeriod } from '../dates.js';
+import {
+  arabicDates,
+  dateInPeriod,
+  parseDateCell,
+  parseMonthDay,
+  type StatedPeriod,
+} from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Cell, ColumnRole, Fen, SourceRow } from '../model.js';
 import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
@@ -16,11 +22,14 @@ export type CellKind =
 /** How many data rows below the header are profiled. */
 export const PROFILE_ROWS = 200;
 
-const TIME = /^\d{1,2}:\d{2}(?::\d{2})?$/;
+// 14:22:05, and on a 12-hour clock 3:05 PM, 下午 3:05:12
+const TIME =
+  /^(?:(?:上午|下午|中午|晚上|凌晨|am|pm)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?$/iu;
 const DATE_TEXT =
-  /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\d{8}(?:$|\s|\d{6}$)|^\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:$|\s)/u;
+  /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|^\d{8}(?:$|\s|\d{6}$)|^\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:$|\s)|^(?:[a-z]{3,9}\.?,?\s*)?\d{1,2}[-\s/.]?[a-z]{3,9}\.?[-\s/.,]*\d{2,4}|^(?:[a-z]{3,9}\.?,?\s*)?[a-z]{3,9}\.?\s*\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/iu;
 const CURRENCY = /[¥￥元]|rmb|cny/iu;
 const ALNUM_ID = /^[a-z0-9_-]{6,}$/i;
+const CN_NUMERAL_START = /^[〇零○Ｏ一二三四五六七八九十]/u;
 
 export function isBlankText(text: string): boolean {
   return text === '' || text === '-' || text === '--' || text === '—';
@@ -53,8 +62,10 @@ export function cellKind(
     if (!Number.isInteger(cell)) return 'money';
     return Math.abs(cell) >= 1e9 ? 'id' : 'integer';
   }
-  const text = foldWidth(cell).trim().replace(/\s+/g, ' ');
+  let text = foldWidth(cell).trim().replace(/\s+/g, ' ');
   if (isBlankText(text)) return 'empty';
+  // 二〇二四年三月二日: a date in Chinese numerals is read as its Arabic twin
+  if (CN_NUMERAL_START.test(text)) text = arabicDates(text);
   if (TIME.test(text)) return 'time';
   if (DATE_TEXT.test(text) && parseDateCell(text) !== null) return 'date';
   if (period) {
@@ -188,6 +199,18 @@ function looksLikeIds(s: ColumnStats): boolean {
   );
 }
 
+/** At least half of the column's amounts are not zero. */
+function mostlyNonZero(s: ColumnStats): boolean {
+  let amounts = 0;
+  let nonZero = 0;
+  for (const v of s.values) {
+    if (v === null) continue;
+    amounts += 1;
+    if (v !== 0) nonZero += 1;
+  }
+  return amounts === 0 || nonZero * 2 >= amounts;
+}
+
 /**
  * Whether a column's content fits a role. `named`: the header word already says so, and then half
  * of the values agreeing is enough (a short file may have unreadable cells); from content alone,
@@ -201,6 +224,8 @@ export function fitsRole(role: ColumnRole, s: ColumnStats | undefined, named = f
       // a column named as a date may hold Excel serial numbers (45352 = 2024-03-01)
       return share(s, 'date') >= least || (named && s.serials >= 0.8 * s.nonEmpty);
     case 'amount':
+      // a column of zeros (代金券金额, 充值券退款金额 beside the order amount) moves no money
+      return isNumeric(s, least, named) && mostlyNonZero(s);
     case 'fee':
     case 'net':
     case 'inflow':
@@ -213,7 +238,12 @@ export function fitsRole(role: ColumnRole, s: ColumnStats | undefined, named = f
     case 'terminal':
       return share(s, 'date', 'money', 'time') < 0.5;
     case 'cardType':
-      return share(s, 'card') >= 0.3 || share(s, 'text') >= 0.5;
+      // 借/贷 under a card-type header are 借记卡/贷记卡 written short
+      return (
+        share(s, 'card') >= 0.3 ||
+        share(s, 'text') >= 0.5 ||
+        (named && share(s, 'direction') >= 0.8)
+      );
     case 'direction':
       return share(s, 'direction') >= 0.8;
     case 'type':

@@ -100,6 +100,30 @@ describe('headers in English, bilingual, or synonyms', () => {
   });
 });
 
+describe('short words that mean two things', () => {
+  it('reads 借/贷 filled on the sales only as their card type, and a fee column headed 扣费', () => {
+    const { layout, lines } = read(
+      table(
+        ['日期', '业务', '卡种', '金额', '扣费', '到账', '说明'],
+        ['2024-03-01 10:00:00', '刷卡消费', '借', '100.00', '0.60', '99.40', ''],
+        ['2024-03-01 11:00:00', '刷卡消费', '贷', '200.00', '1.20', '198.80', ''],
+        ['2024-03-02 01:00:00', '扣费', '', '-36.00', '', '-36.00', '流量卡年费'],
+        ['2024-03-02 10:00:00', '扫码收款', '贷', '50.00', '0.30', '49.70', ''],
+        ['2024-03-02 22:00:00', '结算', '', '-312.00', '', '-312.00', '尾号1234'],
+      ),
+    );
+    expect(layout.columns).toMatchObject({ cardType: 2, amount: 3, fee: 4, net: 5 });
+    expect(layout.columns.direction).toBeUndefined();
+    expect(lines.map((l) => [l.amount, l.cardType])).toEqual([
+      [10000, 'debit'],
+      [20000, 'credit'],
+      [-3600, 'unknown'],
+      [5000, 'credit'],
+      [-31200, 'unknown'],
+    ]);
+  });
+});
+
 describe('where the table is', () => {
   it('data from column C and row 6, below a title and a preamble, with a total at the end', () => {
     const { layout, lines } = read(
@@ -522,5 +546,380 @@ describe('dates without a year, the year in the preamble', () => {
     expect(error.message).toMatch(/请重新导出带年份的完整日期/);
     expect(error.hint).toMatch(/no year/);
     expect(error.message.replace(/\([^()]*\)$/, '').replace('x.csv', '')).not.toMatch(/[a-z]{2,}/i);
+  });
+
+  it('takes the year from a title that states one span without a label', () => {
+    const march = ['03-02 10:51', '消费', '100.00', '0.60', '99.40'];
+    for (const title of ['某某支付 2024年3月 商户交易明细', '二〇二四年三月 商户交易明细']) {
+      const { layout, lines } = read(table([title], ['商户名称：成都市张记面馆'], header, march));
+      expect(layout.period, title).toEqual({ from: '2024-03-01', to: '2024-03-31' });
+      expect(lines.map((l) => l.date)).toEqual(['2024-03-02']);
+    }
+    const { lines } = read(
+      table(['2023年度对账单'], header, march, ['3月2日', '消费', '1.00', '0.01', '0.99']),
+    );
+    expect(lines.map((l) => l.date)).toEqual(['2023-03-02', '2023-03-02']);
+  });
+
+  it('still stops when the lines above name two different spans', async () => {
+    const error: unknown = await audit([
+      ['某某支付 2024年3月 商户交易明细'],
+      ['2024年4月'],
+      header,
+      ...body,
+    ]).catch((e: unknown) => e);
+    expect(isFeeGuardError(error)).toBe(true);
+    if (!isFeeGuardError(error)) return;
+    expect(error.details).toMatchObject({
+      layout: { questions: [{ role: 'date', yearless: true }] },
+    });
+  });
+});
+
+describe('layouts from the red-team corpus (issue 11)', () => {
+  it('a total that names itself in the date cell is not a record: 2024-03-05 小计, 2024年03月 合计, 当日小计', async () => {
+    const report = await audit(
+      [
+        ['交易日期', '交易类型', '卡种', '交易金额', '手续费', '清算金额', '摘要'],
+        ['2024-03-05', '消费', '贷记卡', '5000.00', '30.00', '4970.00', ''],
+        ['2024-03-05', '消费', '贷记卡', '5000.00', '30.00', '4970.00', ''],
+        // the sum of the day: its fee is more than 0.6 % of no single sale
+        ['2024-03-05 小计', '', '2笔', '10000.00', '60.00', '9940.00', ''],
+        ['当日小计', '', '2笔', '10000.00', '60.00', '9940.00', ''],
+        ['2024-03-06', '扣费', '', '-99.00', '0.00', '-99.00', '流量费'],
+        ['2024年03月 合计', '', '2笔', '10000.00', '60.00', '9940.00', ''],
+      ],
+      { ...CONTRACT, rates: [{ cardType: 'any', percent: 0.6 }] },
+    );
+    expect(report.findings.map((f) => [f.row, f.category])).toEqual([[6, 'traffic_fee']]);
+    expect(report.statements[0]?.records).toBe(3);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('an account ledger: 交易金额 and 手续费 on sales only, every row’s money in 收入/支出', async () => {
+    const report = await audit(
+      [
+        ['记账时间', '业务类型', '交易金额', '手续费', '收入金额', '支出金额', '账户余额', '备注'],
+        ['2024-02-01 20:31:06', '刷卡交易', '3433.07', '20.00', '3413.07', '', '3413.07', ''],
+        ['2024-02-02 04:57:11', '结算出款', '', '', '', '3413.07', '0.00', '出款至尾号5521'],
+        ['2024-02-02 06:46:48', '费用代扣', '', '', '', '199.00', '-199.00', '机具押金'],
+        ['2024-02-02 20:11:11', '刷卡交易', '265.98', '1.60', '264.38', '', '65.38', ''],
+      ],
+      CONTRACT,
+    );
+    expect(report.findings.map((f) => [f.row, f.category, f.amount])).toEqual([
+      [4, 'deposit', '199.00'],
+    ]);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('an account ledger: an unsigned 交易金额 paid out is money out, and a sale’s 收入 is what was settled', async () => {
+    const rows = [
+      [
+        '序号',
+        '记账时间',
+        '业务类型',
+        '交易金额',
+        '手续费',
+        '收入金额',
+        '支出金额',
+        '账户余额',
+        '备注',
+      ],
+      ['1', '2024-02-01 20:31:06', '消费', '3433.07', '20.00', '3413.07', '', '3913.07', ''],
+      [
+        '2',
+        '2024-02-01 22:08:37',
+        '结算出款',
+        '3413.07',
+        '0.00',
+        '',
+        '3413.07',
+        '500.00',
+        '秒到账',
+      ],
+      ['3', '2024-02-02 06:46:48', '费用代扣', '', '', '', '1.00', '499.00', '垫资费'],
+      [
+        '4',
+        '2024-02-02 20:48:36',
+        '插卡消费',
+        '453.11',
+        '1.72',
+        '352.39',
+        '',
+        '851.39',
+        '含软件使用费',
+      ],
+      ['5', '2024-02-03 10:02:00', '退货', '', '', '', '13.49', '837.90', ''],
+    ];
+    const { lines } = read(table(...rows));
+    expect(brief(lines)).toEqual([
+      ['2024-02-01', 343307, 2000, 341307],
+      ['2024-02-01', -341307, 0, -341307],
+      ['2024-02-02', -100, null, null],
+      ['2024-02-02', 45311, 172, 35239],
+      ['2024-02-03', -1349, null, null],
+    ]);
+    const report = await audit(rows, {
+      ...CONTRACT,
+      agreedCharges: [{ category: 'service_fee', amountYuan: '19.00', every: 'month' }],
+    });
+    expect(report.findings.map((f) => [f.row, f.category, f.amount, f.overcharge])).toEqual([
+      [4, 'instant_settlement_fee', '1.00', '1.00'],
+      [5, 'service_fee', '99.00', '80.00'],
+    ]);
+  });
+
+  it('交易摘要 holding the row kinds beside a 备注: the 备注 naming a fee is read', () => {
+    const { layout } = read(
+      table(
+        ['交易日期', '交易摘要', '交易金额', '手续费', '净额', '备注'],
+        ['2024-02-19', 'POS消费', '43.73', '0.26', '43.47', ''],
+        ['2024-02-20', 'POS消费', '200.00', '1.20', '139.80', '含SIM卡年费'],
+        ['2024-02-21', '资金结算', '-182.47', '0.00', '-182.47', '结算至尾号3300'],
+        ['2024-02-21', '退货', '-43.73', '-0.26', '-43.47', ''],
+      ),
+    );
+    expect(layout.columns).toMatchObject({ type: 1, description: 5 });
+  });
+
+  it('a list of charges alone (扣费日期 | 费用类型 | 扣费金额): each row is a deduction', async () => {
+    const report = await audit(
+      [
+        ['扣费日期', '费用类型', '扣费金额(元)', '扣费说明'],
+        ['2024-01-08', '流量卡服务费', '48.00', '从结算款中扣收'],
+        ['2024-02-08', '商户会员月费', '25.00', '从结算款中扣收'],
+      ],
+      CONTRACT,
+    );
+    expect(report.findings.map((f) => [f.row, f.category, f.amount, f.verdict])).toEqual([
+      [2, 'traffic_fee', '48.00', 'unauthorized'],
+      [3, 'service_fee', '25.00', 'unauthorized'],
+    ]);
+  });
+
+  it('a list of charges: each is money taken, whatever its name (POS流量费 is not a sale); a negative one is given back', async () => {
+    const rows = [
+      ['扣费日期', '费用类型', '扣费金额(元)', '扣费方式'],
+      ['2024-01-07', 'POS流量费', '36.00', '从结算款中扣收'],
+      ['2024-01-08', '即时到账费', '3.00', '从结算款中扣收'],
+      ['2024-01-09', 'POS流量费退还', '-36.00', '退回结算账户'],
+    ];
+    expect(brief(read(table(...rows)).lines)).toEqual([
+      ['2024-01-07', -3600, null, null],
+      ['2024-01-08', -300, null, null],
+      ['2024-01-09', 3600, null, null],
+    ]);
+    const report = await audit(rows, CONTRACT);
+    expect(report.findings.map((f) => [f.row, f.category, f.amount, f.verdict])).toEqual([
+      [2, 'traffic_fee', '36.00', 'unauthorized'],
+      [3, 'instant_settlement_fee', '3.00', 'unauthorized'],
+    ]);
+  });
+
+  it('dates written into a workbook as numbers (20240305) make the date column', () => {
+    const { lines } = read(
+      table(
+        ['交易时间', '交易类型', '交易金额', '手续费', '结算金额'],
+        [20240301, '消费', 445.78, 2.23, 443.55],
+        [20240303, '消费', ' 1,941.07 ', ' 11.65 ', ' 1,929.42 '],
+        [20240312, '扣费', -39, 0, -39],
+      ),
+    );
+    expect(brief(lines)).toEqual([
+      ['2024-03-01', 44578, 223, 44355],
+      ['2024-03-03', 194107, 1165, 192942],
+      ['2024-03-12', -3900, 0, -3900],
+    ]);
+  });
+
+  it('交易金额 beside a 扣款金额 filled only on the charge rows: the charges are money out', async () => {
+    const rows = [
+      ['交易日期', '业务类型', '交易金额', '手续费', '入账金额', '扣款金额', '摘要'],
+      ['2024-03-01 16:57:11', '消费', '445.78', '2.23', '443.55', '', ''],
+      ['2024-03-03 09:50:04', '消费', '1941.07', '11.65', '1929.42', '', ''],
+      ['2024-03-12 06:30:00', '扣费', '', '', '', '39.00', '服务费'],
+      ['2024-03-20 06:30:00', '扣费', '', '', '', '99.00', '流量费'],
+    ];
+    expect(brief(read(table(...rows)).lines)).toEqual([
+      ['2024-03-01', 44578, 223, 44355],
+      ['2024-03-03', 194107, 1165, 192942],
+      ['2024-03-12', -3900, null, null],
+      ['2024-03-20', -9900, null, null],
+    ]);
+    const report = await audit(rows, CONTRACT);
+    expect(report.findings.map((f) => [f.row, f.category, f.amount])).toEqual([
+      [4, 'service_fee', '39.00'],
+      [5, 'traffic_fee', '99.00'],
+    ]);
+  });
+
+  it('a charge printed in the fee column of a row whose amount is 0.00', async () => {
+    const report = await audit(
+      [
+        ['交易时间', '交易类型', '交易金额', '手续费', '结算金额', '摘要'],
+        ['2024-07-19 13:11:52', '消费', '50.00', '0.30', '49.70', ''],
+        ['2024-07-20 00:02:37', '费用', '0.00', '36.00', '-36.00', '流量费'],
+        ['2024-07-20 04:58:52', '结算', '-49.70', '0.00', '-49.70', '结算至尾号3737'],
+      ],
+      CONTRACT,
+    );
+    expect(report.findings.map((f) => [f.row, f.category, f.amount])).toEqual([
+      [3, 'traffic_fee', '36.00'],
+    ]);
+  });
+});
+
+describe('platform bills (red-team corpus 2, issue 11)', () => {
+  it('a WeChat Pay 交易账单: the order amount, not a column of zero vouchers over a column of zeros', async () => {
+    const header = [
+      '交易时间',
+      '特约商户号',
+      '交易类型',
+      '交易状态',
+      '应结订单金额',
+      '代金券金额',
+      '退款金额',
+      '手续费',
+      '费率',
+      '订单金额',
+    ];
+    const row = (time: string, amount: string, fee: string, rate: string) => [
+      time,
+      '0',
+      'MICROPAY',
+      'SUCCESS',
+      amount,
+      '0.00',
+      '0.00',
+      fee,
+      rate,
+      amount,
+    ];
+    const rows = [
+      header,
+      row('2024-03-01 09:12:33', '100.00', '0.38', '0.38%'),
+      row('2024-03-01 12:40:02', '58.50', '0.22', '0.38%'),
+      row('2024-03-16 10:05:00', '100.00', '0.60', '0.60%'),
+      row('2024-03-16 18:30:41', '250.00', '1.50', '0.60%'),
+    ];
+    const { layout } = read(table(...rows));
+    expect(layout.columns.amount).toBe(9);
+    expect(layout.columns.balance).toBeUndefined();
+    const report = await audit(rows, { ...CONTRACT, rates: [{ cardType: 'any', percent: 0.38 }] });
+    expect(report.findings.map((f) => [f.row, f.category, f.overcharge])).toEqual([
+      [4, 'rate_overcharge', '0.22'],
+      [5, 'rate_overcharge', '0.55'],
+    ]);
+  });
+
+  it('a WeChat Pay 资金账单: a 业务单号 is no type, the fee is named in 业务名称', async () => {
+    const rows = [
+      [
+        '记账时间',
+        '微信支付业务单号',
+        '业务名称',
+        '业务类型',
+        '收支类型',
+        '收支金额（元）',
+        '账户结余（元）',
+        '备注',
+      ],
+      ['2024-04-01 10:00:00', '4200002101', '交易', '交易', '收入', '99.40', '1099.40', ''],
+      [
+        '2024-04-01 21:00:00',
+        '4200002102',
+        '提现',
+        '提现',
+        '支出',
+        '1000.00',
+        '99.40',
+        '提现至招商银行(尾号4417)',
+      ],
+      ['2024-04-01 21:00:00', '4200002103', '提现手续费', '提现', '支出', '2.00', '97.40', ''],
+      [
+        '2024-04-02 10:00:00',
+        '4200002104',
+        '服务商系统技术服务年费',
+        '扣费',
+        '支出',
+        '36.00',
+        '61.40',
+        '2024年度',
+      ],
+    ];
+    const { layout } = read(table(...rows));
+    expect(layout.columns.type).not.toBe(1);
+    const report = await audit(rows, CONTRACT);
+    expect(report.findings.map((f) => [f.row, f.category, f.amount])).toEqual([
+      [4, 'instant_settlement_fee', '2.00'],
+      [5, 'service_fee', '36.00'],
+    ]);
+  });
+
+  it('a 结算状态 of 已结算 on every order is no type: the orders stay sales and their rates are checked', async () => {
+    const rows = [
+      [
+        '订单编号',
+        '商品名称',
+        '核销时间',
+        '订单实收(元)',
+        '技术服务费(元)',
+        '费率',
+        '应结算金额(元)',
+        '结算状态',
+      ],
+      ['8812001', '双人套餐', '2024-07-19 12:00:00', '200.00', '5.00', '2.5%', '195.00', '已结算'],
+      [
+        '8812002',
+        '单人午市套餐',
+        '2024-07-20 12:30:00',
+        '100.00',
+        '3.00',
+        '3.0%',
+        '97.00',
+        '已结算',
+      ],
+      ['8812003', '100元代金券', '2024-07-20 18:00:00', '90.00', '2.70', '3.0%', '87.30', '已结算'],
+    ];
+    const { layout } = read(table(...rows));
+    expect(layout.columns.type).toBeUndefined();
+    const report = await audit(rows, { ...CONTRACT, rates: [{ cardType: 'any', percent: 2.5 }] });
+    expect(report.findings.map((f) => [f.row, f.category, f.overcharge])).toEqual([
+      [3, 'rate_overcharge', '0.50'],
+      [4, 'rate_overcharge', '0.45'],
+    ]);
+  });
+
+  it('a bank’s 摘要 of 代扣 with the fee named in 附言: the 附言 is read with it', async () => {
+    const rows = [
+      ['交易日期', '摘要', '借方金额', '贷方金额', '余额', '对方户名', '附言'],
+      ['2024-09-01', '转账', '', '3500.00', '18500.00', '随行付支付有限公司', 'POS结算款'],
+      ['2024-09-04', '代扣', '48.00', '', '18452.00', '随行付支付有限公司', 'POS机流量费'],
+      ['2024-09-05', '转账', '', '1200.00', '19652.00', '随行付支付有限公司', 'POS结算款'],
+      ['2024-09-15', '转账', '3000.00', '', '16652.00', '东莞市长安五金批发部', '货款'],
+    ];
+    const { layout, lines } = read(table(...rows));
+    expect(layout.remarks).toEqual([6]);
+    expect(lines[1]?.description).toBe('代扣 POS机流量费');
+    const report = await audit(rows, CONTRACT);
+    expect(
+      report.findings.filter((f) => f.verdict === 'unauthorized').map((f) => [f.row, f.category]),
+    ).toEqual([[3, 'traffic_fee']]);
+  });
+
+  it('承前页, 过次页 and 期初余额 lines carry a balance and are not records', async () => {
+    const rows = [
+      ['记账日期', '摘要', '借方发生额', '贷方发生额', '余额'],
+      ['2024-10-01', '期初余额', '', '', '20000.00'],
+      ['20241001', 'POS收单结算', '', '3000.00', '23000.00'],
+      ['', '过次页', '', '', '23000.00'],
+      ['', '承前页', '', '', '23000.00'],
+      ['20241003', '代扣终端通讯费', '99.00', '', '22901.00'],
+    ];
+    const report = await audit(rows, CONTRACT);
+    expect(report.warnings).toEqual([]);
+    expect(report.statements[0]?.records).toBe(2);
+    expect(report.findings.map((f) => [f.row, f.category])).toEqual([[6, 'traffic_fee']]);
   });
 });

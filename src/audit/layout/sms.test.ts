@@ -118,6 +118,25 @@ describe('aggregator and English notices', () => {
       '[ABC Pay] Fee refund of CNY 1.77 credited on 2025-03-02.',
       { date: '2025-03-02', amount: 177, type: '返还' },
     ],
+    // a bank's English debit notice: the day before an English month, the name after the amount
+    [
+      '[ABC Bank] Your account ending 1234 was debited CNY 99.00 on 05-Mar-2024 for POS SIM data fee. Counterparty: Huilian Pay.',
+      { date: '2024-03-05', amount: -9900, type: '扣费', description: 'POS SIM data fee' },
+    ],
+    // a bank's debit notice names what was paid after the amount
+    [
+      '【中国农业银行】2024年3月12日您尾号3307账户支出(代扣)48.00元，用途：流量卡年费，余额57,959.87元。',
+      { date: '2024-03-12', amount: -4800, type: '支出', description: '流量卡年费' },
+    ],
+    [
+      '【中国工商银行】您尾号0932卡2024年3月19日08:01支出人民币199.00元（机具押金），余额69,608.65元。',
+      { date: '2024-03-19', amount: -19900, type: '支出', description: '机具押金' },
+    ],
+    [
+      '【中国工商银行】您尾号0932卡2024年3月20日10:01支出人民币5,000.00元（提现），余额64,608.65元。',
+      // a withdrawal paid from the account is a payout, never a charge
+      { date: '2024-03-20', amount: -500000, type: '结算' },
+    ],
   ])('%s', (text, expected) => {
     const r = read(text);
     expect(r.kind).toBe('line');
@@ -190,5 +209,27 @@ describe('payment-app notices pasted as label：value lines', () => {
     ],
   ])('%s', (text, expected) => {
     expect(read(text)).toMatchObject({ kind: 'line', line: { date: '2025-03-02', ...expected } });
+  });
+});
+
+describe('the card a receipt names', () => {
+  it.each([
+    ['2024-09-01 13:37 收款成功：160.00元（信用卡），手续费0.96元。', 'credit'],
+    ['【某付】2024年9月1日刷卡303.31元（借记卡），手续费1.82元。', 'debit'],
+    ['【某付】2024年9月1日收款303.31元，手续费1.82元。', 'unknown'],
+    ['【某付】2024年9月1日收款303.31元（借记卡/信用卡），手续费1.82元。', 'unknown'],
+  ])('%s → %s', (text, card) => {
+    const r = read(text);
+    expect(r.kind).toBe('line');
+    if (r.kind === 'line') expect(r.line.cardType).toBe(card);
+  });
+
+  it('in a label：value notice too', () => {
+    const r = read(
+      '收款到账通知\n收款金额：￥500.00\n手续费：￥2.75\n支付方式：借记卡\n到账时间：2024-05-01 10:00:00',
+    );
+    expect(r.kind).toBe('line');
+    if (r.kind === 'line')
+      expect(r.line).toMatchObject({ amount: 50000, fee: 275, cardType: 'debit' });
   });
 });

@@ -1,5 +1,12 @@
-import { daysBetween, isoDate, isValidDate, parseDateCell, parseIso } from '../dates.js';
-import type { InputProblem, IsoDate, SourceMessage, StatementLine } from '../model.js';
+import {
+  daysBetween,
+  isoDate,
+  isValidDate,
+  parseDateCell,
+  parseEnglishDate,
+  parseIso,
+} from '../dates.js';
+import type { CardType, InputProblem, IsoDate, SourceMessage, StatementLine } from '../model.js';
 import { foldWidth, parseYuanToFen } from '../money.js';
 
 /**
@@ -21,6 +28,9 @@ const DATE = /(\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8}(
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const EN_DATE =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b/iu;
+/** 05-Mar-2024, 5 Mar 2024: a day before an English month (a bank's English notice). */
+const EN_DMY =
+  /\b\d{1,2}[-\s/]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[-\s/,]*\d{4}\b/iu;
 /** A date without its year: 03月02日, 3月2日, 03-02 10:22, 03/02 10:22. */
 const PARTIAL_DATE =
   /(?<![\d年])(\d{1,2})月(\d{1,2})日|(?<![\d\-/])(\d{1,2})[-/](\d{1,2})(?=\s+\d{1,2}:\d{2})/u;
@@ -35,6 +45,20 @@ const DEDUCTION = new RegExp(
   String.raw`(扣除|扣收|收取|扣取|扣款|代扣|扣缴|扣)(?:了|您)?(?:的)?([^，。,；;：:¥￥]{0,24}?)[:：]?\s*${AMOUNT}`,
   'u',
 );
+/**
+ * A bank's debit notice names what was paid after the amount: 支出(代扣)48.00元，用途：流量卡年费 or
+ * 支出人民币199.00元（机具押金）. The verb comes first, then the amount, then the name.
+ */
+const DEBIT = new RegExp(
+  String.raw`(支出|转出|付款|扣款|代扣|扣收|扣费)[(（]?(?:代扣|代收|扣款)?[)）]?[^\d¥￥，。,；;]{0,6}?${AMOUNT}`,
+  'u',
+);
+const NAME_AFTER = [
+  new RegExp(String.raw`^\s*[（(]([^（()）]{2,24})[)）]`, 'u'),
+  /(?:用途|摘要|附言|备注|事由|交易类型|业务类型)[:：]\s*([^，。,；;:：]{2,24})/u,
+];
+/** Whether a name names something: not just brackets, a currency word or figures. */
+const NAMES = /[\p{Script=Han}a-z]/iu;
 const CREDIT = new RegExp(
   String.raw`([^\d，。,；;：:]{0,20}?(?:返还|退还|退回|返现))[:：]?\s*${AMOUNT}`,
   'u',
@@ -59,6 +83,11 @@ const EN_DEDUCTION = new RegExp(
   String.raw`(?:(?:deducted|charged|took|taken)\s+(?:an?\s+|the\s+)?([a-z][a-z0-9 /-]{0,40}?\b(?:fee|charge|deposit))\s+of\s*${AMOUNT}|(?:an?\s+|the\s+)?([a-z][a-z0-9 /-]{0,40}?\b(?:fee|charge|deposit))\s+of\s*${AMOUNT}[^.]*?\b(?:was\s+|has\s+been\s+)?(?:deducted|charged|taken))`,
   'iu',
 );
+/** … was debited CNY 99.00 on 05-Mar-2024 for POS SIM data fee: the name after the amount. */
+const EN_DEBITED = new RegExp(
+  String.raw`\b(?:debited|deducted|charged)\b[^.]*?${AMOUNT}[^.]*?\bfor\s+(?:an?\s+|the\s+)?([a-z][a-z0-9 /-]{0,40}?\b(?:fee|charge|deposit))\b`,
+  'iu',
+);
 const EN_CREDIT = new RegExp(
   String.raw`([a-z][a-z /-]{0,30}?\b(?:refund|rebate|cashback|returned))\b[^\d¥￥]*?${AMOUNT}`,
   'iu',
@@ -70,6 +99,19 @@ const EN_SETTLEMENT = new RegExp(
 /** One clause of a message that carries several amounts. */
 const CLAUSE = /[，；;。!！\n]|,(?!\d{3})/u;
 const SETTLED = /结算|入账|到账|划入|划款|提现|出款/u;
+
+const DEBIT_CARD = /借记卡|储蓄卡|debit card/iu;
+const CREDIT_CARD = /贷记卡|信用卡|credit card/iu;
+
+/**
+ * The card a receipt names (收款160.00元（信用卡）): the contract may price it differently.
+ * A message naming both, or neither, leaves it unknown (the highest rate that could apply).
+ */
+function cardNamed(text: string): CardType {
+  const debit = DEBIT_CARD.test(text);
+  const credit = CREDIT_CARD.test(text);
+  return debit === credit ? 'unknown' : debit ? 'debit' : 'credit';
+}
 
 function money(text: string | undefined): number | null {
   return text === undefined ? null : parseYuanToFen(text);
@@ -85,6 +127,9 @@ export function messageDate(body: string): MessageDate {
   const full = DATE.exec(body);
   const date = full ? parseDateCell(full[1] ?? '') : null;
   if (date !== null) return { kind: 'full', date };
+  const dmy = EN_DMY.exec(body);
+  const dmyDate = dmy ? parseEnglishDate(dmy[0]) : null;
+  if (dmyDate !== null) return { kind: 'full', date: dmyDate };
   const en = EN_DATE.exec(body);
   if (en) {
     const month = MONTHS.indexOf((en[1] ?? '').toLowerCase()) + 1;
@@ -201,6 +246,7 @@ export function interpretMessage(
   const base = { ...where, date, cardType: 'unknown' as const, reference: '', net: null };
   const body2 = body
     .replace(DATE, ' ')
+    .replace(EN_DMY, ' ')
     .replace(EN_DATE, ' ')
     .replace(PARTIAL_DATE, ' ')
     .replace(/\d{1,2}:\d{2}(:\d{2})?/gu, ' ');
@@ -221,12 +267,15 @@ export function interpretMessage(
     if (amount !== null && fee !== null) {
       return {
         kind: 'line',
-        line: line(
-          amount,
-          fee,
-          /[a-z]/iu.test(receipt[1] ?? '') ? '收款' : (receipt[1] ?? '收款'),
-          '',
-        ),
+        line: {
+          ...line(
+            amount,
+            fee,
+            /[a-z]/iu.test(receipt[1] ?? '') ? '收款' : (receipt[1] ?? '收款'),
+            '',
+          ),
+          cardType: cardNamed(body2),
+        },
       };
     }
   }
@@ -252,14 +301,32 @@ export function interpretMessage(
   if (deduction) {
     const amount = money(deduction[3]);
     const name = (deduction[2] ?? '').trim();
-    if (amount !== null && name !== '' && !/^(结算|账户|余额)/u.test(name)) {
+    if (amount !== null && NAMES.test(name) && !/^(结算|账户|余额|人民币)/u.test(name)) {
       return { kind: 'line', line: line(-amount, null, '扣费', name) };
     }
+  }
+  const debit = DEBIT.exec(body2);
+  if (debit) {
+    const amount = money(debit[2]);
+    const after = body2.slice(debit.index + debit[0].length);
+    const name = NAME_AFTER.map((re) => re.exec(after)?.[1]?.trim()).find(
+      (n) => n !== undefined && NAMES.test(n),
+    );
+    // typed by its verb, not as a charge: what was paid (提现, 货款, 机具押金) is for the name to say
+    if (amount !== null && name !== undefined)
+      return { kind: 'line', line: line(-amount, null, '支出', name) };
   }
   const en = EN_DEDUCTION.exec(body2);
   if (en) {
     const amount = money(en[2] ?? en[4]);
     const name = (en[1] ?? en[3] ?? '').trim();
+    if (amount !== null && name !== '')
+      return { kind: 'line', line: line(-amount, null, '扣费', name) };
+  }
+  const debited = EN_DEBITED.exec(body2);
+  if (debited) {
+    const amount = money(debited[1]);
+    const name = (debited[2] ?? '').trim();
     if (amount !== null && name !== '')
       return { kind: 'line', line: line(-amount, null, '扣费', name) };
   }
@@ -368,7 +435,7 @@ function labelledCard(
   if (/收款|消费|交易/u.test(what)) {
     const feeText = value(/手续费/u);
     const fee = feeText === undefined ? null : money(ANY_AMOUNT.exec(feeText)?.[1] ?? feeText);
-    return { kind: 'line', line: line(amount, fee, '收款', '') };
+    return { kind: 'line', line: { ...line(amount, fee, '收款', ''), cardType: cardNamed(text) } };
   }
   if (/入账|到账|返还|退还|返现|补贴|奖励/u.test(what))
     return { kind: 'line', line: line(amount, null, '返还', name) };

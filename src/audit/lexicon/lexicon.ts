@@ -61,6 +61,11 @@ export const lexiconSchema = z.object({
     cardNetwork: z.string().default('银联网络服务费|品牌服务费'),
     /** 网络服务费 on its own: a SIM fee when fixed and periodic, the card network fee per sale. */
     networkAmbiguous: z.string().default('网络服务费'),
+    /**
+     * The card fee of one sale on a row of its own (支付宝's 交易服务费[订单号] under the sale): the
+     * ordinary transaction fee, checked against the contracted rate of that sale, not a 服务费.
+     */
+    saleFee: z.string().default('交易服务费|交易手续费'),
   }),
   categories: z.record(z.enum(FEE_CATEGORIES), z.array(categoryEntry)),
 });
@@ -96,6 +101,7 @@ export interface Lexicon {
   charge: RegExp;
   cardNetwork: RegExp;
   networkAmbiguous: RegExp;
+  saleFee: RegExp;
   categories: ReadonlyMap<FeeCategory, readonly WeightedPattern[]>;
 }
 
@@ -197,6 +203,7 @@ export function compileLexicon(input: unknown): Lexicon {
     charge: compile(d.kinds.charge, 'kinds.charge'),
     cardNetwork: compile(d.kinds.cardNetwork, 'kinds.cardNetwork'),
     networkAmbiguous: compile(d.kinds.networkAmbiguous, 'kinds.networkAmbiguous'),
+    saleFee: compile(d.kinds.saleFee, 'kinds.saleFee'),
     categories,
   };
 }

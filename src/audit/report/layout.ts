@@ -23,7 +23,8 @@ export function layoutText(s: StatementSummary): string | null {
   const columns = COLUMN_ROLES.flatMap((role) => {
     const c = layout.columns[role];
     if (!c) return [];
-    return [`${roleName(role)}=${c.column}列${c.header ? `“${c.header}”` : ''}`];
+    const where = layout.byRow ? `第${c.column}行` : `${c.column}列`;
+    return [`${roleName(role)}=${where}${c.header ? `“${c.header}”` : ''}`];
   });
   const reasons =
     layout.confidence.level === 'high' ? '' : `（${layout.confidence.reasons.join('；')}）`;

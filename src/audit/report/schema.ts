@@ -23,6 +23,11 @@ export const statementLayoutSchema = z.object({
   sign: z.enum(['signed', 'parentheses', 'direction', 'debitCredit', 'balance', 'unsigned']),
   feeNegative: z.boolean().optional(),
   confidence: z.object({ level: z.enum(['high', 'medium', 'low']), reasons: z.array(z.string()) }),
+  /**
+   * A daily sheet on its side (one column a day), read turned: each role's `column` is then the
+   * number of the row its figures are printed on.
+   */
+  byRow: z.literal(true).optional(),
 });
 
 export const statementSummarySchema = z.object({

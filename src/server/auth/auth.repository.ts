@@ -47,10 +47,15 @@ export async function insertSession(
     .execute();
 }
 
+/**
+ * The live session with its user and the organizations the user belongs to, in one query (every
+ * request asks): one row per membership, or one row with no organization.
+ */
 export async function findSession(db: Kysely<DB>, id: string, now: string) {
-  return db
+  const rows = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('memberships', 'memberships.user_id', 'users.id')
     .select([
       'sessions.id',
       'sessions.csrf_token',
@@ -58,10 +63,22 @@ export async function findSession(db: Kysely<DB>, id: string, now: string) {
       'users.email',
       'users.name',
       'users.is_admin',
+      'memberships.organization_id',
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now)
-    .executeTakeFirst();
+    .execute();
+  const [first] = rows;
+  if (!first) return undefined;
+  return {
+    id: first.id,
+    csrf_token: first.csrf_token,
+    user_id: first.user_id,
+    email: first.email,
+    name: first.name,
+    is_admin: first.is_admin,
+    organizationIds: rows.flatMap((r) => (r.organization_id ? [r.organization_id] : [])),
+  };
 }
 
 export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {

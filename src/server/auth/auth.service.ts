@@ -366,7 +366,7 @@ export async function callerFromToken(
     email: session.email,
     name: session.name,
     isAdmin: session.is_admin === 1,
-    organizationIds: await organizationIdsOf(deps.db, session.user_id),
+    organizationIds: session.organizationIds,
     csrfToken: session.csrf_token,
   };
 }

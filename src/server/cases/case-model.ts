@@ -57,6 +57,10 @@ const merchantDetails = z.object({
   agent: z.string().optional(),
 });
 
+// Made once: building a schema costs more than checking a value with it.
+const complainantTypeSchema = z.enum(['individual_consumer', 'individual_merchant', 'company']);
+const terminalIdsSchema = z.array(z.string());
+
 /** What the merchant affirmed about a case (an empty object before anything was answered). */
 export function affirmationsOf(row: Pick<CasesTable, 'affirmations'>): Affirmations {
   return affirmationsSchema.parse(JSON.parse(row.affirmations));
@@ -124,15 +128,14 @@ export function caseAudit(
     total += fen;
     byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + fen);
   }
-  const statements: StatementSummary[] = statementReports.flatMap(
-    (report) => auditReportSchema.parse(JSON.parse(report)).statements,
-  );
+  const reports = statementReports.map((report) => auditReportSchema.parse(JSON.parse(report)));
+  const statements: StatementSummary[] = reports.flatMap((report) => report.statements);
   return {
     schemaVersion: 1,
     statements,
     findings,
-    recurring: statementReports
-      .flatMap((report) => auditReportSchema.parse(JSON.parse(report)).recurring)
+    recurring: reports
+      .flatMap((report) => report.recurring)
       .filter((r) =>
         findings.some((f) => f.category === r.category && f.verdict === 'unauthorized'),
       ),
@@ -161,9 +164,7 @@ export function caseFileOf(input: {
   const { merchant, caseRow } = input;
   const d = merchantDetails.parse(JSON.parse(merchant.details));
   const details = caseDetailsSchema.parse(JSON.parse(caseRow.details));
-  const type = z
-    .enum(['individual_consumer', 'individual_merchant', 'company'])
-    .parse(merchant.complainant_type);
+  const type = complainantTypeSchema.parse(merchant.complainant_type);
   const history = input.filings.flatMap((f) => {
     const a = attemptOf(f, caseRow.claim_fen);
     if (!a) return [];
@@ -187,7 +188,7 @@ export function caseFileOf(input: {
       name: merchant.name,
       ...(merchant.business_name ? { businessName: merchant.business_name } : {}),
       ...(merchant.merchant_no ? { merchantId: merchant.merchant_no } : {}),
-      terminalIds: z.array(z.string()).parse(JSON.parse(merchant.terminal_ids)),
+      terminalIds: terminalIdsSchema.parse(JSON.parse(merchant.terminal_ids)),
       ...(d.phone ? { phone: d.phone } : {}),
       ...(d.email ? { email: d.email } : {}),
       ...(d.idNumber ? { idNumber: d.idNumber } : {}),

@@ -247,3 +247,139 @@ export async function organizationForChannel(
         .executeTakeFirst();
   return row?.id ?? null;
 }
+
+/** The merchant's cases not closed, oldest first, with whether each was filed anywhere yet. */
+export async function openCasesOfMerchant(trx: Kysely<DB>, merchantId: string) {
+  return trx
+    .selectFrom('cases')
+    .select((eb) => [
+      'cases.id',
+      'cases.respondent_name',
+      'cases.claim_fen',
+      eb
+        .exists(
+          eb
+            .selectFrom('filings')
+            .select('filings.id')
+            .whereRef('filings.case_id', '=', 'cases.id')
+            .where('filings.state', '!=', 'draft'),
+        )
+        .as('filed'),
+    ])
+    .where('cases.merchant_id', '=', merchantId)
+    .where('cases.status', '!=', 'closed')
+    .orderBy('cases.created_at')
+    .orderBy('cases.id')
+    .execute();
+}
+
+/** The statements a case's deductions came from. */
+export async function statementsOfCase(trx: Kysely<DB>, caseId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('case_deductions')
+    .innerJoin('deductions', 'deductions.id', 'case_deductions.deduction_id')
+    .select('deductions.statement_id')
+    .distinct()
+    .where('case_deductions.case_id', '=', caseId)
+    .execute();
+  return rows.map((r) => r.statement_id);
+}
+
+/** Adds deductions to a case; one the case already holds stays as it is. */
+export async function addCaseDeductions(
+  trx: Transaction<DB>,
+  caseId: string,
+  deductionIds: readonly string[],
+): Promise<void> {
+  for (let at = 0; at < deductionIds.length; at += 500) {
+    await trx
+      .insertInto('case_deductions')
+      .values(
+        deductionIds.slice(at, at + 500).map((deduction_id) => ({ case_id: caseId, deduction_id })),
+      )
+      .onConflict((oc) => oc.columns(['case_id', 'deduction_id']).doNothing())
+      .execute();
+  }
+}
+
+export async function insertCaseOffers(
+  trx: Transaction<DB>,
+  caseId: string,
+  deductionIds: readonly string[],
+  at: string,
+): Promise<void> {
+  for (let i = 0; i < deductionIds.length; i += 500) {
+    await trx
+      .insertInto('case_offers')
+      .values(
+        deductionIds
+          .slice(i, i + 500)
+          .map((deduction_id) => ({ case_id: caseId, deduction_id, offered_at: at })),
+      )
+      .onConflict((oc) => oc.columns(['case_id', 'deduction_id']).doNothing())
+      .execute();
+  }
+}
+
+/**
+ * The deductions offered to a case that may still join it: claimable now (not agreed, money to
+ * claim) and held by no case — a later correction or complaint may have taken them meanwhile.
+ */
+export async function offeredDeductions(db: Kysely<DB>, caseId: string) {
+  return db
+    .selectFrom('case_offers')
+    .innerJoin('deductions', 'deductions.id', 'case_offers.deduction_id')
+    .selectAll('deductions')
+    .where('case_offers.case_id', '=', caseId)
+    .where('deductions.verdict', '=', 'unauthorized')
+    .where('deductions.overcharge_fen', '>', 0)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('case_deductions')
+            .select('case_deductions.case_id')
+            .whereRef('case_deductions.deduction_id', '=', 'deductions.id'),
+        ),
+      ),
+    )
+    .orderBy('deductions.date')
+    .orderBy('deductions.id')
+    .execute();
+}
+
+export async function deleteCaseOffers(
+  trx: Transaction<DB>,
+  caseId: string,
+  deductionIds: readonly string[],
+): Promise<void> {
+  for (let at = 0; at < deductionIds.length; at += 500) {
+    await trx
+      .deleteFrom('case_offers')
+      .where('case_id', '=', caseId)
+      .where('deduction_id', 'in', deductionIds.slice(at, at + 500))
+      .execute();
+  }
+}
+
+/** The merchant's deductions with money to claim (not agreed, overcharge above zero). */
+export async function claimableIds(trx: Kysely<DB>, merchantId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('deductions')
+    .select('id')
+    .where('merchant_id', '=', merchantId)
+    .where('verdict', '=', 'unauthorized')
+    .where('overcharge_fen', '>', 0)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Holds a case's row until the caller's transaction ends (PostgreSQL, as appendEvent does;
+ * SQLite runs one write transaction at a time anyway).
+ */
+export async function lockCase(trx: Transaction<DB>, caseId: string): Promise<void> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    await trx.selectFrom('cases').select('id').where('id', '=', caseId).forNoKeyUpdate().execute();
+  }
+}

@@ -25,8 +25,14 @@ import { affirmationsSchema } from '../../cases/case-file.js';
 import { affirmationsOf, caseDetailsSchema, findingOf, responseOf } from './case-model.js';
 import { knowledgeBase } from '../channels/channels.service.js';
 import {
+  addCaseDeductions,
   appendEvent,
   caseById,
+  deleteCaseOffers,
+  lockCase,
+  offeredDeductions,
+  recomputeCaseClaim,
+  updateCaseRow,
   casesOfOwner,
   deductionsOfCases,
   filingsOfCases,
@@ -39,6 +45,7 @@ import {
   loadCaseContext,
   listSummaries,
   refreshCaseSummaries,
+  refreshCaseSummariesIn,
   summaryOf,
   type CaseContext,
 } from './cases.service.js';
@@ -96,7 +103,24 @@ const caseBody = caseSummary.extend({
   filings: z.array(filingBody),
   details: caseDetailsSchema,
   affirmations: affirmationsSchema,
+  offered: z
+    .object({
+      claim: z.string(),
+      findings: z.array(findingSchema.extend({ id: z.string() })),
+    })
+    .describe(
+      'deductions a contract correction made claimable after this case was filed (owner only; empty otherwise): POST /api/cases/{id}/deductions adds them',
+    ),
 });
+
+/** What a corrected contract offers a filed case, as its owner sees it; nothing for anyone else. */
+async function offeredBody(deps: ServerDeps, caseId: string, role: 'owner' | 'respondent') {
+  const rows = role === 'owner' ? await offeredDeductions(deps.db, caseId) : [];
+  return {
+    claim: formatFen(rows.reduce((sum, d) => sum + d.overcharge_fen, 0)),
+    findings: rows.map((d) => ({ ...findingOf(d), id: d.id })),
+  };
+}
 
 type FilingRow = CaseContext['filings'][number];
 
@@ -253,9 +277,9 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
           at,
         });
       });
-      await refreshCaseSummaries(deps, [id]);
-      const ctx = await loadCaseContext(deps, row);
-      return reply.status(201).send(caseDetail(ctx, 'owner'));
+      const [ctx] = await refreshCaseSummaries(deps, [id]);
+      if (!ctx) throw notFound('case');
+      return reply.status(201).send(await caseDetail(deps, ctx, 'owner'));
     },
   );
 
@@ -315,6 +339,7 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
         filings: filings.map((f) => filingToBody(f, { kb })),
         details: caseDetailsSchema.parse(JSON.parse(row.details)),
         affirmations: affirmationsOf(row),
+        offered: await offeredBody(deps, row.id, role),
       };
     },
   );
@@ -367,10 +392,80 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
         });
       });
       // When the deductions were noticed moves the limitation period, so the plan may change.
-      await refreshCaseSummaries(deps, [row.id]);
-      const updated = await caseById(deps.db, row.id);
+      const [updated] = await refreshCaseSummaries(deps, [row.id]);
       if (!updated) throw notFound('case');
-      return caseDetail(await loadCaseContext(deps, updated), 'owner');
+      return caseDetail(deps, updated, 'owner');
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/deductions',
+    {
+      schema: {
+        operationId: 'addOfferedDeductions',
+        tags: ['cases'],
+        summary:
+          'Add to a case the deductions a contract correction made claimable after it was filed (its `offered` list): the claim, plan and letters made from now on include them; what was already sent stays as it was (owner)',
+        params: idParam,
+        body: z.object({
+          deductionIds: z
+            .array(z.uuid())
+            .min(1)
+            .optional()
+            .describe('some of the offered deductions; all of them when left out'),
+        }),
+        response: { 200: caseBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      const { row } = await caseFor(deps, caller, request.params.id, 'owner');
+      if (row.status === 'closed') {
+        throw apiError(
+          'FG_ERR_VALIDATION',
+          'the case is closed',
+          'start a new complaint for these deductions',
+        );
+      }
+      const wanted = request.body.deductionIds;
+      const at = deps.now().toISOString();
+      const [updated] = await deps.db.transaction().execute(async (trx) => {
+        // two adds at once take turns: the second finds nothing left to add
+        await lockCase(trx, row.id);
+        const was = (await caseById(trx, row.id))?.claim_fen ?? 0;
+        const offered = await offeredDeductions(trx, row.id);
+        const chosen = wanted ? offered.filter((d) => wanted.includes(d.id)) : offered;
+        if (chosen.length === 0 || (wanted && chosen.length !== new Set(wanted).size)) {
+          throw apiError(
+            'FG_ERR_VALIDATION',
+            wanted
+              ? 'some deductionIds are not offered to this case (any more)'
+              : 'no deductions are offered to this case',
+            'reload the case: its offered list says what may be added',
+          );
+        }
+        const ids = chosen.map((d) => d.id);
+        await addCaseDeductions(trx, row.id, ids);
+        await deleteCaseOffers(trx, row.id, ids);
+        await recomputeCaseClaim(trx, row.id);
+        const now = (await caseById(trx, row.id))?.claim_fen ?? 0;
+        await appendEvent(trx, {
+          id: newId(),
+          case_id: row.id,
+          filing_id: null,
+          actor_id: caller.userId,
+          kind: 'deductions_added',
+          data: JSON.stringify({
+            deductions: ids.length,
+            claim: { before: formatFen(was), after: formatFen(now) },
+          }),
+          at,
+        });
+        await updateCaseRow(trx, row.id, { updated_at: at });
+        return refreshCaseSummariesIn(trx, deps, [row.id]);
+      });
+      if (!updated) throw notFound('case');
+      return caseDetail(deps, updated, 'owner');
     },
   );
 
@@ -584,8 +679,9 @@ export function caseRoutes(app: App, deps: ServerDeps): void {
   );
 }
 
-function caseDetail(ctx: CaseContext, role: 'owner' | 'respondent') {
+async function caseDetail(deps: ServerDeps, ctx: CaseContext, role: 'owner' | 'respondent') {
   return {
+    offered: await offeredBody(deps, ctx.row.id, role),
     ...summaryOf(ctx),
     role,
     findings: ctx.deductions.map((d) => ({ ...findingOf(d), id: d.id })),

@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import { isDeepStrictEqual } from 'node:util';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { formatFen } from '../../audit/money.js';
 import { planInputOf } from '../../cases/case-input.js';
@@ -7,7 +8,7 @@ import type { KnowledgeBase } from '../../channels/schema.js';
 import { chinaCalendar } from '../../deadlines/calendar.js';
 import { shanghaiToday } from '../../deadlines/today.js';
 import type { AuditReport } from '../../audit/report/schema.js';
-import { planCase, type Plan, type PlanStep } from '../../plan/plan.js';
+import { planCase, type Plan, type PlanInput, type PlanStep } from '../../plan/plan.js';
 import { defaultPlanPolicy } from '../../plan/policy.js';
 import type { Caller } from '../auth/caller.js';
 import { knowledgeBase } from '../channels/channels.service.js';
@@ -66,8 +67,15 @@ export interface CaseContext {
   readonly audit: AuditReport;
   readonly caseFile: CaseFile;
   readonly kb: KnowledgeBase;
+  /** What the plan was worked out from: the same input gives the same plan. */
+  readonly planInput: PlanInput;
   readonly plan: Plan;
-  readonly statements: readonly { id: string; file_name: string; file_sha256: string }[];
+  readonly statements: readonly {
+    id: string;
+    file_name: string;
+    file_sha256: string;
+    report: string;
+  }[];
   readonly today: string;
 }
 
@@ -99,35 +107,47 @@ export async function loadCaseContexts(
     const merchant = merchants.find((m) => m.id === row.merchant_id);
     if (!merchant) throw notFound('merchant');
     const own = deductions.filter((d) => d.case_id === row.id);
-    const ownFilings = filings.filter((f) => f.case_id === row.id);
     const statementIds = new Set(own.map((d) => d.statement_id));
-    const ownStatements = statements.filter((s) => statementIds.has(s.id));
-    const audit = caseAudit(
-      own,
-      ownStatements.map((s) => s.report),
-    );
-    const caseFile = caseFileOf({
-      merchant,
-      caseRow: row,
-      audit,
-      filings: ownFilings,
-      statementNames: ownStatements.map((s) => s.file_name),
-      asOf: today,
-    });
-    const plan = planCase(planInputOf(caseFile, audit, today), kb, CALENDAR, defaultPlanPolicy());
-    return {
+    return contextOf({
       row,
       merchant,
-      filings: ownFilings,
+      filings: filings.filter((f) => f.case_id === row.id),
       deductions: own,
-      audit,
-      caseFile,
+      statements: statements.filter((s) => statementIds.has(s.id)),
       kb,
-      plan,
-      statements: ownStatements,
       today,
-    };
+    });
   });
+}
+
+type CaseParts = Omit<CaseContext, 'audit' | 'caseFile' | 'planInput' | 'plan'>;
+
+/**
+ * A case's context from its rows. With `earlier`, a context of the same case over the same
+ * deductions and statements, its audit is reused, and its plan too when the plan's input came
+ * out the same (a draft filing, for one, is not yet part of the plan).
+ */
+function contextOf(parts: CaseParts, earlier?: CaseContext): CaseContext {
+  const audit =
+    earlier?.audit ??
+    caseAudit(
+      parts.deductions,
+      parts.statements.map((s) => s.report),
+    );
+  const caseFile = caseFileOf({
+    merchant: parts.merchant,
+    caseRow: parts.row,
+    audit,
+    filings: parts.filings,
+    statementNames: parts.statements.map((s) => s.file_name),
+    asOf: parts.today,
+  });
+  const planInput = planInputOf(caseFile, audit, parts.today);
+  const plan =
+    earlier && earlier.kb === parts.kb && isDeepStrictEqual(earlier.planInput, planInput)
+      ? earlier.plan
+      : planCase(planInput, parts.kb, CALENDAR, defaultPlanPolicy());
+  return { ...parts, audit, caseFile, planInput, plan };
 }
 
 /** What the deductions a case asks the provider to explain (需核实) amount to, in fen. */
@@ -206,10 +226,11 @@ export type CaseSummary = ReturnType<typeof summaryOf>;
 export async function refreshCaseSummaries(
   deps: ServerDeps,
   caseIds: readonly string[],
-): Promise<void> {
-  if (caseIds.length === 0) return;
-  await storeSummaries(deps, caseIds);
-  await refreshCaseStats(deps, caseIds);
+): Promise<CaseContext[]> {
+  if (caseIds.length === 0) return [];
+  const contexts = await storeSummaries(deps, caseIds);
+  await refreshCaseStats(deps, caseIds, contexts[0]?.kb);
+  return contexts;
 }
 
 /**
@@ -220,26 +241,62 @@ export async function refreshCaseSummariesIn(
   trx: Transaction<DB>,
   deps: ServerDeps,
   caseIds: readonly string[],
-): Promise<void> {
-  if (caseIds.length === 0) return;
-  await storeSummaries({ ...deps, db: trx }, caseIds);
+): Promise<CaseContext[]> {
+  if (caseIds.length === 0) return [];
+  const contexts = await storeSummaries({ ...deps, db: trx }, caseIds);
   await refreshCaseStatsIn(trx, deps, caseIds);
+  return contexts;
 }
 
-async function storeSummaries(deps: ServerDeps, caseIds: readonly string[]): Promise<void> {
+/** The contexts of these cases as they are now, each with its summary stored. */
+async function storeSummaries(
+  deps: ServerDeps,
+  caseIds: readonly string[],
+): Promise<CaseContext[]> {
   const rows = await deps.db.selectFrom('cases').selectAll().where('id', 'in', caseIds).execute();
+  const stored: CaseContext[] = [];
   for (const ctx of await loadCaseContexts(deps, rows)) {
-    const summary = summaryOf(ctx);
-    await deps.db
-      .updateTable('cases')
-      .set({
-        status: summary.status,
-        next_deadline: summary.nextDeadline,
-        summary: JSON.stringify({ nextStep: summary.nextStep, questioned: summary.questioned }),
-      })
-      .where('id', '=', ctx.row.id)
-      .execute();
+    stored.push(await storeSummary(deps.db, ctx));
   }
+  return stored;
+}
+
+async function storeSummary(db: Kysely<DB>, ctx: CaseContext): Promise<CaseContext> {
+  const summary = summaryOf(ctx);
+  const changes = {
+    status: summary.status,
+    next_deadline: summary.nextDeadline,
+    summary: JSON.stringify({ nextStep: summary.nextStep, questioned: summary.questioned }),
+  };
+  await db.updateTable('cases').set(changes).where('id', '=', ctx.row.id).execute();
+  return { ...ctx, row: { ...ctx.row, ...changes } };
+}
+
+/**
+ * After a write that changed only a case's filings, inside the writer's transaction (which holds
+ * the case, see appendEvent): stores what lists show from the case's row, filings and deductions
+ * read again there, with the merchant, statements and knowledge base of `before`. The plan is
+ * worked out again only when what it reads changed; should the deductions have changed meanwhile
+ * (a mark, a correction), everything is read again. The caller refreshes the statistics after its
+ * transaction, as refreshCaseSummaries does.
+ */
+export async function storeSummaryAfterFilings(
+  trx: Kysely<DB>,
+  deps: ServerDeps,
+  before: CaseContext,
+): Promise<CaseContext> {
+  const [row, filings, deductions] = await Promise.all([
+    caseById(trx, before.row.id),
+    filingsOfCases(trx, [before.row.id]),
+    deductionsOfCases(trx, [before.row.id]),
+  ]);
+  if (!row) throw notFound('case');
+  if (!isDeepStrictEqual(deductions, before.deductions)) {
+    const [again] = await storeSummaries({ ...deps, db: trx }, [row.id]);
+    if (!again) throw notFound('case');
+    return again;
+  }
+  return storeSummary(trx, contextOf({ ...before, row, filings }, before));
 }
 
 /** Case list entries from the stored summaries; a case without one is computed. */

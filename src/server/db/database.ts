@@ -14,6 +14,8 @@ import * as caseFacts from './migrations/2026-12-04-case-facts.js';
 import * as security from './migrations/2026-12-04-security.js';
 import * as layoutMappings from './migrations/2026-12-04-layout-mappings.js';
 import * as statementSummary from './migrations/2026-12-05-statement-summary.js';
+import * as contractHistory from './migrations/2026-12-06-contract-history.js';
+import * as caseListIndex from './migrations/2026-12-07-case-list-index.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -41,6 +43,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-security': security,
   '2026-12-04-layout-mappings': layoutMappings,
   '2026-12-05-statement-summary': statementSummary,
+  '2026-12-06-contract-history': contractHistory,
+  '2026-12-07-case-list-index': caseListIndex,
 };
 
 // PostgreSQL returns bigint (int8) as a string by default; every bigint here is fen or a size,

@@ -114,6 +114,20 @@ export interface ContractVersionsTable {
   fee_schedule_id: string | null;
 }
 
+/** The terms a correction replaced: who changed them, when, and what they were before. */
+export interface ContractChangesTable {
+  id: string;
+  merchant_id: string;
+  /** The contract version the correction replaced in place, or added. */
+  version_id: string;
+  effective_from: string;
+  /** The terms before (JSON); null when the merchant had given none. */
+  previous_contract: string | null;
+  previous_fee_schedule_id: string | null;
+  changed_by: string | null;
+  changed_at: string;
+}
+
 export interface StoredFilesTable {
   sha256: string;
   size: number;
@@ -178,6 +192,16 @@ export interface CasesTable {
 export interface CaseDeductionsTable {
   case_id: string;
   deduction_id: string;
+}
+
+/**
+ * A deduction a contract correction made claimable, offered to a case already filed with a
+ * channel: what was sent stays as it was until the merchant adds it.
+ */
+export interface CaseOffersTable {
+  case_id: string;
+  deduction_id: string;
+  offered_at: string;
 }
 
 export interface FilingsTable {
@@ -252,6 +276,7 @@ export interface ChannelsTable {
 export interface CaseStatsTable {
   case_id: string;
   contribution: string;
+  /** When the contribution last changed (a refresh that finds it the same writes nothing). */
   updated_at: string;
 }
 
@@ -436,11 +461,13 @@ export interface DB {
   invitations: InvitationsTable;
   merchants: MerchantsTable;
   contract_versions: ContractVersionsTable;
+  contract_changes: ContractChangesTable;
   stored_files: StoredFilesTable;
   statements: StatementsTable;
   deductions: DeductionsTable;
   cases: CasesTable;
   case_deductions: CaseDeductionsTable;
+  case_offers: CaseOffersTable;
   filings: FilingsTable;
   events: EventsTable;
   notifications: NotificationsTable;

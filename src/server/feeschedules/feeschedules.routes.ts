@@ -6,8 +6,8 @@ import { requireCaller } from '../http/access.js';
 import { notFound } from '../http/errors.js';
 import { errorResponses, idParam, isoDate } from '../http/schemas.js';
 import type { App } from '../http/types.js';
-import { contractsOf, merchantOf } from '../merchants/merchants.repository.js';
-import { merchantBody, toBody } from '../merchants/merchants.routes.js';
+import { merchantOf } from '../merchants/merchants.repository.js';
+import { merchantBody, merchantBodyOf } from '../merchants/merchants.routes.js';
 import {
   contractFromSchedule,
   getSchedule,
@@ -147,7 +147,7 @@ export function feeScheduleRoutes(app: App, deps: ServerDeps): void {
       await contractFromSchedule(deps, caller, request.params.id, request.body);
       const merchant = await merchantOf(deps.db, caller.userId, request.params.id);
       if (!merchant) throw notFound('merchant');
-      return toBody(merchant, await contractsOf(deps.db, [merchant.id]));
+      return merchantBodyOf(deps.db, merchant);
     },
   );
 

@@ -27,7 +27,13 @@ import {
   updateCaseRow,
   updateFilingIfUnchanged,
 } from '../cases/cases.repository.js';
-import { caseFor, loadCaseContext, refreshCaseSummaries } from '../cases/cases.service.js';
+import {
+  caseFor,
+  loadCaseContext,
+  refreshCaseSummaries,
+  storeSummaryAfterFilings,
+} from '../cases/cases.service.js';
+import { refreshCaseStats } from '../stats/stats.service.js';
 import { filingBody, filingToBody } from '../cases/cases.routes.js';
 import { FILING_STATES, transition, type Actor, type FilingAction } from './state.js';
 
@@ -58,6 +64,8 @@ async function filingFor(
   throw notFound('filing');
 }
 
+const filingStateSchema = z.enum(FILING_STATES);
+
 async function move(
   deps: ServerDeps,
   caller: Caller,
@@ -66,8 +74,10 @@ async function move(
   actor: Actor,
   changes: Partial<FilingsTable>,
   event: Record<string, unknown>,
+  /** A refund the merchant accepted: added to what the case recovered, with the move. */
+  acceptedRefundFen = 0,
 ): Promise<FilingsTable> {
-  const result = transition(z.enum(FILING_STATES).parse(filing.state), action, actor);
+  const result = transition(filingStateSchema.parse(filing.state), action, actor);
   if (!result.ok) throw apiError('FG_ERR_BAD_TRANSITION', result.reason);
   const at = deps.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
@@ -91,7 +101,15 @@ async function move(
       data: JSON.stringify({ from: filing.state, to: result.to, ...event }),
       at,
     });
-    await updateCaseRow(trx, filing.case_id, { updated_at: at });
+    if (acceptedRefundFen > 0) {
+      await trx
+        .updateTable('cases')
+        .set((eb) => ({ refunded_fen: eb('refunded_fen', '+', acceptedRefundFen), updated_at: at }))
+        .where('id', '=', filing.case_id)
+        .execute();
+    } else {
+      await updateCaseRow(trx, filing.case_id, { updated_at: at });
+    }
   });
   await refreshCaseSummaries(deps, [filing.case_id]);
   const updated = await filingById(deps.db, filing.id);
@@ -169,8 +187,11 @@ export function filingRoutes(app: App, deps: ServerDeps): void {
           data: JSON.stringify({ channel: channel.id }),
           at,
         });
+        // A new filing changes only the case's filings: its summary is stored with it, from
+        // what was loaded above (the plan is worked out once per filing, not twice).
+        await storeSummaryAfterFilings(trx, deps, ctx);
       });
-      await refreshCaseSummaries(deps, [row.id]);
+      await refreshCaseStats(deps, [row.id], ctx.kb);
       return reply.status(201).send(filingToBody(filing, ctx));
     },
   );
@@ -354,7 +375,7 @@ export function filingRoutes(app: App, deps: ServerDeps): void {
     },
     async (request) => {
       const caller = requireCaller(request);
-      const { filing, caseRow } = await filingFor(deps, caller, request.params.id, 'merchant');
+      const { filing } = await filingFor(deps, caller, request.params.id, 'merchant');
       const response = responseOf(filing);
       const at = deps.now().toISOString();
       const reviewed: FilingResponse | null = response
@@ -375,15 +396,8 @@ export function filingRoutes(app: App, deps: ServerDeps): void {
         'merchant',
         reviewed ? { response: JSON.stringify(reviewed) } : {},
         { decision: request.body.decision, reason: request.body.reason ?? null },
+        request.body.decision === 'accept' ? (response?.refundFen ?? 0) : 0,
       );
-      if (request.body.decision === 'accept' && response?.refundFen) {
-        await updateCaseRow(deps.db, caseRow.id, {
-          refunded_fen: caseRow.refunded_fen + response.refundFen,
-          updated_at: at,
-        });
-      }
-      // The refund changes what the case shows: refresh after the move did.
-      await refreshCaseSummaries(deps, [caseRow.id]);
       return filingToBody(updated, { kb: await knowledgeBase(deps.db) });
     },
   );

@@ -422,6 +422,7 @@ export async function groupLetter(
     channel: chosen.channel,
     filingType: chosen.filingType,
     grounds: defaultLegalGrounds(),
+    kb,
     date: shanghaiToday(deps.now()),
     language: query.lang,
   });

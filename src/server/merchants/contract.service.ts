@@ -11,7 +11,17 @@ import type { AuditReport, Finding } from '../../audit/report/schema.js';
 import { shanghaiToday } from '../../deadlines/today.js';
 import { FeeGuardError } from '../../errors.js';
 import type { Caller } from '../auth/caller.js';
-import { casesHolding, caseById, recomputeCaseClaim } from '../cases/cases.repository.js';
+import {
+  addCaseDeductions,
+  appendEvent,
+  caseById,
+  casesHolding,
+  claimableIds,
+  insertCaseOffers,
+  openCasesOfMerchant,
+  recomputeCaseClaim,
+  statementsOfCase,
+} from '../cases/cases.repository.js';
 import { findingOf } from '../cases/case-model.js';
 import { refreshCaseSummariesIn } from '../cases/cases.service.js';
 import type { DB, MerchantsTable } from '../db/schema.js';
@@ -25,6 +35,7 @@ import { removeUploadFile, uploadFilePath } from '../statements/upload-file.js';
 import { markedFinding, markOf } from '../statements/marks.js';
 import {
   deductionsInCases,
+  statementOfDeductions,
   deleteDeductions,
   insertDeductions,
   deductionsOfStatement,
@@ -38,6 +49,7 @@ import { fingerprints } from '../statements/statements.service.js';
 import {
   contractsOf,
   insertContract,
+  insertContractChange,
   lockMerchant,
   merchantOf,
   replaceContract,
@@ -50,7 +62,10 @@ type ContractVersion = Awaited<ReturnType<typeof contractsOf>>[number];
  * every stored statement of the merchant is audited again from its original, and the stored
  * deductions, the open cases holding them (claim, letter, plan, public statistics) follow — in
  * one transaction, so a failure anywhere leaves everything as it was. What the merchant marked
- * agreed or not agreed stays so: their word overrides the contract.
+ * agreed or not agreed stays so: their word overrides the contract. A deduction only the
+ * corrected terms make claimable joins an open case drawn from the same statements while nothing
+ * was filed yet; a case already filed with a channel is offered it instead, so what was sent is
+ * never changed behind the merchant's back. The replaced terms are kept, with who and when.
  */
 
 /** What the merchant sends: the corrected terms, or a published schedule to take instead. */
@@ -64,8 +79,19 @@ export interface CorrectionResult {
   readonly statements: number;
   /** Deductions whose finding changed (verdict, amount to claim or reason). */
   readonly changed: number;
-  /** Each open case holding the merchant's deductions whose claim was recomputed. */
-  readonly cases: { id: string; before: string; after: string }[];
+  /**
+   * Each open case the correction touched: its claim before and after (yuan), the deductions it
+   * took in (`added`, not filed anywhere yet) or was offered (`offered`, already filed).
+   */
+  readonly cases: CaseFollow[];
+}
+
+export interface CaseFollow {
+  id: string;
+  before: string;
+  after: string;
+  added: number;
+  offered: number;
 }
 
 /** Saves that found someone else's save or upload in between audit again, at most this often. */
@@ -117,9 +143,23 @@ export async function correctContract(
           return null;
         }
         const before = claimOf(await tallyDeductions(trx, merchant.id));
+        const claimableBefore = new Set(await claimableIds(trx, merchant.id));
+        const openCases = await openCasesOfMerchant(trx, merchant.id);
+        const at = deps.now().toISOString();
         const { replaces, ...row } = version;
+        const previous = replaces ? versions.find((v) => v.id === row.id) : undefined;
         if (replaces) await replaceContract(trx, row);
         else await insertContract(trx, row);
+        await insertContractChange(trx, {
+          id: newId(),
+          merchant_id: merchant.id,
+          version_id: row.id,
+          effective_from: row.effective_from,
+          previous_contract: previous?.contract ?? null,
+          previous_fee_schedule_id: previous?.fee_schedule_id ?? null,
+          changed_by: caller.userId,
+          changed_at: at,
+        });
         const changedIds: string[] = [];
         for (const [i, s] of statements.entries()) {
           const report = reports[i];
@@ -130,24 +170,46 @@ export async function correctContract(
             counts: report.counts ? JSON.stringify(report.counts) : null,
             warnings: report.warnings.length,
           });
-          changedIds.push(
-            ...(await applyReport(
-              trx,
-              merchant.id,
-              s.id,
-              report,
-              postgres,
-              deps.now().toISOString(),
-            )),
-          );
+          changedIds.push(...(await applyReport(trx, merchant.id, s.id, report, postgres, at)));
         }
-        const caseIds = await casesHolding(trx, changedIds, { open: true });
-        const caseClaims: { id: string; before: string; after: string }[] = [];
+        const joined = await joinNewlyClaimable(trx, {
+          providerName: merchant.provider_name,
+          merchantId: merchant.id,
+          openCases,
+          claimableBefore,
+          at,
+        });
+        const caseIds = [
+          ...new Set([...(await casesHolding(trx, changedIds, { open: true })), ...joined.keys()]),
+        ].sort();
+        const caseClaims: CaseFollow[] = [];
         for (const caseId of caseIds) {
-          const was = (await caseById(trx, caseId))?.claim_fen ?? 0;
+          const was = openCases.find((c) => c.id === caseId)?.claim_fen ?? 0;
           await recomputeCaseClaim(trx, caseId);
           const now = (await caseById(trx, caseId))?.claim_fen ?? 0;
-          caseClaims.push({ id: caseId, before: formatFen(was), after: formatFen(now) });
+          const follow = {
+            id: caseId,
+            before: formatFen(was),
+            after: formatFen(now),
+            added: joined.get(caseId)?.added ?? 0,
+            offered: joined.get(caseId)?.offered ?? 0,
+          };
+          caseClaims.push(follow);
+          if (was === now && follow.added === 0 && follow.offered === 0) continue;
+          // the case's own history says why its claim moved, and by whose correction
+          await appendEvent(trx, {
+            id: newId(),
+            case_id: caseId,
+            filing_id: null,
+            actor_id: caller.userId,
+            kind: 'contract_corrected',
+            data: JSON.stringify({
+              claim: { before: follow.before, after: follow.after },
+              added: follow.added,
+              offered: follow.offered,
+            }),
+            at,
+          });
         }
         await refreshCaseSummariesIn(trx, deps, caseIds);
         const after = claimOf(await tallyDeductions(trx, merchant.id));
@@ -164,6 +226,50 @@ export async function correctContract(
     }
   }
   throw busyError();
+}
+
+/**
+ * Deductions claimable only under the corrected terms, handed to the open cases drawn from the
+ * statements they came from (the oldest case first; none is held twice): a case not filed
+ * anywhere takes them in, a case already filed with a channel is offered them. A case against
+ * another provider than the merchant's present one takes nothing. Returns, per case, how many.
+ */
+async function joinNewlyClaimable(
+  trx: Transaction<DB>,
+  input: {
+    providerName: string;
+    merchantId: string;
+    openCases: readonly { id: string; respondent_name: string; filed: unknown }[];
+    claimableBefore: ReadonlySet<string>;
+    at: string;
+  },
+): Promise<Map<string, { added: number; offered: number }>> {
+  const joined = new Map<string, { added: number; offered: number }>();
+  const fresh = (await claimableIds(trx, input.merchantId)).filter(
+    (id) => !input.claimableBefore.has(id),
+  );
+  if (fresh.length === 0 || input.openCases.length === 0) return joined;
+  const held = new Set(await deductionsInCases(trx, fresh));
+  const free = await statementOfDeductions(
+    trx,
+    fresh.filter((id) => !held.has(id)),
+  );
+  for (const c of input.openCases) {
+    if (c.respondent_name !== input.providerName) continue;
+    const statements = new Set(await statementsOfCase(trx, c.id));
+    const mine = [...free].filter(([, st]) => statements.has(st)).map(([id]) => id);
+    if (mine.length === 0) continue;
+    mine.forEach((id) => free.delete(id));
+    // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean
+    if (c.filed === true || c.filed === 1) {
+      await insertCaseOffers(trx, c.id, mine, input.at);
+      joined.set(c.id, { added: 0, offered: mine.length });
+    } else {
+      await addCaseDeductions(trx, c.id, mine);
+      joined.set(c.id, { added: mine.length, offered: 0 });
+    }
+  }
+  return joined;
 }
 
 /**

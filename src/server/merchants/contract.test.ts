@@ -39,7 +39,7 @@ interface Correction {
   claim: { before: string; after: string };
   statements: number;
   changed: number;
-  cases: { id: string; before: string; after: string }[];
+  cases: { id: string; before: string; after: string; added: number; offered: number }[];
   merchant: {
     contracts: { effectiveFrom: string; contract: unknown; feeScheduleId: string | null }[];
   };
@@ -151,7 +151,10 @@ describe.each(DIALECTS)('correcting the contract after onboarding on %s', (diale
     expect(expected).not.toBe(first);
     expect(body.claim).toEqual({ before: first, after: expected });
     expect(body.statements).toBe(1);
-    expect(body.cases).toEqual([{ id: caseId, before: first, after: expected }]);
+    // the whole contract makes nothing newly claimable: the case adds nothing
+    expect(body.cases).toEqual([
+      { id: caseId, before: first, after: expected, added: 0, offered: 0 },
+    ]);
     // the correction replaces the version in effect, from the same date
     expect(body.merchant.contracts).toHaveLength(1);
     expect(body.merchant.contracts[0]?.contract).toEqual(FULL);
@@ -322,5 +325,178 @@ describe.each(DIALECTS)('correcting the contract after onboarding on %s', (diale
     const expected = await cliClaim(inEffect, marks);
     expect((await deductions()).claim).toBe(expected);
     expect(await statsClaimedFen()).toBe(parseYuanToFen(await caseClaim()));
+  });
+});
+
+/** Date, category and amount of each deduction the CLI would claim from `file` under `contract`. */
+async function claimedKeys(contract: unknown, file = FILE): Promise<string[]> {
+  const report = await auditStatements(
+    [
+      {
+        file,
+        chunks: Readable.from([readFileSync(path.join(SAMPLES_DIR, file))]),
+      },
+    ],
+    { contract: parseContract(contract) },
+  );
+  return report.findings
+    .filter((f) => f.verdict === 'unauthorized' && (parseYuanToFen(f.overcharge) ?? 0) > 0)
+    .map((f) => `${f.date}|${f.category}|${f.amount}`);
+}
+
+describe.each(DIALECTS)('a corrected contract reaches the open cases on %s', (dialect) => {
+  let server: TestServer;
+  /** A case not filed anywhere yet … */
+  let fresh: ApiClient;
+  /** … and one already filed with the provider's customer service. */
+  let filed: ApiClient;
+  const ids = { fresh: '', filed: '', freshCase: '', filedCase: '' };
+  let newlyClaimable = 0;
+
+  const caseOf = (user: ApiClient, id: string) =>
+    user.json<{
+      claim: string;
+      findings: Finding[];
+      offered: { claim: string; findings: Finding[] };
+    }>('GET', `/api/cases/${id}`);
+  const letter = async (user: ApiClient, id: string) =>
+    (await user.request('GET', `/api/cases/${id}/letter?format=txt`)).body;
+  const correct = (user: ApiClient, merchantId: string, contract: unknown) =>
+    user.request('PUT', `/api/merchants/${merchantId}/contract`, { contract });
+
+  beforeAll(async () => {
+    server = await testServer(dialect);
+    const before = new Set(await claimedKeys(FULL));
+    newlyClaimable = (await claimedKeys(RATES_ONLY)).filter((k) => !before.has(k)).length;
+    for (const [key, user] of [
+      ['fresh', (fresh = new ApiClient(server.app))],
+      ['filed', (filed = new ApiClient(server.app))],
+    ] as const) {
+      await user.register(`${key}@shop.test`);
+      ids[key] = await user.createMerchant(FULL);
+      expect((await user.upload(ids[key], FILE, statement)).statusCode).toBe(201);
+      const opened = await user.json<{ id: string }>('POST', '/api/cases', {
+        merchantId: ids[key],
+      });
+      ids[key === 'fresh' ? 'freshCase' : 'filedCase'] = opened.id;
+    }
+    // the first shop also uploads a second statement after opening its case
+    expect(
+      (
+        await fresh.upload(
+          ids.fresh,
+          '01-plain.csv',
+          readFileSync(path.join(SAMPLES_DIR, '01-plain.csv')),
+        )
+      ).statusCode,
+    ).toBe(201);
+    const filing = await filed.json<{ id: string }>('POST', `/api/cases/${ids.filedCase}/filings`, {
+      channelId: 'payment_institution_customer_service',
+    });
+    await filed.json('PATCH', `/api/filings/${filing.id}`, {
+      action: 'submit',
+      submittedAt: '2026-11-25',
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('a case not filed anywhere takes in what only the corrected terms make claimable, from its own statements', async () => {
+    expect(newlyClaimable).toBeGreaterThan(0);
+    const before = await cliClaim(FULL);
+    expect((await caseOf(fresh, ids.freshCase)).claim).toBe(before);
+    const r = await correct(fresh, ids.fresh, RATES_ONLY);
+    expect(r.statusCode).toBe(200);
+    const expected = await cliClaim(RATES_ONLY);
+    expect(r.json<Correction>().cases).toEqual([
+      { id: ids.freshCase, before, after: expected, added: newlyClaimable, offered: 0 },
+    ]);
+    const after = await caseOf(fresh, ids.freshCase);
+    // exactly the CLI's claim for the case's own statement: the later upload stays out
+    expect(after.claim).toBe(expected);
+    expect(after.offered).toEqual({ claim: '0.00', findings: [] });
+    expect(await letter(fresh, ids.freshCase)).toContain(expected);
+    const events = await fresh.json<{ items: { kind: string; data: unknown }[] }>(
+      'GET',
+      `/api/cases/${ids.freshCase}/events`,
+    );
+    expect(events.items.at(-1)).toMatchObject({
+      kind: 'contract_corrected',
+      data: { claim: { before, after: expected }, added: newlyClaimable, offered: 0 },
+    });
+  });
+
+  it('a case already filed keeps what was sent, and is offered the newly claimable deductions to add', async () => {
+    const before = await cliClaim(FULL);
+    const sent = await letter(filed, ids.filedCase);
+    const r = await correct(filed, ids.filed, RATES_ONLY);
+    expect(r.statusCode).toBe(200);
+    expect(r.json<Correction>().cases).toEqual([
+      { id: ids.filedCase, before, after: before, added: 0, offered: newlyClaimable },
+    ]);
+    const held = await caseOf(filed, ids.filedCase);
+    expect(held.claim).toBe(before);
+    expect(held.offered.findings).toHaveLength(newlyClaimable);
+    const expected = await cliClaim(RATES_ONLY);
+    expect(
+      formatFen((parseYuanToFen(before) ?? 0) + (parseYuanToFen(held.offered.claim) ?? 0)),
+    ).toBe(expected);
+    const rows = (text: string) =>
+      text.split('\n').filter((l) => /^\d+ {2}\d{4}-\d{2}-\d{2} /u.test(l));
+    // the same rows and total as sent (their reasons follow the corrected terms)
+    const now0 = await letter(filed, ids.filedCase);
+    expect(rows(sent)).toHaveLength(
+      rows(await letter(fresh, ids.freshCase)).length - newlyClaimable,
+    );
+    expect(rows(now0).map((l) => l.split('  ').slice(0, 6))).toEqual(
+      rows(sent).map((l) => l.split('  ').slice(0, 6)),
+    );
+
+    // the merchant adds them: the claim and the letters made from now on include them
+    const added = await filed.request('POST', `/api/cases/${ids.filedCase}/deductions`, {});
+    expect(added.statusCode).toBe(200);
+    expect(added.json<{ claim: string }>().claim).toBe(expected);
+    const now = await caseOf(filed, ids.filedCase);
+    expect(now.claim).toBe(expected);
+    expect(now.offered).toEqual({ claim: '0.00', findings: [] });
+    expect(await letter(filed, ids.filedCase)).toContain(expected);
+    // nothing left to add
+    const again = await filed.request('POST', `/api/cases/${ids.filedCase}/deductions`, {});
+    expect(again.statusCode).toBe(400);
+  });
+
+  it('only the owner sees or adds what is offered', async () => {
+    // a correction back to the whole contract and again to rates only offers nothing new: the
+    // deductions are in the case already
+    expect((await correct(filed, ids.filed, FULL)).statusCode).toBe(200);
+    const r = await correct(filed, ids.filed, RATES_ONLY);
+    expect(r.json<Correction>().cases.every((c) => c.offered === 0 && c.added === 0)).toBe(true);
+    const stranger = await fresh.request('POST', `/api/cases/${ids.filedCase}/deductions`, {});
+    expect(stranger.statusCode).toBe(404);
+  });
+
+  it('the replaced terms are kept: who changed them, when, and what they were', async () => {
+    const merchant = await fresh.json<{
+      items: {
+        contractChanges: {
+          at: string;
+          by: string | null;
+          byName: string | null;
+          effectiveFrom: string;
+          previous: { contract: unknown; feeScheduleId: string | null } | null;
+        }[];
+        contracts: { effectiveFrom: string; contract: unknown }[];
+      }[];
+    }>('GET', '/api/merchants');
+    const changes = merchant.items[0]?.contractChanges ?? [];
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({
+      by: fresh.userId,
+      effectiveFrom: merchant.items[0]?.contracts[0]?.effectiveFrom,
+      previous: { contract: FULL, feeScheduleId: null },
+    });
+    expect(Date.parse(changes[0]?.at ?? '')).not.toBeNaN();
+    expect(merchant.items[0]?.contracts[0]?.contract).toMatchObject(RATES_ONLY);
   });
 });

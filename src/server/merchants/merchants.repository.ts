@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, MerchantsTable } from '../db/schema.js';
+import type { ContractChangesTable, DB, MerchantsTable } from '../db/schema.js';
 
 export async function merchantOf(db: Kysely<DB>, ownerId: string, id: string) {
   return db
@@ -79,4 +79,25 @@ export async function replaceContract(
     .set({ contract: row.contract, fee_schedule_id: row.fee_schedule_id })
     .where('id', '=', row.id)
     .execute();
+}
+
+/** The history of contract corrections of these merchants, newest first, with who made each. */
+export async function contractChangesOf(db: Kysely<DB>, merchantIds: readonly string[]) {
+  if (merchantIds.length === 0) return [];
+  return db
+    .selectFrom('contract_changes')
+    .leftJoin('users', 'users.id', 'contract_changes.changed_by')
+    .selectAll('contract_changes')
+    .select('users.name as changed_by_name')
+    .where('contract_changes.merchant_id', 'in', merchantIds)
+    .orderBy('contract_changes.changed_at', 'desc')
+    .orderBy('contract_changes.id', 'desc')
+    .execute();
+}
+
+export async function insertContractChange(
+  trx: Transaction<DB>,
+  row: ContractChangesTable,
+): Promise<void> {
+  await trx.insertInto('contract_changes').values(row).execute();
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { contractSchema, parseContract } from '../../audit/contract.js';
 import { shanghaiToday } from '../../deadlines/today.js';
-import type { MerchantsTable } from '../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB, MerchantsTable } from '../db/schema.js';
 import type { ServerDeps } from '../deps.js';
 import { newId } from '../deps.js';
 import { requireCaller } from '../http/access.js';
@@ -13,6 +14,7 @@ import { providerTypeSchema } from '../../cases/case-file.js';
 import type { AuditPool } from '../statements/audit-pool.js';
 import { checkContract, correctContract } from './contract.service.js';
 import {
+  contractChangesOf,
   contractsOf,
   insertContract,
   insertMerchant,
@@ -58,6 +60,16 @@ const contractVersion = z.object({
   /** The provider's published fee schedule this version was taken from (docs/fee-schedules.md). */
   feeScheduleId: z.string().nullable().optional(),
 });
+const contractChange = z.object({
+  at: z.string().describe('when the terms were corrected (ISO instant)'),
+  by: z.string().nullable().describe('the user who corrected them'),
+  byName: z.string().nullable(),
+  effectiveFrom: z.string().describe('the contract version corrected, by the date it took effect'),
+  previous: z
+    .object({ contract: z.unknown(), feeScheduleId: z.string().nullable() })
+    .nullable()
+    .describe('the terms before the correction; null when none had been given'),
+});
 export const merchantBody = z.object({
   id: z.string(),
   name: z.string(),
@@ -69,13 +81,27 @@ export const merchantBody = z.object({
   terminalIds: z.array(z.string()),
   details,
   contracts: z.array(contractVersion),
+  /** Every correction of the contract (PUT /api/merchants/{id}/contract), newest first. */
+  contractChanges: z.array(contractChange),
   createdAt: z.string(),
 });
 type MerchantBody = z.infer<typeof merchantBody>;
 
+type ChangeRow = Awaited<ReturnType<typeof contractChangesOf>>[number];
+
+/** A merchant as the API shows it, with its contract versions and their corrections. */
+export async function merchantBodyOf(db: Kysely<DB>, row: MerchantsTable): Promise<MerchantBody> {
+  const [contracts, changes] = await Promise.all([
+    contractsOf(db, [row.id]),
+    contractChangesOf(db, [row.id]),
+  ]);
+  return toBody(row, contracts, changes);
+}
+
 export function toBody(
   row: MerchantsTable,
   contracts: { effective_from: string; contract: string; fee_schedule_id?: string | null }[],
+  changes: readonly ChangeRow[] = [],
 ): MerchantBody {
   return {
     id: row.id,
@@ -93,6 +119,19 @@ export function toBody(
       effectiveFrom: c.effective_from,
       contract: JSON.parse(c.contract) as unknown,
       feeScheduleId: c.fee_schedule_id ?? null,
+    })),
+    contractChanges: changes.map((c) => ({
+      at: c.changed_at,
+      by: c.changed_by,
+      byName: c.changed_by_name,
+      effectiveFrom: c.effective_from,
+      previous:
+        c.previous_contract === null
+          ? null
+          : {
+              contract: JSON.parse(c.previous_contract) as unknown,
+              feeScheduleId: c.previous_fee_schedule_id,
+            },
     })),
     createdAt: row.created_at,
   };
@@ -160,15 +199,17 @@ export function merchantRoutes(app: App, deps: ServerDeps, audits: AuditPool): v
     async (request) => {
       const caller = requireCaller(request);
       const rows = await merchantsOf(deps.db, caller.userId);
-      const contracts = await contractsOf(
-        deps.db,
-        rows.map((r) => r.id),
-      );
+      const ids = rows.map((r) => r.id);
+      const [contracts, changes] = await Promise.all([
+        contractsOf(deps.db, ids),
+        contractChangesOf(deps.db, ids),
+      ]);
       return {
         items: rows.map((r) =>
           toBody(
             r,
             contracts.filter((c) => c.merchant_id === r.id),
+            changes.filter((c) => c.merchant_id === r.id),
           ),
         ),
       };
@@ -236,7 +277,7 @@ export function merchantRoutes(app: App, deps: ServerDeps, audits: AuditPool): v
       }
       const updated = await merchantOf(deps.db, caller.userId, existing.id);
       if (!updated) throw notFound('merchant');
-      return toBody(updated, await contractsOf(deps.db, [existing.id]));
+      return merchantBodyOf(deps.db, updated);
     },
   );
   app.put(
@@ -265,7 +306,23 @@ export function merchantRoutes(app: App, deps: ServerDeps, audits: AuditPool): v
             claim: z.object({ before: z.string(), after: z.string() }),
             statements: z.number(),
             changed: z.number(),
-            cases: z.array(z.object({ id: z.string(), before: z.string(), after: z.string() })),
+            cases: z.array(
+              z.object({
+                id: z.string(),
+                before: z.string(),
+                after: z.string(),
+                added: z
+                  .number()
+                  .describe(
+                    'deductions only the corrected terms make claimable that this case took in (it was not filed anywhere yet)',
+                  ),
+                offered: z
+                  .number()
+                  .describe(
+                    'such deductions offered to this case, already filed with a channel: POST /api/cases/{id}/deductions adds them',
+                  ),
+              }),
+            ),
           }),
           ...errorResponses,
         },
@@ -285,7 +342,7 @@ export function merchantRoutes(app: App, deps: ServerDeps, audits: AuditPool): v
       const result = await correctContract(deps, audits, caller, request.params.id, request.body);
       const merchant = await merchantOf(deps.db, caller.userId, request.params.id);
       if (!merchant) throw notFound('merchant');
-      return { ...result, merchant: toBody(merchant, await contractsOf(deps.db, [merchant.id])) };
+      return { ...result, merchant: await merchantBodyOf(deps.db, merchant) };
     },
   );
 }

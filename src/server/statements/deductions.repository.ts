@@ -199,3 +199,22 @@ export async function insertDeductions(
       .execute();
   }
 }
+
+/** The statement each of these deductions came from, by deduction id, in date order. */
+export async function statementOfDeductions(
+  trx: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const rows: { id: string; statement_id: string; date: string }[] = [];
+  for (let at = 0; at < ids.length; at += 500) {
+    rows.push(
+      ...(await trx
+        .selectFrom('deductions')
+        .select(['id', 'statement_id', 'date'])
+        .where('id', 'in', ids.slice(at, at + 500))
+        .execute()),
+    );
+  }
+  rows.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  return new Map(rows.map((r) => [r.id, r.statement_id]));
+}

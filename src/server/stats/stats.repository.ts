@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   COUNTERS,
   type CaseFacts,
@@ -324,18 +324,21 @@ const answerSchemaKinds = new Set(['refund', 'explanation', 'rejection', 'in_pro
  * published fee schedule (an administrator has reviewed both).
  */
 export async function knownProviders(db: Kysely<DB>): Promise<string[]> {
-  const [orgs, schedules] = await Promise.all([
-    db
-      .selectFrom('organizations')
-      .select('provider_name')
-      .where('kind', '=', 'provider')
-      .where('provider_name', 'is not', null)
-      .execute(),
-    db.selectFrom('fee_schedules').select('provider_name').distinct().execute(),
-  ]);
-  return [
-    ...new Set([...orgs, ...schedules].flatMap((r) => (r.provider_name ? [r.provider_name] : []))),
-  ];
+  // One query, as every case's statistics refresh asks; the organizations' names come first.
+  const rows = await db
+    .selectFrom('organizations')
+    .select(['provider_name', sql<number>`0`.as('source')])
+    .where('kind', '=', 'provider')
+    .where('provider_name', 'is not', null)
+    .unionAll(
+      db
+        .selectFrom('fee_schedules')
+        .select(['provider_name', sql<number>`1`.as('source')])
+        .distinct(),
+    )
+    .orderBy('source')
+    .execute();
+  return [...new Set(rows.flatMap((r) => (r.provider_name ? [r.provider_name] : [])))];
 }
 
 /** The plain facts the statistics need about these cases, read inside the caller's transaction. */

@@ -6,6 +6,7 @@ import {
   medianOf,
   type Counters,
 } from '../../stats/contribution.js';
+import type { KnowledgeBase } from '../../channels/schema.js';
 import { knowledgeBase } from '../channels/channels.service.js';
 import type { DB } from '../db/schema.js';
 import type { ServerDeps } from '../deps.js';
@@ -32,8 +33,11 @@ import {
 } from './stats.repository.js';
 
 /** The channels that are the provider’s own service line (its answers count for timeliness). */
-export async function providerChannels(db: Kysely<DB>): Promise<Set<string>> {
-  const kb = await knowledgeBase(db);
+export async function providerChannels(
+  db: Kysely<DB>,
+  known?: KnowledgeBase,
+): Promise<Set<string>> {
+  const kb = known ?? (await knowledgeBase(db));
   return new Set(kb.channels.filter((c) => c.kind === 'provider_service').map((c) => c.id));
 }
 
@@ -44,9 +48,14 @@ const RETRIES = 5;
  * reads its facts, and adds the difference from what it contributed before: the aggregates
  * always equal the sum of the stored contributions, however many instances write at once.
  */
-export async function refreshCaseStats(deps: ServerDeps, caseIds: readonly string[]) {
+export async function refreshCaseStats(
+  deps: ServerDeps,
+  caseIds: readonly string[],
+  /** The knowledge base the caller read in this request, if it did (saves reading it again). */
+  kb?: KnowledgeBase,
+) {
   if (caseIds.length === 0) return;
-  const channels = await providerChannels(deps.db);
+  const channels = await providerChannels(deps.db, kb);
   const at = deps.now().toISOString();
   for (const caseId of caseIds) {
     for (let attempt = 1; ; attempt++) {
@@ -97,8 +106,12 @@ async function refreshCaseStat(
   if (!facts) return;
   const after = contributionOf(facts);
   const before = await storedContribution(trx, caseId);
-  await applyDeltas(trx, deltasBetween(before, after));
-  await storeContribution(trx, caseId, after, at);
+  // Most writes (a draft filing, a note) leave what the case counts for as it was: then there is
+  // nothing to write, and the transaction only reads.
+  if (JSON.stringify(before) !== JSON.stringify(after)) {
+    await applyDeltas(trx, deltasBetween(before, after));
+    await storeContribution(trx, caseId, after, at);
+  }
   await refreshPublication(trx, caseId, after, at);
 }
 

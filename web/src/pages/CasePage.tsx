@@ -15,7 +15,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, apiText, type CaseDetail, type Filing, type Plan, type PlanStep } from '../api.js';
-import { stateName, useLang, useT } from '../i18n.js';
+import { categoryName, stateName, useLang, useT } from '../i18n.js';
 import { fenToYuan } from '../money.js';
 import GroupCard from './case/GroupCard.js';
 import { CaseFactsCard, type CaseWithFacts } from './facts/CaseFactsCard.js';
@@ -113,6 +113,12 @@ export default function CasePage() {
           <Descriptions.Item label={t('dueBy')}>{detail.nextDeadline ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {owner && detail.offered && detail.offered.findings.length > 0 ? (
+        <OfferedCard
+          offered={detail.offered}
+          onAdd={() => void act(() => api('POST', `/api/cases/${id}/deductions`, {}))}
+        />
+      ) : null}
       {plan ? (
         <Card title={t('plan')} data-testid="case-plan">
           <Typography.Paragraph strong>{plan.headline[lang]}</Typography.Paragraph>
@@ -161,7 +167,7 @@ export default function CasePage() {
         </Card>
       ) : null}
       {owner ? <CaseFactsCard detail={detail} onChange={load} /> : null}
-      {owner ? <ContractCard merchantId={detail.merchantId} onSaved={load} /> : null}
+      {owner ? <ContractCard merchantId={detail.merchantId} caseId={id} onSaved={load} /> : null}
       {detail.filings
         .filter((f) => f !== draft && !(owner && f.state === 'responded'))
         .map((filing) => (
@@ -202,6 +208,55 @@ const NW = {
   },
   dueOn: { zh: '（期限 {date}）', en: ' (due {date})' },
 } as const;
+
+const OW = {
+  title: { zh: '还可以追讨的扣款', en: 'More deductions you can claim' },
+  body: {
+    zh: '按修改后的合同约定，还有 {n} 笔扣款（共 {claim} 元）可以追讨。这件投诉已经提交过，已经提交的材料不会改变；加入后，追讨金额和以后生成的投诉书都会包含它们。',
+    en: 'Under your corrected contract, {n} more deduction(s) ({claim} yuan) can be claimed. This complaint was already filed and what was sent stays as it was; once added, the claim and the letters made from now on include them.',
+  },
+  more: { zh: '另有 {n} 笔', en: '{n} more' },
+  add: { zh: '加入这次投诉', en: 'Add them to this complaint' },
+} as const;
+
+/** At most this many offered deductions are listed; the rest are counted. */
+const OFFERED_SHOWN = 8;
+
+/**
+ * Deductions a corrected contract made claimable after the case was filed: nothing changes
+ * behind the merchant's back, they decide to add them.
+ */
+function OfferedCard({
+  offered,
+  onAdd,
+}: {
+  offered: NonNullable<CaseDetail['offered']>;
+  onAdd: () => void;
+}) {
+  const lang = useLang();
+  const t = useT();
+  const rows = offered.findings;
+  return (
+    <Card title={OW.title[lang]} data-testid="case-offered">
+      <Typography.Paragraph>
+        {fillIn(OW.body[lang], { n: String(rows.length), claim: offered.claim })}
+      </Typography.Paragraph>
+      <ul style={{ margin: '0 0 12px', paddingInlineStart: 20 }}>
+        {rows.slice(0, OFFERED_SHOWN).map((f) => (
+          <li key={f.id ?? `${f.date}${f.amount}`} data-testid="offered-deduction">
+            {f.date} · {categoryName(f.category, lang)} · {f.overcharge} {t('yuan')}
+          </li>
+        ))}
+        {rows.length > OFFERED_SHOWN ? (
+          <li>{fillIn(OW.more[lang], { n: String(rows.length - OFFERED_SHOWN) })}</li>
+        ) : null}
+      </ul>
+      <Button type="primary" block onClick={onAdd} data-testid="add-offered">
+        {OW.add[lang]}
+      </Button>
+    </Card>
+  );
+}
 
 const METHOD_NAMES: Record<string, { zh: string; en: string }> = {
   hotline: { zh: '电话', en: 'Phone' },

@@ -47,6 +47,7 @@ import { UseScheduleOption } from './feeschedules/ScheduleLinks.js';
 import { ContractFields, contractFromForm } from './facts/ContractFields.js';
 import { MarkButtons } from './facts/MarkButtons.js';
 import { ContractCard } from './facts/ContractCard.js';
+import { WhereToGetOne } from './statements/WhereToGetOne.js';
 
 const DeductionChart = lazy(() => import('./DeductionChart.js'));
 
@@ -319,6 +320,15 @@ function Statements({ merchant }: { merchant: Merchant }) {
       0;
   const departures = useDepartures(merchant.id, version);
   const [error, setError] = useState<string | null>(null);
+  // Whether anything was uploaded yet: before the first statement the page says where to get one.
+  const [statements, setStatements] = useState<number | null>(null);
+  useEffect(() => {
+    void api<{ total: number }>('GET', `/api/merchants/${merchant.id}/statements?limit=1`).then(
+      (r) => {
+        setStatements(r.total);
+      },
+    );
+  }, [merchant.id, version]);
 
   // The reader was not sure of the columns: the merchant maps them and the upload goes again.
   const [unsure, setUnsure] = useState<{ layout: UnsureLayout; form: FormData } | null>(null);
@@ -415,6 +425,8 @@ function Statements({ merchant }: { merchant: Merchant }) {
             }}
           />
         </div>
+        {/* an error says what to do next itself, and must not be pushed below the fold */}
+        {statements === 0 && !summary && !error ? <WhereToGetOne /> : null}
         <Input.TextArea
           data-testid="sms-paste"
           aria-label={t('smsPlaceholder')}

@@ -214,6 +214,69 @@ export function toPipeTable(
   return { text: lines.join('\r\n') + '\r\n', lineOf };
 }
 
+/** Display width on a fixed-width print: a Chinese (double-byte) character takes two columns. */
+export function displayWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) n += (ch.codePointAt(0) ?? 0) < 0x80 ? 1 : 2;
+  return n;
+}
+
+/**
+ * Text printed as a fixed-width table, as an old back-office prints it or a terminal saves it:
+ * no delimiter, each column padded with spaces to its display width (numbers to the right), `gap`
+ * spaces between columns, a centred title and free preamble lines above, a rule of dashes under the
+ * header and above the totals, no trailing spaces. Rows before `headerRow` with several cells are
+ * one preamble line.
+ */
+export function toFixedWidth(
+  rows: readonly Cell[][],
+  headerRow: number,
+  gap: number,
+): { text: string; lineOf: number[] } {
+  const texts = rows.map((r) => r.map(cellText));
+  const table = texts.slice(headerRow - 1);
+  const columns = Math.max(...table.map((r) => r.length));
+  const widths = Array.from({ length: columns }, (_, c) =>
+    Math.max(...table.map((r) => displayWidth(r[c] ?? ''))),
+  );
+  const numeric = Array.from({ length: columns }, (_, c) => {
+    const values = table
+      .slice(1)
+      .map((r) => r[c] ?? '')
+      .filter((v) => v !== '');
+    return values.length > 0 && values.every((v) => /^-?[\d,]+(?:\.\d{2})?$/.test(v));
+  });
+  const total = widths.reduce((a, b) => a + b, 0) + gap * (columns - 1);
+  const pad = (v: string, c: number) => {
+    const fill = ' '.repeat((widths[c] ?? 0) - displayWidth(v));
+    return numeric[c] ? fill + v : v + fill;
+  };
+  const lines: string[] = [];
+  const lineOf: number[] = [];
+  let ruled = false;
+  texts.forEach((r, i) => {
+    if (i + 1 < headerRow) {
+      const free = r.filter((c) => c !== '').join('    ');
+      const left = i === 0 ? Math.max(0, Math.floor((total - displayWidth(free)) / 2)) : 0;
+      lines.push(' '.repeat(left) + free);
+    } else {
+      if (!ruled && i + 1 > headerRow && /^(合计|笔数|总计)/u.test(r[0] ?? '')) {
+        lines.push('-'.repeat(total));
+        ruled = true;
+      }
+      lines.push(
+        r
+          .map((v, c) => pad(v, c))
+          .join(' '.repeat(gap))
+          .trimEnd(),
+      );
+    }
+    lineOf.push(lines.length);
+    if (i + 1 === headerRow) lines.push('-'.repeat(total));
+  });
+  return { text: lines.join('\r\n') + '\r\n', lineOf };
+}
+
 /** Excel 2003 XML Spreadsheet, also saved with an .xls name. */
 export function toXmlSpreadsheet(sheets: readonly Sheet[]): string {
   const cell = (c: Cell) => {

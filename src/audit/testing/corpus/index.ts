@@ -1,5 +1,6 @@
 import { generateLedger, type Ledger, type LedgerContract } from './ledger.js';
-import { LAYOUTS, type Layout, type Rendered } from './layouts.js';
+import { LAYOUTS as TABLE_AND_MESSAGE_LAYOUTS, type Layout, type Rendered } from './layouts.js';
+import { RED_TEAM_LAYOUTS } from './redteam.js';
 import { computeTruth, yuan, type Truth } from './truth.js';
 
 /**
@@ -8,9 +9,21 @@ import { computeTruth, yuan, type Truth } from './truth.js';
  * computed by truth.ts (spec §2) over what the layout shows.
  */
 export { generateLedger, type Ledger } from './ledger.js';
-export { LAYOUTS, layoutNamed, type Layout, type Rendered } from './layouts.js';
+export { type Layout, type Rendered } from './layouts.js';
 export { computeTruth, type Truth, type TrueFinding, type View } from './truth.js';
 export { FEE_NAMES, vocabularySize } from './vocabulary.js';
+
+/**
+ * Every layout: those of layouts.ts, then the shapes the red team found the audit failing on
+ * (redteam.ts, kept in a module of its own).
+ */
+export const LAYOUTS: readonly Layout[] = [...TABLE_AND_MESSAGE_LAYOUTS, ...RED_TEAM_LAYOUTS];
+
+export function layoutNamed(name: string): Layout {
+  const layout = LAYOUTS.find((l) => l.name === name);
+  if (!layout) throw new Error(`no layout ${name}`);
+  return layout;
+}
 
 export interface ExpectedFinding {
   file: string;
@@ -70,7 +83,7 @@ export function expectedFor(
   stem: string,
   withContract = true,
 ): Expected {
-  const truth: Truth = computeTruth(ledger, layout.view, withContract);
+  const truth: Truth = computeTruth(layout.shows?.(ledger) ?? ledger, layout.view, withContract);
   const file = `${stem}.${layout.ext}`;
   const findings = truth.findings.map((f): ExpectedFinding => {
     const at = rendered.positions.get(f.seq);

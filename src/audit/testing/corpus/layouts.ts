@@ -5,6 +5,7 @@ import {
   toHtmlReport,
   toHtmlTable,
   toPdf,
+  toFixedWidth,
   toPipeTable,
   toWorkbook,
   toXlsx,
@@ -49,6 +50,11 @@ export interface Layout {
   /** One line for docs and the expected.json's generator field. */
   about: string;
   render(ledger: Ledger): Rendered | Promise<Rendered>;
+  /**
+   * The ledger as this layout shows it, when it shows less than every entry (a daily sheet sums
+   * two deductions of one name on one day): the truth is stated for it. Every entry by default.
+   */
+  shows?: (ledger: Ledger) => Ledger;
 }
 
 // ---- money and dates as exports print them --------------------------------------------------
@@ -1140,7 +1146,434 @@ const NOVEL_LAYOUTS: readonly Layout[] = [
   ),
 ];
 
-export const LAYOUTS: readonly Layout[] = [...FIRST_LAYOUTS, ...NOVEL_LAYOUTS];
+// ---- layouts a person reads that the first 40 did not show (issue #11, second round) ----------
+
+const CN_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** 1 … 31 as 一 … 三十一. */
+const cnSmall = (n: number) =>
+  n < 10
+    ? (CN_DIGITS[n] ?? '')
+    : `${n >= 20 ? (CN_DIGITS[Math.floor(n / 10)] ?? '') : ''}十${n % 10 === 0 ? '' : (CN_DIGITS[n % 10] ?? '')}`;
+/** 2024 as 二〇二四 (or 二零二四: both are printed). */
+const cnYear = (year: string, zero = '〇') =>
+  year.replace(/\d/g, (d) => (d === '0' ? zero : (CN_DIGITS[Number(d)] ?? '')));
+/** 二〇二四年三月二日 */
+const cnNumeralDate = (e: Entry, zero = '〇') =>
+  `${cnYear(e.date.slice(0, 4), zero)}年${cnSmall(Number(e.date.slice(5, 7)))}月${cnSmall(Number(e.date.slice(8)))}日`;
+/** 3月2日 10:22:33 */
+const cnMonthDay = (e: Entry) =>
+  `${Number(e.date.slice(5, 7))}月${Number(e.date.slice(8))}日 ${e.time}`;
+
+/** The span of the ledger as a title says it, without a label: 2024年度, or 2024年11月—2025年3月. */
+function titleSpan(l: Ledger): string {
+  const first = l.entries[0]?.date ?? '';
+  const last = l.entries.at(-1)?.date ?? '';
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${first.slice(0, 4)}年度`;
+  const ym = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月`;
+  return `${ym(first)}—${ym(last)}`;
+}
+
+const TITLE_YEAR_MONTH_DAY: Column[] = [
+  { h: '交易时间', v: cnMonthDay },
+  { h: '交易类型', v: typeOf },
+  { h: '卡类型', v: (e) => cardOf(e) },
+  { h: '交易金额', v: (e) => plain(signed(e)) },
+  { h: '手续费', v: (e) => plain(feeOf(e)) },
+  { h: '结算金额', v: (e) => plain(netOf(e)) },
+  { h: '摘要', v: textOf },
+  { h: '流水号', v: (e) => e.ref },
+];
+
+const CN_NUMERAL_DATES: Column[] = [
+  { h: '交易日期', v: (e) => cnNumeralDate(e) },
+  { h: '交易时间', v: (e) => e.time },
+  { h: '交易类型', v: typeOf },
+  { h: '卡类型', v: (e) => cardOf(e) },
+  { h: '交易金额', v: (e) => grouped(signed(e)) },
+  { h: '手续费', v: (e) => plain(feeOf(e)) },
+  { h: '结算金额', v: (e) => grouped(netOf(e)) },
+  { h: '备注', v: textOf },
+];
+
+/**
+ * A workbook of one sheet a month, each titled with its month in Chinese numerals
+ * (二〇二四年三月 商户交易明细) and its rows dated by month and day only (03-02).
+ */
+function monthSheetsLayout(name: string, about: string): Layout {
+  const columns: Column[] = [
+    { h: '日期', v: (e) => `${e.date.slice(5, 7)}-${e.date.slice(8)}` },
+    { h: '时间', v: (e) => e.time },
+    { h: '交易类型', v: typeOf },
+    { h: '卡类型', v: (e) => cardOf(e) },
+    { h: '交易金额', v: (e) => signed(e) / 100 },
+    { h: '手续费', v: (e) => feeOf(e) / 100 },
+    { h: '结算金额', v: (e) => netOf(e) / 100 },
+    { h: '摘要', v: textOf },
+  ];
+  return {
+    name,
+    about,
+    ext: 'xlsx',
+    view: FULL_VIEW,
+    async render(ledger) {
+      const sheets: Sheet[] = [];
+      const positions = new Map<number, Position>();
+      for (const part of byMonth(ledger)) {
+        const first = part.entries[0]?.date ?? '';
+        const zero = first.slice(5, 7) === '01' ? '零' : '〇';
+        const title = `${cnYear(first.slice(0, 4), zero)}年${cnSmall(Number(first.slice(5, 7)))}月 商户交易明细`;
+        const grid = buildGrid(
+          ledger,
+          { columns, preamble: (l) => [[title], [`商户名称：${l.merchant}`]] },
+          part.entries,
+        );
+        sheets.push({ name: part.name, rows: grid.rows });
+        for (const [seq, p] of positionsOf(grid, part.name)) positions.set(seq, p);
+      }
+      if (sheets.length === 1) for (const p of positions.values()) delete p.sheet;
+      return {
+        bytes: await toXlsx(sheets),
+        positions,
+        format: 'xlsx',
+        encoding: null,
+        headerRow: 3,
+        records: ledger.entries.length,
+        sheets: sheets.map((s) => s.name),
+      };
+    },
+  };
+}
+
+/** A fixed-width print: columns padded with spaces, no delimiter (see `toFixedWidth`). */
+function fixedWidthLayout(
+  name: string,
+  about: string,
+  plan: () => TablePlan,
+  options: { encoding: TextEncoding; gap: number },
+): Layout {
+  return {
+    name,
+    about,
+    ext: 'txt',
+    view: FULL_VIEW,
+    render(ledger) {
+      const grid = buildGrid(ledger, plan());
+      const { text, lineOf } = toFixedWidth(grid.rows, grid.headerRow, options.gap);
+      const positions = new Map<number, Position>();
+      grid.seqs.forEach((seq, i) => {
+        if (seq !== null) positions.set(seq, { row: lineOf[i] ?? 0 });
+      });
+      return {
+        bytes: encodeText(text, options.encoding),
+        positions,
+        format: 'csv',
+        encoding: options.encoding === 'gbk' ? 'gb18030' : options.encoding,
+        headerRow: lineOf[grid.headerRow - 1] ?? null,
+        records: records(grid),
+      };
+    },
+  };
+}
+
+const fixedPreamble = (title: string) => (l: Ledger) => [
+  [`${l.provider} ${title}`],
+  [
+    `商户名称：${l.merchant}`,
+    `统计区间：${l.entries[0]?.date ?? ''} 至 ${l.entries.at(-1)?.date ?? ''}`,
+  ],
+];
+
+// ---- a daily sheet on its side: one column a day, one row a figure ------------------------------
+
+/** The row a deduction is printed on: its own name, before any dressing. */
+const feeLabel = (e: Entry) => (e.kind === 'fee' ? (e.name ?? e.text) : '');
+
+/**
+ * The ledger as a daily sheet shows it: deductions of one name on one day are one figure (the
+ * first entry's, with the sum), everything else as it is (sales, refunds, payouts and credits are
+ * never findings in the daily view).
+ */
+function dailyLedger(ledger: Ledger): Ledger {
+  const entries: Entry[] = [];
+  const cell = new Map<string, number>();
+  for (const e of ledger.entries) {
+    if (e.kind !== 'fee') {
+      entries.push(e);
+      continue;
+    }
+    const key = `${e.date}|${feeLabel(e)}`;
+    const at = cell.get(key);
+    const first = at === undefined ? undefined : entries[at];
+    if (first?.kind === 'fee') {
+      entries[at ?? 0] = { ...first, amount: first.amount + e.amount };
+      continue;
+    }
+    cell.set(key, entries.length);
+    entries.push({ ...e, text: feeLabel(e) });
+  }
+  return { ...ledger, entries };
+}
+
+interface WideRow {
+  label: string;
+  /** Money in (+1) or out (−1) of the merchant's account; 0 for a count. */
+  way: 1 | -1 | 0;
+  /** Fen (or a count) per day. */
+  values: Map<string, number>;
+  /** Ledger entries (of the daily ledger) in this row, by day. */
+  seqs: Map<string, number[]>;
+}
+
+/** The figures of a daily sheet: the day's sales, then every other movement by its name. */
+function wideRows(daily: Ledger, balance: boolean): { days: string[]; rows: WideRow[] } {
+  const days = [...new Set(daily.entries.map((e) => e.date))];
+  const rows: WideRow[] = [];
+  const byLabel = new Map<string, WideRow>();
+  const row = (label: string, way: 1 | -1 | 0): WideRow => {
+    let r = byLabel.get(label);
+    if (!r) {
+      r = { label, way, values: new Map(), seqs: new Map() };
+      byLabel.set(label, r);
+      rows.push(r);
+    }
+    return r;
+  };
+  const add = (r: WideRow, e: Entry, value: number) => {
+    r.values.set(e.date, (r.values.get(e.date) ?? 0) + value);
+    r.seqs.set(e.date, [...(r.seqs.get(e.date) ?? []), e.seq]);
+  };
+  const count = row('交易笔数', 0);
+  const amount = row('交易金额', 1);
+  const fee = row('手续费', 0);
+  const net = row('结算金额', 1);
+  const refunds = row('退款金额', -1);
+  const movements: Entry[] = [];
+  for (const e of daily.entries) {
+    if (e.kind === 'sale') {
+      add(count, e, 1);
+      add(amount, e, e.amount);
+      add(fee, e, e.fee);
+      add(net, e, e.net);
+    } else if (e.kind === 'refund') add(refunds, e, e.amount);
+    else movements.push(e);
+  }
+  // deductions, then credits, each by its name in order of appearance, then the payouts
+  for (const e of movements) if (e.kind === 'fee') add(row(feeLabel(e), -1), e, e.amount);
+  for (const e of movements) if (e.kind === 'credit') add(row(e.text, 1), e, e.amount);
+  const payouts = row('提现金额', -1);
+  for (const e of movements) if (e.kind === 'payout') add(payouts, e, e.amount);
+  if (balance) {
+    const end = row('账户余额', 0);
+    let running = 1_000_00;
+    for (const day of days) {
+      for (const r of rows)
+        if (r.way !== 0 && r.label !== '交易金额') running += r.way * (r.values.get(day) ?? 0);
+      end.values.set(day, running);
+    }
+  }
+  return { days, rows };
+}
+
+/**
+ * A daily sheet: one column a day (the header holds the dates), one row a figure — 交易笔数,
+ * 交易金额, 手续费, 结算金额, 退款金额, each deduction and credit by its name, 提现金额 — as a
+ * provider's 日结汇总 prints it. `signed`: money out is printed negative; otherwise every figure
+ * is positive and the 账户余额 row says which way each moved.
+ */
+function dailyWideLayout(
+  name: string,
+  about: string,
+  options: { container: 'xlsx' | 'csv'; signed: boolean },
+): Layout {
+  const view: View = { card: false, fee: false, net: false, daily: true };
+  return {
+    name,
+    about,
+    ext: options.container,
+    view,
+    shows: dailyLedger,
+    async render(ledger) {
+      const daily = dailyLedger(ledger);
+      const { days, rows } = wideRows(daily, !options.signed);
+      const money = (r: WideRow, fen: number): Cell => {
+        const v = options.signed && r.way === -1 ? -fen : fen;
+        if (options.container === 'xlsx') return r.label === '交易笔数' ? v : v / 100;
+        return r.label === '交易笔数' ? String(v) : grouped(v);
+      };
+      // month and day only while the title's year says which year (a ledger within one year)
+      const oneYear = titleSpan(ledger).endsWith('年度');
+      const dayCell = (day: string): Cell =>
+        options.container === 'xlsx'
+          ? { serial: Math.round(excelSerial(day)), format: 'yyyy-mm-dd' }
+          : oneYear
+            ? `${day.slice(5, 7)}-${day.slice(8)}`
+            : day;
+      const parts =
+        options.container === 'xlsx'
+          ? byMonth(ledger).map((m) => ({
+              name: m.name,
+              days: days.filter((d) => m.entries.some((e) => e.date === d)),
+            }))
+          : [{ name: '日汇总', days }];
+      const sheets: Sheet[] = [];
+      const positions = new Map<number, Position>();
+      let count = 0;
+      for (const part of parts) {
+        const title =
+          options.container === 'xlsx'
+            ? `${ledger.provider} 商户日结汇总表（${part.name}）`
+            : `${ledger.provider} ${titleSpan(ledger)} 商户日汇总`;
+        const grid: Cell[][] = [
+          [title],
+          [`商户名称：${ledger.merchant}`],
+          ['项目', ...part.days.map(dayCell)],
+        ];
+        for (const r of rows) {
+          const shown = part.days.filter((d) => r.values.has(d));
+          if (shown.length === 0 && r.way !== 0 && r.label !== '交易金额') continue;
+          grid.push([
+            r.label,
+            ...part.days.map((d) => {
+              const v = r.values.get(d);
+              return v === undefined ? null : money(r, v);
+            }),
+          ]);
+          for (const d of part.days)
+            for (const seq of r.seqs.get(d) ?? [])
+              positions.set(seq, {
+                row: grid.length,
+                ...(parts.length > 1 ? { sheet: part.name } : {}),
+              });
+          if (!['交易笔数', '交易金额', '手续费', '结算金额', '账户余额'].includes(r.label))
+            count += shown.length;
+        }
+        count += part.days.length;
+        sheets.push({ name: part.name, rows: grid });
+      }
+      if (options.container === 'csv')
+        return {
+          bytes: encodeText(
+            toDelimited(sheets[0]?.rows ?? [], { delimiter: ',', eol: '\r\n' }),
+            'utf-8-bom',
+          ),
+          positions,
+          format: 'csv',
+          encoding: 'utf-8-bom',
+          headerRow: 3,
+          records: count,
+        };
+      return {
+        bytes: await toXlsx(sheets),
+        positions,
+        format: 'xlsx',
+        encoding: null,
+        headerRow: 3,
+        records: count,
+        sheets: sheets.map((s) => s.name),
+      };
+    },
+  };
+}
+
+/** 1,234.56元 (and a note after the figure, as an invoice-minded export adds it). */
+const yuanNote = (fen: number, note = '') => `${grouped(fen)}元${note}`;
+
+const YUAN_TAX_NOTE: Column[] = [
+  { h: '交易日期', v: (e) => `${slashDate(e)} ${e.time}` },
+  { h: '交易类型', v: typeOf },
+  { h: '卡类型', v: (e) => cardOf(e) },
+  {
+    h: '交易金额',
+    v: (e) => yuanNote(signed(e), e.kind === 'fee' ? '（含税）' : ''),
+  },
+  { h: '手续费', v: (e) => yuanNote(feeOf(e), '（含税）') },
+  { h: '结算金额', v: (e) => yuanNote(netOf(e)) },
+  { h: '备注', v: textOf },
+];
+
+/** The fee column headed only 扣费, beside deduction rows typed 扣费 among the sales. */
+const KOUFEI_MIXED: Column[] = [
+  { h: '日期', v: stamp },
+  { h: '业务', v: typeOf },
+  { h: '卡种', v: (e) => cardOf(e, '借', '贷') },
+  { h: '金额', v: (e) => plain(signed(e)) },
+  { h: '扣费', v: (e) => (e.kind === 'sale' ? plain(e.fee) : '') },
+  { h: '到账', v: (e) => plain(netOf(e)) },
+  { h: '说明', v: textOf },
+];
+
+const SECOND_NOVEL_LAYOUTS: readonly Layout[] = [
+  textLayout(
+    'csv-title-year-only',
+    'the year only in an unlabelled title (某某支付 2024年度 商户交易明细), rows dated 3月2日 10:22:33',
+    () => ({
+      columns: TITLE_YEAR_MONTH_DAY,
+      preamble: (l) => [
+        [`${l.provider} ${titleSpan(l)} 商户交易明细`],
+        [`商户名称：${l.merchant}`],
+      ],
+    }),
+    { encoding: 'utf-8' },
+  ),
+  monthSheetsLayout(
+    'xlsx-month-sheets-numeral-title',
+    'XLSX, one sheet a month titled in Chinese numerals (二〇二四年三月 商户交易明细), rows dated 03-02',
+  ),
+  textLayout(
+    'csv-chinese-numeral-dates',
+    'dates in Chinese numerals (二〇二四年三月二日) beside a 交易时间 column, GB18030',
+    () => ({ columns: CN_NUMERAL_DATES, preamble: () => [['商户交易明细']] }),
+    { encoding: 'gb18030', eol: '\r\n' },
+  ),
+  fixedWidthLayout(
+    'txt-fixed-width-spaces',
+    'a terminal print saved as UTF-8 text: columns padded with spaces (two between), no delimiter, a centred title, 合计/笔数 footer',
+    () => ({
+      columns: STANDARD,
+      preamble: fixedPreamble('商户交易流水'),
+      totals: grandTotals(8, 3),
+    }),
+    { encoding: 'utf-8', gap: 2 },
+  ),
+  fixedWidthLayout(
+    'txt-fixed-width-gb18030-tight',
+    'a back-office print in GB18030: columns padded with spaces, one space between them, fields with spaces (2024-03-02 10:22:33), empty cells, 合计 footer',
+    () => ({
+      columns: [...STANDARD.slice(0, 7)],
+      preamble: fixedPreamble('POS 商户对账单'),
+      totals: grandTotals(7, 3),
+    }),
+    { encoding: 'gb18030', gap: 1 },
+  ),
+  dailyWideLayout(
+    'xlsx-daily-wide-balance',
+    'a daily sheet on its side (one column a day, rows 交易笔数/交易金额/手续费/结算金额/each deduction by name/提现金额), one sheet a month, every figure positive, an 账户余额 row',
+    { container: 'xlsx', signed: false },
+  ),
+  dailyWideLayout(
+    'csv-daily-wide-signed',
+    'the daily sheet on its side as CSV: dates 03-02 across (the year in the title only, while the ledger is within one year), money out negative',
+    { container: 'csv', signed: true },
+  ),
+  textLayout(
+    'csv-yuan-tax-note',
+    'every field quoted, amounts with 元 and thousands separators, fees with a trailing （含税） note',
+    () => ({ columns: YUAN_TAX_NOTE, preamble: preamble('商户结算明细') }),
+    { encoding: 'gb18030', quoteAll: true, eol: '\r\n' },
+  ),
+  textLayout(
+    'csv-koufei-fee-column',
+    'the card-fee column headed only 扣费, deduction rows typed 扣费 mixed with the sales, card type 借/贷',
+    () => ({ columns: KOUFEI_MIXED }),
+    { encoding: 'utf-8' },
+  ),
+];
+
+export const LAYOUTS: readonly Layout[] = [
+  ...FIRST_LAYOUTS,
+  ...NOVEL_LAYOUTS,
+  ...SECOND_NOVEL_LAYOUTS,
+];
 
 export function layoutNamed(name: string): Layout {
   const layout = LAYOUTS.find((l) => l.name === name);

@@ -43,7 +43,14 @@ export type Entry = EntryBase &
       }
     | { kind: 'refund'; type: string; amount: number; text: string }
     | { kind: 'payout'; amount: number; text: string }
-    | { kind: 'fee'; category: FeeCategory; amount: number; text: string }
+    | {
+        kind: 'fee';
+        category: FeeCategory;
+        amount: number;
+        text: string;
+        /** The fee's own name, before a statement dresses it (扣…, 3月…, （第2期）). */
+        name?: string;
+      }
     | { kind: 'credit'; amount: number; text: string }
   );
 
@@ -236,6 +243,7 @@ export function generateLedger({ seed, rows }: LedgerOptions): Ledger {
           category: s.category,
           amount: f,
           text: dressName(dice, s.category, s.name, day, s.instalment++),
+          name: s.name,
         });
         pending -= f;
       }

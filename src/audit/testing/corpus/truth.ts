@@ -20,6 +20,11 @@ export interface View {
   card: boolean;
   fee: boolean;
   net: boolean;
+  /**
+   * The layout prints a day's figures as sums (a daily sheet): two deductions of one name on one
+   * day are one figure. Such layouts are compared with each other only.
+   */
+  daily?: true;
 }
 
 export const FULL_VIEW: View = { card: true, fee: true, net: true };

@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError, type ContractCorrection, type Merchant } from '../../api.js';
-import { beijingToday } from '../../dates.js';
+import { Link } from 'react-router-dom';
+import { beijingDate, beijingToday } from '../../dates.js';
 import { errorMessage } from '../../errors.js';
 import { useLang, type Lang } from '../../i18n.js';
 import { UseScheduleOption } from '../feeschedules/ScheduleLinks.js';
@@ -51,6 +52,32 @@ const W = {
     zh: '投诉案件的追讨金额从 {before} 元变为 {after} 元，投诉书已随之更新。',
     en: 'Your complaint’s claim went from {before} yuan to {after} yuan; its letter follows.',
   },
+  caseGrew: {
+    zh: '投诉案件的追讨金额从 {before} 元变为 {after} 元，新增 {added} 笔扣款，投诉书已随之更新。',
+    en: 'Your complaint’s claim went from {before} yuan to {after} yuan with {added} more deduction(s); its letter follows.',
+  },
+  thisCase: {
+    zh: '已按新的约定重新核对 {n} 份对账单：追讨金额从 {before} 元变为 {after} 元。',
+    en: 'Checked {n} statement(s) again against the corrected contract: the claim went from {before} yuan to {after} yuan.',
+  },
+  thisCaseGrew: {
+    zh: '已按新的约定重新核对 {n} 份对账单：追讨金额从 {before} 元变为 {after} 元，新增 {added} 笔扣款。',
+    en: 'Checked {n} statement(s) again against the corrected contract: the claim went from {before} yuan to {after} yuan, with {added} more deduction(s).',
+  },
+  thisCaseSame: {
+    zh: '已按新的约定重新核对 {n} 份对账单：这件投诉的追讨金额仍是 {after} 元。',
+    en: 'Checked {n} statement(s) again against the corrected contract: this complaint’s claim stays {after} yuan.',
+  },
+  offered: {
+    zh: '这件投诉已经提交过，没有自动改动：按新的约定还有 {offered} 笔扣款可以追讨，由您决定是否加入（见页面上方“还可以追讨的扣款”）。',
+    en: 'This complaint was already filed and was left as it was: {offered} more deduction(s) can be claimed under the corrected contract; you decide whether to add them (see “More deductions you can claim” above).',
+  },
+  offeredElsewhere: {
+    zh: '一件已经提交的投诉没有自动改动：按新的约定还有 {offered} 笔扣款可以加入，请在这件投诉的页面决定。',
+    en: 'A complaint already filed was left as it was: {offered} more deduction(s) can be added; decide on that complaint’s page.',
+  },
+  openCase: { zh: '打开这件投诉', en: 'Open that complaint' },
+  changedOn: { zh: '约定于 {date} 修改。', en: 'Corrected on {date}.' },
   badField: {
     zh: '「{field}」填得不对：请改正后再保存。',
     en: 'The {field} does not fit: correct it and save again.',
@@ -92,9 +119,12 @@ function saveError(e: unknown, lang: Lang): string {
  */
 export function ContractCard({
   merchantId,
+  caseId,
   onSaved,
 }: {
   merchantId: string;
+  /** On a case page: what the correction did to this case is said first, in its own words. */
+  caseId?: string;
   onSaved?: (result: ContractCorrection) => void;
 }) {
   const lang = useLang();
@@ -111,6 +141,7 @@ export function ContractCard({
   }, [merchantId]);
   if (!merchant) return null;
   const current = inEffect(merchant);
+  const lastChange = merchant.contractChanges?.[0];
 
   const save = async (values: ContractFormValues & { feeScheduleId?: string }) => {
     setBusy(true);
@@ -153,6 +184,15 @@ export function ContractCard({
           : current.feeScheduleId
             ? W.schedule[lang]
             : fill(W.given[lang], { summary: summaryOf(current.contract, lang) })}
+        {lastChange ? (
+          <Typography.Text
+            type="secondary"
+            data-testid="contract-changed-on"
+            style={{ display: 'block' }}
+          >
+            {fill(W.changedOn[lang], { date: beijingDate(lastChange.at) })}
+          </Typography.Text>
+        ) : null}
       </Typography.Paragraph>
       {result ? (
         <Alert
@@ -160,23 +200,7 @@ export function ContractCard({
           showIcon
           data-testid="contract-saved"
           style={{ marginBottom: 12 }}
-          title={
-            <Space orientation="vertical" size={2}>
-              <span>
-                {fill(
-                  result.claim.before === result.claim.after
-                    ? W.claimSame[lang]
-                    : W.claimChanged[lang],
-                  { n: result.statements, ...result.claim },
-                )}
-              </span>
-              {result.cases
-                .filter((c) => c.before !== c.after)
-                .map((c) => (
-                  <span key={c.id}>{fill(W.caseChanged[lang], c)}</span>
-                ))}
-            </Space>
-          }
+          title={<CorrectionWords result={result} caseId={caseId} />}
         />
       ) : null}
       {open ? (
@@ -234,5 +258,55 @@ export function ContractCard({
         </Button>
       )}
     </Card>
+  );
+}
+
+/**
+ * What a save changed, in money: on a case page that case first (with the deductions it took
+ * in, or was offered because it was filed already); elsewhere the merchant's claim, then each
+ * complaint that moved.
+ */
+function CorrectionWords({
+  result,
+  caseId,
+}: {
+  result: ContractCorrection;
+  caseId: string | undefined;
+}) {
+  const lang = useLang();
+  const n = result.statements;
+  const here = caseId ? result.cases.find((c) => c.id === caseId) : undefined;
+  const claimLine = fill(
+    result.claim.before === result.claim.after ? W.claimSame[lang] : W.claimChanged[lang],
+    { n, ...result.claim },
+  );
+  const lines: React.ReactNode[] = [];
+  if (caseId) {
+    if (!here) lines.push(claimLine);
+    else if (here.before === here.after) lines.push(fill(W.thisCaseSame[lang], { n, ...here }));
+    else lines.push(fill(here.added > 0 ? W.thisCaseGrew[lang] : W.thisCase[lang], { n, ...here }));
+    if (here && here.offered > 0) lines.push(fill(W.offered[lang], here));
+  } else {
+    lines.push(claimLine);
+    for (const c of result.cases) {
+      if (c.before !== c.after) {
+        lines.push(fill(c.added > 0 ? W.caseGrew[lang] : W.caseChanged[lang], c));
+      }
+      if (c.offered > 0) {
+        lines.push(
+          <>
+            {fill(W.offeredElsewhere[lang], c)}{' '}
+            <Link to={`/cases/${c.id}`}>{W.openCase[lang]}</Link>
+          </>,
+        );
+      }
+    }
+  }
+  return (
+    <Space orientation="vertical" size={2}>
+      {lines.map((line, i) => (
+        <span key={i}>{line}</span>
+      ))}
+    </Space>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api.js';
+import { isYearless } from '../../errors.js';
 import { useLang, type Lang } from '../../i18n.js';
 
 /**
@@ -49,9 +50,13 @@ const W = {
   approved: { zh: '按已确认的格式读取', en: 'Read in a confirmed layout' },
 } as const;
 
-/** The unsure layout an upload error carries; null for any other error. */
+/**
+ * The unsure layout an upload error carries; null for any other error, and for dates without a
+ * year: mapping the columns cannot give a date its year (errorMessage says what to do instead).
+ */
 export function unsureLayoutOf(error: unknown): UnsureLayout | null {
   if (!(error instanceof ApiError) || error.body.code !== 'FG_ERR_UNSURE_LAYOUT') return null;
+  if (isYearless(error)) return null;
   const layout = (error.body as { layout?: UnsureLayout }).layout;
   return layout && Array.isArray(layout.rows) ? layout : null;
 }

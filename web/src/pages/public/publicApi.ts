@@ -1,6 +1,7 @@
 import { api, ApiError } from '../../api.js';
 import type { Lang } from '../../i18n.js';
 import { errorMessage } from '../../errors.js';
+import { csvCell } from '../../../../src/csv.js';
 
 /** The public API's shapes (no login), as `src/server/public/` and `src/server/guides/` send them. */
 export interface StatsRow {
@@ -112,11 +113,8 @@ export function csvHref(
   header: readonly string[],
   rows: readonly (readonly (string | number)[])[],
 ) {
-  const field = (v: string | number) => {
-    const text = String(v);
-    return /[",\r\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  const body = [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n');
+  // the same cells as every CSV the server writes: quoted, and formulas defused
+  const body = [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
   return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${body}\r\n`)}`;
 }
 

@@ -1,0 +1,38 @@
+import type { SourceRow } from '../model.js';
+
+const BACKTICK = 0x60;
+const APOSTROPHE = 0x27;
+
+/**
+ * A value with the mark an export puts before it to keep a spreadsheet from reading it as a
+ * number or a date: WeChat Pay's bills write every field as `` `2024-03-01 10:22:33 `` and
+ * `` `100.00 ``, and many back-offices write `'6222…` or `'2024-03-01` (Excel's text prefix).
+ * The mark is not part of the value: without it, the dates are dates and the amounts amounts.
+ */
+export function unmarkCell(text: string): string {
+  const first = text.charCodeAt(0);
+  if (first !== BACKTICK && first !== APOSTROPHE) return text;
+  const rest = text.slice(1);
+  // a quoted word ('abc') or a lone mark is text as written
+  if (rest === '' || rest.charCodeAt(rest.length - 1) === first) return text;
+  return rest;
+}
+
+/** The rows with their cells' text marks removed (in place: the rows are the decoder's own). */
+export async function* unmarked(
+  batches: AsyncIterable<readonly SourceRow[]>,
+): AsyncIterable<readonly SourceRow[]> {
+  for await (const batch of batches) {
+    for (const row of batch) {
+      const { cells } = row;
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i];
+        if (typeof cell === 'string' && cell.length > 0) {
+          const first = cell.charCodeAt(0);
+          if (first === BACKTICK || first === APOSTROPHE) cells[i] = unmarkCell(cell);
+        }
+      }
+    }
+    yield batch;
+  }
+}
