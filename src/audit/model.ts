@@ -37,7 +37,8 @@ export interface SourceMessage {
 
 /**
  * The container a statement came in: `xls` is a legacy BIFF workbook, `html` a web page table and
- * `spreadsheetml` an XML Spreadsheet 2003 (both usually saved with an `.xls` name).
+ * `spreadsheetml` an XML Spreadsheet 2003 (both usually saved with an `.xls` name); `xlsb` is
+ * Excel's binary workbook and `ods` an OpenDocument spreadsheet (zips, like `xlsx`).
  */
 export const STATEMENT_FORMATS = [
   'csv',
@@ -47,6 +48,8 @@ export const STATEMENT_FORMATS = [
   'html',
   'spreadsheetml',
   'pdf',
+  'xlsb',
+  'ods',
 ] as const;
 export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { strToU8 } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -109,7 +109,8 @@ function serial(text: string): number {
   return (Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1, hh, mm, ss) - EPOCH_MS) / 86_400_000;
 }
 
-function xls(): Uint8Array {
+/** Excel's formats SheetJS writes: legacy BIFF8 (.xls) and the binary workbook (.xlsb). */
+function xls(bookType: 'biff8' | 'xlsb' = 'biff8'): Uint8Array {
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(
     workbook,
@@ -128,7 +129,36 @@ function xls(): Uint8Array {
   });
   sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: LEDGER.length + 2, c: 4 } });
   XLSX.utils.book_append_sheet(workbook, sheet, '明细');
-  return XLSX.write(workbook, { type: 'buffer', bookType: 'biff8' }) as Buffer;
+  return XLSX.write(workbook, { type: 'buffer', bookType }) as Buffer;
+}
+
+/** An OpenDocument spreadsheet as LibreOffice and WPS save it: typed cells, dates as ISO text. */
+function ods(): Uint8Array {
+  const ns = (prefix: string, name: string) =>
+    `xmlns:${prefix}="urn:oasis:names:tc:opendocument:xmlns:${name}:1.0"`;
+  const text = (value: string) =>
+    `<table:table-cell office:value-type="string"><text:p>${value}</text:p></table:table-cell>`;
+  const date = (value: string) =>
+    `<table:table-cell office:value-type="date" office:date-value="${value.replace(' ', 'T')}"><text:p>${value}</text:p></table:table-cell>`;
+  const number = (value: number) =>
+    `<table:table-cell office:value-type="float" office:value="${value}"><text:p>${money(value)}</text:p></table:table-cell>`;
+  const row = (cells: string) => `<table:table-row>${cells}</table:table-row>`;
+  const rows = LEDGER.map(([d, a, f, n, s]) =>
+    row(date(d) + number(a) + number(f) + number(n) + text(s)),
+  );
+  const content = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content ${ns('office', 'office')} ${ns('table', 'table')} ${ns('text', 'text')} office:version="1.3"><office:body><office:spreadsheet>
+<table:table table:name="明细">${row(text('交易明细'))}${row(HEADER.map(text).join(''))}${rows.join('')}</table:table>
+</office:spreadsheet></office:body></office:document-content>`;
+  const styles = `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${ns('office', 'office')} office:version="1.3"/>`;
+  return zipSync({
+    mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+    'content.xml': strToU8(content),
+    'styles.xml': strToU8(styles),
+    'META-INF/manifest.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>`,
+    ),
+  });
 }
 
 async function xlsx(): Promise<Uint8Array> {
@@ -355,6 +385,29 @@ describe('legacy .xls (BIFF8)', () => {
   });
 });
 
+describe('zips that are not XLSX', () => {
+  it('an Excel binary workbook (.xlsb) and an OpenDocument spreadsheet (.ods) are read', async () => {
+    for (const [bytes, format] of [
+      [xls('xlsb'), 'xlsb'],
+      [ods(), 'ods'],
+    ] as const) {
+      const { decoded, items } = await decode(bytes, `book.${format}`);
+      expect(decoded.meta.format).toBe(format);
+      const detail = rowsOf(items).filter((r) => r.cells.length === HEADER.length);
+      expect(detail[0]?.cells).toEqual(HEADER);
+      expect(detail[1]?.cells[0]).toEqual(new Date(Date.UTC(2024, 2, 1, 9, 10, 12)));
+      expect(detail[1]?.cells.slice(1, 4)).toEqual(['1022', '5.11', '1016.89']);
+    }
+  });
+
+  it('a plain zip of files says it is an archive and what it holds', async () => {
+    const archive = zipSync({ '2024年3月.csv': csv(), '2024年4月.csv': csv() });
+    await expect(decode(archive, 'download.zip')).rejects.toThrow(
+      /download\.zip 是压缩包，不是对账单本身（里面有 2024年3月\.csv、2024年4月\.csv）/u,
+    );
+  });
+});
+
 describe.skipIf(font === null)('PDF with a text layer', () => {
   it('three pages: header, title and footer are not rows; rows carry their page', async () => {
     const { decoded, items } = await decode(await pdf(), 'statement.pdf');
@@ -538,7 +591,9 @@ describe('the same ledger in every container gives the same audit', () => {
     ['HTML (UTF-8)', 'h.xls', () => html('utf-8')],
     ['HTML (GBK)', 'h.xls', () => html('gbk')],
     ['XML Spreadsheet 2003', 's.xls', spreadsheetMl],
-    ['BIFF8 .xls', 'b.xls', xls],
+    ['BIFF8 .xls', 'b.xls', () => xls()],
+    ['Excel binary .xlsb', 'b.xlsb', () => xls('xlsb')],
+    ['OpenDocument .ods', 'o.ods', ods],
     ['XLSX', 'x.xlsx', xlsx],
   ];
   if (font !== null) containers.push(['PDF', 'p.pdf', () => pdf()]);

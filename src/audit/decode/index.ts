@@ -104,7 +104,10 @@ export async function decodeStatement(
   // the container formats' readers (and their libraries) are loaded when a file needs them:
   // loading them all took a tenth of a second of every start, CSV or not
   switch (format) {
-    case 'xlsx': {
+    // every zip sniffs as `xlsx`; its reader tells .xlsb and .ods by their entries
+    case 'xlsx':
+    case 'xlsb':
+    case 'ods': {
       const { decodeXlsx } = await import('./xlsx.js');
       return table(await decodeXlsx(stream, file, limits), true);
     }

@@ -41,15 +41,45 @@ async function* readSheets(
   meta: DecodedMeta,
 ): AsyncIterable<SourceRow[]> {
   const bytes = await readWhole(chunks, file, limits);
+  // a compound file's header alone is 512 bytes (SheetJS would read less as text)
+  if (bytes.byteLength < 512 || bytes.readUInt32LE(4) !== 0xe11ab1a1) {
+    throw unreadable(file, meta, new Error('not a compound file'));
+  }
+  yield* sheetJsRows(bytes, file, limits, meta);
+}
+
+const WORKBOOK_NAMES: Partial<Record<DecodedMeta['format'], string>> = {
+  xls: 'Excel 97-2003 (.xls) 工作簿 (not a readable .xls workbook)',
+  xlsb: 'Excel 二进制工作簿 (.xlsb) (not a readable .xlsb workbook)',
+  ods: 'OpenDocument 表格 (.ods) (not a readable .ods spreadsheet)',
+};
+
+function unreadable(file: string, meta: DecodedMeta, cause: unknown): FeeGuardError {
+  return new FeeGuardError(
+    'FG_ERR_UNREADABLE_FILE',
+    `${file} 不是可读的 ${WORKBOOK_NAMES[meta.format] ?? WORKBOOK_NAMES.xls}`,
+    {
+      hint: 'open it in Excel or WPS and save it again as .xlsx, or export the statement as CSV',
+      cause,
+    },
+  );
+}
+
+/**
+ * The rows of a workbook SheetJS reads whole — legacy BIFF, and the zipped .xlsb and .ods whose
+ * entries the XLSX reader has already bounded — batch by batch, sheet by sheet.
+ */
+export async function* sheetJsRows(
+  bytes: Buffer,
+  file: string,
+  limits: DecodeLimits,
+  meta: DecodedMeta,
+): AsyncIterable<SourceRow[]> {
   const XLSX = await import('@e965/xlsx');
   // BIFF5 (Excel 5/95) stores text in the workbook's code page (936 = GBK on a Chinese Windows)
   XLSX.set_cptable(await import('@e965/xlsx/dist/cpexcel.full.mjs'));
   let workbook: ReturnType<typeof XLSX.read>;
   try {
-    // a compound file's header alone is 512 bytes (SheetJS would read less as text)
-    if (bytes.byteLength < 512 || bytes.readUInt32LE(4) !== 0xe11ab1a1) {
-      throw new Error('not a compound file');
-    }
     workbook = XLSX.read(bytes, {
       type: 'buffer',
       dense: true,
@@ -60,14 +90,7 @@ async function* readSheets(
       sheetRows: limits.maxRows + 1,
     });
   } catch (error) {
-    throw new FeeGuardError(
-      'FG_ERR_UNREADABLE_FILE',
-      `${file} 不是可读的 Excel 97-2003 (.xls) 工作簿 (not a readable .xls workbook)`,
-      {
-        hint: 'open it in Excel or WPS and save it again as .xlsx, or export the statement as CSV',
-        cause: error,
-      },
-    );
+    throw unreadable(file, meta, error);
   }
   const names = workbook.SheetNames;
   meta.sheets?.push(...names);

@@ -82,7 +82,7 @@ export async function orderedArchive(
   zip: Buffer,
   file: string,
   limits: DecodeLimits,
-): Promise<Uint8Array[]> {
+): Promise<{ parts: Uint8Array[]; names: string[] }> {
   let archive: yauzl.ZipFile;
   try {
     archive = await new Promise<yauzl.ZipFile>((resolve, reject) => {
@@ -150,7 +150,30 @@ export async function orderedArchive(
   }
   // the central directory closes the stream for exceljs's sequential reader
   parts.push(zip.subarray(directoryAt));
-  return parts;
+  return { parts, names: entries.map((e) => e.name) };
+}
+
+/**
+ * What a zip holds, by its entries: an Office Open XML workbook (exceljs reads it as it streams),
+ * an Excel binary workbook (.xlsb) or an OpenDocument spreadsheet (.ods, what WPS and LibreOffice
+ * save by default), or neither — a back-office's download of several files is a plain zip.
+ */
+function archiveKind(names: readonly string[]): 'xlsx' | 'xlsb' | 'ods' | null {
+  if (names.includes('xl/workbook.xml')) return 'xlsx';
+  if (names.includes('xl/workbook.bin')) return 'xlsb';
+  if (names.includes('content.xml') && names.includes('META-INF/manifest.xml')) return 'ods';
+  return null;
+}
+
+/** A zip that is no workbook: say what is inside and what to do, not "no sheet". */
+function notAWorkbook(file: string, names: readonly string[]): FeeGuardError {
+  const files = names.filter((n) => !n.endsWith('/'));
+  const shown = files.slice(0, 5).join('、') + (files.length > 5 ? ' …' : '');
+  return new FeeGuardError(
+    'FG_ERR_UNREADABLE_FILE',
+    `${file} 是压缩包，不是对账单本身${files.length > 0 ? `（里面有 ${shown}）` : ''} (a zip archive, not a statement)`,
+    { hint: 'unzip it and audit the statement files inside (CSV, Excel, PDF)' },
+  );
 }
 
 /** Rows are handed on in batches of this many. */
@@ -162,7 +185,17 @@ async function* readSheets(
   meta: DecodedMeta,
   limits: DecodeLimits,
 ): AsyncIterable<SourceRow[]> {
-  const parts = await orderedArchive(await readWhole(chunks, file, limits), file, limits);
+  const zip = await readWhole(chunks, file, limits);
+  const { parts, names } = await orderedArchive(zip, file, limits);
+  const kind = archiveKind(names);
+  if (kind === null) throw notAWorkbook(file, names);
+  if (kind !== 'xlsx') {
+    // entries already bounded by orderedArchive; SheetJS reads these workbooks whole
+    meta.format = kind;
+    const { sheetJsRows } = await import('./xls.js');
+    yield* sheetJsRows(zip, file, limits, meta);
+    return;
+  }
   // exceljs is large: load it only when a workbook comes
   const { default: ExcelJS } = await import('exceljs');
   mendMultibyteChunks(ExcelJS.stream.xlsx.WorkbookReader);

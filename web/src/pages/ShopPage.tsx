@@ -403,7 +403,7 @@ function Statements({ merchant }: { merchant: Merchant }) {
           <p style={{ margin: 0 }}>{t('uploadHint')}</p>
           <input
             type="file"
-            accept=".csv,.txt,.xlsx,.xls,.htm,.html,.xml,.pdf"
+            accept=".csv,.txt,.xlsx,.xls,.xlsb,.ods,.htm,.html,.xml,.pdf"
             data-testid="statement-upload"
             aria-label={W.chooseFile[lang]}
             disabled={busy}

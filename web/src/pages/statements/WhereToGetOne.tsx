@@ -30,8 +30,8 @@ const W = {
     },
   ],
   formats: {
-    zh: '可以上传 Excel（.xlsx、.xls）、CSV 或文本文件、网页表格、带文字的 PDF（拍照或扫描的 PDF 读不了）。',
-    en: 'Accepted: Excel (.xlsx, .xls), CSV or text files, web-page tables, and PDFs that carry text (a photo or scan cannot be read).',
+    zh: '可以上传 Excel（.xlsx、.xls、.xlsb）、WPS 或 LibreOffice 表格（.ods）、CSV 或文本文件、网页表格、带文字的 PDF（拍照或扫描的 PDF 读不了）。',
+    en: 'Accepted: Excel (.xlsx, .xls, .xlsb), OpenDocument spreadsheets (.ods), CSV or text files, web-page tables, and PDFs that carry text (a photo or scan cannot be read).',
   },
 } as const;
 
