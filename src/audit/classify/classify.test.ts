@@ -229,8 +229,27 @@ describe('money returned is never a fee', () => {
     ['入账', '会员费退款', 2281],
     ['', '押金退款', 29900],
     ['', '服务费用退款', 3900],
+    // the refund named before the fee, or marked after it
+    ['', '退流量费', 9900],
+    ['', '退押金', 29900],
+    ['', '流量费（已退）', 9900],
+    ['', '服务费-退', 3900],
+    ['', '年费退费', 3900],
   ])('%s / %s (%d) → credit', (type, description, amount) => {
     expect(outcome(line(type, description, amount))).toBe('credit');
+  });
+
+  it('a sale refunded (退货手续费) is no fee refunded', () => {
+    expect(outcome(line('', '退货手续费', -300))).not.toBe('credit');
+  });
+
+  it('a reward clawed back (返现扣回) is money taken to review, not an activation charge', () => {
+    for (const name of ['激活返现扣回', '激活奖励扣回', '返佣扣回']) {
+      expect(classify(line('', name, -9900))).toMatchObject({
+        kind: 'fee',
+        category: 'other_deduction',
+      });
+    }
   });
 
   it('a reversal of a fee is a credit naming the category it reverses', () => {
