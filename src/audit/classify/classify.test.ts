@@ -218,6 +218,12 @@ describe('the payout rule: a payout is never a fee', () => {
     expect(classify(line('结算', '尾号0443', -10636)).speed).toBeUndefined();
   });
 
+  it("a bank SMS names the merchant's own account by 尾号: no payout, the fee it paid is a fee", () => {
+    expect(outcome(line('', '您尾号6789的账户03月08日10:22支出(POS流量费)99.00元', -9900))).toBe(
+      'fee:traffic_fee',
+    );
+  });
+
   it('a payout-shaped row that also names a fee is reviewed, never claimed as a fee', () => {
     const c = classify(line('', '结算至尾号1234 扣流量费', -500000));
     expect(c).toMatchObject({ kind: 'fee', category: 'traffic_fee', evidence: 'weak' });
