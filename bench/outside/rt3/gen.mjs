@@ -908,6 +908,213 @@ def(
   ),
 );
 
+// 31: newest first, two withdrawals' fees of one category on one day: the earlier one is covered
+def(
+  'rt3-31-newest-same-day',
+  L.newest,
+  {},
+  {
+    seed: 131,
+    from: '2024-03-01',
+    to: '2024-08-31',
+    rates: { debit: 0.6, credit: 0.6 },
+    fees: [
+      {
+        date: '2024-03-08',
+        time: '09:15',
+        cat: 'instant_settlement_fee',
+        fen: 500,
+        text: '秒到费',
+      },
+      {
+        date: '2024-03-08',
+        time: '16:40',
+        cat: 'instant_settlement_fee',
+        fen: 500,
+        text: '秒到费',
+      },
+      { date: '2024-03-08', time: '16:41', cat: 'traffic_fee', fen: 5900, text: 'SIM卡费' },
+      {
+        date: '2024-05-20',
+        time: '08:05',
+        cat: 'instant_settlement_fee',
+        fen: 500,
+        text: '秒到费',
+      },
+      {
+        date: '2024-05-20',
+        time: '13:30',
+        cat: 'instant_settlement_fee',
+        fen: 800,
+        text: '秒到费',
+      },
+      {
+        date: '2024-05-20',
+        time: '21:50',
+        cat: 'instant_settlement_fee',
+        fen: 500,
+        text: '秒到费',
+      },
+      { date: '2024-07-02', time: '10:00', cat: 'service_fee', fen: 9900, text: '年度服务费' },
+      { date: '2024-07-02', time: '10:00', cat: 'traffic_fee', fen: 5900, text: 'SIM卡费' },
+    ],
+  },
+  contract(
+    '中付支付科技有限公司',
+    PI,
+    [{ cardType: 'any', percent: 0.6 }],
+    [
+      { category: 'instant_settlement_fee', amountYuan: 5, every: 'month' },
+      { category: 'traffic_fee', amountYuan: 59, every: 'year' },
+    ],
+  ),
+);
+
+// 32: daily 小计 rows among the records
+def(
+  'rt3-32-daily-subtotals',
+  L.dailySub,
+  {},
+  {
+    seed: 132,
+    from: '2024-04-01',
+    to: '2024-08-31',
+    rates: { debit: 0.5, credit: 0.6 },
+    debitCap: 2000,
+    rise: { from: '2024-07-01', rates: { debit: 0.55, credit: 0.6 } },
+    fees: [
+      { date: '2024-04-16', cat: 'traffic_fee', fen: 9900, text: '流量费' },
+      { date: '2024-06-16', cat: 'service_fee', fen: 1900, text: '月服务费' },
+    ],
+  },
+  contract(
+    '海科融通支付服务有限公司',
+    PI,
+    [
+      { cardType: 'debit', percent: 0.5, capYuan: 20 },
+      { cardType: 'credit', percent: 0.6 },
+    ],
+    [{ category: 'service_fee', amountYuan: 19, every: 'month' }],
+  ),
+);
+
+// 33: SMS one a line with +00:00 timestamps: the fee at 06:30 Shanghai on startsAfter is covered, one the evening before is not
+def(
+  'rt3-33-sms-utc-one-line',
+  L.smsUtcOneLine,
+  { brand: '【通联支付】', sender: '95193' },
+  {
+    seed: 133,
+    from: '2024-04-01',
+    to: '2024-09-30',
+    rates: { debit: 0.6, credit: 0.6 },
+    cards: [null],
+    salesPerDay: [1, 3],
+    refunds: 0,
+    fees: [
+      { date: '2024-05-31', time: '20:30', cat: 'service_fee', fen: 2000, text: '服务费' },
+      { date: '2024-06-01', time: '06:30', cat: 'traffic_fee', fen: 9900, text: '流量费' },
+      { date: '2024-07-01', time: '05:00', cat: 'service_fee', fen: 2000, text: '服务费' },
+      { date: '2024-08-01', time: '05:00', cat: 'service_fee', fen: 2000, text: '服务费' },
+    ],
+  },
+  contract(
+    '通联支付网络服务股份有限公司',
+    PI,
+    [{ cardType: 'any', percent: 0.6 }],
+    [
+      { category: 'traffic_fee', amountYuan: 99, every: 'year', startsAfter: '2024-06-01' },
+      { category: 'service_fee', amountYuan: 20, every: 'month', startsAfter: '2024-06-01' },
+    ],
+  ),
+);
+
+// 34: the fee column is 扣款金额; the SIM fee sits in it too, 交易金额 0.00
+def(
+  'rt3-34-kk-as-fee-column',
+  L.kkFee,
+  { brand: '拉卡拉', terminals: ['L0091823', 'L0091824'] },
+  {
+    seed: 134,
+    from: '2024-05-01',
+    to: '2024-10-31',
+    rates: { debit: 0.6, credit: 0.6 },
+    cards: [null],
+    rise: { from: '2024-10-01', rates: { debit: 0.63, credit: 0.63 } },
+    fees: [
+      { date: '2024-05-25', cat: 'traffic_fee', fen: 9900, text: '流量卡年费' },
+      { date: '2024-08-25', cat: 'instant_settlement_fee', fen: 300, text: '秒到服务费' },
+    ],
+    credits: [{ date: '2024-06-03', fen: 300, text: '秒到费退还' }],
+  },
+  contract(
+    '拉卡拉支付股份有限公司',
+    PI,
+    [{ cardType: 'any', percent: 0.6 }],
+    [{ category: 'traffic_fee', amountYuan: 99, every: 'year' }],
+  ),
+);
+
+// 35: as 33 with spaces between the fields: only the UTC dates are in the way
+def(
+  'rt3-35-sms-utc-spaces',
+  L.smsUtcOneLine,
+  { brand: '【通联支付】', sender: '95193', sep: ' ' },
+  {
+    seed: 135,
+    from: '2024-04-01',
+    to: '2024-09-30',
+    rates: { debit: 0.6, credit: 0.6 },
+    cards: [null],
+    salesPerDay: [1, 3],
+    refunds: 0,
+    fees: [
+      { date: '2024-05-31', time: '20:30', cat: 'service_fee', fen: 2000, text: '服务费' },
+      { date: '2024-06-01', time: '06:30', cat: 'traffic_fee', fen: 9900, text: '流量费' },
+      { date: '2024-07-01', time: '05:00', cat: 'service_fee', fen: 2000, text: '服务费' },
+      { date: '2024-07-31', time: '21:00', cat: 'service_fee', fen: 2000, text: '服务费' },
+    ],
+  },
+  contract(
+    '通联支付网络服务股份有限公司',
+    PI,
+    [{ cardType: 'any', percent: 0.6 }],
+    [
+      { category: 'traffic_fee', amountYuan: 99, every: 'year', startsAfter: '2024-06-01' },
+      { category: 'service_fee', amountYuan: 20, every: 'month', startsAfter: '2024-06-01' },
+    ],
+  ),
+);
+
+// 36: CSV with the deduction in the 手续费 column and 交易金额 empty (as 07, without the workbook)
+def(
+  'rt3-36-fee-in-fee-column',
+  L.feeInFeeCol,
+  { terminal: '20931177' },
+  {
+    seed: 136,
+    from: '2024-02-01',
+    to: '2024-07-31',
+    rates: { debit: 0.5, credit: 0.6 },
+    debitCap: 2000,
+    fees: [
+      { date: '2024-02-26', cat: 'traffic_fee', fen: 9900, text: 'SIM卡年费' },
+      { date: '2024-03-26', cat: 'deposit', fen: 19900, text: '机具押金' },
+      ...monthly('2024-02-01', '2024-07-31', 12, 'service_fee', 2500, ['会员服务费']),
+    ],
+    credits: [{ date: '2024-05-02', fen: 2500, text: '会员服务费退还' }],
+  },
+  contract(
+    '随行付支付有限公司',
+    PI,
+    [
+      { cardType: 'debit', percent: 0.5, capYuan: 20 },
+      { cardType: 'credit', percent: 0.6 },
+    ],
+    [{ category: 'service_fee', amountYuan: 25, every: 'quarter' }],
+  ),
+);
+
 // ------------------------------------------------------------------------------------------------
 fs.mkdirSync(OUT, { recursive: true });
 for (const f of fs.readdirSync(OUT)) if (f.startsWith('rt3-')) fs.rmSync(path.join(OUT, f));

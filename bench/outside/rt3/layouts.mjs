@@ -1173,3 +1173,174 @@ export function spaced(ev, o) {
     records: ev.length,
   };
 }
+
+// 16. daily 小计 rows after each day's records (not records themselves)
+export function dailySub(ev) {
+  const rows = [
+    ['交易日期', '交易时间', '交易类型', '卡类型', '交易金额', '手续费', '结算金额', '摘要'],
+  ];
+  const place = new Map();
+  let day = null;
+  let n = 0,
+    a = 0,
+    f = 0,
+    s = 0;
+  const flush = () => {
+    if (day && n) rows.push([`${day} 小计`, '', `笔数${n}`, '', yuan(a), yuan(f), yuan(s), '']);
+    n = a = f = s = 0;
+  };
+  for (const e of ev) {
+    if (iso(e.t) !== day) {
+      flush();
+      day = iso(e.t);
+    }
+    let r;
+    if (e.kind === 'sale') {
+      r = [
+        iso(e.t),
+        hms(e.t),
+        '消费',
+        cardCn(e.card),
+        yuan(e.amt),
+        yuan(e.fee),
+        yuan(e.settled),
+        e.text,
+      ];
+      n++;
+      a += e.amt;
+      f += e.fee;
+      s += e.settled;
+    } else if (e.kind === 'refund')
+      r = [iso(e.t), hms(e.t), '退货', cardCn(e.card), yuan(-e.amt), '0.00', yuan(-e.amt), ''];
+    else if (e.kind === 'payout')
+      r = [iso(e.t), hms(e.t), '结算', '', yuan(-e.amt), '0.00', yuan(-e.amt), '结算到卡'];
+    else if (e.kind === 'credit')
+      r = [iso(e.t), hms(e.t), '返还', '', yuan(e.amt), '0.00', yuan(e.amt), e.text];
+    else if (e.kind === 'fee')
+      r = [iso(e.t), hms(e.t), '扣费', '', yuan(-e.amt), '0.00', yuan(-e.amt), e.text];
+    rows.push(r);
+    place.set(e.i, { row: rows.length });
+  }
+  flush();
+  return {
+    place,
+    bytes: Buffer.from(joinCsv(rows)),
+    format: 'csv',
+    encoding: 'utf-8',
+    headerRow: 1,
+    records: ev.length,
+  };
+}
+
+// 17. SMS export, one message a line, each led by its UTC timestamp with an explicit +00:00 offset
+export function smsUtcOneLine(ev, o) {
+  const place = new Map();
+  const msgs = [];
+  const utc = (t) => {
+    const ms = Date.UTC(t.y, t.m - 1, t.d, t.hh, t.mi, t.ss) - 8 * 3600 * 1000;
+    return new Date(ms).toISOString().replace('.000Z', '+00:00');
+  };
+  const b = o.brand;
+  for (const e of ev) {
+    let body;
+    if (e.kind === 'sale')
+      body = `${b}您的商户今日成功收款${yuan(e.amt)}元，手续费${yuan(e.fee)}元。`;
+    else if (e.kind === 'payout') body = `${b}今日结算款${yuan(e.amt)}元已到账，尾号7730。`;
+    else if (e.kind === 'fee') body = `${b}今日从结算款中扣除${e.text}${yuan(e.amt)}元。`;
+    else continue;
+    msgs.push([utc(e.t), o.sender, body].join(o.sep ?? '\t'));
+    place.set(e.i, { row: msgs.length });
+  }
+  return {
+    place,
+    bytes: Buffer.from(msgs.join('\n') + '\n'),
+    format: 'sms',
+    encoding: 'utf-8',
+    headerRow: null,
+    records: msgs.length,
+  };
+}
+
+// 18. the fee column is called 扣款金额; dates 20240305 and times 103512 in their own columns
+export function kkFee(ev, o) {
+  const rows = [
+    [`${o.brand} 商户交易明细`],
+    ['交易日期', '交易时间', '终端号', '交易类型', '交易金额', '扣款金额', '结算金额', '扣款说明'],
+  ];
+  const place = new Map();
+  const d = (t) => `${t.y}${pad2(t.m)}${pad2(t.d)}`;
+  const tm = (t) => `${pad2(t.hh)}${pad2(t.mi)}${pad2(t.ss)}`;
+  for (const e of ev) {
+    let r;
+    const term = o.terminals[e.i % o.terminals.length];
+    if (e.kind === 'sale')
+      r = [
+        d(e.t),
+        tm(e.t),
+        term,
+        '消费',
+        yuan(e.amt),
+        yuan(e.fee),
+        yuan(e.settled),
+        e.text || '交易手续费',
+      ];
+    else if (e.kind === 'refund')
+      r = [d(e.t), tm(e.t), term, '退货', yuan(-e.amt), '0.00', yuan(-e.amt), ''];
+    else if (e.kind === 'payout')
+      r = [d(e.t), tm(e.t), '', '结算出款', yuan(e.amt), '0.00', yuan(e.amt), ''];
+    else if (e.kind === 'credit')
+      r = [d(e.t), tm(e.t), term, '费用退还', '0.00', '0.00', yuan(e.amt), e.text];
+    else if (e.kind === 'fee')
+      r = [d(e.t), tm(e.t), term, '费用扣收', '0.00', yuan(e.amt), yuan(-e.amt), e.text];
+    rows.push(r);
+    place.set(e.i, { row: rows.length });
+  }
+  return {
+    place,
+    bytes: iconv.encode(joinCsv(rows), 'gb18030'),
+    format: 'csv',
+    encoding: 'gb18030',
+    headerRow: 2,
+    records: ev.length,
+  };
+}
+
+// 19. CSV: a deduction shown in the 手续费 column of its own row, 交易金额 left empty
+export function feeInFeeCol(ev, o) {
+  const rows = [
+    ['清算日期', '终端号', '交易类型', '卡类型', '交易金额', '手续费', '清算金额', '费用名称'],
+  ];
+  const place = new Map();
+  const d = (t) => `${t.y}/${pad2(t.m)}/${pad2(t.d)}`;
+  for (const e of ev) {
+    let r;
+    if (e.kind === 'sale')
+      r = [
+        d(e.t),
+        o.terminal,
+        '消费',
+        cardCn(e.card),
+        yuan(e.amt),
+        yuan(e.fee),
+        yuan(e.settled),
+        '',
+      ];
+    else if (e.kind === 'refund')
+      r = [d(e.t), o.terminal, '退货', cardCn(e.card), yuan(-e.amt), '0.00', yuan(-e.amt), ''];
+    else if (e.kind === 'payout')
+      r = [d(e.t), '', '结算', '', yuan(e.amt), '0.00', yuan(e.amt), ''];
+    else if (e.kind === 'credit') r = [d(e.t), '', '返还', '', '', '0.00', yuan(e.amt), e.text];
+    else if (e.kind === 'fee')
+      r = [d(e.t), o.terminal, '其他费用', '', '', yuan(e.amt), yuan(-e.amt), e.text];
+    rows.push(r);
+    place.set(e.i, { row: rows.length });
+  }
+  return {
+    place,
+    bytes: Buffer.from(joinCsv(rows)),
+    format: 'csv',
+    encoding: 'utf-8',
+    headerRow: 1,
+    records: ev.length,
+  };
+}
