@@ -1115,6 +1115,61 @@ def(
   ),
 );
 
+// 37: workbook: a sheet of daily totals with a 扣费合计 column before the detail sheet
+def(
+  'rt3-37-workbook-daily-sheet',
+  L.wbDaily,
+  { merchant: '长沙岳麓区湘里人家' },
+  {
+    seed: 137,
+    from: '2024-03-01',
+    to: '2024-08-31',
+    rates: { debit: 0.5, credit: 0.6 },
+    debitCap: 2000,
+    fees: [
+      { date: '2024-03-21', cat: 'traffic_fee', fen: 6900, text: '流量费' },
+      { date: '2024-06-21', cat: 'traffic_fee', fen: 6900, text: '流量费' },
+      { date: '2024-04-09', cat: 'service_fee', fen: 19900, text: '商户会员年费' },
+    ],
+  },
+  contract(
+    '联动优势电子商务有限公司',
+    PI,
+    [
+      { cardType: 'debit', percent: 0.5, capYuan: 20 },
+      { cardType: 'credit', percent: 0.6 },
+    ],
+    [{ category: 'traffic_fee', amountYuan: 69, every: 'year' }],
+  ),
+);
+
+// 38: English SMS, RMB and day-month-year dates, MDR as the fee word
+def(
+  'rt3-38-english-sms-rmb',
+  L.englishSms2,
+  { brand: 'LKL Pay', tail: '0458' },
+  {
+    seed: 138,
+    from: '2024-04-01',
+    to: '2024-09-30',
+    rates: { debit: 0.6, credit: 0.6 },
+    rise: { from: '2024-09-01', rates: { debit: 0.68, credit: 0.68 } },
+    cards: [null],
+    salesPerDay: [1, 2],
+    refunds: 0,
+    fees: [
+      { date: '2024-04-18', cat: 'traffic_fee', fen: 9900, text: 'SIM data fee' },
+      {
+        date: '2024-07-18',
+        cat: 'instant_settlement_fee',
+        fen: 600,
+        text: 'express settlement fee',
+      },
+    ],
+  },
+  contract('Lakala Payment', PI, [{ cardType: 'any', percent: 0.6 }], []),
+);
+
 // ------------------------------------------------------------------------------------------------
 fs.mkdirSync(OUT, { recursive: true });
 for (const f of fs.readdirSync(OUT)) if (f.startsWith('rt3-')) fs.rmSync(path.join(OUT, f));
@@ -1153,6 +1208,7 @@ async function main() {
       .map((f) => {
         const p = out.place.get(f.e.i);
         const x = { file, row: p.row };
+        if (p.sheet) x.sheet = p.sheet;
         if (p.page) x.page = p.page;
         return {
           ...x,

@@ -1344,3 +1344,112 @@ export function feeInFeeCol(ev, o) {
     records: ev.length,
   };
 }
+
+// 20. workbook: a 日汇总 sheet of daily totals (real date cells, a 扣费合计 column) before the detail
+export async function wbDaily(ev, o) {
+  const wb = new ExcelJS.Workbook();
+  const sum = wb.addWorksheet('日汇总');
+  sum.addRow(['日期', '交易笔数', '交易金额', '手续费合计', '扣费合计', '扣费项目', '结算金额']);
+  const days = new Map();
+  for (const e of ev) {
+    const k = iso(e.t);
+    const m = days.get(k) ?? { n: 0, amt: 0, fee: 0, ded: 0, names: [], net: 0 };
+    if (e.kind === 'sale') {
+      m.n++;
+      m.amt += e.amt;
+      m.fee += e.fee;
+      m.net += e.settled;
+    } else if (e.kind === 'fee') {
+      m.ded += e.amt;
+      m.names.push(e.text);
+      m.net -= e.amt;
+    }
+    days.set(k, m);
+  }
+  for (const [k, m] of days) {
+    const row = sum.addRow([
+      new Date(`${k}T00:00:00Z`),
+      m.n,
+      Number(yuan(m.amt)),
+      Number(yuan(m.fee)),
+      Number(yuan(m.ded)),
+      m.names.join('、'),
+      Number(yuan(m.net)),
+    ]);
+    row.getCell(1).numFmt = 'yyyy-mm-dd';
+  }
+  const ws = wb.addWorksheet('交易明细');
+  ws.addRow([`商户：${o.merchant}`]);
+  ws.addRow(['交易日期', '交易类型', '卡类型', '交易金额', '手续费', '结算金额', '备注']);
+  const place = new Map();
+  const d = (t) => `${t.y}.${t.m}.${t.d} ${hms(t)}`;
+  for (const e of ev) {
+    let r;
+    if (e.kind === 'sale')
+      r = [
+        d(e.t),
+        '消费',
+        cardCn(e.card),
+        `¥${withSep(e.amt)}`,
+        `¥${yuan(e.fee)}`,
+        `¥${withSep(e.settled)}`,
+        e.text,
+      ];
+    else if (e.kind === 'refund')
+      r = [
+        d(e.t),
+        '退货',
+        cardCn(e.card),
+        `-¥${withSep(e.amt)}`,
+        '¥0.00',
+        `-¥${withSep(e.amt)}`,
+        '',
+      ];
+    else if (e.kind === 'payout')
+      r = [d(e.t), '结算', '', `¥${withSep(e.amt)}`, '¥0.00', `¥${withSep(e.amt)}`, '结算到账'];
+    else if (e.kind === 'credit')
+      r = [d(e.t), '退还', '', `¥${yuan(e.amt)}`, '¥0.00', `¥${yuan(e.amt)}`, e.text];
+    else if (e.kind === 'fee')
+      r = [d(e.t), '扣费', '', `-¥${yuan(e.amt)}`, '¥0.00', `-¥${yuan(e.amt)}`, e.text];
+    const row = ws.addRow(r);
+    place.set(e.i, { row: row.number, sheet: '交易明细' });
+  }
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  return {
+    place,
+    bytes: buf,
+    format: 'xlsx',
+    encoding: null,
+    sheets: ['日汇总', '交易明细'],
+    headerRow: 2,
+    records: ev.length,
+  };
+}
+
+// 21. English SMS, another provider's wording: RMB, 2024/03/05, "5 Mar 2024"
+export function englishSms2(ev, o) {
+  const place = new Map();
+  const msgs = [];
+  for (const e of ev) {
+    const ymd = `${e.t.y}/${pad2(e.t.m)}/${pad2(e.t.d)}`;
+    const dmy = `${e.t.d} ${MON[e.t.m - 1]} ${e.t.y}`;
+    let body;
+    if (e.kind === 'sale')
+      body = `${o.brand}: ${ymd} ${pad2(e.t.hh)}:${pad2(e.t.mi)} card payment RMB${yuan(e.amt)} approved, MDR RMB${yuan(e.fee)}.`;
+    else if (e.kind === 'payout')
+      body = `${o.brand}: RMB${withSep(e.amt)} settled to a/c *${o.tail} on ${dmy}.`;
+    else if (e.kind === 'fee')
+      body = `${o.brand}: RMB${yuan(e.amt)} ${e.text} debited from your settlement on ${dmy}. Reply TD to unsubscribe.`;
+    else continue;
+    msgs.push(body);
+    place.set(e.i, { row: msgs.length });
+  }
+  return {
+    place,
+    bytes: Buffer.from(msgs.join('\n') + '\n'),
+    format: 'sms',
+    encoding: 'utf-8',
+    headerRow: null,
+    records: msgs.length,
+  };
+}
