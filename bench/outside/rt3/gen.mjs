@@ -1170,6 +1170,64 @@ def(
   contract('Lakala Payment', PI, [{ cardType: 'any', percent: 0.6 }], []),
 );
 
+// 39: bank SMS with the message broken over two lines after the amount, blank lines between
+def(
+  'rt3-39-bank-sms-wrapped',
+  L.bankSms,
+  { bank: '农业银行', tail: '5507', wrap: true },
+  {
+    seed: 139,
+    from: '2024-02-01',
+    to: '2024-07-31',
+    noSales: true,
+    rates: { debit: 0, credit: 0 },
+    fees: [
+      ...monthly('2024-02-01', '2024-07-31', 9, 'traffic_fee', 2500, ['POS流量服务费']),
+      { date: '2024-05-30', cat: 'instant_settlement_fee', fen: 1000, text: 'T0垫资服务费' },
+    ],
+  },
+  contract(
+    '中国农业银行股份有限公司',
+    'bank',
+    [{ cardType: 'any', percent: 0.6 }],
+    [{ category: 'traffic_fee', amountYuan: 25, every: 'month', startsAfter: '2024-04-01' }],
+  ),
+);
+
+// 40: English workbook, 05-Mar-2024 text dates, "CNY 1 234.50" text amounts, a FAILED charge
+def(
+  'rt3-40-workbook-english-status',
+  L.wbEnglish,
+  { merchant: 'Xiamen Siming Tea House', from: '01-Jan-2024', to: '30-Jun-2024' },
+  {
+    seed: 140,
+    from: '2024-01-01',
+    to: '2024-06-30',
+    rates: { debit: 0.5, credit: 0.6 },
+    debitCap: 2000,
+    fees: [
+      {
+        date: '2024-02-14',
+        cat: 'traffic_fee',
+        fen: 9900,
+        text: 'SIM card annual fee',
+        status: 'fail',
+      },
+      { date: '2024-02-15', cat: 'traffic_fee', fen: 9900, text: 'SIM card annual fee' },
+      { date: '2024-04-02', cat: 'deposit', fen: 20000, text: 'POS terminal deposit' },
+    ],
+  },
+  contract(
+    'Sand Pay',
+    PI,
+    [
+      { cardType: 'debit', percent: 0.5, capYuan: 20 },
+      { cardType: 'credit', percent: 0.6 },
+    ],
+    [{ category: 'deposit', amountYuan: 200, every: 'once' }],
+  ),
+);
+
 // ------------------------------------------------------------------------------------------------
 fs.mkdirSync(OUT, { recursive: true });
 for (const f of fs.readdirSync(OUT)) if (f.startsWith('rt3-')) fs.rmSync(path.join(OUT, f));

@@ -1091,7 +1091,7 @@ export function bankSms(ev, o) {
     if (e.kind === 'payout')
       body = `【${o.bank}】您尾号${o.tail}的账户${when}收入人民币${withSep(e.amt)}元，摘要：POS商户结算款，余额${withSep(o.bal(e))}元。`;
     else if (e.kind === 'fee')
-      body = `【${o.bank}】您尾号${o.tail}的账户${when}扣收人民币${yuan(e.amt)}元，用途：${e.text}，余额${withSep(o.bal(e))}元。`;
+      body = `【${o.bank}】您尾号${o.tail}的账户${when}扣收人民币${yuan(e.amt)}元，${o.wrap ? '\n' : ''}用途：${e.text}，余额${withSep(o.bal(e))}元。`;
     else if (e.kind === 'other')
       body = `【${o.bank}】您尾号${o.tail}的账户${when}支出人民币${yuan(e.amt)}元，用途：${e.text}，余额${withSep(o.bal(e))}元。`;
     else if (e.kind === 'credit')
@@ -1102,7 +1102,7 @@ export function bankSms(ev, o) {
   }
   return {
     place,
-    bytes: Buffer.from(msgs.join('\n----\n') + '\n'),
+    bytes: Buffer.from(msgs.join(o.wrap ? '\n\n' : '\n----\n') + '\n'),
     format: 'sms',
     encoding: 'utf-8',
     headerRow: null,
@@ -1451,5 +1451,72 @@ export function englishSms2(ev, o) {
     encoding: 'utf-8',
     headerRow: null,
     records: msgs.length,
+  };
+}
+
+// 22. English workbook: text dates 05-Mar-2024, amounts as text with spaces and CNY, a status column
+export async function wbEnglish(ev, o) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Transactions');
+  ws.addRow([`Statement of ${o.merchant}`]);
+  ws.addRow([`Period: ${o.from} to ${o.to}`]);
+  ws.addRow([]);
+  ws.addRow([
+    'Txn Date',
+    'Txn Type',
+    'Card Type',
+    'Txn Amount',
+    'Fee',
+    'Settled Amount',
+    'Status',
+    'Remarks',
+  ]);
+  const place = new Map();
+  const d = (t) => `${pad2(t.d)}-${MON[t.m - 1]}-${t.y}`;
+  const sp = (f) => `CNY ${withSep(f).replace(/,/g, ' ')}`;
+  const card = (c) => (c === 'debit' ? 'DEBIT' : c === 'credit' ? 'CREDIT' : '');
+  for (const e of ev) {
+    let r;
+    const st = e.status === 'fail' ? 'FAILED' : 'SUCCESS';
+    if (e.kind === 'sale')
+      r = [
+        d(e.t),
+        'PURCHASE',
+        card(e.card),
+        sp(e.amt),
+        sp(e.fee),
+        sp(e.settled),
+        'SUCCESS',
+        e.text,
+      ];
+    else if (e.kind === 'refund')
+      r = [d(e.t), 'REFUND', card(e.card), sp(-e.amt), sp(0), sp(-e.amt), 'SUCCESS', ''];
+    else if (e.kind === 'payout')
+      r = [
+        d(e.t),
+        'SETTLEMENT',
+        '',
+        sp(-e.amt),
+        sp(0),
+        sp(-e.amt),
+        'SUCCESS',
+        'Paid to bank account',
+      ];
+    else if (e.kind === 'credit')
+      r = [d(e.t), 'REBATE', '', sp(e.amt), sp(0), sp(e.amt), 'SUCCESS', e.text];
+    else if (e.kind === 'fee')
+      r = [d(e.t), 'CHARGE', '', sp(-e.amt), sp(0), sp(-e.amt), st, e.text];
+    const row = ws.addRow(r);
+    place.set(e.i, { row: row.number });
+  }
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  return {
+    place,
+    bytes: buf,
+    format: 'xlsx',
+    encoding: null,
+    sheets: ['Transactions'],
+    headerRow: 4,
+    records: ev.length,
   };
 }
