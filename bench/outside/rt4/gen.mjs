@@ -1565,6 +1565,70 @@ const addDaysY = (d, n) => {
   return t.toISOString().slice(0, 10);
 };
 
+// ---- plain UTF-8 csv with one twist in how signs and fees are written ----------------------------------
+// negFee: the fee column is negative (手续费 -1.45, 结算 = 金额 + 手续费); unsigned: every amount is positive and
+// only 交易类型 says which way the money went; feeInFeeCol: a charge sits in the fee column of a zero-amount row.
+function twist(stem, { negFee = false, unsigned = false, feeInFeeCol = false } = {}) {
+  return (recs) => {
+    const T = { ...TYPES.misc, fee: '扣款', payout: '结算划款' };
+    const { rows, rowOf, headerRow } = tableRows(recs, {
+      preamble: [
+        `商户名称：大连市中山区渔港人家`,
+        `查询区间：${recs[0].date}至${recs[recs.length - 1].date}`,
+        '',
+      ],
+      header: [
+        '交易时间',
+        '终端号',
+        '卡类型',
+        '交易类型',
+        '交易金额',
+        '手续费',
+        '结算金额',
+        '流水号',
+        '摘要',
+      ],
+      cells: (r) => {
+        const v = signed(r);
+        let a = v.a;
+        let f = v.f;
+        let st = v.s;
+        if (feeInFeeCol && r.kind === 'fee') {
+          a = 0;
+          f = r.amountFen;
+          st = -r.amountFen;
+        }
+        if (negFee) f = -f;
+        if (unsigned) {
+          a = Math.abs(a);
+          f = Math.abs(f);
+          st = Math.abs(st);
+        }
+        return [
+          `${r.date} ${r.time}`,
+          r.terminal,
+          r.card && (r.kind === 'txn' || r.kind === 'refund') ? CARD.full[r.card] : '',
+          typeOf(r, T),
+          y(a),
+          y(f),
+          y(st),
+          r.ref,
+          r.text,
+        ];
+      },
+      trailer: (rs) => [['合计', '', '', `${rs.length}笔`, '', '', '', '', '']],
+    });
+    return {
+      file: `${stem}.csv`,
+      buf: delimited(rows, { encoding: 'utf-8' }),
+      rowOf,
+      headerRow,
+      format: 'csv',
+      encoding: 'utf-8',
+    };
+  };
+}
+
 export {
   lklCsv,
   umsXml,
@@ -2276,6 +2340,53 @@ function defs() {
       agreedCharges: [{ category: 'service_fee', amountYuan: 300, every: 'year' }],
     }),
     (s) => twoLevelHeader(s),
+  );
+  const twistCfg = (seed) =>
+    baseCfg(seed, {
+      from: '2025-01-01',
+      days: 90,
+      pricing: {
+        debit: { pct: '0.5', cap: 20 },
+        credit: { pct: '0.6' },
+        rise: { from: '2025-02-10', credit: { pct: '0.66' } },
+      },
+      hidden: [{ date: '2025-03-05', fen: 2500 }],
+      streams: [
+        D('traffic_fee', ['流量费'], 9900, ['2025-01-14']),
+        F('service_fee', ['服务费'], 2000, 'month', '2025-01-20', 3),
+        D('deposit', ['押金'], 19900, ['2025-01-03']),
+        C(['手续费返还'], 1234, ['2025-02-02']),
+      ],
+    });
+  const twistContract = stdContract({
+    agreedCharges: [
+      { category: 'service_fee', amountYuan: 20, every: 'quarter' },
+      { category: 'deposit', amountYuan: 199, every: 'once' },
+    ],
+  });
+  st(
+    '37-negative-fee-column',
+    'UTF-8 csv whose 手续费 column is negative (结算金额 = 交易金额 + 手续费)',
+    'credit rise; unagreed 流量费; monthly 服务费 agreed quarterly; agreed deposit; hidden shortfall; 手续费返还',
+    twistCfg('rt4-37'),
+    twistContract,
+    (s) => twist(s, { negFee: true }),
+  );
+  st(
+    '38-unsigned-amounts',
+    'UTF-8 csv, every amount positive: only 交易类型 (退货/撤销/结算划款/扣款/入账) gives the direction',
+    'same scenario as 37',
+    twistCfg('rt4-38'),
+    twistContract,
+    (s) => twist(s, { unsigned: true }),
+  );
+  st(
+    '39-charge-in-fee-column',
+    'UTF-8 csv; charges are zero-amount rows with the money in the 手续费 column (交易金额 0.00, 手续费 99.00, 结算金额 -99.00)',
+    'same scenario as 37',
+    twistCfg('rt4-39'),
+    twistContract,
+    (s) => twist(s, { feeInFeeCol: true }),
   );
   return L;
 }
