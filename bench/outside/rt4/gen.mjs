@@ -1629,6 +1629,124 @@ function twist(stem, { negFee = false, unsigned = false, feeInFeeCol = false } =
   };
 }
 
+// ---- a printed-report export: the header repeats on every page, with 第N页 lines between --------------------
+function paged(stem, perPage = 45) {
+  return (recs) => {
+    const T = TYPES.lkl;
+    const header = [
+      '交易日期',
+      '交易时间',
+      '终端号',
+      '卡类型',
+      '交易类型',
+      '交易金额',
+      '手续费',
+      '清算金额',
+      '检索参考号',
+      '备注',
+    ];
+    const rows = [
+      { cells: ['商户交易明细报表'] },
+      { cells: ['商户名称：石家庄市长安区燕赵酒家', '', '', '商户编号：831121058125555'] },
+      { cells: [`打印日期：${recs[recs.length - 1].date}`] },
+    ];
+    const rowOf = new Map();
+    let headerRow = 0;
+    let page = 0;
+    for (let i = 0; i < recs.length; i++) {
+      if (i % perPage === 0) {
+        page++;
+        if (page > 1)
+          rows.push(
+            { cells: [`第${page - 1}页 共${Math.ceil(recs.length / perPage)}页`] },
+            { cells: [''] },
+          );
+        rows.push({ cells: header, head: true });
+        if (!headerRow) headerRow = rows.length;
+      }
+      const r = recs[i];
+      const v = signed(r);
+      const card =
+        r.card && (r.kind === 'txn' || r.kind === 'refund')
+          ? r.card === 'debit'
+            ? '借记卡(境内)'
+            : '贷记卡(境内)'
+          : '';
+      rows.push({
+        cells: [
+          r.date,
+          r.time,
+          r.terminal,
+          card,
+          r.kind === 'fee' ? '扣款' : typeOf(r, T),
+          y(v.a),
+          y(v.f),
+          y(v.s),
+          r.ref,
+          r.text,
+        ],
+        rec: r,
+      });
+      rowOf.set(r, { row: rows.length });
+    }
+    rows.push({ cells: [`第${page}页 共${page}页`] });
+    return {
+      file: `${stem}.csv`,
+      buf: delimited(rows, { encoding: 'gbk' }),
+      rowOf,
+      headerRow,
+      format: 'csv',
+      encoding: 'gb18030',
+    };
+  };
+}
+
+// ---- HTML saved by Excel: x:num attributes, accounting display (1,234.50 and (99.00)), &nbsp; padding -------
+function excelHtml(stem) {
+  return (recs) => {
+    const T = TYPES.ums;
+    const acc = (fen) => (fen < 0 ? `(${thousands(-fen)})` : thousands(fen));
+    const td = (fen) => `<td class=xl66 align=right x:num="${fmtYuan(fen)}">${acc(fen)}</td>`;
+    const esc2 = (x) =>
+      String(x ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;');
+    const rowOf = new Map();
+    let tr = 0;
+    let h =
+      '<html xmlns:x="urn:schemas-microsoft-com:office:excel">\n<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name=Generator content="Microsoft Excel 15"></head>\n<body link=blue vlink=purple>\n<table border=0 cellpadding=0 cellspacing=0 width=1200 style=\'border-collapse:collapse\'>\n';
+    const line = (cells) => {
+      tr++;
+      h += ` <tr height=18>${cells}</tr>\n`;
+    };
+    line(`<td colspan=8 class=xl65>哈尔滨市道里区冰城饺子馆&nbsp;&nbsp;交易明细</td>`);
+    line(`<td colspan=8>统计区间：${recs[0].date}&nbsp;至&nbsp;${recs[recs.length - 1].date}</td>`);
+    line(
+      '<td>交易时间</td><td>交易类型</td><td>卡类型</td><td>交易金额</td><td>手续费</td><td>入账金额</td><td>参考号</td><td>摘要</td>',
+    );
+    const headerRow = tr;
+    for (const r of recs) {
+      const v = signed(r);
+      line(
+        `<td>${r.date}&nbsp;${r.time}</td><td>${esc2(typeOf(r, T))}</td><td>${r.card && (r.kind === 'txn' || r.kind === 'refund') ? CARD.full[r.card] : '&nbsp;'}</td>${td(v.a)}${td(v.f)}${td(v.s)}<td x:str>${r.ref}</td><td>${esc2(r.text) || '&nbsp;'}</td>`,
+      );
+      rowOf.set(r, { row: tr });
+    }
+    line(
+      `<td>合计</td><td>${recs.length}笔</td><td></td>${td(sumOf(recs, 'a'))}${td(sumOf(recs, 'f'))}${td(sumOf(recs, 's'))}<td></td><td></td>`,
+    );
+    h += '</table>\n</body>\n</html>\n';
+    return {
+      file: `${stem}.xls`,
+      buf: encodeText(h, 'gbk'),
+      rowOf,
+      headerRow,
+      format: 'xls',
+      encoding: 'gb18030',
+    };
+  };
+}
+
 export {
   lklCsv,
   umsXml,
@@ -2387,6 +2505,56 @@ function defs() {
     twistCfg('rt4-39'),
     twistContract,
     (s) => twist(s, { feeInFeeCol: true }),
+  );
+  st(
+    '40-paged-report',
+    'GBK csv printed-report style: header repeated every 45 rows with 第N页 共M页 lines; 借记卡(境内)/贷记卡(境内)',
+    'credit rise 0.6 -> 0.7 from 02-01; unagreed SIM卡费 per terminal; agreed yearly 会员费 + duplicate',
+    baseCfg('rt4-40', {
+      from: '2025-01-01',
+      days: 90,
+      terminals: ['K0000071', 'K0000072'],
+      pricing: {
+        debit: { pct: '0.5', cap: 20 },
+        credit: { pct: '0.6' },
+        rise: { from: '2025-02-01', credit: { pct: '0.7' } },
+      },
+      streams: [
+        F('traffic_fee', ['SIM卡费'], 3000, 'year', '2025-01-09', 1, { perTerminal: true }),
+        D('service_fee', ['会员费'], 29900, ['2025-01-21', '2025-03-21']),
+      ],
+    }),
+    stdContract({ agreedCharges: [{ category: 'service_fee', amountYuan: 299, every: 'year' }] }),
+    (s) => paged(s),
+  );
+  st(
+    '41-excel-html-accounting',
+    'HTML saved by Excel (GB2312 meta, GBK bytes): x:num attributes, accounting display 1,234.50 / (99.00), &nbsp; in cells',
+    'unagreed 流量费 and 年费 shown as (99.00); debit cap dropped from 02-20; agreed 秒到费 monthly + extras',
+    baseCfg('rt4-41', {
+      from: '2025-01-01',
+      days: 90,
+      pricing: {
+        debit: { pct: '0.5', cap: 20 },
+        credit: { pct: '0.6' },
+        dropCapFrom: '2025-02-20',
+      },
+      streams: [
+        D('traffic_fee', ['流量费'], 9900, ['2025-01-25']),
+        D('service_fee', ['年费'], 36000, ['2025-02-08']),
+        D('instant_settlement_fee', ['秒到费'], 300, [
+          '2025-01-06',
+          '2025-01-19',
+          '2025-02-06',
+          '2025-03-10',
+          '2025-03-12',
+        ]),
+      ],
+    }),
+    stdContract({
+      agreedCharges: [{ category: 'instant_settlement_fee', amountYuan: 3, every: 'month' }],
+    }),
+    (s) => excelHtml(s),
   );
   return L;
 }
