@@ -48,7 +48,7 @@ export function makeActivity(cfg) {
         feeFen,
         settledFen: amountFen - feeFen,
         ref: ref(),
-        text: '',
+        text: cfg.notes && rng.chance(0.15) ? rng.pick(cfg.notes) : '',
         cardNo: `${rng.pick(['622202', '621700', '436742', '622848', '625807', '518710'])}******${rng.int(1000, 9999)}`,
       };
       list.push(t);

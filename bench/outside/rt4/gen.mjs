@@ -2556,6 +2556,32 @@ function defs() {
     }),
     (s) => excelHtml(s),
   );
+  st(
+    '42-payout-names-and-notes',
+    'UTF-8 csv (twist layout): payouts named D0提现/秒到提现/T0出款, sale notes that mention fees without any shortfall',
+    'precision probe: payouts and fee-mentioning notes are not findings; only the separate 秒到费 rows (unagreed) and a credit rise are',
+    baseCfg('rt4-42', {
+      from: '2025-01-01',
+      days: 75,
+      payoutText: ['D0提现', '秒到提现', 'T0出款', '提现至尾号4471'],
+      notes: ['含服务费', '流量费已于上月扣除', '会员日活动', 'VIP客户', '押金活动咨询'],
+      pricing: {
+        debit: { pct: '0.5', cap: 20 },
+        credit: { pct: '0.6' },
+        rise: { from: '2025-02-15', credit: { pct: '0.63' } },
+      },
+      streams: [
+        D('instant_settlement_fee', ['秒到费'], 200, [
+          '2025-01-05',
+          '2025-01-26',
+          '2025-02-16',
+          '2025-03-09',
+        ]),
+      ],
+    }),
+    stdContract(),
+    (s) => twist(s),
+  );
   return L;
 }
 
