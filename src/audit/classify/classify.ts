@@ -64,6 +64,8 @@ interface CategoryScore {
   category: FeeCategory;
   /** Length of the longest name matched: the most specific name decides. */
   length: number;
+  /** The longest name matched (of the specific entries when there is one). */
+  name: string;
   /** Sum of the weights matched: breaks ties. */
   score: number;
   specific: boolean;
@@ -77,13 +79,21 @@ export function scoreCategories(text: string, lexicon: Lexicon): CategoryScore |
   for (const [category, patterns] of lexicon.categories) {
     const found = scorePatterns(text, patterns);
     if (found === null) continue;
-    if (best === null || better(found, best)) best = { category, ...found };
+    const scored = { category, ...found };
+    if (best === null || better(scored, best)) best = scored;
   }
   return best;
 }
 
-function better(a: Omit<CategoryScore, 'category'>, b: CategoryScore): boolean {
+function better(a: CategoryScore, b: CategoryScore): boolean {
   if (a.specific !== b.specific) return a.specific;
+  // 其他扣款 or 差错扣款 in the type and 终端流量费 in the remark: the fee is named, the generic
+  // words only say money was taken — unless the generic name holds the other (激活返现扣回: a
+  // reward clawed back, not the 激活 charge)
+  const generic = (x: CategoryScore, y: CategoryScore) =>
+    x.category === 'other_deduction' && y.category !== 'other_deduction' && x.specific;
+  if (generic(a, b)) return a.name.includes(b.name);
+  if (generic(b, a)) return !b.name.includes(a.name);
   if (a.length !== b.length) return a.length > b.length;
   return a.score > b.score;
 }
@@ -92,6 +102,7 @@ function scorePatterns(text: string, patterns: readonly WeightedPattern[]) {
   let score = 0;
   let length = 0;
   let specific = false;
+  let name = '';
   const terms: string[] = [];
   for (const p of patterns) {
     if (p.requires && !p.requires.test(text)) continue;
@@ -109,12 +120,16 @@ function scorePatterns(text: string, patterns: readonly WeightedPattern[]) {
     if (longest === '') continue;
     score += p.weight;
     if (p.weight >= SPECIFIC) {
+      if (!specific || longest.length > length) name = longest;
       specific = true;
       length = Math.max(length, longest.length);
-    } else if (!specific) length = Math.max(length, longest.length);
+    } else if (!specific) {
+      if (longest.length > length) name = longest;
+      length = Math.max(length, longest.length);
+    }
     terms.push(longest);
   }
-  return score > 0 ? { score, length, specific, terms } : null;
+  return score > 0 ? { score, length, name, specific, terms } : null;
 }
 
 function quote(label: string, text: string): string {
