@@ -58,6 +58,9 @@ describe('SMS notices → statement lines', () => {
     expect(
       read('LKL Pay: 2024/04/01 15:57 card payment RMB2935.64 approved, MDR RMB17.61.'),
     ).toMatchObject({ kind: 'line', line: { date: '2024-04-01', amount: 293564, fee: 1761 } });
+    expect(
+      read('[ABC Pay] 2024-04-01 sale of CNY 100.00 approved, commission CNY 0.60.'),
+    ).toMatchObject({ kind: 'line', line: { amount: 10000, fee: 60 } });
     expect(read('LKL Pay: RMB5,410.98 settled to a/c *0458 on 2 Apr 2024.')).toMatchObject({
       kind: 'line',
       line: { date: '2024-04-02', amount: -541098, type: '结算' },

@@ -81,9 +81,9 @@ const REVERSAL = new RegExp(String.raw`(退货|撤销|冲正|退款)[^\d]{0,6}?$
 const ANY_AMOUNT = new RegExp(AMOUNT, 'iu');
 const ALL_AMOUNTS = new RegExp(AMOUNT, 'giu');
 // English notices
-// the per-sale fee may be called by the contract's word for it: MDR (merchant discount rate)
+// the per-sale fee may go by another name: MDR (merchant discount rate), commission
 const EN_RECEIPT = new RegExp(
-  String.raw`(payment|sale|purchase|received|receipt)\b[^\d¥￥]*?${AMOUNT}.*?\b(?:fee|mdr|merchant discount)\b[^\d¥￥]*?${AMOUNT}`,
+  String.raw`(payment|sale|purchase|received|receipt)\b[^\d¥￥]*?${AMOUNT}.*?\b(?:fee|mdr|merchant discount|commission)\b[^\d¥￥]*?${AMOUNT}`,
   'iu',
 );
 const EN_DEDUCTION = new RegExp(
