@@ -7,7 +7,7 @@ import { decodeFixedWidth, fixedColumns, looksFixedWidth } from './fixed.js';
 import { bounded, boundedRecords, limitsFromEnv, type DecodeLimits } from './limits.js';
 import { unmarked } from './markers.js';
 import { peek } from './peek.js';
-import { decodeSms, noticeShares } from './sms.js';
+import { decodeSms, messageTable, noticeShares } from './sms.js';
 import type { DecodedStatement, DecodedTable } from './types.js';
 
 export { decodeCsv, splitHere, type RecordSplitter } from './csv.js';
@@ -57,6 +57,8 @@ export function sniffFormat(head: Uint8Array, fileName: string): StatementFormat
   const tabular = lines.filter((l) => l.split(delimiter).length >= 3).length / lines.length;
   const { sent, money: notices } = noticeShares(lines);
   if (sent >= 0.8) return 'sms';
+  // a phone's export of messages (time stamp, sender, text) is delimited like a table
+  if (tabular >= 0.5 && messageTable(lines, delimiter)) return 'sms';
   // a table printed with its columns padded by spaces has no delimiter, yet is no notice
   if (tabular < 0.5 && fixedColumns(lines) !== null) return 'csv';
   if (tabular < 0.5 && notices >= 0.5) return 'sms';

@@ -49,6 +49,51 @@ describe('pasted SMS: where one message ends and the next begins', () => {
     ).toHaveLength(2);
   });
 
+  it('a phone backup: a UTC time stamp line above (or below) each message', async () => {
+    expect(
+      await messages(
+        '2024-02-29T16:20:51Z  95516\n【甲】扣除流量费99.00元。\n\n' +
+          '2024-03-01T02:08:13Z  95516\n【甲】今日10:08成功收款1512.88元，手续费9.08元。\n',
+      ),
+    ).toEqual([
+      '2024-02-29T16:20:51Z  95516\n【甲】扣除流量费99.00元。',
+      '2024-03-01T02:08:13Z  95516\n【甲】今日10:08成功收款1512.88元，手续费9.08元。',
+    ]);
+    expect(
+      await messages(
+        '【甲】扣除流量费99.00元。\n2024-02-29T16:20:51Z\n\n' +
+          '【甲】收款1512.88元，手续费9.08元。\n2024-03-01T02:08:13+00:00\n',
+      ),
+    ).toEqual([
+      '【甲】扣除流量费99.00元。\n2024-02-29T16:20:51Z',
+      '【甲】收款1512.88元，手续费9.08元。\n2024-03-01T02:08:13+00:00',
+    ]);
+  });
+
+  it('a tab- or comma-separated export of messages: each row one message, a header skipped', async () => {
+    expect(
+      await messages(
+        '时间\t号码\t内容\n' +
+          '2024-04-01T10:42:13+00:00\t95193\t【乙】您的商户今日成功收款1678.64元，手续费10.07元。\n' +
+          '2024-04-01T17:37:37+00:00\t95193\t【乙】今日结算款5494.29元已到账，尾号7730。\n' +
+          '2024-04-02T07:19:09+00:00\t95193\t【乙】您的商户今日成功收款1346.63元，手续费8.08元。\n' +
+          '2024-04-03T07:19:09+00:00\t95193\t【乙】您的商户今日成功收款1346.63元，手续费8.08元。\n',
+      ),
+    ).toEqual([
+      '2024-04-01T10:42:13+00:00 95193 【乙】您的商户今日成功收款1678.64元，手续费10.07元。',
+      '2024-04-01T17:37:37+00:00 95193 【乙】今日结算款5494.29元已到账，尾号7730。',
+      '2024-04-02T07:19:09+00:00 95193 【乙】您的商户今日成功收款1346.63元，手续费8.08元。',
+      '2024-04-03T07:19:09+00:00 95193 【乙】您的商户今日成功收款1346.63元，手续费8.08元。',
+    ]);
+    expect(
+      await messages(
+        '2024-04-01 18:42,"ABC Pay","Payment received: RMB1,016.15, fee RMB6.10."\n'.repeat(4),
+      ),
+    ).toEqual(
+      new Array(4).fill('2024-04-01 18:42 ABC Pay Payment received: RMB1,016.15, fee RMB6.10.'),
+    );
+  });
+
   it('a line without a sender continues the message before it', async () => {
     expect(
       await messages(
@@ -88,5 +133,14 @@ describe('notices are recognised as notices', () => {
   it('a CSV stays a CSV', () => {
     const text = '交易时间,交易类型,交易金额\n2025-03-02,消费,12.00\n2025-03-03,消费,13.00\n';
     expect(sniffFormat(new TextEncoder().encode(text), 'a.csv')).toBe('csv');
+  });
+
+  it('an export of messages (time stamp, sender, text) is SMS; a statement with a long 摘要 is not', () => {
+    const row =
+      '2024-04-01T10:42:13+00:00\t95193\t【乙】您的商户今日成功收款1678.64元，手续费10.07元。\n';
+    expect(sniffFormat(new TextEncoder().encode(row.repeat(5)), 'a.txt')).toBe('sms');
+    const statement =
+      '2024-04-01 10:42:13\t1678.64\t【乙】您的商户今日成功收款1678.64元，手续费10.07元。\n';
+    expect(sniffFormat(new TextEncoder().encode(statement.repeat(5)), 'a.txt')).toBe('csv');
   });
 });

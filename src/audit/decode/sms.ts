@@ -1,4 +1,6 @@
+import { parseDateCell } from '../dates.js';
 import type { DecodedMeta, InputProblem, SourceMessage } from '../model.js';
+import { detectDelimiter } from './delimiter.js';
 import { decodeSample, decodeText, detectEncoding } from './encoding.js';
 import { peek } from './peek.js';
 import type { DecodedMessages } from './types.js';
@@ -17,11 +19,73 @@ export async function decodeSms(chunks: AsyncIterable<Uint8Array>): Promise<Deco
   const sample = decodeSample(head, encoding);
   const meta: DecodedMeta = { format: 'sms', encoding };
   const problems: InputProblem[] = [];
+  const lines = sample.split(/\r?\n/u).filter((l) => l.trim() !== '');
+  const delimiter = detectDelimiter(sample);
+  const table = messageTable(lines.slice(0, 100), delimiter) ? delimiter : null;
   return {
     meta,
     problems,
-    batches: readMessages(decodeText(stream, encoding), usesBlocks(sample), startsMarked(sample)),
+    batches: readMessages(
+      decodeText(stream, encoding),
+      table === null && usesBlocks(sample),
+      table === null && startsMarked(sample),
+      table,
+    ),
   };
+}
+
+/** A line's fields, a delimiter inside double quotes ("RMB5,410.98 settled") not splitting them. */
+export function splitFields(line: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const ch = line[i] ?? '';
+    if (ch === '"') {
+      if (quoted && line[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else quoted = !quoted;
+    } else if (ch === delimiter && !quoted) {
+      fields.push(field.trim());
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field.trim());
+  return fields;
+}
+
+/** A field that says when a message came: a date with a time of day, in any zone. */
+function isWhen(field: string): boolean {
+  return /\d{1,2}:\d{2}/u.test(field) && field.length <= 35 && parseDateCell(field) !== null;
+}
+
+/** A figure with decimals (12.00, 1,234.5): a statement's amount column, never a sender. */
+const DECIMAL = /^[-+]?[¥￥]?[\d,]*\.\d{1,2}$/u;
+
+/**
+ * One row of a phone's message export (`2024-04-01T10:42:13+00:00<TAB>95193<TAB>【通联支付】…收款
+ * 1678.64元，手续费10.07元。`): a time stamp, a sender, and one long text that carries the money.
+ * A statement's row also has a date and a description, but it keeps its amounts in columns of their
+ * own; a message export has no figure outside its text (a sender's number has no decimals).
+ */
+function isMessageRow(fields: readonly string[]): boolean {
+  if (fields.length < 2 || fields.length > 4) return false;
+  const when = fields.filter(isWhen).length;
+  const texts = fields.filter((f) => f.length >= 15 && NOTICE_MONEY.test(f) && !isWhen(f));
+  return when === 1 && texts.length === 1 && !fields.some((f) => DECIMAL.test(f));
+}
+
+/**
+ * Whether delimited lines are an export of messages rather than a statement: (nearly) every line,
+ * after a possible header, is a message row. Such a file is read as messages, each row one.
+ */
+export function messageTable(lines: readonly string[], delimiter: string): boolean {
+  const rows = lines.map((l) => splitFields(l, delimiter));
+  // a header (时间, 号码, 内容) names the columns; the last line of a sample may be cut short
+  const body = rows.slice(rows[0] !== undefined && isMessageRow(rows[0]) ? 0 : 1, -1);
+  if (body.length < 3) return false;
+  return body.filter(isMessageRow).length >= body.length * 0.8;
 }
 
 /** A line that only separates messages: `----`, `====`, `****`, `———` … */
@@ -68,11 +132,14 @@ export function startsMarked(sample: string): boolean {
   return first !== undefined && MESSAGE_START.test(first);
 }
 
-/** A line that only says when (and from whom) a message came: `2024-04-01 14:55:37 发件人 95xxx`. */
+/**
+ * A line that only says when (and from whom) a message came: `2024-04-01 14:55:37 发件人 95xxx`, or
+ * a phone backup's instant in UTC, `2024-02-29T16:20:51Z  95516`.
+ */
 function isStampLine(line: string): boolean {
   return (
-    line.length <= 40 &&
-    /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}/u.test(line) &&
+    line.length <= 48 &&
+    /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*|T)\d{1,2}:\d{2}/u.test(line) &&
     !NOTICE_MONEY.test(line) &&
     !/[【[]/u.test(line)
   );
@@ -82,8 +149,11 @@ async function* readMessages(
   text: AsyncIterable<string>,
   blocks: boolean,
   marked: boolean,
+  /** The delimiter of a message export (time stamp, sender, text a row), else null. */
+  table: string | null = null,
 ): AsyncIterable<SourceMessage[]> {
   let row = 0;
+  let first = true;
   let pending = '';
   let block: string[] = [];
   const flush = function* (): Generator<SourceMessage> {
@@ -94,17 +164,29 @@ async function* readMessages(
     }
   };
   const take = function* (line: string): Generator<SourceMessage> {
-    const trimmed = line
+    let trimmed = line
       .replace(/\r$/, '')
       .replace(/^\uFEFF/u, '')
       .trim();
+    if (table !== null && trimmed !== '') {
+      const fields = splitFields(trimmed, table);
+      const header = first && !fields.some(isWhen);
+      first = false;
+      if (header) return;
+      trimmed = fields.filter((f) => f !== '').join(' ');
+    }
     if (trimmed === '' || SEPARATOR.test(trimmed)) {
       if (blocks || marked) yield* flush();
       return;
     }
     // a new sender or time stamp starts a new message, in a block as on its own line — except
-    // after a bare time stamp line, which heads the message that follows it (phone exports)
-    if (marked && MESSAGE_START.test(trimmed) && !block.every(isStampLine)) yield* flush();
+    // after a bare time stamp line, which heads the message that follows it (phone exports), and
+    // a bare time stamp line after a message without one in a block: it dates that message (a
+    // backup that writes the time under the text)
+    const stampAfter =
+      blocks && isStampLine(trimmed) && block.length > 0 && !block.some(isStampLine);
+    if (marked && MESSAGE_START.test(trimmed) && !block.every(isStampLine) && !stampAfter)
+      yield* flush();
     if (blocks || marked) block.push(trimmed);
     else {
       row += 1;

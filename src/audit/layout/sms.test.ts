@@ -37,6 +37,36 @@ describe('SMS notices → statement lines', () => {
       expect(r.line).toMatchObject({ ...expected, row: 7, file: 'sms.txt', cardType: 'unknown' });
   });
 
+  it('a UTC time stamp dates the message in Beijing, where its day may be the next one', () => {
+    expect(
+      read('2024-02-29T16:20:51Z  95516 【甲】今日已从结算款中扣除流量费99.00元。'),
+    ).toMatchObject({
+      kind: 'line',
+      line: { date: '2024-03-01', amount: -9900, description: '流量费' },
+    });
+    expect(
+      read('2024-05-31T22:30:00+00:00 95193 【乙】今日成功收款100.00元，手续费0.60元。'),
+    ).toMatchObject({ kind: 'line', line: { date: '2024-06-01', amount: 10000, fee: 60 } });
+    // a time stamp in Beijing time keeps its day
+    expect(read('2024-05-31 22:30:00 【乙】收款100.00元，手续费0.60元。')).toMatchObject({
+      kind: 'line',
+      line: { date: '2024-05-31' },
+    });
+  });
+
+  it('English: the per-sale fee called MDR; a settlement with its verb after the amount', () => {
+    expect(
+      read('LKL Pay: 2024/04/01 15:57 card payment RMB2935.64 approved, MDR RMB17.61.'),
+    ).toMatchObject({ kind: 'line', line: { date: '2024-04-01', amount: 293564, fee: 1761 } });
+    expect(
+      read('[ABC Pay] 2024-04-01 sale of CNY 100.00 approved, commission CNY 0.60.'),
+    ).toMatchObject({ kind: 'line', line: { amount: 10000, fee: 60 } });
+    expect(read('LKL Pay: RMB5,410.98 settled to a/c *0458 on 2 Apr 2024.')).toMatchObject({
+      kind: 'line',
+      line: { date: '2024-04-02', amount: -541098, type: '结算' },
+    });
+  });
+
   it('a message without money is not a statement record', () => {
     expect(read('【鑫联支付】您的验证码为123456，5分钟内有效。')).toEqual({
       kind: 'skip',

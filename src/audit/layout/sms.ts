@@ -24,6 +24,12 @@ export type MessageResult =
 
 // an amount is marked as money by ¥, 人民币, CNY or RMB before it, or 元/yuan after it
 const AMOUNT = String.raw`(?:人民币|rmb|cny)?\s*(?:(?<=(?:人民币|rmb|cny)\s{0,2})|(?=[¥￥]|\d[\d,]*(?:\.\d+)?\s*(?:元|yuan)))[¥￥]?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:元|yuan)?`;
+/**
+ * An instant with its zone (2024-02-29T16:20:51Z, 2024-04-01 10:42:13+00:00): a phone backup's
+ * time stamp in UTC, whose Beijing date may be the next day.
+ */
+const ZONED_STAMP =
+  /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})(?![\d:])/iu;
 const DATE = /(\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8}(?=\D))/u;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const EN_DATE =
@@ -75,8 +81,9 @@ const REVERSAL = new RegExp(String.raw`(退货|撤销|冲正|退款)[^\d]{0,6}?$
 const ANY_AMOUNT = new RegExp(AMOUNT, 'iu');
 const ALL_AMOUNTS = new RegExp(AMOUNT, 'giu');
 // English notices
+// the per-sale fee may go by another name: MDR (merchant discount rate), commission
 const EN_RECEIPT = new RegExp(
-  String.raw`(payment|sale|purchase|received|receipt)\b[^\d¥￥]*?${AMOUNT}.*?\bfee\b[^\d¥￥]*?${AMOUNT}`,
+  String.raw`(payment|sale|purchase|received|receipt)\b[^\d¥￥]*?${AMOUNT}.*?\b(?:fee|mdr|merchant discount|commission)\b[^\d¥￥]*?${AMOUNT}`,
   'iu',
 );
 const EN_DEDUCTION = new RegExp(
@@ -94,6 +101,11 @@ const EN_CREDIT = new RegExp(
 );
 const EN_SETTLEMENT = new RegExp(
   String.raw`(settlement|payout|withdrawal|transfer)\b[^\d¥￥]*?${AMOUNT}`,
+  'iu',
+);
+/** RMB5,410.98 settled to a/c *0458: the verb after the amount. */
+const EN_SETTLED = new RegExp(
+  String.raw`${AMOUNT}\s+(?:was\s+|has\s+been\s+)?(settled|paid\s+out|transferred|remitted)\s+(?:to|into)\b`,
   'iu',
 );
 /** One clause of a message that carries several amounts. */
@@ -124,6 +136,10 @@ export type MessageDate =
   | { kind: 'none' };
 
 export function messageDate(body: string): MessageDate {
+  // one converter for zoned instants, the table reader's (dates.ts)
+  const zoned = ZONED_STAMP.exec(body);
+  const instant = zoned ? parseDateCell(zoned[0]) : null;
+  if (instant !== null) return { kind: 'full', date: instant };
   const full = DATE.exec(body);
   const date = full ? parseDateCell(full[1] ?? '') : null;
   if (date !== null) return { kind: 'full', date };
@@ -245,6 +261,7 @@ export function interpretMessage(
   }
   const base = { ...where, date, cardType: 'unknown' as const, reference: '', net: null };
   const body2 = body
+    .replace(ZONED_STAMP, ' ')
     .replace(DATE, ' ')
     .replace(EN_DMY, ' ')
     .replace(EN_DATE, ' ')
@@ -333,6 +350,11 @@ export function interpretMessage(
   const settlement = SETTLEMENT.exec(body2) ?? EN_SETTLEMENT.exec(body2);
   if (settlement) {
     const amount = money(settlement[2]);
+    if (amount !== null) return { kind: 'line', line: line(-amount, null, '结算', '') };
+  }
+  const settled = EN_SETTLED.exec(body2);
+  if (settled) {
+    const amount = money(settled[1]);
     if (amount !== null) return { kind: 'line', line: line(-amount, null, '结算', '') };
   }
   // money moves, but in words we do not know: keep it for the classifier with its sign guessed
