@@ -436,3 +436,53 @@ describe('a charge’s direction that the file did not print', () => {
     ]);
   });
 });
+
+describe('a statement with a payout column but no fee column (交易金额, 商户实收)', () => {
+  const NO_FEE = ['交易时间', '交易类型', '交易金额', '商户实收', '备注'];
+  const noFeeAudit = (body: Cell[][], withContract = true) =>
+    auditDecoded(iterate([{ file: 'a.xls', decoded: decodedTable(NO_FEE, body) }]), {
+      contract: withContract ? contract : null,
+      // even when the merchant says nothing was agreed, the card fee inside the gap was
+      assumeNoAgreement: !withContract,
+    });
+  const rows: Cell[][] = [
+    // 0.6 % taken, as agreed: the ratio net/amount is the rate, not a hidden deduction
+    ['2025-03-01 10:00:00', '收款', '1000.00', '994.00', ''],
+    ['2025-03-01 11:00:00', '收款', '53.68', '53.36', ''],
+    // 0.8 % taken: 2.00 above the contract's 6.00
+    ['2025-03-02 10:00:00', '收款', '1000.00', '992.00', ''],
+    // within a fen of the rate: rounding
+    ['2025-03-02 11:00:00', '收款', '100.00', '99.39', ''],
+  ];
+
+  it('reads amount − net as the fee and checks it against the contract rate', async () => {
+    const report = await noFeeAudit(rows);
+    expect(report.findings.map((f) => [f.row, f.category, f.amount, f.overcharge])).toEqual([
+      [4, 'rate_overcharge', '8.00', '2.00'],
+    ]);
+    expect(report.claim.total).toBe('2.00');
+  });
+
+  it('claims nothing from an implied fee without a contract', async () => {
+    const report = await noFeeAudit(rows, false);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('a sale whose note names a fee: the part above the card fee is that fee', async () => {
+    const named: Cell[][] = [
+      ...rows,
+      ['2025-03-03 10:00:00', '收款', '1000.00', '946.00', '含流量费'],
+    ];
+    const report = await noFeeAudit(named);
+    expect(report.findings.find((f) => f.row === 6)).toMatchObject({
+      category: 'traffic_fee',
+      amount: '48.00',
+      verdict: 'unauthorized',
+      overcharge: '48.00',
+    });
+    const reviewed = await noFeeAudit(named, false);
+    expect(reviewed.findings.map((f) => [f.row, f.category, f.verdict])).toEqual([
+      [6, 'traffic_fee', 'needs_review'],
+    ]);
+  });
+});

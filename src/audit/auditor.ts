@@ -455,13 +455,26 @@ export class Auditor {
   }
 
   private addTransaction(line: StatementLine, classification: Classification): void {
-    const fee = line.fee ?? 0;
     if (line.amount <= 0) return;
+    // A sale with a payout but no fee printed (交易金额 and 商户实收, no 手续费 column): what the
+    // payout lacks is the fee — a statement of such rows keeps net/amount at one ratio, the rate.
+    // It is checked against the contract like a printed fee; it is no shortfall by itself.
+    const implied =
+      line.fee === null && line.net !== null && line.net <= line.amount
+        ? line.amount - line.net
+        : null;
+    if (implied !== null && classification.namedCategory) {
+      this.addImpliedDeduction(line, classification, implied);
+      return;
+    }
+    const fee = line.fee ?? implied ?? 0;
     // the common case — fee as agreed, payout complete — allocates nothing
     const expected =
-      this.feeRule && line.fee !== null ? this.feeRule(line.amount, line.cardType) : null;
+      this.feeRule && (line.fee !== null || implied !== null)
+        ? this.feeRule(line.amount, line.cardType)
+        : null;
     const over = expected === null ? 0 : fee - expected;
-    const hidden = line.net === null ? 0 : line.amount - fee - line.net;
+    const hidden = line.net === null || implied !== null ? 0 : line.amount - fee - line.net;
     const rateFinding = expected !== null && over > ROUNDING_TOLERANCE_FEN;
     const hiddenFinding = hidden > ROUNDING_TOLERANCE_FEN;
     const tally = this.tally;
@@ -516,8 +529,14 @@ export class Auditor {
           {
             verdict: 'unauthorized',
             overcharge: over,
-            reason: `手续费 ${formatFen(fee)} 元，按合同费率应为 ${formatFen(expected)} 元，多收 ${formatFen(over)} 元`,
-            reasonEn: `Fee ${formatFen(fee)} where the contract allows ${formatFen(expected)}: ${formatFen(over)} too much`,
+            reason:
+              implied === null
+                ? `手续费 ${formatFen(fee)} 元，按合同费率应为 ${formatFen(expected)} 元，多收 ${formatFen(over)} 元`
+                : `对账单未列手续费；交易 ${formatFen(line.amount)} 元实收 ${formatFen(line.net ?? 0)} 元，实扣 ${formatFen(fee)} 元，按合同费率应为 ${formatFen(expected)} 元，多收 ${formatFen(over)} 元`,
+            reasonEn:
+              implied === null
+                ? `Fee ${formatFen(fee)} where the contract allows ${formatFen(expected)}: ${formatFen(over)} too much`
+                : `No fee printed: ${formatFen(fee)} kept from a sale of ${formatFen(line.amount)} where the contract allows ${formatFen(expected)}: ${formatFen(over)} too much`,
           },
         ),
       );
@@ -551,6 +570,43 @@ export class Auditor {
           reasonEn: `Paid out ${formatFen(hidden)} less than amount minus fee, with no fee named`,
         },
       ),
+    );
+  }
+
+  /**
+   * A sale without a printed fee whose text names a fee (含流量费): what its payout lacks is the
+   * card fee and that fee together. Only the part above the contract's card fee is the named fee;
+   * without a contract the two cannot be told apart, so the row is reviewed, never claimed.
+   */
+  private addImpliedDeduction(
+    line: StatementLine,
+    classification: Classification,
+    implied: Fen,
+  ): void {
+    const category = classification.namedCategory;
+    if (category === undefined) return;
+    const expected = this.feeRule ? this.feeRule(line.amount, line.cardType) : null;
+    const basis = `${classification.basis}；对账单未列手续费，交易 ${formatFen(line.amount)} 元实收 ${formatFen(line.net ?? 0)} 元`;
+    if (expected !== null) {
+      const named = implied - expected;
+      if (named <= ROUNDING_TOLERANCE_FEN || !this.firstTime(line)) return;
+      this.addDeduction(
+        line,
+        category,
+        named,
+        line.description,
+        `${basis}，按合同费率手续费应为 ${formatFen(expected)} 元，其余 ${formatFen(named)} 元`,
+      );
+      return;
+    }
+    if (implied <= ROUNDING_TOLERANCE_FEN || !this.firstTime(line)) return;
+    this.decided.push(
+      this.finding(line, category, implied, line.description, basis, {
+        verdict: 'needs_review',
+        overcharge: 0,
+        reason: `对账单未列手续费，少付的 ${formatFen(implied)} 元含刷卡手续费和${name(category).zh}；未提供合同，无法分开，请核对`,
+        reasonEn: `No fee printed: the ${formatFen(implied)} kept includes the card fee and a ${name(category).en}; without a contract they cannot be told apart`,
+      }),
     );
   }
 

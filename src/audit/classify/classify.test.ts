@@ -390,3 +390,27 @@ describe('a generic head noun qualified by a more specific name (red-team corpus
     expect(outcome(line(type, description, -29900))).toBe(expected);
   });
 });
+
+describe('a generic deduction type whose description names the fee (red-team corpus, issue 11)', () => {
+  it.each([
+    ['其他扣款', '终端流量费', 'fee:traffic_fee'],
+    ['其他扣款', '权益包(月)', 'fee:service_fee'],
+    ['其他扣款', '会员费', 'fee:service_fee'],
+    ['其他扣款', '保证金', 'fee:deposit'],
+    ['其他扣款', '秒到费', 'fee:instant_settlement_fee'],
+    ['差错扣款', '终端流量费', 'fee:traffic_fee'],
+    ['', '调账扣款 流量费', 'fee:traffic_fee'],
+  ])('%s / %s → %s', (type, description, expected) => {
+    expect(outcome(line(type, description, -5900))).toBe(expected);
+  });
+
+  it('names the fee as specific evidence, so it can be claimed', () => {
+    expect(classify(line('其他扣款', '终端流量费', -5900)).evidence).toBe('specific');
+  });
+
+  it('stays a deduction to review when the description is generic or part of the deduction’s name', () => {
+    expect(outcome(line('其他扣款', '调账', -5900))).toBe('fee:other_deduction');
+    expect(outcome(line('其他扣款', '手续费', -5900))).toBe('fee:other_deduction');
+    expect(outcome(line('其他扣款', '激活返现扣回', -5900))).toBe('fee:other_deduction');
+  });
+});

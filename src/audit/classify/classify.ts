@@ -72,8 +72,23 @@ interface CategoryScore {
   terms: string[];
 }
 
-/** Scores text against every fee category; the longest specific name wins. */
+/**
+ * Scores text against every fee category; the longest specific name wins — except that a
+ * generic deduction word (其他扣款, 差错扣款, 调账) says only that money was taken, not what for:
+ * when the rest of the text names a fee specifically (其他扣款 权益包, 差错扣款 终端流量费), that
+ * name is what the money paid. A fee word inside the deduction's own name (激活 in 激活返现扣回)
+ * is part of that name, so only the text outside the deduction's words is scored again.
+ */
 export function scoreCategories(text: string, lexicon: Lexicon): CategoryScore | null {
+  const best = scoreAll(text, lexicon);
+  if (best?.category !== 'other_deduction') return best;
+  let rest = text;
+  for (const term of best.terms) rest = rest.split(term).join(' ');
+  const named = scoreAll(rest, lexicon);
+  return named !== null && named.specific && named.category !== 'other_deduction' ? named : best;
+}
+
+function scoreAll(text: string, lexicon: Lexicon): CategoryScore | null {
   if (text === '') return null;
   let best: CategoryScore | null = null;
   for (const [category, patterns] of lexicon.categories) {

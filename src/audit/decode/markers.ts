@@ -2,6 +2,8 @@ import type { SourceRow } from '../model.js';
 
 const BACKTICK = 0x60;
 const APOSTROPHE = 0x27;
+const EQUALS = 0x3d;
+const QUOTE = 0x22;
 
 /**
  * A value with the mark an export puts before it to keep a spreadsheet from reading it as a
@@ -11,11 +13,28 @@ const APOSTROPHE = 0x27;
  */
 export function unmarkCell(text: string): string {
   const first = text.charCodeAt(0);
+  if (first === EQUALS) return unformula(text);
   if (first !== BACKTICK && first !== APOSTROPHE) return text;
   const rest = text.slice(1);
   // a quoted word ('abc') or a lone mark is text as written
   if (rest === '' || rest.charCodeAt(rest.length - 1) === first) return text;
   return rest;
+}
+
+/**
+ * Excel's other way to keep a value text: a formula that is a string constant, `="20250101"`,
+ * `="822290058120345"`, written unquoted in a CSV (or `"=""…"""` quoted, which the splitter has
+ * already undone). A spreadsheet shows the string, so a person reads a date, an amount, an id.
+ * Anything else that starts with `=` (a real formula, `=A1+B1`, `="a"&"b"`) is left as written.
+ */
+function unformula(text: string): string {
+  const n = text.length;
+  if (n < 3 || text.charCodeAt(1) !== QUOTE || text.charCodeAt(n - 1) !== QUOTE) return text;
+  const inner = text.slice(2, n - 1);
+  // inside the constant a quote is doubled; a lone one means the text is not one constant
+  const value = inner.replaceAll('""', '');
+  if (value.includes('"')) return text;
+  return inner.replaceAll('""', '"');
 }
 
 /** The rows with their cells' text marks removed (in place: the rows are the decoder's own). */
@@ -29,7 +48,8 @@ export async function* unmarked(
         const cell = cells[i];
         if (typeof cell === 'string' && cell.length > 0) {
           const first = cell.charCodeAt(0);
-          if (first === BACKTICK || first === APOSTROPHE) cells[i] = unmarkCell(cell);
+          if (first === BACKTICK || first === APOSTROPHE || first === EQUALS)
+            cells[i] = unmarkCell(cell);
         }
       }
     }
