@@ -281,20 +281,6 @@ describe('money returned is never a fee', () => {
   });
 });
 
-describe('a fee named beside generic deduction words is that fee', () => {
-  it.each([
-    ['其他扣款', '终端流量费', 'fee:traffic_fee'],
-    ['其他扣款', '权益包', 'fee:service_fee'],
-    ['差错扣款', '保证金', 'fee:deposit'],
-    ['其他扣款', '秒到费', 'fee:instant_settlement_fee'],
-    ['其他扣款', '', 'fee:other_deduction'],
-    // the generic name that holds the other is the more specific: a reward clawed back
-    ['', '激活返现扣回', 'fee:other_deduction'],
-  ])('%s / %s → %s', (type, description, expected) => {
-    expect(outcome(line(type, description, -9900))).toBe(expected);
-  });
-});
-
 describe('the card network service fee (2016 card-fee reform) is not a SIM fee', () => {
   it.each(['银联网络服务费', '品牌服务费', '网络服务费(银联)', '转接清算费'])('%s', (name) => {
     const c = classify(line('扣费', name, -65));

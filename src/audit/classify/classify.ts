@@ -64,8 +64,6 @@ interface CategoryScore {
   category: FeeCategory;
   /** Length of the longest name matched: the most specific name decides. */
   length: number;
-  /** The longest name matched (of the specific entries when there is one). */
-  name: string;
   /** Sum of the weights matched: breaks ties. */
   score: number;
   specific: boolean;
@@ -102,13 +100,6 @@ function scoreAll(text: string, lexicon: Lexicon): CategoryScore | null {
 
 function better(a: CategoryScore, b: CategoryScore): boolean {
   if (a.specific !== b.specific) return a.specific;
-  // 其他扣款 or 差错扣款 in the type and 终端流量费 in the remark: the fee is named, the generic
-  // words only say money was taken — unless the generic name holds the other (激活返现扣回: a
-  // reward clawed back, not the 激活 charge)
-  const generic = (x: CategoryScore, y: CategoryScore) =>
-    x.category === 'other_deduction' && y.category !== 'other_deduction' && x.specific;
-  if (generic(a, b)) return a.name.includes(b.name);
-  if (generic(b, a)) return !b.name.includes(a.name);
   if (a.length !== b.length) return a.length > b.length;
   return a.score > b.score;
 }
@@ -117,7 +108,6 @@ function scorePatterns(text: string, patterns: readonly WeightedPattern[]) {
   let score = 0;
   let length = 0;
   let specific = false;
-  let name = '';
   const terms: string[] = [];
   for (const p of patterns) {
     if (p.requires && !p.requires.test(text)) continue;
@@ -135,16 +125,12 @@ function scorePatterns(text: string, patterns: readonly WeightedPattern[]) {
     if (longest === '') continue;
     score += p.weight;
     if (p.weight >= SPECIFIC) {
-      if (!specific || longest.length > length) name = longest;
       specific = true;
       length = Math.max(length, longest.length);
-    } else if (!specific) {
-      if (longest.length > length) name = longest;
-      length = Math.max(length, longest.length);
-    }
+    } else if (!specific) length = Math.max(length, longest.length);
     terms.push(longest);
   }
-  return score > 0 ? { score, length, name, specific, terms } : null;
+  return score > 0 ? { score, length, specific, terms } : null;
 }
 
 function quote(label: string, text: string): string {
