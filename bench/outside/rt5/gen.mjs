@@ -1213,6 +1213,371 @@ S.push({
     }),
 });
 
+// 23 通联-style PDF, portrait: date and time stacked in one cell (two lines a record), ¥ amounts with separators,
+// 本页合计 per page and 总计 at the end
+const money = (f) => `¥${Y(f).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+S.push({
+  stem: 'rt5-23-allinpay-pdf-stacked',
+  ext: 'pdf',
+  contract: contract({
+    provider: '通联支付网络服务股份有限公司',
+    rates: STD,
+    agreed: [{ category: 'service_fee', amountYuan: 25, every: 'month' }],
+  }),
+  sim: {
+    from: '2025-09-01',
+    to: '2025-10-20',
+    perDay: [3, 5],
+    fees: [
+      { date: '2025-09-05', name: '商户服务费', cat: 'service_fee', amt: 2500 },
+      { date: '2025-09-22', name: '终端流量费', cat: 'traffic_fee', amt: 6000 },
+      { date: '2025-10-05', name: '商户服务费', cat: 'service_fee', amt: 2500 },
+      { date: '2025-10-12', name: '商户服务费', cat: 'service_fee', amt: 2500 },
+    ],
+    credits: [{ date: '2025-10-15', name: '流量费冲正', amt: 6000 }],
+    payoutNames: ['T1结算'],
+  },
+  render: (p, ev) =>
+    writePdf(p, ev, {
+      title: '通联支付 商户交易对账单',
+      perPage: 30,
+      head: ['商户名称：西安钟楼回民坊小吃店', '对账期间：2025年09月01日—2025年10月20日'],
+      cols: [
+        { h: '交易时间', w: 70, split: ' ', get: ts },
+        {
+          h: '交易类型',
+          w: 55,
+          get: (e) => typeZh(e, { payout: '结算', fee: '扣费', credit: '冲正' }),
+        },
+        { h: '卡类型', w: 45, get: cardZh },
+        { h: '交易金额', w: 75, align: 'right', get: (e) => money(e.amt) },
+        { h: '手续费', w: 55, align: 'right', get: (e) => money(e.fee) },
+        { h: '结算金额', w: 75, align: 'right', get: (e) => money(e.net) },
+        { h: '参考号', w: 80, align: 'right', get: (e) => e.ref },
+        { h: '备注', w: 80, get: (e) => e.text },
+      ],
+      pageTotal: (pg) =>
+        `本页合计  ${pg.length}笔  交易金额 ${money(total(pg, 'amt'))}  手续费 ${money(total(pg, 'fee'))}`,
+      end: (ev) =>
+        `总计  ${ev.length}笔  交易金额 ${money(total(ev, 'amt'))}  手续费 ${money(total(ev, 'fee'))}  结算金额 ${money(total(ev, 'net'))}`,
+    }),
+});
+
+// 24 no card column under per-card caps: the highest expected fee applies (credit, uncapped), plus an agreed add-on of 0.50
+// that later creeps to 1.50 per sale
+S.push({
+  stem: 'rt5-24-unknown-card-addon',
+  ext: 'csv',
+  contract: contract({
+    provider: '深圳市瑞银信信息技术有限公司',
+    rates: [
+      { cardType: 'debit', percent: 0.5, capYuan: 20 },
+      { cardType: 'credit', percent: 0.6 },
+    ],
+    perTx: 0.5,
+  }),
+  sim: {
+    from: '2025-03-01',
+    to: '2025-05-15',
+    perDay: [3, 6],
+    cards: false,
+    actualFee: (s) =>
+      Math.floor((s.amt * 600 * 2 + 100000) / 200000) + (s.date >= '2025-04-21' ? 150 : 50),
+    fees: [],
+    payoutNames: ['结算'],
+  },
+  render: (p, ev) =>
+    writeCsv(p, ev, {
+      cols: [
+        { h: '交易日期', get: (e) => e.date.replace(/-/g, '') },
+        { h: '交易时间', get: (e) => e.time },
+        { h: '交易类型', get: (e) => typeZh(e) },
+        { h: '交易金额', get: (e) => Y(e.amt) },
+        { h: '手续费', get: (e) => Y(e.fee) },
+        { h: '结算金额', get: (e) => Y(e.net) },
+        { h: '流水号', get: (e) => e.ref },
+      ],
+    }),
+});
+
+// 25 English XLSX with debit/credit amount columns and a Commission column, from a foreign-invested acquirer
+S.push({
+  stem: 'rt5-25-en-xlsx',
+  ext: 'xlsx',
+  contract: contract({
+    provider: 'EastBridge Payments (China) Co., Ltd.',
+    rates: [{ cardType: 'any', percent: 0.55 }],
+    agreed: [
+      { category: 'service_fee', amountYuan: 300, every: 'year' },
+      { category: 'instant_settlement_fee', amountYuan: 2, every: 'month' },
+    ],
+  }),
+  sim: {
+    from: '2025-01-01',
+    to: '2025-03-15',
+    perDay: [3, 6],
+    cards: false,
+    fees: [
+      { date: '2025-01-03', name: 'Annual maintenance fee', cat: 'service_fee', amt: 30000 },
+      { date: '2025-02-14', name: 'Software licence renewal fee', cat: 'service_fee', amt: 8800 },
+      {
+        date: '2025-01-09',
+        name: 'Express settlement fee',
+        cat: 'instant_settlement_fee',
+        amt: 200,
+      },
+      {
+        date: '2025-01-23',
+        name: 'Express settlement fee',
+        cat: 'instant_settlement_fee',
+        amt: 200,
+      },
+      {
+        date: '2025-02-09',
+        name: 'Express settlement fee',
+        cat: 'instant_settlement_fee',
+        amt: 200,
+      },
+      { date: '2025-03-02', name: 'SIM / data charge', cat: 'traffic_fee', amt: 4500 },
+    ],
+    credits: [
+      { date: '2025-02-20', name: 'Cashback promotion', amt: 3000 },
+      { date: '2025-03-06', name: 'Refund of express settlement fee', amt: 200 },
+    ],
+    payoutNames: ['Express settlement', 'Settlement'],
+    refundNames: ['Refund'],
+  },
+  render: (p, ev) =>
+    writeXlsx(p, ev, {
+      sheet: 'Statement',
+      preamble: [
+        ['EastBridge Payments - Merchant Activity Report'],
+        ['Merchant', 'Lotus Garden Tea House (Hangzhou)'],
+        ['Period', '2025-01-01 to 2025-03-15'],
+        [],
+      ],
+      cols: [
+        { h: 'Value Date', get: (e) => new Date(`${e.date}T00:00:00Z`), numFmt: 'dd/mm/yyyy' },
+        {
+          h: 'Transaction Type',
+          get: (e) =>
+            ({
+              sale: 'Purchase',
+              refund: 'Refund',
+              payout: 'Settlement',
+              fee: 'Fee',
+              credit: 'Credit',
+            })[e.kind],
+        },
+        { h: 'Description', get: (e) => e.text },
+        { h: 'Debit', get: (e) => (e.amt < 0 ? -e.amt / 100 : null) },
+        { h: 'Credit', get: (e) => (e.amt > 0 ? e.amt / 100 : null) },
+        { h: 'Commission', get: (e) => e.fee / 100 },
+        { h: 'Net Settlement', get: (e) => e.net / 100 },
+        { h: 'Reference No.', get: (e) => `EB${e.ref}` },
+      ],
+    }),
+});
+
+// 26 招行-style bank account CSV (GBK): 借方/贷方 columns and a balance; fees as debits, their refunds as credits;
+// a cash-back clawback is other_deduction
+S.push({
+  stem: 'rt5-26-cmb-dc',
+  ext: 'csv',
+  contract: contract({
+    provider: '招商银行股份有限公司',
+    type: 'bank',
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreed: [
+      { category: 'traffic_fee', amountYuan: 20, every: 'month', startsAfter: '2025-05-01' },
+    ],
+  }),
+  sim: {
+    from: '2025-03-01',
+    to: '2025-06-20',
+    perDay: [2, 4],
+    cards: false,
+    fees: [
+      { date: '2025-03-11', name: 'POS流量费', cat: 'traffic_fee', amt: 2000 },
+      { date: '2025-04-11', name: 'POS流量费', cat: 'traffic_fee', amt: 2000 },
+      { date: '2025-05-11', name: 'POS流量费', cat: 'traffic_fee', amt: 2000 },
+      { date: '2025-06-11', name: 'POS流量费', cat: 'traffic_fee', amt: 2000 },
+      { date: '2025-06-15', name: '返现扣回', cat: 'other_deduction', amt: 1500 },
+    ],
+    credits: [
+      { date: '2025-04-18', name: '退POS流量费', amt: 2000 },
+      { date: '2025-05-20', name: '刷卡金返现', amt: 1500 },
+    ],
+    payoutNames: ['划款至尾号5120'],
+  },
+  render: (p, ev) => {
+    let bal = 1000000;
+    return writeCsv(p, ev, {
+      encoding: 'gb18030',
+      preamble: [['招商银行收单商户账户明细'], ['账号', '7559******0817'], ['币种', '人民币'], []],
+      cols: [
+        { h: '交易日', get: (e) => e.date.replace(/-/g, '') },
+        {
+          h: '摘要',
+          get: (e) => (e.kind === 'sale' ? 'POS消费' : e.kind === 'refund' ? 'POS退货' : e.text),
+        },
+        { h: '借方发生额', get: (e) => (e.amt < 0 ? Y(-e.amt) : '') },
+        { h: '贷方发生额', get: (e) => (e.amt > 0 ? Y(e.amt) : '') },
+        { h: '手续费', get: (e) => (e.fee ? Y(e.fee) : '') },
+        {
+          h: '余额',
+          get: (e) => {
+            bal += e.net;
+            return Y(bal);
+          },
+        },
+        { h: '流水号', get: (e) => e.ref },
+      ],
+    });
+  },
+});
+
+// 27 monthly service fee agreed from a start date (three free months) and the English-free 'once' traffic fee
+S.push({
+  stem: 'rt5-27-month-startsafter',
+  ext: 'csv',
+  contract: contract({
+    provider: '杉德支付网络服务发展有限公司',
+    rates: STD,
+    agreed: [
+      { category: 'service_fee', amountYuan: 15, every: 'month', startsAfter: '2025-04-01' },
+      { category: 'traffic_fee', amountYuan: 99, every: 'once' },
+    ],
+  }),
+  sim: {
+    from: '2025-01-01',
+    to: '2025-06-30',
+    perDay: [2, 4],
+    fees: [
+      ...['01', '02', '03', '04', '05', '06'].map((m) => ({
+        date: `2025-${m}-01`,
+        name: '杉德宝会员月费',
+        cat: 'service_fee',
+        amt: 1500,
+      })),
+      { date: '2025-01-12', name: '流量卡费（一次性）', cat: 'traffic_fee', amt: 9900 },
+      { date: '2025-06-12', name: '流量卡续费', cat: 'traffic_fee', amt: 9900 },
+    ],
+    credits: [{ date: '2025-02-14', name: '会员月费返还', amt: 1500 }],
+    payoutNames: ['D0提现', 'T1结算'],
+  },
+  render: (p, ev) =>
+    writeCsv(p, ev, {
+      encoding: 'utf-16le',
+      sep: '\t',
+      cols: [
+        { h: '交易时间', get: (e) => `${e.date}T${e.time}+08:00` },
+        { h: '交易类型', get: (e) => typeZh(e, { fee: '扣费', credit: '退费', payout: e.text }) },
+        { h: '卡类型', get: cardZh },
+        { h: '交易金额', get: (e) => Y(e.amt) },
+        { h: '手续费', get: (e) => Y(e.fee) },
+        { h: '结算金额', get: (e) => Y(e.net) },
+        { h: '说明', get: (e) => (e.kind === 'payout' ? '' : e.text) },
+      ],
+    }),
+});
+
+// 28 富友-style CSV: names a merchant meets that do not contain the usual key words (software, speed-up), nothing agreed
+S.push({
+  stem: 'rt5-28-names-cn',
+  ext: 'csv',
+  contract: contract({ provider: '上海富友支付服务股份有限公司', rates: STD }),
+  sim: {
+    from: '2025-04-01',
+    to: '2025-06-10',
+    perDay: [3, 6],
+    fees: [
+      { date: '2025-04-06', name: '店铺管理软件费', cat: 'service_fee', amt: 6800 },
+      { date: '2025-05-06', name: '店铺管理软件费', cat: 'service_fee', amt: 6800 },
+      { date: '2025-04-15', name: '加速到账费', cat: 'instant_settlement_fee', amt: 300 },
+      { date: '2025-05-15', name: '加速到账费', cat: 'instant_settlement_fee', amt: 300 },
+      { date: '2025-06-02', name: '加急到账手续费', cat: 'instant_settlement_fee', amt: 500 },
+      { date: '2025-05-25', name: '物联网卡年费', cat: 'traffic_fee', amt: 5900 },
+    ],
+    credits: [{ date: '2025-05-28', name: '软件费返还', amt: 6800 }],
+    payoutNames: ['加速到账提现', '结算'],
+  },
+  render: (p, ev) =>
+    writeCsv(p, ev, {
+      cols: [
+        { h: '交易时间', get: ts },
+        {
+          h: '交易类型',
+          get: (e) => (e.kind === 'payout' ? '提现' : typeZh(e, { fee: '扣款', credit: '返还' })),
+        },
+        { h: '卡类型', get: cardZh },
+        { h: '交易金额', get: (e) => Y(e.amt) },
+        { h: '手续费', get: (e) => Y(e.fee) },
+        { h: '结算金额', get: (e) => Y(e.net) },
+        { h: '摘要', get: (e) => e.text },
+        { h: '流水号', get: (e) => e.ref },
+      ],
+    }),
+});
+
+// 29 English CSV: connectivity, terminal purchase and software licence, nothing agreed
+S.push({
+  stem: 'rt5-29-names-en',
+  ext: 'csv',
+  contract: contract({
+    provider: 'EastBridge Payments (China) Co., Ltd.',
+    rates: [{ cardType: 'any', percent: 0.55 }],
+  }),
+  sim: {
+    from: '2025-07-01',
+    to: '2025-08-31',
+    perDay: [3, 6],
+    cards: false,
+    fees: [
+      { date: '2025-07-03', name: 'Terminal connectivity charge', cat: 'traffic_fee', amt: 3000 },
+      { date: '2025-08-03', name: 'Connectivity charge', cat: 'traffic_fee', amt: 3000 },
+      {
+        date: '2025-07-10',
+        name: 'Terminal purchase (instalment 1 of 2)',
+        cat: 'deposit',
+        amt: 29900,
+      },
+      {
+        date: '2025-08-10',
+        name: 'Terminal purchase (instalment 2 of 2)',
+        cat: 'deposit',
+        amt: 29900,
+      },
+      { date: '2025-07-20', name: 'Software licence fee', cat: 'service_fee', amt: 12000 },
+    ],
+    credits: [{ date: '2025-08-20', name: 'Goodwill credit', amt: 5000 }],
+    payoutNames: ['Payout to bank account'],
+    refundNames: ['Refund'],
+  },
+  render: (p, ev) =>
+    writeCsv(p, ev, {
+      eol: '\n',
+      cols: [
+        { h: 'Posting Date', get: (e) => `${e.date}T${e.time}+08:00` },
+        {
+          h: 'Activity',
+          get: (e) =>
+            ({
+              sale: 'Card sale',
+              refund: 'Refund',
+              payout: 'Payout',
+              fee: 'Charge',
+              credit: 'Credit',
+            })[e.kind],
+        },
+        { h: 'Amount', get: (e) => Y(e.amt) },
+        { h: 'Fee', get: (e) => Y(e.fee) },
+        { h: 'Net', get: (e) => Y(e.net) },
+        { h: 'Narrative', get: (e) => e.text },
+      ],
+    }),
+});
+
 // ---- main ----------------------------------------------------------------------------------------
 fs.mkdirSync(OUT, { recursive: true });
 if (!only.length) for (const f of fs.readdirSync(OUT)) fs.rmSync(path.join(OUT, f));

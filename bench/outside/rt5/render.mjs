@@ -99,6 +99,7 @@ export function writePdf(
     foot = null,
     fontSize = 7.5,
     gap = 4,
+    end = null,
   },
 ) {
   return new Promise((resolve) => {
@@ -154,7 +155,16 @@ export function writePdf(
         let extra = 0;
         for (const c of cols) {
           let s = String(c.get(e) ?? '');
-          if (c.wrap && s.length > c.wrap) {
+          if (c.split && s.includes(c.split)) {
+            const [a, b] = s.split(c.split);
+            doc.text(a, x, y, { width: c.w - gap, align: c.align || 'left', lineBreak: false });
+            doc.text(b, x, y + lh, {
+              width: c.w - gap,
+              align: c.align || 'left',
+              lineBreak: false,
+            });
+            extra = lh;
+          } else if (c.wrap && s.length > c.wrap) {
             doc.text(s.slice(0, c.wrap), x, y, {
               width: c.w - gap,
               align: c.align || 'left',
@@ -184,6 +194,7 @@ export function writePdf(
           { width: W - 60, align: 'center', lineBreak: false },
         );
     });
+    if (end) doc.text(end(ev), 30, doc.y + 20, { lineBreak: false });
     doc.end();
     out.on('finish', resolve);
   });
