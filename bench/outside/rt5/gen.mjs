@@ -1578,6 +1578,52 @@ S.push({
     }),
 });
 
+// 30 period edges: a yearly SIM fee one day before its anniversary (same period), a quarterly fee on its exact boundary
+S.push({
+  stem: 'rt5-30-period-edges',
+  ext: 'csv',
+  contract: contract({
+    provider: '北京海科融通支付服务有限公司',
+    rates: STD,
+    agreed: [
+      { category: 'traffic_fee', amountYuan: 48, every: 'year' },
+      { category: 'service_fee', amountYuan: 60, every: 'quarter' },
+    ],
+  }),
+  sim: {
+    from: '2025-02-01',
+    to: '2026-02-28',
+    perDay: [0, 2],
+    fees: [
+      { date: '2025-02-20', name: 'SIM卡流量费', cat: 'traffic_fee', amt: 4800 },
+      { date: '2026-02-19', name: 'SIM卡流量费', cat: 'traffic_fee', amt: 4800 },
+      { date: '2025-03-15', name: '季度服务费', cat: 'service_fee', amt: 6000 },
+      { date: '2025-06-14', name: '季度服务费', cat: 'service_fee', amt: 6000 },
+      { date: '2025-06-15', name: '季度服务费', cat: 'service_fee', amt: 6000 },
+      { date: '2025-09-15', name: '季度服务费', cat: 'service_fee', amt: 6000 },
+    ],
+    payoutNames: ['D0秒到', 'T1结算'],
+  },
+  render: (p, ev) =>
+    writeCsv(p, ev, {
+      encoding: 'gb18030',
+      cols: [
+        {
+          h: '交易日期',
+          get: (e) =>
+            `${e.date.slice(0, 4)}.${Number(e.date.slice(5, 7))}.${Number(e.date.slice(8))}`,
+        },
+        { h: '交易时间', get: (e) => e.time },
+        { h: '交易类型', get: (e) => typeZh(e, { fee: '扣费' }) },
+        { h: '卡类型', get: cardZh },
+        { h: '交易金额', get: (e) => Y(e.amt) },
+        { h: '手续费', get: (e) => Y(e.fee) },
+        { h: '结算金额', get: (e) => Y(e.net) },
+        { h: '摘要', get: (e) => e.text },
+      ],
+    }),
+});
+
 // ---- main ----------------------------------------------------------------------------------------
 fs.mkdirSync(OUT, { recursive: true });
 if (!only.length) for (const f of fs.readdirSync(OUT)) fs.rmSync(path.join(OUT, f));
