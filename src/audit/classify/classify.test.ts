@@ -102,6 +102,13 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
     ['', 'Insurance premium', 'fee:service_fee'],
     ['', 'Maintenance fee', 'fee:service_fee'],
     ['', 'Service charge', 'fee:service_fee'],
+    // red team 5: software, connectivity, device instalments, 加速
+    ['', '店铺管理软件费', 'fee:service_fee'],
+    ['', 'Software licence renewal fee', 'fee:service_fee'],
+    ['', 'Terminal connectivity charge', 'fee:traffic_fee'],
+    ['', '终端通信服务年费', 'fee:traffic_fee'],
+    ['', 'Terminal purchase (instalment 1/2 of 2)', 'fee:deposit'],
+    ['', '加速到账费', 'fee:instant_settlement_fee'],
     // other deductions: to be reviewed
     ['扣费', '调账', 'fee:other_deduction'],
     ['扣费', '其他扣款', 'fee:other_deduction'],
