@@ -19,6 +19,7 @@ import type { Entry, Ledger } from './ledger.js';
 import {
   CHINESE_WORDS,
   cardOf,
+  delimited,
   feeOf,
   grouped,
   netOf,
@@ -77,14 +78,14 @@ const D = (e: Entry) => e.date;
 const slashDate = (e: Entry) =>
   `${Number(e.date.slice(0, 4))}/${Number(e.date.slice(5, 7))}/${Number(e.date.slice(8))}`;
 const dotDate = (e: Entry) => slashDate(e).replace(/\//g, '.');
-const compactDate = (e: Entry) => e.date.replace(/-/g, '');
+export const compactDate = (e: Entry) => e.date.replace(/-/g, '');
 const cnDate = (e: Entry) =>
   `${e.date.slice(0, 4)}年${Number(e.date.slice(5, 7))}月${Number(e.date.slice(8))}日`;
-const stamp = (e: Entry) => `${e.date} ${e.time}`;
+export const stamp = (e: Entry) => `${e.date} ${e.time}`;
 /** A time column beside a date column. */
 const TIME: Column = { h: '交易时间', v: (e) => e.time };
 const isoStamp = (e: Entry) => `${e.date}T${e.time}+08:00`;
-const serial = (e: Entry): Cell => ({
+export const serial = (e: Entry): Cell => ({
   serial: excelSerial(e.date, e.time),
   format: 'yyyy-mm-dd hh:mm:ss',
 });
@@ -93,7 +94,7 @@ const serialDay = (e: Entry): Cell => ({
   format: 'yyyy/m/d',
 });
 
-function typeOf(e: Entry): string {
+export function typeOf(e: Entry): string {
   switch (e.kind) {
     case 'sale':
     case 'refund':
@@ -106,7 +107,7 @@ function typeOf(e: Entry): string {
       return /补贴|返现|奖励|红包/u.test(e.text) ? '补贴' : '返还';
   }
 }
-function textOf(e: Entry, ledger: Ledger): string {
+export function textOf(e: Entry, ledger: Ledger): string {
   switch (e.kind) {
     case 'sale':
     case 'refund':
@@ -122,7 +123,7 @@ const direction = (e: Entry, inWord: string, outWord: string) =>
 
 // ---- tables -----------------------------------------------------------------------------------
 
-interface TablePlan {
+export interface TablePlan {
   columns: Column[];
   /** Rows above the header (title, 商户名称, 查询时间 …). */
   preamble?: (ledger: Ledger) => Cell[][];
@@ -134,7 +135,7 @@ interface TablePlan {
   totals?: (entries: readonly Entry[]) => Cell[][];
 }
 
-function buildGrid(ledger: Ledger, plan: TablePlan, entries = ledger.entries): Grid {
+export function buildGrid(ledger: Ledger, plan: TablePlan, entries = ledger.entries): Grid {
   const pad = Array.from({ length: plan.offset ?? 0 }, () => null as Cell);
   const rows: Cell[][] = [];
   const seqs: (number | null)[] = [];
@@ -381,7 +382,7 @@ const dailySummary =
 
 // ---- layout builders ----------------------------------------------------------------------------
 
-function textLayout(
+export function textLayout(
   name: string,
   about: string,
   plan: () => TablePlan,
@@ -394,6 +395,8 @@ function textLayout(
     view?: View;
     /** Rows newest first, as many apps list them. */
     newestFirst?: boolean;
+    /** The ledger as the layout shows it (see `Layout.shows`). */
+    shows?: (ledger: Ledger) => Ledger;
   },
 ): Layout {
   return {
@@ -401,25 +404,15 @@ function textLayout(
     about,
     ext: options.ext ?? 'csv',
     view: options.view ?? FULL_VIEW,
+    ...(options.shows ? { shows: options.shows } : {}),
     render(ledger) {
+      const shown = options.shows?.(ledger) ?? ledger;
       const grid = buildGrid(
-        ledger,
+        shown,
         plan(),
-        options.newestFirst ? [...ledger.entries].reverse() : ledger.entries,
+        options.newestFirst ? [...shown.entries].reverse() : shown.entries,
       );
-      const text = toDelimited(grid.rows, {
-        delimiter: options.delimiter ?? ',',
-        eol: options.eol ?? '\n',
-        ...(options.quoteAll ? { quoteAll: true } : {}),
-      });
-      return {
-        bytes: encodeText(text, options.encoding),
-        positions: positionsOf(grid),
-        format: 'csv',
-        encoding: options.encoding === 'gbk' ? 'gb18030' : options.encoding,
-        headerRow: grid.headerRow,
-        records: records(grid),
-      };
+      return delimited(grid, options.encoding, options);
     },
   };
 }
@@ -617,9 +610,9 @@ function bankMessage(e: Entry, l: Ledger): string {
   }
 }
 
-const SMS_VIEW: View = { card: false, fee: true, net: false };
+export const SMS_VIEW: View = { card: false, fee: true, net: false };
 
-function smsLayout(
+export function smsLayout(
   name: string,
   about: string,
   compose: (l: Ledger) => string[],
