@@ -1,7 +1,9 @@
-import { cellText, toPdf, toXlsx, type Cell, type PdfLine, type Sheet } from './containers.js';
+import { cellText, toPdf, type Cell, type PdfLine, type Sheet } from './containers.js';
 import type { Entry, Ledger } from './ledger.js';
 import {
+  chineseColumns,
   compactDate,
+  xlsxLayout,
   serial,
   smsLayout,
   stamp,
@@ -17,6 +19,7 @@ import {
   feeOf,
   grouped,
   isSubsidy,
+  kindWord,
   netOf,
   plain,
   positionsOf,
@@ -199,20 +202,15 @@ function pdfCarriedLayout(name: string, about: string): Layout {
 
 // ---- a bank statement: 摘要 says the kind of movement, 附言 what it was ----------------------------
 
-function bankKind(e: Entry): string {
-  switch (e.kind) {
-    case 'sale':
-      return 'POS收单';
-    case 'refund':
-      return '退货退款';
-    case 'payout':
-      return '转账支出';
-    case 'fee':
-      return '代扣';
-    case 'credit':
-      return isSubsidy(e.text) ? '补贴入账' : '退费入账';
-  }
-}
+const bankKind = (e: Entry) =>
+  kindWord(e, {
+    sale: 'POS收单',
+    refund: '退货退款',
+    payout: '转账支出',
+    fee: '代扣',
+    credit: '退费入账',
+    subsidy: '补贴入账',
+  });
 
 function bankPostscript(): TablePlan {
   let balance = 20_000_00;
@@ -259,7 +257,7 @@ function withFailedAttempts(ledger: Ledger): Ledger {
 }
 
 const STATUS_COLUMNS: Column[] = [
-  ...usualColumns(CHINESE_WORDS, { date: stamp, type: typeOf, text: textOf, money: plain }),
+  ...chineseColumns(stamp),
   { h: '结算状态', v: (e) => (e.kind === 'fee' && e.failed ? '失败' : '成功') },
 ];
 
@@ -309,62 +307,43 @@ function englishMessage(e: Entry, l: Ledger): string {
 // ---- a workbook: a summary sheet, a hidden sheet, then the detail --------------------------------
 
 function summaryHiddenLayout(name: string, about: string): Layout {
-  const columns = usualColumns(CHINESE_WORDS, {
-    date: serial,
-    type: typeOf,
-    text: textOf,
-    money: yuanNumber,
+  const columns = chineseColumns(serial, yuanNumber);
+  return xlsxLayout(name, about, (ledger) => {
+    const entries = ledger.entries;
+    const fees = entries.filter((e) => e.kind === 'fee');
+    const summary: Sheet = {
+      name: '汇总',
+      rows: [
+        ['商户对账单汇总'],
+        ['商户名称', ledger.merchant],
+        ['统计期间', `${period(ledger).from} 至 ${period(ledger).to}`],
+        [],
+        ['项目', '笔数', '金额(元)'],
+        ['交易', entries.filter((e) => e.kind === 'sale').length, sum(entries, signed) / 100],
+        ['手续费', '', sum(entries, feeOf) / 100],
+        ['扣费', fees.length, -sum(fees, (e) => -signed(e)) / 100],
+        ['结算', '', sum(entries, netOf) / 100],
+      ],
+    };
+    const lookup: Sheet = {
+      name: '费率参数',
+      hidden: true,
+      rows: [
+        ['卡类型', '费率(%)', '封顶(元)'],
+        ...ledger.contract.rates.map((r): Cell[] => [
+          r.cardType === 'debit' ? '借记卡' : '贷记卡',
+          r.percentE4 / 10_000,
+          r.capFen === undefined ? '' : r.capFen / 100,
+        ]),
+      ],
+    };
+    const detail: Cell[][] = [columns.map((c) => c.h)];
+    for (const e of entries) detail.push(columns.map((c) => c.v(e, ledger)));
+    const sheets = [summary, lookup, { name: '交易明细', rows: detail }];
+    const positions = new Map<number, Position>();
+    entries.forEach((e, i) => positions.set(e.seq, { row: i + 2, sheet: '交易明细' }));
+    return { sheets, positions, headerRow: 1 };
   });
-  return {
-    name,
-    about,
-    ext: 'xlsx',
-    view: FULL_VIEW,
-    async render(ledger) {
-      const entries = ledger.entries;
-      const fees = entries.filter((e) => e.kind === 'fee');
-      const summary: Sheet = {
-        name: '汇总',
-        rows: [
-          ['商户对账单汇总'],
-          ['商户名称', ledger.merchant],
-          ['统计期间', `${period(ledger).from} 至 ${period(ledger).to}`],
-          [],
-          ['项目', '笔数', '金额(元)'],
-          ['交易', entries.filter((e) => e.kind === 'sale').length, sum(entries, signed) / 100],
-          ['手续费', '', sum(entries, feeOf) / 100],
-          ['扣费', fees.length, -sum(fees, (e) => -signed(e)) / 100],
-          ['结算', '', sum(entries, netOf) / 100],
-        ],
-      };
-      const lookup: Sheet = {
-        name: '费率参数',
-        hidden: true,
-        rows: [
-          ['卡类型', '费率(%)', '封顶(元)'],
-          ...ledger.contract.rates.map((r): Cell[] => [
-            r.cardType === 'debit' ? '借记卡' : '贷记卡',
-            r.percentE4 / 10_000,
-            r.capFen === undefined ? '' : r.capFen / 100,
-          ]),
-        ],
-      };
-      const detail: Cell[][] = [columns.map((c) => c.h)];
-      for (const e of entries) detail.push(columns.map((c) => c.v(e, ledger)));
-      const sheets = [summary, lookup, { name: '交易明细', rows: detail }];
-      const positions = new Map<number, Position>();
-      entries.forEach((e, i) => positions.set(e.seq, { row: i + 2, sheet: '交易明细' }));
-      return {
-        bytes: await toXlsx(sheets),
-        positions,
-        format: 'xlsx',
-        encoding: null,
-        headerRow: 1,
-        records: entries.length,
-        sheets: sheets.map((s) => s.name),
-      };
-    },
-  };
 }
 
 /** A workbook of one sheet whose dates are text in English (Mar 5, 2024). */
@@ -377,29 +356,20 @@ function englishWorkbookLayout(name: string, about: string): Layout {
     money: yuanNumber,
     cards: ENGLISH_CARDS,
   });
-  return {
-    name,
-    about,
-    ext: 'xlsx',
-    view: FULL_VIEW,
-    async render(ledger) {
-      const rows: Cell[][] = [['Merchant Statement'], [ledger.merchant], columns.map((c) => c.h)];
-      const seqs: (number | null)[] = [null, null, null];
-      for (const e of ledger.entries) {
-        rows.push(columns.map((c) => c.v(e, ledger)));
-        seqs.push(e.seq);
-      }
-      return {
-        bytes: await toXlsx([{ name: 'Transactions', rows }]),
-        positions: positionsOf({ rows, seqs, headerRow: 3 }),
-        format: 'xlsx',
-        encoding: null,
-        headerRow: 3,
-        records: ledger.entries.length,
-        sheets: ['Transactions'],
-      };
-    },
-  };
+  return xlsxLayout(name, about, (ledger) => {
+    const rows: Cell[][] = [['Merchant Statement'], [ledger.merchant], columns.map((c) => c.h)];
+    const seqs: (number | null)[] = [null, null, null];
+    for (const e of ledger.entries) {
+      rows.push(columns.map((c) => c.v(e, ledger)));
+      seqs.push(e.seq);
+    }
+    const grid = { rows, seqs, headerRow: 3 };
+    return {
+      sheets: [{ name: 'Transactions', rows }],
+      positions: positionsOf(grid, 'Transactions'),
+      headerRow: 3,
+    };
+  });
 }
 
 // ---- amounts in 万 ---------------------------------------------------------------------------------
@@ -415,6 +385,35 @@ function wan(fen: number): string {
 }
 /** What a summary-minded export does: amounts of ten thousand yuan and more in 万. */
 const wanOrPlain = (fen: number) => (Math.abs(fen) >= 1_000_000 ? wan(fen) : plain(fen));
+
+/**
+ * The ledger as a reader of 万 amounts can take it: a sale in 万 whose settled amount is short of
+ * amount − fee (a deduction held back from it) has no arithmetic that confirms the unit, so the
+ * row is unreadable and nothing can be claimed from it (spec: a claim is never a guess).
+ */
+function wanConfirmed(ledger: Ledger): Ledger {
+  return {
+    ...ledger,
+    entries: ledger.entries.filter(
+      (e) => !(e.kind === 'sale' && e.amount >= 1_000_000 && e.net !== e.amount - e.fee),
+    ),
+  };
+}
+
+/** The layout with its truth stated for `readable` only: the other rows are printed but no records. */
+function confirmedOnly(layout: Layout, readable: (ledger: Ledger) => Ledger): Layout {
+  return {
+    ...layout,
+    shows: readable,
+    async render(ledger) {
+      const rendered = await layout.render(ledger);
+      const kept = new Set(readable(ledger).entries.map((e) => e.seq));
+      for (const seq of [...rendered.positions.keys()])
+        if (!kept.has(seq)) rendered.positions.delete(seq);
+      return { ...rendered, records: kept.size };
+    },
+  };
+}
 
 // ---- the layouts ---------------------------------------------------------------------------------
 
@@ -552,19 +551,22 @@ export const FAMILY_LAYOUTS: readonly Layout[] = [
     'xlsx-summary-hidden-detail',
     'XLSX: a 汇总 sheet (交易/手续费/扣费/结算 sums), a hidden 费率参数 sheet, then the 交易明细 sheet',
   ),
-  textLayout(
-    'csv-amounts-in-wan',
-    'amounts of ten thousand yuan and more written in 万 (1.234567万) in 交易金额 only; the fee and the settled amount in yuan confirm the unit',
-    () => ({
-      columns: usualColumns(CHINESE_WORDS, {
-        date: stamp,
-        type: typeOf,
-        text: textOf,
-        money: wanOrPlain,
-        fee: plain,
-        net: plain,
+  confirmedOnly(
+    textLayout(
+      'csv-amounts-in-wan',
+      'amounts of ten thousand yuan and more written in 万 (1.234567万) in 交易金额 only; the fee and the settled amount in yuan confirm the unit',
+      () => ({
+        columns: usualColumns(CHINESE_WORDS, {
+          date: stamp,
+          type: typeOf,
+          text: textOf,
+          money: wanOrPlain,
+          fee: plain,
+          net: plain,
+        }),
       }),
-    }),
-    { encoding: 'utf-8' },
+      { encoding: 'utf-8' },
+    ),
+    wanConfirmed,
   ),
 ];

@@ -171,12 +171,11 @@ export function buildGrid(ledger: Ledger, plan: TablePlan, entries = ledger.entr
 
 // ---- schemas: which columns, in which words --------------------------------------------------
 
-const STANDARD = usualColumns(CHINESE_WORDS, {
-  date: stamp,
-  type: typeOf,
-  text: textOf,
-  money: plain,
-});
+/** The usual columns in the usual Chinese words, dated and priced as a layout prints them. */
+export const chineseColumns = (date: (e: Entry) => Cell, money: (fen: number) => Cell = plain) =>
+  usualColumns(CHINESE_WORDS, { date, type: typeOf, text: textOf, money });
+
+const STANDARD = chineseColumns(stamp);
 
 const ENGLISH = usualColumns(
   {
@@ -335,12 +334,7 @@ const SPLIT_DATE = usualColumns(
 );
 
 /** Workbook cells: a real date cell, and numbers as numbers. */
-const WORKBOOK = usualColumns(CHINESE_WORDS, {
-  date: serial,
-  type: typeOf,
-  text: textOf,
-  money: yuanNumber,
-});
+const WORKBOOK = chineseColumns(serial, yuanNumber);
 
 const preamble =
   (title?: string) =>
@@ -471,6 +465,38 @@ function workbookLayout(
         encoding: null,
         headerRow,
         records: count,
+        sheets: sheets.map((s) => s.name),
+      };
+    },
+  };
+}
+
+/** A workbook layout of the full view: `build` gives its sheets and where each entry landed. */
+export function xlsxLayout(
+  name: string,
+  about: string,
+  build: (ledger: Ledger) => {
+    sheets: Sheet[];
+    positions: Map<number, Position>;
+    headerRow: number;
+  },
+): Layout {
+  return {
+    name,
+    about,
+    ext: 'xlsx',
+    view: FULL_VIEW,
+    async render(ledger) {
+      const { sheets, positions, headerRow } = build(ledger);
+      // one sheet: rows are named by their number alone
+      if (sheets.length === 1) for (const p of positions.values()) delete p.sheet;
+      return {
+        bytes: await toXlsx(sheets),
+        positions,
+        format: 'xlsx',
+        encoding: null,
+        headerRow,
+        records: positions.size,
         sheets: sheets.map((s) => s.name),
       };
     },
@@ -951,63 +977,49 @@ function mergedTwoSheetsLayout(name: string, about: string): Layout {
     { ...CHINESE_WORDS, date: '交易日期', ref: undefined },
     { date: D, afterDate: [TIME], type: typeOf, text: textOf, money: yuanNumber },
   );
-  return {
-    name,
-    about,
-    ext: 'xlsx',
-    view: FULL_VIEW,
-    async render(ledger) {
-      const parts = [
+  return xlsxLayout(name, about, (ledger) => {
+    const parts = [
+      {
+        name: '收款明细',
+        entries: ledger.entries.filter((e) => e.kind === 'sale' || e.kind === 'refund'),
+      },
+      {
+        name: '结算及扣费',
+        entries: ledger.entries.filter((e) => e.kind !== 'sale' && e.kind !== 'refund'),
+      },
+    ];
+    const sheets: Sheet[] = [];
+    const positions = new Map<number, Position>();
+    for (const part of parts) {
+      const grid = buildGrid(
+        ledger,
         {
-          name: '收款明细',
-          entries: ledger.entries.filter((e) => e.kind === 'sale' || e.kind === 'refund'),
+          columns,
+          preamble: (l) => [[`${l.provider}${part.name}`], [`商户名称：${l.merchant}`]],
         },
-        {
-          name: '结算及扣费',
-          entries: ledger.entries.filter((e) => e.kind !== 'sale' && e.kind !== 'refund'),
-        },
+        part.entries,
+      );
+      const merges: [number, number, number, number][] = [
+        [1, 1, 1, columns.length],
+        [2, 1, 2, columns.length],
       ];
-      const sheets: Sheet[] = [];
-      const positions = new Map<number, Position>();
-      for (const part of parts) {
-        const grid = buildGrid(
-          ledger,
-          {
-            columns,
-            preamble: (l) => [[`${l.provider}${part.name}`], [`商户名称：${l.merchant}`]],
-          },
-          part.entries,
-        );
-        const merges: [number, number, number, number][] = [
-          [1, 1, 1, columns.length],
-          [2, 1, 2, columns.length],
-        ];
-        // the date once a day, merged down over the day's rows
-        let start = -1;
-        grid.rows.forEach((row, i) => {
-          if (i < grid.headerRow) return;
-          const before = grid.rows[start]?.[0];
-          if (start === -1 || before !== row[0]) {
-            if (start !== -1 && i - 1 > start) merges.push([start + 1, 1, i, 1]);
-            start = i;
-          } else row[0] = null;
-        });
-        if (start !== -1 && grid.rows.length - 1 > start)
-          merges.push([start + 1, 1, grid.rows.length, 1]);
-        sheets.push({ name: part.name, rows: grid.rows, merges });
-        for (const [seq, p] of positionsOf(grid, part.name)) positions.set(seq, p);
-      }
-      return {
-        bytes: await toXlsx(sheets),
-        positions,
-        format: 'xlsx',
-        encoding: null,
-        headerRow: 3,
-        records: ledger.entries.length,
-        sheets: sheets.map((s) => s.name),
-      };
-    },
-  };
+      // the date once a day, merged down over the day's rows
+      let start = -1;
+      grid.rows.forEach((row, i) => {
+        if (i < grid.headerRow) return;
+        const before = grid.rows[start]?.[0];
+        if (start === -1 || before !== row[0]) {
+          if (start !== -1 && i - 1 > start) merges.push([start + 1, 1, i, 1]);
+          start = i;
+        } else row[0] = null;
+      });
+      if (start !== -1 && grid.rows.length - 1 > start)
+        merges.push([start + 1, 1, grid.rows.length, 1]);
+      sheets.push({ name: part.name, rows: grid.rows, merges });
+      for (const [seq, p] of positionsOf(grid, part.name)) positions.set(seq, p);
+    }
+    return { sheets, positions, headerRow: 3 };
+  });
 }
 
 /** A web back-office's list saved as .xls in GBK: <th> header rows repeated every `every` records, a 本页小计 after each. */
@@ -1151,12 +1163,7 @@ function titleSpan(l: Ledger): string {
   return `${ym(first)}—${ym(last)}`;
 }
 
-const TITLE_YEAR_MONTH_DAY = usualColumns(CHINESE_WORDS, {
-  date: cnMonthDay,
-  type: typeOf,
-  text: textOf,
-  money: plain,
-});
+const TITLE_YEAR_MONTH_DAY = chineseColumns(cnMonthDay);
 
 const CN_NUMERAL_DATES = usualColumns(
   { ...CHINESE_WORDS, date: '交易日期', text: '备注', ref: undefined },
@@ -1185,38 +1192,23 @@ function monthSheetsLayout(name: string, about: string): Layout {
       money: yuanNumber,
     },
   );
-  return {
-    name,
-    about,
-    ext: 'xlsx',
-    view: FULL_VIEW,
-    async render(ledger) {
-      const sheets: Sheet[] = [];
-      const positions = new Map<number, Position>();
-      for (const part of byMonth(ledger)) {
-        const first = part.entries[0]?.date ?? '';
-        const zero = first.slice(5, 7) === '01' ? '零' : '〇';
-        const title = `${cnYear(first.slice(0, 4), zero)}年${cnSmall(Number(first.slice(5, 7)))}月 商户交易明细`;
-        const grid = buildGrid(
-          ledger,
-          { columns, preamble: (l) => [[title], [`商户名称：${l.merchant}`]] },
-          part.entries,
-        );
-        sheets.push({ name: part.name, rows: grid.rows });
-        for (const [seq, p] of positionsOf(grid, part.name)) positions.set(seq, p);
-      }
-      if (sheets.length === 1) for (const p of positions.values()) delete p.sheet;
-      return {
-        bytes: await toXlsx(sheets),
-        positions,
-        format: 'xlsx',
-        encoding: null,
-        headerRow: 3,
-        records: ledger.entries.length,
-        sheets: sheets.map((s) => s.name),
-      };
-    },
-  };
+  return xlsxLayout(name, about, (ledger) => {
+    const sheets: Sheet[] = [];
+    const positions = new Map<number, Position>();
+    for (const part of byMonth(ledger)) {
+      const first = part.entries[0]?.date ?? '';
+      const zero = first.slice(5, 7) === '01' ? '零' : '〇';
+      const title = `${cnYear(first.slice(0, 4), zero)}年${cnSmall(Number(first.slice(5, 7)))}月 商户交易明细`;
+      const grid = buildGrid(
+        ledger,
+        { columns, preamble: (l) => [[title], [`商户名称：${l.merchant}`]] },
+        part.entries,
+      );
+      sheets.push({ name: part.name, rows: grid.rows });
+      for (const [seq, p] of positionsOf(grid, part.name)) positions.set(seq, p);
+    }
+    return { sheets, positions, headerRow: 3 };
+  });
 }
 
 /** A fixed-width print: columns padded with spaces, no delimiter (see `toFixedWidth`). */

@@ -34,22 +34,33 @@ export const netOf = (e: Entry) => (e.kind === 'sale' ? e.net : signed(e));
 export const isSubsidy = (text: string) => /补贴|返现|奖励|红包/u.test(text);
 export const cardOf = (e: Entry, debit = '借记卡', credit = '贷记卡') =>
   e.kind === 'sale' ? (e.card === 'debit' ? debit : credit) : '';
-/** A row's kind in a statement's words: sales and refunds by their own type. */
+/** A row's kind in a statement's words; sales and refunds by their own type unless words are given. */
+export interface KindWords {
+  sale?: string;
+  refund?: string;
+  payout: string;
+  fee: string;
+  credit: string;
+  /** A credit that is a subsidy or cash back, where the statement words it apart. */
+  subsidy?: string;
+}
 export const kindWord = (
   e: Entry,
-  words: { payout: string; fee: string; credit: string } = {
-    payout: '结算',
-    fee: '扣费',
-    credit: '返还',
-  },
-) =>
-  e.kind === 'payout'
-    ? words.payout
-    : e.kind === 'fee'
-      ? words.fee
-      : e.kind === 'credit'
-        ? words.credit
-        : e.type;
+  words: KindWords = { payout: '结算', fee: '扣费', credit: '返还' },
+): string => {
+  switch (e.kind) {
+    case 'sale':
+      return words.sale ?? e.type;
+    case 'refund':
+      return words.refund ?? e.type;
+    case 'payout':
+      return words.payout;
+    case 'fee':
+      return words.fee;
+    case 'credit':
+      return words.subsidy !== undefined && isSubsidy(e.text) ? words.subsidy : words.credit;
+  }
+};
 export const sum = (entries: readonly Entry[], f: (e: Entry) => number) =>
   entries.reduce((s, e) => s + f(e), 0);
 

@@ -179,20 +179,12 @@ function accountLedger(ledger: Ledger): Rendered {
 
 // ---- 2. 交易摘要 of row kinds, 备注 naming the fee -----------------------------------------------
 
-function rowKind(e: Entry): string {
-  switch (e.kind) {
-    case 'sale':
-      return /扫码|云闪付/u.test(e.type) ? '扫码消费' : 'POS消费';
-    case 'refund':
-      return e.type;
-    case 'payout':
-      return '资金结算';
-    case 'fee':
-      return '费用扣收';
-    case 'credit':
-      return isSubsidy(e.text) ? '营销补贴' : '资金返还';
-  }
-}
+const rowKind = (e: Entry): string =>
+  e.kind === 'sale'
+    ? /扫码|云闪付/u.test(e.type)
+      ? '扫码消费'
+      : 'POS消费'
+    : kindWord(e, { payout: '资金结算', fee: '费用扣收', credit: '资金返还', subsidy: '营销补贴' });
 
 function summaryKinds(ledger: Ledger): Rendered {
   const g = grid(
