@@ -241,7 +241,7 @@ function bankPostscript(): TablePlan {
 // ---- a 结算状态 column: a failed deduction took no money -------------------------------------------
 
 /**
- * The ledger with a failed first attempt before every third deduction (the same charge, 失败),
+ * The ledger with a failed first attempt before about one deduction in three (the same charge, 失败),
  * as a provider retries a deduction the account could not pay. The attempts are entries of their
  * own (after every seq of the ledger), so that the truth sees them and must pass them over.
  */
@@ -442,7 +442,7 @@ export const FAMILY_LAYOUTS: readonly Layout[] = [
   ),
   textLayout(
     'csv-settlement-status-failed',
-    'a 结算状态 column: every third deduction first tried and 失败 (no money taken), then 成功',
+    'a 结算状态 column: about one deduction in three first tried and 失败 (no money taken), then 成功',
     () => ({ columns: STATUS_COLUMNS }),
     { encoding: 'utf-8', shows: withFailedAttempts },
   ),
