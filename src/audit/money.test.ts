@@ -5,6 +5,7 @@ import {
   formatFenGrouped,
   numberToFen,
   parsePercentMicro,
+  parseWanToFen,
   parseYuanToFen,
   percentOf,
 } from './money.js';
@@ -151,5 +152,19 @@ describe('percentOf', () => {
     expect(parsePercentMicro(2.99)).toBe(2_990_000);
     expect(parsePercentMicro('abc')).toBeNull();
     expect(parsePercentMicro(-1)).toBeNull();
+  });
+});
+
+describe('parseWanToFen', () => {
+  it.each([
+    ['1.2万', 1_200_000],
+    ['-1.099132万', -1_099_132],
+    ['3万元', 3_000_000],
+    ['¥2.5万', 2_500_000],
+  ])('%s is %i fen', (text, fen) => {
+    expect(parseWanToFen(text)).toBe(fen);
+  });
+  it.each([['1.2345678万'], ['1.2'], ['万'], ['1,2万']])('%s is not an amount in 万', (text) => {
+    expect(parseWanToFen(text)).toBeNull();
   });
 });

@@ -72,6 +72,24 @@ export function parseYuanToFen(input: string): Fen | null {
   return negative && fen !== 0 ? -fen : fen;
 }
 
+const WAN = /^([-+−–]?)[¥￥]?(\d+)(?:\.(\d+))?万元?$/u;
+
+/**
+ * Reads `1.2万` (ten-thousands of yuan) to fen exactly, or null when the text is not in that form.
+ * Not an amount by itself: a 万 misread (or a 万 the statement did not mean) is an accusation
+ * 10,000 times too large, so the caller accepts it only where the row's own arithmetic confirms
+ * it (layout/lines.ts). Digits below a fen (more than six decimals) are refused.
+ */
+export function parseWanToFen(input: string): Fen | null {
+  const match = WAN.exec(foldWidth(input).trim().replace(/\s+/g, ''));
+  if (!match) return null;
+  const decimals = match[3] ?? '';
+  if (decimals.length > 6) return null;
+  const fen = Number(match[2]) * 1_000_000 + Number((decimals + '000000').slice(0, 6));
+  if (!Number.isSafeInteger(fen)) return null;
+  return match[1] !== '' && match[1] !== '+' && fen !== 0 ? -fen : fen;
+}
+
 /**
  * Converts a spreadsheet number cell to fen. The cell already went through binary floating
  * point in the file, so its shortest decimal text is what the author typed; that text is

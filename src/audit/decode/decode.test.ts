@@ -237,6 +237,12 @@ describe('CSV', () => {
     expect(detectDelimiter('商户名称：x,,,,\n日期,金额,摘要,,\n1,2,3,,\n')).toBe(',');
   });
 
+  it('takes a tab after each value and before the comma for padding (an Alipay bill)', () => {
+    expect(
+      detectDelimiter('#账单\n日期,金额,摘要\n2024-03-05\t,1.00\t,x\t\n2024-03-06\t,2.00\t,y\t\n'),
+    ).toBe(',');
+  });
+
   it('does not mistake a UTF-8 character cut at the sample end for GB18030', () => {
     const bytes = utf8('流量费');
     expect(detectEncoding(bytes.subarray(0, 4))).toBe('utf-8');

@@ -9,9 +9,15 @@ export type Delimiter = (typeof DELIMITERS)[number];
 function countOutsideQuotes(line: string, delimiter: string): number {
   let count = 0;
   let quoted = false;
-  for (const ch of line) {
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
     if (ch === '"') quoted = !quoted;
-    else if (ch === delimiter && !quoted) count += 1;
+    else if (ch === delimiter && !quoted) {
+      // a tab after a value and before a comma (or the line's end) is padding, not a field
+      // separator: an Alipay bill writes `2024-03-05 10:22:33\t,745.69\t,` to keep digits as text
+      if (ch === '\t' && (i + 1 === line.length || line[i + 1] === ',')) continue;
+      count += 1;
+    }
   }
   return count;
 }

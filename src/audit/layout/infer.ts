@@ -84,6 +84,8 @@ export interface TableLayout {
    * may say only 代扣 while its 附言 names the fee, so each row's description is read with them.
    */
   remarks?: number[];
+  /** A status column (结算状态): rows it marks failed (lexicon `status.failed`) moved no money. */
+  status?: number;
 }
 
 /** Headers of text columns that name a party or an account, not what a row is. */
@@ -963,6 +965,13 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
           ? 'high'
           : 'medium';
   const remarkColumns = remarks.filter((i) => !taken().has(i));
+  // a status column (结算状态 成功/失败): a row it marks failed moved no money (lines.ts)
+  const statusWords = lexicon.statusColumn;
+  const status =
+    statusWords === null
+      ? -1
+      : headers.findIndex((h, i) => h !== '' && !taken().has(i) && statusWords.test(headerKey(h)));
+  if (status >= 0) reasons.push(`${name(status)}标为失败的行不计入`);
   for (const index of remarkColumns) reasons.push(`${name(index)}与摘要一并读取`);
   if (wordsAgree) reasons.unshift('表头的日期列和金额列与内容相符');
   if (!headerRow) reasons.unshift('没有表头，各列由内容和算术判断');
@@ -981,5 +990,6 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     issues,
     ...(period ? { period } : {}),
     ...(remarkColumns.length > 0 ? { remarks: remarkColumns } : {}),
+    ...(status >= 0 ? { status } : {}),
   };
 }

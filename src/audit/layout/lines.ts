@@ -3,7 +3,7 @@ import type { Lexicon } from '../lexicon/lexicon.js';
 import type { CardType, Cell, Fen, InputProblem, SourceRow, StatementLine } from '../model.js';
 import { unmarkCell } from '../decode/markers.js';
 import { EMPTY_MONEY, plainMoney, type RecordBatch } from '../decode/records.js';
-import { foldWidth, numberToFen, parseYuanToFen } from '../money.js';
+import { foldWidth, numberToFen, parseWanToFen, parseYuanToFen } from '../money.js';
 import { detach } from '../strings.js';
 import { cellText, type MoneyUnit, type TableLayout } from './columns.js';
 
@@ -13,7 +13,7 @@ import { cellText, type MoneyUnit, type TableLayout } from './columns.js';
  */
 export type LineResult =
   | { kind: 'line'; line: StatementLine }
-  | { kind: 'skip'; why: 'blank' | 'summary' | 'note' | 'header' }
+  | { kind: 'skip'; why: 'blank' | 'summary' | 'note' | 'header' | 'failed' }
   | { kind: 'problem'; problem: InputProblem };
 
 export function parseMoneyCell(
@@ -33,6 +33,25 @@ export function parseMoneyCell(
   if (unit === 'yuan') return fen;
   // a fen column holds whole numbers: read as yuan they are multiples of 100
   return fen % 100 === 0 ? fen / 100 : 'invalid';
+}
+
+/**
+ * An amount in 万 (`1.234567万`) that the row's arithmetic confirms: the amount less the fee is
+ * the settled amount printed in yuan beside it. Without that, null: the unit is never guessed.
+ */
+function wanConfirmed(
+  amountCell: Cell | undefined,
+  feeCell: Cell | undefined,
+  netCell: Cell | undefined,
+): Fen | null {
+  if (typeof amountCell !== 'string' || (typeof netCell === 'string' && netCell.includes('万')))
+    return null;
+  const amount = parseWanToFen(amountCell);
+  if (amount === null) return null;
+  const fee = parseMoneyCell(feeCell);
+  const net = parseMoneyCell(netCell);
+  if (fee === 'invalid' || typeof net !== 'number') return null;
+  return amount - Math.abs(fee ?? 0) === net ? amount : null;
 }
 
 export function unitAt(layout: TableLayout, index: number | undefined): MoneyUnit {
@@ -183,6 +202,7 @@ export function createRowInterpreter(
       c.count === undefined &&
       layout.charges !== true &&
       (layout.remarks?.length ?? 0) === 0 &&
+      layout.status === undefined &&
       u.amount === 'yuan' &&
       u.fee === 'yuan' &&
       u.net === 'yuan';
@@ -415,6 +435,14 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
     date = carried;
   }
 
+  // a row its status column marks failed (结算状态 失败) moved no money: a failed deduction is none
+  if (layout.status !== undefined && lexicon.failedStatus !== null) {
+    const status = foldWidth(cellText(at(layout.status)))
+      .toLowerCase()
+      .replace(/\s+/gu, '');
+    if (status !== '' && lexicon.failedStatus.test(status)) return { kind: 'skip', why: 'failed' };
+  }
+
   let amount: Fen;
   // an account ledger may print a 交易金额 (with its fee) on sales only, and the money in or out of
   // every row in 收入/支出 columns: a row without a 交易金额 is read from those
@@ -433,7 +461,8 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
       movement = Math.abs(inflow ?? 0) - Math.abs(outflow ?? 0);
   }
   if (c.amount !== undefined && (!twoColumns || cellText(amountCell) !== '')) {
-    const parsed = parseMoneyCell(amountCell, units.amount);
+    let parsed = parseMoneyCell(amountCell, units.amount);
+    if (parsed === 'invalid') parsed = wanConfirmed(amountCell, at(c.fee), at(c.net)) ?? parsed;
     if (parsed === 'invalid')
       return problemAt(row, file, `无法解析的金额: '${cellText(amountCell)}' (unreadable amount)`);
     if (parsed === null) {

@@ -178,46 +178,50 @@ describe('where the table is', () => {
 });
 
 describe('amounts in fen', () => {
-  it('交易金额(分): whole numbers read as fen', () => {
-    const { lines, described } = read(
-      table(
+  it.each([
+    {
+      name: '交易金额(分): whole numbers read as fen',
+      rows: [
         ['交易时间', '交易金额(分)', '手续费(分)', '摘要'],
         ['2024-03-01', '10000', '60', '消费'],
         ['2024-03-02', '-3600', '0', '流量费'],
-      ),
-    );
-    expect(described.unit).toBe('fen');
-    expect(brief(lines)).toEqual([
-      ['2024-03-01', 10000, 60, null],
-      ['2024-03-02', -3600, 0, null],
-    ]);
-  });
-
-  it('whole numbers that only make sense as fen: fees that follow the amount without decimals', () => {
-    const { lines, described } = read(
-      table(
+      ],
+      unit: 'fen',
+      lines: [
+        ['2024-03-01', 10000, 60, null],
+        ['2024-03-02', -3600, 0, null],
+      ],
+    },
+    {
+      name: 'whole numbers that only make sense as fen: fees that follow the amount without decimals',
+      rows: [
         ['日期', '金额', '手续费', '净额'],
         ['2024-03-01', '102211', '613', '101598'],
         ['2024-03-02', '45099', '271', '44828'],
         ['2024-03-03', '7788', '47', '7741'],
         ['2024-03-04', '-3600', '0', '-3600'],
-      ),
-    );
-    expect(described.unit).toBe('fen');
-    expect(brief(lines)[0]).toEqual(['2024-03-01', 102211, 613, 101598]);
-  });
-
-  it('fen amount with a yuan fee: the arithmetic holds only with the amount in fen', () => {
-    const { lines, described } = read(
-      table(
+      ],
+      unit: 'fen',
+      lines: [['2024-03-01', 102211, 613, 101598]],
+    },
+    {
+      name: 'fen amount with a yuan fee: the arithmetic holds only with the amount in fen',
+      rows: [
         ['日期', '交易金额', '手续费', '结算金额'],
         ['2024-03-01', '10000', '0.60', '99.40'],
         ['2024-03-02', '25000', '1.50', '248.50'],
         ['2024-03-03', '5000', '0.30', '49.70'],
-      ),
-    );
-    expect(described.unit).toBe('mixed');
-    expect(brief(lines)[1]).toEqual(['2024-03-02', 25000, 150, 24850]);
+      ],
+      unit: 'mixed',
+      lines: [
+        ['2024-03-01', 10000, 60, 9940],
+        ['2024-03-02', 25000, 150, 24850],
+      ],
+    },
+  ])('$name', ({ rows, unit, lines: want }) => {
+    const { lines, described } = read(table(...rows));
+    expect(described.unit).toBe(unit);
+    expect(brief(lines).slice(0, want.length)).toEqual(want);
   });
 
   it('asks for the unit of a headerless table of whole numbers, and takes --map unit=fen', () => {
@@ -921,5 +925,46 @@ describe('platform bills (red-team corpus 2, issue 11)', () => {
     expect(report.warnings).toEqual([]);
     expect(report.statements[0]?.records).toBe(2);
     expect(report.findings.map((f) => [f.row, f.category])).toEqual([[6, 'traffic_fee']]);
+  });
+});
+
+describe('issue #11 item 6: a 结算状态 column, amounts in 万', () => {
+  it('passes over a row its 结算状态 marks 失败: a failed deduction took no money', () => {
+    const { lines } = read(
+      table(
+        ['交易时间', '交易类型', '交易金额', '手续费', '结算金额', '摘要', '结算状态'],
+        ['2024-03-05 10:22:33', '消费', '100.00', '0.60', '99.40', '', '成功'],
+        ['2024-03-06 02:10:00', '扣费', '-68.00', '0.00', '-68.00', '流量费', '失败'],
+        ['2024-03-06 02:11:00', '扣费', '-68.00', '0.00', '-68.00', '流量费', '成功'],
+      ),
+    );
+    expect(brief(lines)).toEqual([
+      ['2024-03-05', 10000, 60, 9940],
+      ['2024-03-06', -6800, 0, -6800],
+    ]);
+  });
+
+  it('reads 1.2万 only where the amount less the fee is the settled amount in yuan', () => {
+    // most amounts are plain, as in a statement that writes only the large ones in 万
+    const statement = (...wan: Cell[][]) =>
+      table(
+        ['交易时间', '交易类型', '交易金额', '手续费', '结算金额'],
+        ...wan,
+        ['2024-03-06 10:00:00', '消费', '100.00', '0.60', '99.40'],
+        ['2024-03-06 11:00:00', '消费', '200.00', '1.20', '198.80'],
+        ['2024-03-06 12:00:00', '消费', '300.00', '1.80', '298.20'],
+      );
+    const rows = statement(
+      ['2024-03-05 10:22:33', '消费', '1.158268万', '78.76', '11503.92'],
+      ['2024-03-05 22:04:58', '提现', '-1.099132万', '0.00', '-10991.32'],
+    );
+    expect(brief(read(rows).lines).slice(0, 3)).toEqual([
+      ['2024-03-05', 1158268, 7876, 1150392],
+      ['2024-03-05', -1099132, 0, -1099132],
+      ['2024-03-06', 10000, 60, 9940],
+    ]);
+    // the same figure whose settled amount does not confirm it: refused, never guessed
+    const unconfirmed = statement(['2024-03-05 10:22:33', '消费', '1.2万', '78.76', '1150.00']);
+    expect(() => read(unconfirmed)).toThrow(/unreadable amount/u);
   });
 });

@@ -41,8 +41,9 @@ const EN_DMY =
 const PARTIAL_DATE =
   /(?<![\d年])(\d{1,2})月(\d{1,2})日|(?<![\d\-/])(\d{1,2})[-/](\d{1,2})(?=\s+\d{1,2}:\d{2})/u;
 
+// a bank's notice says 收入 where a provider says 收款 (收入人民币160.00元，用途：消费，手续费0.96元)
 const RECEIPT = new RegExp(
-  String.raw`(收款|消费|交易|刷卡|(?<!结算)入账)(?:成功)?(?:金额)?[:：]?\s*${AMOUNT}.*?手续费[:：]?\s*${AMOUNT}`,
+  String.raw`(收款|收入|消费|交易|刷卡|(?<!结算)入账)(?:成功)?(?:金额)?[:：]?\s*${AMOUNT}.*?手续费[:：]?\s*${AMOUNT}`,
   'u',
 );
 // the fee's name may hold figures (D0手续费, 1月月度流量费, 押金(第2期)): the amount is the first

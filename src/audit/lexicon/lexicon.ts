@@ -41,6 +41,11 @@ export const lexiconSchema = z.object({
   /** Words anywhere in a dated row's type or description that make it a daily (period) total. */
   dailySummary: z.string().optional(),
   noteRow: z.string(),
+  /**
+   * A status column (结算状态, 交易状态) and the words in it that say a row failed: a failed
+   * deduction took no money, so the row is no movement at all.
+   */
+  status: z.object({ column: z.string(), failed: z.string() }).optional(),
   kinds: z.object({
     refundWords: z.string(),
     transaction: z.string(),
@@ -89,6 +94,8 @@ export interface Lexicon {
   summaryRow: RegExp;
   dailySummary: RegExp | null;
   noteRow: RegExp;
+  statusColumn: RegExp | null;
+  failedStatus: RegExp | null;
   refundWords: RegExp;
   transaction: RegExp;
   reversal: RegExp;
@@ -191,6 +198,8 @@ export function compileLexicon(input: unknown): Lexicon {
     summaryRow: compile(d.summaryRow, 'summaryRow'),
     dailySummary: d.dailySummary === undefined ? null : compile(d.dailySummary, 'dailySummary'),
     noteRow: compile(d.noteRow, 'noteRow'),
+    statusColumn: d.status === undefined ? null : compile(d.status.column, 'status.column'),
+    failedStatus: d.status === undefined ? null : compile(d.status.failed, 'status.failed'),
     refundWords: compile(d.kinds.refundWords, 'kinds.refundWords'),
     transaction: compile(d.kinds.transaction, 'kinds.transaction'),
     reversal: compile(d.kinds.reversal, 'kinds.reversal'),

@@ -77,6 +77,8 @@ export interface Sheet {
   rows: Cell[][];
   /** Merged ranges, 1-based inclusive: [top, left, bottom, right]. Only `toXlsx` writes them. */
   merges?: [number, number, number, number][];
+  /** A sheet the workbook hides (a lookup table the export keeps); only `toXlsx` writes it. */
+  hidden?: boolean;
 }
 
 /**
@@ -87,7 +89,7 @@ export interface Sheet {
 export async function toXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   for (const sheet of sheets) {
-    const ws = book.addWorksheet(sheet.name);
+    const ws = book.addWorksheet(sheet.name, sheet.hidden ? { state: 'hidden' } : {});
     sheet.rows.forEach((row, r) => {
       row.forEach((cell, c) => {
         if (cell === null || cell === '') return;
@@ -319,6 +321,11 @@ export async function toPdf(
   lines: readonly PdfLine[],
   widths: readonly number[],
   perPage: number,
+  /**
+   * Lines a paper statement prints where a page breaks, given the records placed so far: 过次页
+   * at the foot of the page, 承前页 below the next page's header.
+   */
+  carry?: { out: (records: number) => string[]; in: (records: number) => string[] },
 ): Promise<PdfPlaced> {
   const font = findCjkFont();
   if (!font) throw new Error('no CJK font (install fonts-noto-cjk) for the PDF layouts');
@@ -335,7 +342,8 @@ export async function toPdf(
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const header = lines.find((l) => l.kind === 'header');
+  // a heading may take two lines (交易 / 金额): every header line is repeated on each page
+  const header = lines.filter((l) => l.kind === 'header');
   const pages: number[] = [];
   let page = 0;
   let y = 0;
@@ -357,13 +365,19 @@ export async function toPdf(
     onPage = 0;
   };
   newPage();
+  let placed = 0;
   for (const line of lines) {
     if (line.kind === 'record' && onPage >= perPage) {
+      if (carry) draw(carry.out(placed));
       newPage();
-      if (header) draw(header.cells);
+      for (const h of header) draw(h.cells);
+      if (carry) draw(carry.in(placed));
     }
     draw(line.cells);
-    if (line.kind === 'record') onPage += 1;
+    if (line.kind === 'record') {
+      onPage += 1;
+      placed += 1;
+    }
     pages.push(page);
   }
   doc.text(`第 ${page} 页`, 380, 560, { lineBreak: false });

@@ -127,6 +127,20 @@ async function auditLayout(ledger: Ledger, layout: Layout, withContract = true):
       `${String(extra.length)} extra findings ${extra.map((k) => `${k}=${got.get(k) ?? ''}`).join(' ')}`,
     );
   if (stray > 0) problems.push(`${String(stray)} findings on rows that are not records`);
+  // a record refused for its amount may hide a finding the seed happens not to have (a total
+  // row's sum in another unit is not a record)
+  const recordRows = new Set(
+    [...rendered.positions.values()].map((p) => `${p.sheet ?? ''}!${String(p.row)}`),
+  );
+  const unreadable = report.warnings.filter(
+    (w) =>
+      /unreadable amount/u.test(w.message) &&
+      recordRows.has(`${w.sheet ?? ''}!${String(w.row ?? '')}`),
+  );
+  if (unreadable.length > 0)
+    problems.push(
+      `${String(unreadable.length)} rows of unreadable amount (${unreadable[0]?.message ?? ''})`,
+    );
   if (differ.length > 0) problems.push(`${String(differ.length)} with another verdict or amount`);
   if (report.claim.total !== yuan(truth.claimTotal))
     problems.push(`claim ${report.claim.total}, truth ${yuan(truth.claimTotal)}`);

@@ -1,5 +1,6 @@
 import { generateLedger, type Ledger, type LedgerContract } from './ledger.js';
 import { LAYOUTS as TABLE_AND_MESSAGE_LAYOUTS, type Layout, type Rendered } from './layouts.js';
+import { FAMILY_LAYOUTS } from './families.js';
 import { RED_TEAM_LAYOUTS } from './redteam.js';
 import { computeTruth, yuan, type Truth } from './truth.js';
 
@@ -15,9 +16,13 @@ export { FEE_NAMES, vocabularySize } from './vocabulary.js';
 
 /**
  * Every layout: those of layouts.ts, then the shapes the red team found the audit failing on
- * (redteam.ts, kept in a module of its own).
+ * (redteam.ts, kept in a module of its own), then the families of issue #11 item 6 (families.ts).
  */
-export const LAYOUTS: readonly Layout[] = [...TABLE_AND_MESSAGE_LAYOUTS, ...RED_TEAM_LAYOUTS];
+export const LAYOUTS: readonly Layout[] = [
+  ...TABLE_AND_MESSAGE_LAYOUTS,
+  ...RED_TEAM_LAYOUTS,
+  ...FAMILY_LAYOUTS,
+];
 
 export function layoutNamed(name: string): Layout {
   const layout = LAYOUTS.find((l) => l.name === name);

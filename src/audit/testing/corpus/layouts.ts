@@ -16,6 +16,25 @@ import {
   type TextEncoding,
 } from './containers.js';
 import type { Entry, Ledger } from './ledger.js';
+import {
+  CHINESE_WORDS,
+  cardOf,
+  delimited,
+  feeOf,
+  grouped,
+  netOf,
+  parens,
+  plain,
+  positionsOf,
+  recordsOf as records,
+  signed,
+  usualColumns,
+  withSymbol,
+  yuanNumber,
+  type Column,
+  type Grid,
+  type Position,
+} from './print.js';
 import { FULL_VIEW, type View } from './truth.js';
 
 /**
@@ -25,11 +44,7 @@ import { FULL_VIEW, type View } from './truth.js';
  * Each rendering says where every ledger entry landed (row, sheet, page) so that the truth can be
  * stated in the report's own row numbers (spec §3).
  */
-export interface Position {
-  row: number;
-  sheet?: string;
-  page?: number;
-}
+export type { Position } from './print.js';
 
 export interface Rendered {
   bytes: Uint8Array;
@@ -59,28 +74,18 @@ export interface Layout {
 
 // ---- money and dates as exports print them --------------------------------------------------
 
-const plain = (fen: number) => {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-};
-const grouped = (fen: number) => {
-  const [int, dec] = plain(Math.abs(fen)).split('.') as [string, string];
-  return `${fen < 0 ? '-' : ''}${int.replace(/\B(?=(\d{3})+$)/g, ',')}.${dec}`;
-};
-const withSymbol = (fen: number, symbol: string) =>
-  fen < 0 ? `-${symbol}${grouped(-fen)}` : `${symbol}${grouped(fen)}`;
-const parens = (fen: number) => (fen < 0 ? `(${grouped(-fen)})` : grouped(fen));
-
 const D = (e: Entry) => e.date;
 const slashDate = (e: Entry) =>
   `${Number(e.date.slice(0, 4))}/${Number(e.date.slice(5, 7))}/${Number(e.date.slice(8))}`;
 const dotDate = (e: Entry) => slashDate(e).replace(/\//g, '.');
-const compactDate = (e: Entry) => e.date.replace(/-/g, '');
+export const compactDate = (e: Entry) => e.date.replace(/-/g, '');
 const cnDate = (e: Entry) =>
   `${e.date.slice(0, 4)}年${Number(e.date.slice(5, 7))}月${Number(e.date.slice(8))}日`;
-const stamp = (e: Entry) => `${e.date} ${e.time}`;
+export const stamp = (e: Entry) => `${e.date} ${e.time}`;
+/** A time column beside a date column. */
+const TIME: Column = { h: '交易时间', v: (e) => e.time };
 const isoStamp = (e: Entry) => `${e.date}T${e.time}+08:00`;
-const serial = (e: Entry): Cell => ({
+export const serial = (e: Entry): Cell => ({
   serial: excelSerial(e.date, e.time),
   format: 'yyyy-mm-dd hh:mm:ss',
 });
@@ -89,13 +94,7 @@ const serialDay = (e: Entry): Cell => ({
   format: 'yyyy/m/d',
 });
 
-/** Money into (+) or out of (−) the merchant's account. */
-const signed = (e: Entry): number =>
-  e.kind === 'sale' || e.kind === 'credit' ? e.amount : -e.amount;
-const feeOf = (e: Entry) => (e.kind === 'sale' ? e.fee : 0);
-const netOf = (e: Entry) => (e.kind === 'sale' ? e.net : signed(e));
-
-function typeOf(e: Entry): string {
+export function typeOf(e: Entry): string {
   switch (e.kind) {
     case 'sale':
     case 'refund':
@@ -108,7 +107,7 @@ function typeOf(e: Entry): string {
       return /补贴|返现|奖励|红包/u.test(e.text) ? '补贴' : '返还';
   }
 }
-function textOf(e: Entry, ledger: Ledger): string {
+export function textOf(e: Entry, ledger: Ledger): string {
   switch (e.kind) {
     case 'sale':
     case 'refund':
@@ -119,19 +118,12 @@ function textOf(e: Entry, ledger: Ledger): string {
       return e.seq % 3 === 0 ? `尾号${ledger.cardTail}` : e.text;
   }
 }
-const cardOf = (e: Entry, debit = '借记卡', credit = '贷记卡') =>
-  e.kind === 'sale' ? (e.card === 'debit' ? debit : credit) : '';
 const direction = (e: Entry, inWord: string, outWord: string) =>
   signed(e) >= 0 ? inWord : outWord;
 
 // ---- tables -----------------------------------------------------------------------------------
 
-interface Column {
-  h: string;
-  v: (e: Entry, ledger: Ledger) => Cell;
-}
-
-interface TablePlan {
+export interface TablePlan {
   columns: Column[];
   /** Rows above the header (title, 商户名称, 查询时间 …). */
   preamble?: (ledger: Ledger) => Cell[][];
@@ -143,14 +135,7 @@ interface TablePlan {
   totals?: (entries: readonly Entry[]) => Cell[][];
 }
 
-interface Grid {
-  rows: Cell[][];
-  /** Ledger seq of each grid row, or null for rows that are not records. */
-  seqs: (number | null)[];
-  headerRow: number;
-}
-
-function buildGrid(ledger: Ledger, plan: TablePlan, entries = ledger.entries): Grid {
+export function buildGrid(ledger: Ledger, plan: TablePlan, entries = ledger.entries): Grid {
   const pad = Array.from({ length: plan.offset ?? 0 }, () => null as Cell);
   const rows: Cell[][] = [];
   const seqs: (number | null)[] = [];
@@ -184,84 +169,81 @@ function buildGrid(ledger: Ledger, plan: TablePlan, entries = ledger.entries): G
   return { rows, seqs, headerRow };
 }
 
-function positionsOf(grid: Grid, sheet?: string, firstRow = 1): Map<number, Position> {
-  const positions = new Map<number, Position>();
-  grid.seqs.forEach((seq, i) => {
-    if (seq !== null) positions.set(seq, { row: i + firstRow, ...(sheet ? { sheet } : {}) });
-  });
-  return positions;
-}
-
-const records = (grid: Grid) => grid.seqs.filter((s) => s !== null).length;
-
 // ---- schemas: which columns, in which words --------------------------------------------------
 
-const STANDARD: Column[] = [
-  { h: '交易时间', v: stamp },
-  { h: '交易类型', v: typeOf },
-  { h: '卡类型', v: (e) => cardOf(e) },
-  { h: '交易金额', v: (e) => plain(signed(e)) },
-  { h: '手续费', v: (e) => plain(feeOf(e)) },
-  { h: '结算金额', v: (e) => plain(netOf(e)) },
-  { h: '摘要', v: textOf },
-  { h: '流水号', v: (e) => e.ref },
-];
+/** The usual columns in the usual Chinese words, dated and priced as a layout prints them. */
+export const chineseColumns = (date: (e: Entry) => Cell, money: (fen: number) => Cell = plain) =>
+  usualColumns(CHINESE_WORDS, { date, type: typeOf, text: textOf, money });
 
-const ENGLISH: Column[] = [
-  { h: 'Transaction Date', v: isoStamp },
-  { h: 'Type', v: typeOf },
-  { h: 'Card Type', v: (e) => cardOf(e, 'Debit', 'Credit') },
-  { h: 'Amount', v: (e) => plain(signed(e)) },
-  { h: 'Fee', v: (e) => plain(feeOf(e)) },
-  { h: 'Net Amount', v: (e) => plain(netOf(e)) },
-  { h: 'Description', v: textOf },
-  { h: 'Reference No', v: (e) => e.ref },
-];
+const STANDARD = chineseColumns(stamp);
 
-const BILINGUAL: Column[] = [
-  { h: 'Trans Date/交易日期', v: slashDate },
-  { h: 'Trans Time/交易时间', v: (e) => e.time },
-  { h: 'Trans Type/交易类型', v: typeOf },
-  { h: 'Card Type/卡类型', v: (e) => cardOf(e) },
-  { h: 'Amount/交易金额', v: (e) => grouped(signed(e)) },
-  { h: 'Fee/手续费', v: (e) => grouped(feeOf(e)) },
-  { h: 'Settled/结算金额', v: (e) => grouped(netOf(e)) },
-  { h: 'Remark/备注', v: textOf },
-  { h: 'Ref/参考号', v: (e) => e.ref },
-];
+const ENGLISH = usualColumns(
+  {
+    date: 'Transaction Date',
+    type: 'Type',
+    card: 'Card Type',
+    amount: 'Amount',
+    fee: 'Fee',
+    net: 'Net Amount',
+    text: 'Description',
+    ref: 'Reference No',
+  },
+  { date: isoStamp, type: typeOf, text: textOf, money: plain, cards: ['Debit', 'Credit'] },
+);
 
-const SYNONYMS: Column[] = [
-  { h: '清算日期', v: D },
-  { h: '业务类型', v: typeOf },
-  { h: '借贷记标识', v: (e) => cardOf(e, '储蓄卡', '信用卡') },
-  { h: '交易本金', v: (e) => grouped(signed(e)) },
-  { h: '手续费金额', v: (e) => grouped(feeOf(e)) },
-  { h: '到账金额', v: (e) => grouped(netOf(e)) },
-  { h: '交易说明', v: textOf },
-  { h: '订单号', v: (e) => e.ref },
-];
+const BILINGUAL = usualColumns(
+  {
+    date: 'Trans Date/交易日期',
+    type: 'Trans Type/交易类型',
+    card: 'Card Type/卡类型',
+    amount: 'Amount/交易金额',
+    fee: 'Fee/手续费',
+    net: 'Settled/结算金额',
+    text: 'Remark/备注',
+    ref: 'Ref/参考号',
+  },
+  {
+    date: slashDate,
+    afterDate: [{ h: 'Trans Time/交易时间', v: (e) => e.time }],
+    type: typeOf,
+    text: textOf,
+    money: grouped,
+  },
+);
 
-const YUAN_SYMBOL = (symbol: string): Column[] => [
-  { h: '交易日期', v: slashDate },
-  { h: '业务类型', v: typeOf },
-  { h: '借贷记标识', v: (e) => cardOf(e) },
-  { h: '交易金额(元)', v: (e) => withSymbol(signed(e), symbol) },
-  { h: '手续费(元)', v: (e) => withSymbol(feeOf(e), symbol) },
-  { h: '入账金额(元)', v: (e) => withSymbol(netOf(e), symbol) },
-  { h: '备注', v: textOf },
-  { h: '参考号', v: (e) => e.ref },
-];
+const SYNONYMS = usualColumns(
+  {
+    date: '清算日期',
+    type: '业务类型',
+    card: '借贷记标识',
+    amount: '交易本金',
+    fee: '手续费金额',
+    net: '到账金额',
+    text: '交易说明',
+    ref: '订单号',
+  },
+  { date: D, type: typeOf, text: textOf, money: grouped, cards: ['储蓄卡', '信用卡'] },
+);
 
-const FEN: Column[] = [
-  { h: '交易时间', v: stamp },
-  { h: '交易类型', v: typeOf },
-  { h: '卡类型', v: (e) => cardOf(e) },
-  { h: '交易金额(分)', v: (e) => String(signed(e)) },
-  { h: '手续费(分)', v: (e) => String(feeOf(e)) },
-  { h: '结算金额(分)', v: (e) => String(netOf(e)) },
-  { h: '摘要', v: textOf },
-  { h: '流水号', v: (e) => e.ref },
-];
+const YUAN_SYMBOL = (symbol: string): Column[] =>
+  usualColumns(
+    {
+      date: '交易日期',
+      type: '业务类型',
+      card: '借贷记标识',
+      amount: '交易金额(元)',
+      fee: '手续费(元)',
+      net: '入账金额(元)',
+      text: '备注',
+      ref: '参考号',
+    },
+    { date: slashDate, type: typeOf, text: textOf, money: (fen) => withSymbol(fen, symbol) },
+  );
+
+const FEN = usualColumns(
+  { ...CHINESE_WORDS, amount: '交易金额(分)', fee: '手续费(分)', net: '结算金额(分)' },
+  { date: stamp, type: typeOf, text: textOf, money: String },
+);
 
 /** Unsigned amounts and a 借/贷 (or 收/支) column saying which way the money went. */
 const DIRECTION = (inWord: string, outWord: string, head = '借贷标志'): Column[] => [
@@ -325,29 +307,34 @@ function walletColumns(): Column[] {
   ];
 }
 
-const SPLIT_DATE: Column[] = [
-  { h: '日期', v: cnDate },
-  { h: '时间', v: (e) => e.time },
-  { h: '终端号', v: (e, l) => (e.kind === 'sale' ? `${l.terminal.slice(0, 8)}${e.seq % 2}` : '') },
-  { h: '类型', v: typeOf },
-  { h: '卡属性', v: (e) => cardOf(e) },
-  { h: '金额', v: (e) => parens(signed(e)) },
-  { h: '手续费', v: (e) => parens(-feeOf(e)) },
-  { h: '实际入账', v: (e) => parens(netOf(e)) },
-  { h: '附言', v: textOf },
-];
+const SPLIT_DATE = usualColumns(
+  {
+    date: '日期',
+    type: '类型',
+    card: '卡属性',
+    amount: '金额',
+    fee: '手续费',
+    net: '实际入账',
+    text: '附言',
+  },
+  {
+    date: cnDate,
+    afterDate: [
+      { h: '时间', v: (e) => e.time },
+      {
+        h: '终端号',
+        v: (e, l) => (e.kind === 'sale' ? `${l.terminal.slice(0, 8)}${e.seq % 2}` : ''),
+      },
+    ],
+    type: typeOf,
+    text: textOf,
+    money: parens,
+    fee: (fen) => parens(-fen),
+  },
+);
 
 /** Workbook cells: a real date cell, and numbers as numbers. */
-const WORKBOOK: Column[] = [
-  { h: '交易时间', v: serial },
-  { h: '交易类型', v: typeOf },
-  { h: '卡类型', v: (e) => cardOf(e) },
-  { h: '交易金额', v: (e) => signed(e) / 100 },
-  { h: '手续费', v: (e) => feeOf(e) / 100 },
-  { h: '结算金额', v: (e) => netOf(e) / 100 },
-  { h: '摘要', v: textOf },
-  { h: '流水号', v: (e) => e.ref },
-];
+const WORKBOOK = chineseColumns(serial, yuanNumber);
 
 const preamble =
   (title?: string) =>
@@ -389,7 +376,7 @@ const dailySummary =
 
 // ---- layout builders ----------------------------------------------------------------------------
 
-function textLayout(
+export function textLayout(
   name: string,
   about: string,
   plan: () => TablePlan,
@@ -402,6 +389,8 @@ function textLayout(
     view?: View;
     /** Rows newest first, as many apps list them. */
     newestFirst?: boolean;
+    /** The ledger as the layout shows it (see `Layout.shows`). */
+    shows?: (ledger: Ledger) => Ledger;
   },
 ): Layout {
   return {
@@ -409,25 +398,15 @@ function textLayout(
     about,
     ext: options.ext ?? 'csv',
     view: options.view ?? FULL_VIEW,
+    ...(options.shows ? { shows: options.shows } : {}),
     render(ledger) {
+      const shown = options.shows?.(ledger) ?? ledger;
       const grid = buildGrid(
-        ledger,
+        shown,
         plan(),
-        options.newestFirst ? [...ledger.entries].reverse() : ledger.entries,
+        options.newestFirst ? [...shown.entries].reverse() : shown.entries,
       );
-      const text = toDelimited(grid.rows, {
-        delimiter: options.delimiter ?? ',',
-        eol: options.eol ?? '\n',
-        ...(options.quoteAll ? { quoteAll: true } : {}),
-      });
-      return {
-        bytes: encodeText(text, options.encoding),
-        positions: positionsOf(grid),
-        format: 'csv',
-        encoding: options.encoding === 'gbk' ? 'gb18030' : options.encoding,
-        headerRow: grid.headerRow,
-        records: records(grid),
-      };
+      return delimited(grid, options.encoding, options);
     },
   };
 }
@@ -486,6 +465,38 @@ function workbookLayout(
         encoding: null,
         headerRow,
         records: count,
+        sheets: sheets.map((s) => s.name),
+      };
+    },
+  };
+}
+
+/** A workbook layout of the full view: `build` gives its sheets and where each entry landed. */
+export function xlsxLayout(
+  name: string,
+  about: string,
+  build: (ledger: Ledger) => {
+    sheets: Sheet[];
+    positions: Map<number, Position>;
+    headerRow: number;
+  },
+): Layout {
+  return {
+    name,
+    about,
+    ext: 'xlsx',
+    view: FULL_VIEW,
+    async render(ledger) {
+      const { sheets, positions, headerRow } = build(ledger);
+      // one sheet: rows are named by their number alone
+      if (sheets.length === 1) for (const p of positions.values()) delete p.sheet;
+      return {
+        bytes: await toXlsx(sheets),
+        positions,
+        format: 'xlsx',
+        encoding: null,
+        headerRow,
+        records: positions.size,
         sheets: sheets.map((s) => s.name),
       };
     },
@@ -625,9 +636,9 @@ function bankMessage(e: Entry, l: Ledger): string {
   }
 }
 
-const SMS_VIEW: View = { card: false, fee: true, net: false };
+export const SMS_VIEW: View = { card: false, fee: true, net: false };
 
-function smsLayout(
+export function smsLayout(
   name: string,
   about: string,
   compose: (l: Ledger) => string[],
@@ -881,26 +892,30 @@ const rateOf = (e: Entry) => {
   return e.card === 'debit' ? `万分之${perTenThousand}` : `${perTenThousand / 10}‰`;
 };
 
-const FULL_WIDTH_YUAN: Column[] = [
-  { h: '交易日期', v: (e) => `${cnDate(e)} ${e.time}` },
-  { h: '交易类型', v: typeOf },
-  { h: '卡类型', v: (e) => cardOf(e) },
-  { h: '交易金额', v: (e) => `${fullWidth(grouped(signed(e)))}元` },
-  { h: '手续费', v: (e) => `${fullWidth(plain(feeOf(e)))}元` },
-  { h: '结算金额', v: (e) => `${fullWidth(grouped(netOf(e)))}元` },
-  { h: '备注', v: textOf },
-];
+const FULL_WIDTH_YUAN = usualColumns(
+  { ...CHINESE_WORDS, date: '交易日期', text: '备注', ref: undefined },
+  {
+    date: (e) => `${cnDate(e)} ${e.time}`,
+    type: typeOf,
+    text: textOf,
+    money: (fen) => `${fullWidth(grouped(fen))}元`,
+    fee: (fen) => `${fullWidth(plain(fen))}元`,
+  },
+);
 
-const TRAILING_MINUS: Column[] = [
-  { h: '入账日期', v: stamp },
-  { h: '业务名称', v: typeOf },
-  { h: '卡别', v: (e) => cardOf(e, '借记', '贷记') },
-  { h: '金额(CNY)', v: (e) => trailingMinus(signed(e)) },
-  { h: '费用(CNY)', v: (e) => trailingMinus(feeOf(e)) },
-  { h: '净额(CNY)', v: (e) => trailingMinus(netOf(e)) },
-  { h: '交易附言', v: textOf },
-  { h: '系统流水', v: (e) => e.ref },
-];
+const TRAILING_MINUS = usualColumns(
+  {
+    date: '入账日期',
+    type: '业务名称',
+    card: '卡别',
+    amount: '金额(CNY)',
+    fee: '费用(CNY)',
+    net: '净额(CNY)',
+    text: '交易附言',
+    ref: '系统流水',
+  },
+  { date: stamp, type: typeOf, text: textOf, money: trailingMinus, cards: ['借记', '贷记'] },
+);
 
 const SHORT_YEAR_RATE: Column[] = [
   { h: '日期', v: shortYear },
@@ -914,15 +929,10 @@ const SHORT_YEAR_RATE: Column[] = [
   { h: '摘要', v: textOf },
 ];
 
-const YEARLESS: Column[] = [
-  { h: '交易时间', v: monthDay },
-  { h: '交易类型', v: typeOf },
-  { h: '卡类型', v: (e) => cardOf(e) },
-  { h: '交易金额', v: (e) => plain(signed(e)) },
-  { h: '手续费', v: (e) => plain(feeOf(e)) },
-  { h: '结算金额', v: (e) => plain(netOf(e)) },
-  { h: '摘要', v: textOf },
-];
+const YEARLESS = usualColumns(
+  { ...CHINESE_WORDS, ref: undefined },
+  { date: monthDay, type: typeOf, text: textOf, money: plain },
+);
 
 const periodPreamble = (l: Ledger): Cell[][] => [
   [`${l.provider}商户交易明细`],
@@ -963,73 +973,53 @@ function pipeLayout(name: string, about: string, plan: () => TablePlan): Layout 
  * is printed once a day in a cell merged down over that day's rows.
  */
 function mergedTwoSheetsLayout(name: string, about: string): Layout {
-  const columns: Column[] = [
-    { h: '交易日期', v: D },
-    { h: '交易时间', v: (e) => e.time },
-    { h: '交易类型', v: typeOf },
-    { h: '卡类型', v: (e) => cardOf(e) },
-    { h: '交易金额', v: (e) => signed(e) / 100 },
-    { h: '手续费', v: (e) => feeOf(e) / 100 },
-    { h: '结算金额', v: (e) => netOf(e) / 100 },
-    { h: '摘要', v: textOf },
-  ];
-  return {
-    name,
-    about,
-    ext: 'xlsx',
-    view: FULL_VIEW,
-    async render(ledger) {
-      const parts = [
+  const columns = usualColumns(
+    { ...CHINESE_WORDS, date: '交易日期', ref: undefined },
+    { date: D, afterDate: [TIME], type: typeOf, text: textOf, money: yuanNumber },
+  );
+  return xlsxLayout(name, about, (ledger) => {
+    const parts = [
+      {
+        name: '收款明细',
+        entries: ledger.entries.filter((e) => e.kind === 'sale' || e.kind === 'refund'),
+      },
+      {
+        name: '结算及扣费',
+        entries: ledger.entries.filter((e) => e.kind !== 'sale' && e.kind !== 'refund'),
+      },
+    ];
+    const sheets: Sheet[] = [];
+    const positions = new Map<number, Position>();
+    for (const part of parts) {
+      const grid = buildGrid(
+        ledger,
         {
-          name: '收款明细',
-          entries: ledger.entries.filter((e) => e.kind === 'sale' || e.kind === 'refund'),
+          columns,
+          preamble: (l) => [[`${l.provider}${part.name}`], [`商户名称：${l.merchant}`]],
         },
-        {
-          name: '结算及扣费',
-          entries: ledger.entries.filter((e) => e.kind !== 'sale' && e.kind !== 'refund'),
-        },
+        part.entries,
+      );
+      const merges: [number, number, number, number][] = [
+        [1, 1, 1, columns.length],
+        [2, 1, 2, columns.length],
       ];
-      const sheets: Sheet[] = [];
-      const positions = new Map<number, Position>();
-      for (const part of parts) {
-        const grid = buildGrid(
-          ledger,
-          {
-            columns,
-            preamble: (l) => [[`${l.provider}${part.name}`], [`商户名称：${l.merchant}`]],
-          },
-          part.entries,
-        );
-        const merges: [number, number, number, number][] = [
-          [1, 1, 1, columns.length],
-          [2, 1, 2, columns.length],
-        ];
-        // the date once a day, merged down over the day's rows
-        let start = -1;
-        grid.rows.forEach((row, i) => {
-          if (i < grid.headerRow) return;
-          const before = grid.rows[start]?.[0];
-          if (start === -1 || before !== row[0]) {
-            if (start !== -1 && i - 1 > start) merges.push([start + 1, 1, i, 1]);
-            start = i;
-          } else row[0] = null;
-        });
-        if (start !== -1 && grid.rows.length - 1 > start)
-          merges.push([start + 1, 1, grid.rows.length, 1]);
-        sheets.push({ name: part.name, rows: grid.rows, merges });
-        for (const [seq, p] of positionsOf(grid, part.name)) positions.set(seq, p);
-      }
-      return {
-        bytes: await toXlsx(sheets),
-        positions,
-        format: 'xlsx',
-        encoding: null,
-        headerRow: 3,
-        records: ledger.entries.length,
-        sheets: sheets.map((s) => s.name),
-      };
-    },
-  };
+      // the date once a day, merged down over the day's rows
+      let start = -1;
+      grid.rows.forEach((row, i) => {
+        if (i < grid.headerRow) return;
+        const before = grid.rows[start]?.[0];
+        if (start === -1 || before !== row[0]) {
+          if (start !== -1 && i - 1 > start) merges.push([start + 1, 1, i, 1]);
+          start = i;
+        } else row[0] = null;
+      });
+      if (start !== -1 && grid.rows.length - 1 > start)
+        merges.push([start + 1, 1, grid.rows.length, 1]);
+      sheets.push({ name: part.name, rows: grid.rows, merges });
+      for (const [seq, p] of positionsOf(grid, part.name)) positions.set(seq, p);
+    }
+    return { sheets, positions, headerRow: 3 };
+  });
 }
 
 /** A web back-office's list saved as .xls in GBK: <th> header rows repeated every `every` records, a 本页小计 after each. */
@@ -1173,75 +1163,52 @@ function titleSpan(l: Ledger): string {
   return `${ym(first)}—${ym(last)}`;
 }
 
-const TITLE_YEAR_MONTH_DAY: Column[] = [
-  { h: '交易时间', v: cnMonthDay },
-  { h: '交易类型', v: typeOf },
-  { h: '卡类型', v: (e) => cardOf(e) },
-  { h: '交易金额', v: (e) => plain(signed(e)) },
-  { h: '手续费', v: (e) => plain(feeOf(e)) },
-  { h: '结算金额', v: (e) => plain(netOf(e)) },
-  { h: '摘要', v: textOf },
-  { h: '流水号', v: (e) => e.ref },
-];
+const TITLE_YEAR_MONTH_DAY = chineseColumns(cnMonthDay);
 
-const CN_NUMERAL_DATES: Column[] = [
-  { h: '交易日期', v: (e) => cnNumeralDate(e) },
-  { h: '交易时间', v: (e) => e.time },
-  { h: '交易类型', v: typeOf },
-  { h: '卡类型', v: (e) => cardOf(e) },
-  { h: '交易金额', v: (e) => grouped(signed(e)) },
-  { h: '手续费', v: (e) => plain(feeOf(e)) },
-  { h: '结算金额', v: (e) => grouped(netOf(e)) },
-  { h: '备注', v: textOf },
-];
+const CN_NUMERAL_DATES = usualColumns(
+  { ...CHINESE_WORDS, date: '交易日期', text: '备注', ref: undefined },
+  {
+    date: (e) => cnNumeralDate(e),
+    afterDate: [TIME],
+    type: typeOf,
+    text: textOf,
+    money: grouped,
+    fee: plain,
+  },
+);
 
 /**
  * A workbook of one sheet a month, each titled with its month in Chinese numerals
  * (二〇二四年三月 商户交易明细) and its rows dated by month and day only (03-02).
  */
 function monthSheetsLayout(name: string, about: string): Layout {
-  const columns: Column[] = [
-    { h: '日期', v: (e) => `${e.date.slice(5, 7)}-${e.date.slice(8)}` },
-    { h: '时间', v: (e) => e.time },
-    { h: '交易类型', v: typeOf },
-    { h: '卡类型', v: (e) => cardOf(e) },
-    { h: '交易金额', v: (e) => signed(e) / 100 },
-    { h: '手续费', v: (e) => feeOf(e) / 100 },
-    { h: '结算金额', v: (e) => netOf(e) / 100 },
-    { h: '摘要', v: textOf },
-  ];
-  return {
-    name,
-    about,
-    ext: 'xlsx',
-    view: FULL_VIEW,
-    async render(ledger) {
-      const sheets: Sheet[] = [];
-      const positions = new Map<number, Position>();
-      for (const part of byMonth(ledger)) {
-        const first = part.entries[0]?.date ?? '';
-        const zero = first.slice(5, 7) === '01' ? '零' : '〇';
-        const title = `${cnYear(first.slice(0, 4), zero)}年${cnSmall(Number(first.slice(5, 7)))}月 商户交易明细`;
-        const grid = buildGrid(
-          ledger,
-          { columns, preamble: (l) => [[title], [`商户名称：${l.merchant}`]] },
-          part.entries,
-        );
-        sheets.push({ name: part.name, rows: grid.rows });
-        for (const [seq, p] of positionsOf(grid, part.name)) positions.set(seq, p);
-      }
-      if (sheets.length === 1) for (const p of positions.values()) delete p.sheet;
-      return {
-        bytes: await toXlsx(sheets),
-        positions,
-        format: 'xlsx',
-        encoding: null,
-        headerRow: 3,
-        records: ledger.entries.length,
-        sheets: sheets.map((s) => s.name),
-      };
+  const columns = usualColumns(
+    { ...CHINESE_WORDS, date: '日期', ref: undefined },
+    {
+      date: (e) => `${e.date.slice(5, 7)}-${e.date.slice(8)}`,
+      afterDate: [{ h: '时间', v: (e) => e.time }],
+      type: typeOf,
+      text: textOf,
+      money: yuanNumber,
     },
-  };
+  );
+  return xlsxLayout(name, about, (ledger) => {
+    const sheets: Sheet[] = [];
+    const positions = new Map<number, Position>();
+    for (const part of byMonth(ledger)) {
+      const first = part.entries[0]?.date ?? '';
+      const zero = first.slice(5, 7) === '01' ? '零' : '〇';
+      const title = `${cnYear(first.slice(0, 4), zero)}年${cnSmall(Number(first.slice(5, 7)))}月 商户交易明细`;
+      const grid = buildGrid(
+        ledger,
+        { columns, preamble: (l) => [[title], [`商户名称：${l.merchant}`]] },
+        part.entries,
+      );
+      sheets.push({ name: part.name, rows: grid.rows });
+      for (const [seq, p] of positionsOf(grid, part.name)) positions.set(seq, p);
+    }
+    return { sheets, positions, headerRow: 3 };
+  });
 }
 
 /** A fixed-width print: columns padded with spaces, no delimiter (see `toFixedWidth`). */

@@ -50,6 +50,11 @@ export type Entry = EntryBase &
         text: string;
         /** The fee's own name, before a statement dresses it (扣…, 3月…, （第2期）). */
         name?: string;
+        /**
+         * A deduction the statement marks as failed (结算状态 失败): no money moved, so it is no
+         * deduction. Only a layout that prints a status adds such attempts (see families.ts).
+         */
+        failed?: true;
       }
     | { kind: 'credit'; amount: number; text: string }
   );

@@ -2,14 +2,29 @@ import {
   cellText,
   encodeText,
   excelSerial,
-  toDelimited,
   toXlsx,
   type Cell,
   type Sheet,
   type TextEncoding,
 } from './containers.js';
 import type { Entry, Ledger } from './ledger.js';
-import type { Layout, Position, Rendered } from './layouts.js';
+import type { Layout, Rendered } from './layouts.js';
+import {
+  cardOf as card,
+  delimited,
+  feeOf,
+  grouped,
+  isSubsidy,
+  kindWord,
+  netOf,
+  plain,
+  positionsOf,
+  recordsOf,
+  signed,
+  sum,
+  type Grid,
+  type Position,
+} from './print.js';
 import { FULL_VIEW, type View } from './truth.js';
 
 /**
@@ -27,39 +42,16 @@ import { FULL_VIEW, type View } from './truth.js';
 
 // ---- money, dates and row kinds as these exports print them -------------------------------------
 
-const plain = (fen: number) => {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-};
-const grouped = (fen: number) => {
-  const [int, dec] = plain(Math.abs(fen)).split('.') as [string, string];
-  return `${fen < 0 ? '-' : ''}${int.replace(/\B(?=(\d{3})+$)/g, ',')}.${dec}`;
-};
 /** (17,415.05)元 — the negative in parentheses, the unit after them. */
 const parenYuan = (fen: number) => (fen < 0 ? `(${grouped(-fen)})元` : `${grouped(fen)}元`);
 /** ¥(8.00) — the currency before the parentheses. */
 const yenParens = (fen: number) => (fen < 0 ? `¥(${grouped(-fen)})` : `¥${grouped(fen)}`);
 
-/** Money into (+) or out of (−) the merchant's account. */
-const signed = (e: Entry): number =>
-  e.kind === 'sale' || e.kind === 'credit' ? e.amount : -e.amount;
-const feeOf = (e: Entry) => (e.kind === 'sale' ? e.fee : 0);
-const netOf = (e: Entry) => (e.kind === 'sale' ? e.net : signed(e));
-const isSubsidy = (text: string) => /补贴|返现|奖励|红包/u.test(text);
-const card = (e: Entry, debit: string, credit: string) =>
-  e.kind === 'sale' ? (e.card === 'debit' ? debit : credit) : '';
 const dotted = (e: Entry) => e.date.replace(/-/g, '.');
 const padSlash = (e: Entry) => e.date.replace(/-/g, '/');
 
 /** What a merchant sees in the row: the sale's own remark, the payout's wording, the fee's name. */
 const remark = (e: Entry) => e.text;
-
-interface Grid {
-  rows: Cell[][];
-  /** Ledger seq of each row, or null for rows that are not records. */
-  seqs: (number | null)[];
-  headerRow: number;
-}
 
 /** A table: rows above the header, the header, the records and what a plan adds between them. */
 function grid(
@@ -103,35 +95,6 @@ function grid(
   for (const r of between?.end?.(entries) ?? []) extra(r);
   return { rows, seqs, headerRow };
 }
-
-function positionsOf(g: Grid, sheet?: string): Map<number, Position> {
-  const positions = new Map<number, Position>();
-  g.seqs.forEach((seq, i) => {
-    if (seq !== null) positions.set(seq, { row: i + 1, ...(sheet ? { sheet } : {}) });
-  });
-  return positions;
-}
-
-const recordsOf = (g: Grid) => g.seqs.filter((s) => s !== null).length;
-
-function delimited(
-  g: Grid,
-  encoding: TextEncoding,
-  delimiter: string,
-  eol: '\n' | '\r\n',
-): Rendered {
-  return {
-    bytes: encodeText(toDelimited(g.rows, { delimiter, eol }), encoding),
-    positions: positionsOf(g),
-    format: 'csv',
-    encoding: encoding === 'gbk' ? 'gb18030' : encoding,
-    headerRow: g.headerRow,
-    records: recordsOf(g),
-  };
-}
-
-const sum = (entries: readonly Entry[], f: (e: Entry) => number) =>
-  entries.reduce((s, e) => s + f(e), 0);
 
 // ---- 1. an account ledger: 收入 / 支出 / 余额 ------------------------------------------------------
 
@@ -211,25 +174,17 @@ function accountLedger(ledger: Ledger): Rendered {
     },
   );
   // UTF-8, so that a reader of UTF-8 records from their bytes meets 收入/支出 beside 交易金额 too
-  return delimited(g, 'utf-8', ',', '\r\n');
+  return delimited(g, 'utf-8', { eol: '\r\n' });
 }
 
 // ---- 2. 交易摘要 of row kinds, 备注 naming the fee -----------------------------------------------
 
-function rowKind(e: Entry): string {
-  switch (e.kind) {
-    case 'sale':
-      return /扫码|云闪付/u.test(e.type) ? '扫码消费' : 'POS消费';
-    case 'refund':
-      return e.type;
-    case 'payout':
-      return '资金结算';
-    case 'fee':
-      return '费用扣收';
-    case 'credit':
-      return isSubsidy(e.text) ? '营销补贴' : '资金返还';
-  }
-}
+const rowKind = (e: Entry): string =>
+  e.kind === 'sale'
+    ? /扫码|云闪付/u.test(e.type)
+      ? '扫码消费'
+      : 'POS消费'
+    : kindWord(e, { payout: '资金结算', fee: '费用扣收', credit: '资金返还', subsidy: '营销补贴' });
 
 function summaryKinds(ledger: Ledger): Rendered {
   const g = grid(
@@ -247,7 +202,7 @@ function summaryKinds(ledger: Ledger): Rendered {
     ],
     { end: () => [[], ['制表：商户服务中心'], ['说明：净额＝交易金额－手续费']] },
   );
-  return delimited(g, 'utf-8-bom', ',', '\r\n');
+  return delimited(g, 'utf-8-bom', { eol: '\r\n' });
 }
 
 // ---- 3. a workbook with the fees on a sheet of their own -------------------------------------------
@@ -340,7 +295,7 @@ function zeroAmountFees(ledger: Ledger): Rendered {
             remark(e),
           ],
   );
-  return delimited(g, 'gbk', ',', '\r\n');
+  return delimited(g, 'gbk', { eol: '\r\n' });
 }
 
 // ---- 5. totals that name themselves in the date cell -------------------------------------------------
@@ -377,13 +332,7 @@ function htmlSubtotals(ledger: Ledger): Rendered {
     (e) => [
       e.date,
       e.time,
-      e.kind === 'payout'
-        ? '结算'
-        : e.kind === 'fee'
-          ? '扣费'
-          : e.kind === 'credit'
-            ? '返还'
-            : e.type,
+      kindWord(e),
       card(e, '借记卡', '信用卡'),
       plain(signed(e)),
       plain(feeOf(e)),
@@ -434,13 +383,7 @@ async function xlsxSubtotals(ledger: Ledger): Promise<Rendered> {
     (e) => [
       { serial: excelSerial(e.date, e.time), format: 'yyyy-mm-dd hh:mm:ss' },
       '',
-      e.kind === 'payout'
-        ? '结算'
-        : e.kind === 'fee'
-          ? '扣费'
-          : e.kind === 'credit'
-            ? '返还'
-            : e.type,
+      kindWord(e),
       card(e, '借记卡', '贷记卡'),
       signed(e) / 100,
       feeOf(e) / 100,
@@ -532,13 +475,7 @@ function semicolonParens(ledger: Ledger): Rendered {
     (e) => [
       dotted(e),
       e.time,
-      e.kind === 'payout'
-        ? '结算划款'
-        : e.kind === 'fee'
-          ? '扣费'
-          : e.kind === 'credit'
-            ? '返还'
-            : e.type,
+      kindWord(e, { payout: '结算划款', fee: '扣费', credit: '返还' }),
       card(e, '借记', '贷记'),
       parenYuan(signed(e)),
       yenParens(feeOf(e)),
@@ -547,7 +484,7 @@ function semicolonParens(ledger: Ledger): Rendered {
       e.ref,
     ],
   );
-  return delimited(g, 'utf-8', ';', '\r\n');
+  return delimited(g, 'utf-8', { delimiter: ';', eol: '\r\n' });
 }
 
 // ---- the layouts ---------------------------------------------------------------------------------------

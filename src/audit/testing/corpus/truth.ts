@@ -89,7 +89,8 @@ export class TruthBuilder {
   add(e: Entry): void {
     switch (e.kind) {
       case 'fee':
-        this.deduction(e, e.category, e.amount, e.text);
+        // a failed attempt took no money: not a finding, and it uses up no agreed period
+        if (!e.failed) this.deduction(e, e.category, e.amount, e.text);
         break;
       case 'sale': {
         const view = this.view;

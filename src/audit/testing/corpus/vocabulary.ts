@@ -338,3 +338,15 @@ export function vocabularySize(): { base: number; byCategory: Record<FeeCategory
   ) as Record<FeeCategory, number>;
   return { base: Object.values(byCategory).reduce((a, b) => a + b, 0), byCategory };
 }
+
+/**
+ * The same charges as an English notice names them (a bank's English SMS service): a few names
+ * a category, each of that meaning only.
+ */
+export const ENGLISH_FEE_NAMES: Readonly<Record<FeeCategory, readonly string[]>> = {
+  traffic_fee: ['POS SIM data fee', 'SIM card annual fee', 'data plan fee'],
+  service_fee: ['membership fee', 'monthly service fee', 'platform subscription fee'],
+  deposit: ['terminal deposit', 'POS machine deposit'],
+  instant_settlement_fee: ['instant settlement fee', 'express withdrawal fee'],
+  other_deduction: ['manual adjustment charge', 'account adjustment charge'],
+};
