@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { PIECE_BYTES } from '../audit/decode/csv.js';
 import type { RecordSplitter } from '../audit/decode/index.js';
 import { RecordBatch, Utf8Fields, type RecordBatchParts } from '../audit/decode/records.js';
 import type { SplitProblem } from '../audit/decode/splitter.js';
@@ -9,29 +11,31 @@ import { FeeGuardError } from '../errors.js';
 
 /**
  * A large UTF-8 statement is split into records on a second thread while this one reads its
- * lines and gives them their verdicts. The file's chunks go across and the records come back
- * as field positions in typed arrays, moved, not copied (RecordBatch.parts): nothing is made
- * twice. Only the CLI does this: a server audit already runs on a thread of the server's pool
- * (FEEGUARD_AUDIT_WORKERS), which must stay the number of threads.
+ * lines and gives them their verdicts. The thread reads the file itself, by its path, a piece at a
+ * time, each piece into a buffer of its own, and the records come back as field positions in
+ * typed arrays with those bytes, moved, not copied (RecordBatch.parts): nothing is made twice,
+ * and this thread neither reads the file nor sends it across. Only the CLI does this: a server
+ * audit already runs on a thread of the server's pool (FEEGUARD_AUDIT_WORKERS), which must stay
+ * the number of threads.
  */
 
 /** Files at least this large are split on a second thread (`FEEGUARD_SPLIT_THREAD_MB`). */
 export const SPLIT_THREAD_MIN_MB = 8;
-/** Chunks sent whose records are not yet read: memory stays bounded (chunks are 1 MiB). */
-const MAX_CHUNKS_IN_FLIGHT = 3;
-
-/** What this thread sends: how to split, the file's chunks, and the end of the file. */
+/** What this thread sends: the file and how to split it, then `taken` for each batch it has read. */
 export type SplitRequest =
-  | { kind: 'start'; delimiter: string; bom: boolean }
-  | { kind: 'chunk'; bytes: Uint8Array }
-  | { kind: 'end' };
+  | {
+      kind: 'start';
+      file: string;
+      delimiter: string;
+      bom: boolean;
+      /** The size of the pieces read (PIECE_BYTES; smaller in tests, to cut records across). */
+      pieceBytes: number;
+    }
+  | { kind: 'taken' };
 
 /** What the splitting thread sends back, in order. */
 export type SplitMessage =
-  | { kind: 'batch'; parts: RecordBatchParts; problems: SplitProblem[] }
-  /** All the records of one chunk have been sent. */
-  | { kind: 'chunk-done' }
-  | { kind: 'done' };
+  { kind: 'batch'; parts: RecordBatchParts; problems: SplitProblem[] } | { kind: 'done' };
 
 /** The built worker script beside this module, or null (running from the TypeScript source). */
 export function splitThreadScript(): string | null {
@@ -70,11 +74,17 @@ export function coreToSpare(
 }
 
 /**
- * A splitter running on a worker thread started now (it loads its code while this one reads the
- * contract): it does not keep the process alive until records are asked for, and it serves one
- * file.
+ * A splitter for the file at `file`, running on a worker thread started now (it loads its code
+ * while this one reads the contract): it does not keep the process alive until records are asked
+ * for, and it serves that one file. The bytes it is handed are that file's from its start
+ * (decodeCsv's stream, the file's first chunk already read to tell its encoding): they are not
+ * read, the thread reads the file, and the stream is closed.
  */
-export function splitOnThread(script: string): RecordSplitter {
+export function splitOnThread(
+  script: string,
+  file: string,
+  pieceBytes: number = PIECE_BYTES,
+): RecordSplitter {
   const worker = new Worker(script);
   worker.unref();
   // an error before the records are asked for is kept for then
@@ -85,7 +95,14 @@ export function splitOnThread(script: string): RecordSplitter {
   worker.on('error', keep);
   return (chunks, options, report) => {
     worker.off('error', keep);
-    return records(worker, early.error, chunks, options, report);
+    const start: SplitRequest = {
+      kind: 'start',
+      file: path.resolve(file),
+      delimiter: options.delimiter,
+      bom: options.bom,
+      pieceBytes,
+    };
+    return records(worker, early.error, chunks, start, report);
   };
 }
 
@@ -95,20 +112,15 @@ async function* records(
   worker: Worker,
   early: Error | undefined,
   chunks: AsyncIterable<Uint8Array>,
-  options: { delimiter: string; bom: boolean },
+  start: SplitRequest,
   report: (found: SplitProblem[]) => void,
 ): AsyncIterable<RecordBatch> {
+  await chunks[Symbol.asyncIterator]().return?.();
   if (early) throw early;
   worker.ref();
   const texts = new Utf8Fields();
   const arrived: Arrival[] = [];
-  const state = {
-    wake: null as (() => void) | null,
-    stopped: false,
-    /** Chunks sent whose records have not all been read here. */
-    inFlight: 0,
-    room: null as (() => void) | null,
-  };
+  const state = { wake: null as (() => void) | null };
   const arrive = (a: Arrival) => {
     arrived.push(a);
     state.wake?.();
@@ -126,31 +138,10 @@ async function* records(
       error: new Error(`the splitting thread stopped with code ${String(code)}`),
     });
   });
-  const send = (request: SplitRequest, moved: ArrayBuffer[] = []) => {
-    worker.postMessage(request, moved);
-  };
-  // the file's chunks go across as they are read, no more than MAX_CHUNKS_IN_FLIGHT ahead
-  const feeding = (async () => {
-    send({ kind: 'start', delimiter: options.delimiter, bom: options.bom });
-    for await (const chunk of chunks) {
-      while (state.inFlight >= MAX_CHUNKS_IN_FLIGHT && !state.stopped)
-        await new Promise<void>((resolve) => (state.room = resolve));
-      if (state.stopped) return;
-      state.inFlight += 1;
-      const own = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
-      const bytes = own ? chunk : chunk.slice();
-      send({ kind: 'chunk', bytes }, [bytes.buffer as ArrayBuffer]);
-    }
-    send({ kind: 'end' });
-  })();
-  const failed: { error?: Error } = {};
-  feeding.catch((error: unknown) => {
-    failed.error = error instanceof Error ? error : new Error(String(error));
-    state.wake?.();
-  });
+  const taken: SplitRequest = { kind: 'taken' };
   try {
+    worker.postMessage(start);
     for (;;) {
-      if (failed.error !== undefined) throw failed.error;
       const next = arrived.shift();
       if (next === undefined) {
         await new Promise<void>((resolve) => (state.wake = resolve));
@@ -158,18 +149,12 @@ async function* records(
       }
       if (next.kind === 'error') throw next.error;
       if (next.kind === 'done') return;
-      if (next.kind === 'chunk-done') {
-        state.inFlight -= 1;
-        state.room?.();
-        state.room = null;
-        continue;
-      }
       report(next.problems);
       if (next.parts.count > 0) yield RecordBatch.of(next.parts, texts);
+      // read: the thread may read one more piece ahead
+      worker.postMessage(taken);
     }
   } finally {
-    state.stopped = true;
-    state.room?.();
     void worker.terminate();
   }
 }

@@ -148,10 +148,10 @@ async function statementSources(paths: readonly string[]): Promise<StatementSour
     } else if (sources.some((s) => s.splitter !== undefined)) {
       sources.push({
         ...source,
-        splitter: (chunks, options, report) => splitOnThread(script)(chunks, options, report),
+        splitter: (chunks, options, report) => splitOnThread(script, p)(chunks, options, report),
       });
     } else {
-      sources.push({ ...source, splitter: splitOnThread(script) });
+      sources.push({ ...source, splitter: splitOnThread(script, p) });
     }
   }
   return sources;
