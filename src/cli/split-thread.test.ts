@@ -10,7 +10,14 @@ import { splitHere, type RecordSplitter } from '../audit/decode/index.js';
 import { peek } from '../audit/decode/peek.js';
 import type { SplitProblem } from '../audit/decode/splitter.js';
 import { FeeGuardError } from '../errors.js';
-import { coreToSpare, splitOnThread, splitThreadMinBytes } from './split-thread.js';
+import {
+  coreToSpare,
+  cpuTimes,
+  splitOnThread,
+  splitThreadMinBytes,
+  whereACoreIsSpare,
+  type ThreadSplitter,
+} from './split-thread.js';
 
 /** The splitting thread as `npm run build` leaves it (npm test builds before it tests). */
 const BUILT = path.resolve(import.meta.dirname, '../../dist/src/cli/split-thread.worker.js');
@@ -27,7 +34,7 @@ function fileOf(bytes: Uint8Array): string {
 }
 
 /** The thread's splitter for `bytes` read from a file in pieces of `pieceBytes`. */
-function onThread(bytes: Uint8Array, pieceBytes?: number): RecordSplitter {
+function onThread(bytes: Uint8Array, pieceBytes?: number): ThreadSplitter {
   return splitOnThread(BUILT, fileOf(bytes), pieceBytes);
 }
 
@@ -142,6 +149,22 @@ describe.skipIf(!existsSync(BUILT))('splitting on a second thread', () => {
     expect(read).toEqual({ chunks: 1, closed: true });
   });
 
+  it.each([true, false])(
+    'asks once whether a core is to spare (%s), and splits the same',
+    async (yes) => {
+      const bytes = encoder.encode('日期,摘要\n2024-01-01,原交易1\n2024-01-02,"a,b"\n');
+      const asked = { times: 0 };
+      const splitter = whereACoreIsSpare(onThread(bytes), () => {
+        asked.times += 1;
+        return yes;
+      });
+      // decodeCsv asks for the records twice (as rows, as records) and reads one of them
+      splitter(chunksOf(bytes, []), { delimiter: ',', bom: false }, () => undefined);
+      expect(await split(splitter, bytes, [2, 9])).toEqual(await split(splitHere, bytes, [2, 9]));
+      expect(asked.times).toBe(1);
+    },
+  );
+
   it.each(['01-plain.csv', '02-plain.csv', '03-plain.csv', '05-plain.csv'])(
     '%s gives the report it gives on one thread',
     async (sample) => {
@@ -171,9 +194,21 @@ describe('which files are split on a second thread', () => {
   });
 
   it('only when a core is free', () => {
-    expect(coreToSpare(0.4, 2)).toBe(true);
-    expect(coreToSpare(2.5, 2)).toBe(true);
-    expect(coreToSpare(3.5, 2)).toBe(false);
-    expect(coreToSpare(0, 1)).toBe(false);
+    const times = (idle: number, total: number, cores = 2) => ({ idle, total, cores });
+    const since = times(1000, 4000);
+    // sampled: 0.1 s on two cores, of which a core and a half or a fifth of one idle
+    expect(coreToSpare(since, times(1150, 4200), 9, 2)).toBe(true);
+    expect(coreToSpare(since, times(1020, 4200), 0.1, 2)).toBe(false);
+    // too short a sample, or none: the load average of the last minute
+    expect(coreToSpare(since, times(1000, 4050), 0.4, 2)).toBe(true);
+    expect(coreToSpare(null, times(1000, 4050), 2.5, 2)).toBe(true);
+    expect(coreToSpare(null, times(1000, 4050), 3.5, 2)).toBe(false);
+    expect(coreToSpare(since, times(1150, 4200), 0, 1)).toBe(false);
+  });
+
+  it('samples the machine’s CPU time', () => {
+    const now = cpuTimes();
+    expect(now.cores).toBeGreaterThan(0);
+    expect(now.total).toBeGreaterThanOrEqual(now.idle);
   });
 });

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import os, { availableParallelism, loadavg, type CpuInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PIECE_BYTES } from '../audit/decode/csv.js';
-import type { RecordSplitter } from '../audit/decode/index.js';
+import { splitHere, type RecordSplitter } from '../audit/decode/index.js';
 import { RecordBatch, Utf8Fields, type RecordBatchParts } from '../audit/decode/records.js';
 import type { SplitProblem } from '../audit/decode/splitter.js';
 import { FeeGuardError } from '../errors.js';
@@ -60,18 +60,75 @@ export function splitThreadMinBytes(env: NodeJS.ProcessEnv = process.env): numbe
   return value * 1024 * 1024;
 }
 
+/** The machine's CPU time so far, summed over its cores, in milliseconds: idle, and all. */
+export interface CpuTimes {
+  idle: number;
+  total: number;
+  cores: number;
+}
+
+export function cpuTimes(cpus: readonly CpuInfo[] = os.cpus()): CpuTimes {
+  let idle = 0;
+  let total = 0;
+  for (const { times } of cpus) {
+    idle += times.idle;
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+  }
+  return { idle, total, cores: cpus.length };
+}
+
 /**
- * Whether a second thread is likely to find a core: the load average of the last minute below
- * the cores plus one. Measured on two cores with the bench statement: at a load of 2.5 the thread
- * saved 0.1 s; at 6 to 8 the two threads shared what was left of one core and took 0.3 s longer,
- * the cost of the crossing on top.
+ * CPU time, over all cores, a sample must span to be read (the kernel counts in ticks of 10 ms):
+ * on two cores 50 ms, what the CLI takes from its start to the file's first records, and the idle
+ * share is known to within a fifth of a core.
+ */
+const MIN_SAMPLE_MS = 100;
+/** Idle cores, while this process ran, from which a second thread pays. */
+const SPARE_CORE = 0.5;
+
+/**
+ * Whether a second thread is likely to find a core. From a sample when there is one long enough:
+ * the cores left idle since `since`, while this process was starting on one of them — the machine
+ * as it is now, where the load average is a mean of the last minute (and counts the programs that
+ * just ended: in the bench, DuckDB on two threads right before). Without one, the load average of
+ * the last minute below the cores plus one. Measured on two cores with the bench statement: the
+ * thread costs about 1 s of CPU more in all and takes 1.5 s off this one's; when the other thread
+ * has to share a core with other work, this one waits for its records and the audit is slower.
  */
 export function coreToSpare(
+  since: CpuTimes | null,
+  now: CpuTimes = cpuTimes(),
   load: number = loadavg()[0] ?? 0,
   cores: number = availableParallelism(),
 ): boolean {
-  return cores > 1 && load < cores + 1;
+  if (cores < 2) return false;
+  if (since !== null && now.cores === since.cores) {
+    const total = now.total - since.total;
+    if (total >= MIN_SAMPLE_MS) return ((now.idle - since.idle) / total) * now.cores >= SPARE_CORE;
+  }
+  return load < cores + 1;
 }
+
+/**
+ * `thread` if `spare` says a core is to spare when the records are first read (the CLI asks
+ * {@link coreToSpare}), else the splitting on this thread; the thread, then unused, is stopped.
+ * Asked once: a reader may ask for the records more than once and read them once (decodeCsv).
+ */
+export function whereACoreIsSpare(thread: ThreadSplitter, spare: () => boolean): RecordSplitter {
+  const decided: { spare?: boolean } = {};
+  return async function* (chunks, options, report) {
+    decided.spare ??= spare();
+    if (decided.spare) {
+      yield* thread(chunks, options, report);
+      return;
+    }
+    thread.stop();
+    yield* splitHere(chunks, options, report);
+  };
+}
+
+/** A splitter on a thread of its own, which `stop` ends if it is not to be used. */
+export type ThreadSplitter = RecordSplitter & { stop: () => void };
 
 /**
  * A splitter for the file at `file`, running on a worker thread started now (it loads its code
@@ -84,7 +141,7 @@ export function splitOnThread(
   script: string,
   file: string,
   pieceBytes: number = PIECE_BYTES,
-): RecordSplitter {
+): ThreadSplitter {
   const worker = new Worker(script);
   worker.unref();
   // an error before the records are asked for is kept for then
@@ -93,7 +150,7 @@ export function splitOnThread(
     early.error ??= error;
   };
   worker.on('error', keep);
-  return (chunks, options, report) => {
+  const splitter: RecordSplitter = (chunks, options, report) => {
     worker.off('error', keep);
     const start: SplitRequest = {
       kind: 'start',
@@ -104,6 +161,7 @@ export function splitOnThread(
     };
     return records(worker, early.error, chunks, start, report);
   };
+  return Object.assign(splitter, { stop: () => void worker.terminate() });
 }
 
 type Arrival = SplitMessage | { kind: 'error'; error: Error };
