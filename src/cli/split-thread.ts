@@ -21,7 +21,19 @@ import { FeeGuardError } from '../errors.js';
 
 /** Files at least this large are split on a second thread (`FEEGUARD_SPLIT_THREAD_MB`). */
 export const SPLIT_THREAD_MIN_MB = 8;
-/** What this thread sends: the file and how to split it, then `taken` for each batch it has read. */
+/**
+ * Batches read here before the thread is told (`taken`): it then reads that many pieces in one go
+ * instead of waking for each (a wake-up is a switch between threads, costly on a busy machine).
+ */
+export const TAKEN_EVERY = 16;
+/**
+ * Batches the thread sends before it is told they were read: memory stays bounded (a batch is one
+ * piece of the file, 64 KiB, and its fields), and a thread kept off its core for a moment by
+ * other work on the machine finds batches waiting. More than {@link TAKEN_EVERY}, or both wait.
+ */
+const BATCHES_AHEAD = 3 * TAKEN_EVERY;
+
+/** What this thread sends: the file and how to split it, then `taken` for batches it has read. */
 export type SplitRequest =
   | {
       kind: 'start';
@@ -30,8 +42,10 @@ export type SplitRequest =
       bom: boolean;
       /** The size of the pieces read (PIECE_BYTES; smaller in tests, to cut records across). */
       pieceBytes: number;
+      /** Batches sent before any is taken. */
+      ahead: number;
     }
-  | { kind: 'taken' };
+  | { kind: 'taken'; batches: number };
 
 /** What the splitting thread sends back, in order. */
 export type SplitMessage =
@@ -158,6 +172,7 @@ export function splitOnThread(
       delimiter: options.delimiter,
       bom: options.bom,
       pieceBytes,
+      ahead: BATCHES_AHEAD,
     };
     return records(worker, early.error, chunks, start, report);
   };
@@ -196,7 +211,8 @@ async function* records(
       error: new Error(`the splitting thread stopped with code ${String(code)}`),
     });
   });
-  const taken: SplitRequest = { kind: 'taken' };
+  const taken: SplitRequest = { kind: 'taken', batches: TAKEN_EVERY };
+  let read = 0;
   try {
     worker.postMessage(start);
     for (;;) {
@@ -209,8 +225,12 @@ async function* records(
       if (next.kind === 'done') return;
       report(next.problems);
       if (next.parts.count > 0) yield RecordBatch.of(next.parts, texts);
-      // read: the thread may read one more piece ahead
-      worker.postMessage(taken);
+      // read: the thread may read more pieces ahead
+      read += 1;
+      if (read === TAKEN_EVERY) {
+        read = 0;
+        worker.postMessage(taken);
+      }
     }
   } finally {
     void worker.terminate();

@@ -5,16 +5,9 @@ import { transferList, Utf8RecordSplitter, type RecordBatch } from '../audit/dec
 import type { SplitMessage, SplitRequest } from './split-thread.js';
 
 /**
- * Batches sent before the other side has read them: memory stays bounded (a batch is one piece
- * of the file, 64 KiB, and its fields), and a thread kept off its core for a moment by other work
- * on the machine finds batches waiting.
- */
-const MAX_BATCHES_AHEAD = 48;
-
-/**
  * Reads one file and splits it into records (see split-thread.ts): batches go out in the file's
- * order, then `done`. Each batch read on the other side is answered with `taken`; no more than
- * MAX_BATCHES_AHEAD are sent unanswered.
+ * order, then `done`. Batches read on the other side are answered with `taken`; no more than
+ * `ahead` are sent unanswered.
  */
 function serve(port: MessagePort): void {
   const state: { reader: FileReader | null } = { reader: null };
@@ -25,15 +18,15 @@ function serve(port: MessagePort): void {
     } else if (state.reader === null) {
       throw new Error('split-thread: a batch taken before the start');
     } else {
-      state.reader.credit += 1;
+      state.reader.credit += request.batches;
       state.reader.pump();
     }
   });
 }
 
 class FileReader {
-  /** Batches that may still be sent before one is taken. */
-  credit = MAX_BATCHES_AHEAD;
+  /** Batches that may still be sent before more are taken. */
+  credit: number;
   private readonly fd: number;
   private readonly splitter: Utf8RecordSplitter;
   private readonly pieces: Pieces;
@@ -48,6 +41,7 @@ class FileReader {
     this.splitter = new Utf8RecordSplitter(start.delimiter, MAX_RECORD_CHARS);
     this.pieces = new Pieces(start.bom);
     this.pieceBytes = start.pieceBytes;
+    this.credit = start.ahead;
   }
 
   /** Reads and sends while the other side has room; the file's end sends `done`. */
