@@ -1,6 +1,7 @@
 import { normalizeTerm, type Lexicon, type WeightedPattern } from '../lexicon/lexicon.js';
 import type { FeeCategory, LineKind, StatementLine } from '../model.js';
 import { detach } from '../strings.js';
+import { NumberedTexts } from './numbered.js';
 
 /**
  * What a statement line is, and for a deduction which fee it is — with the evidence, so a
@@ -137,6 +138,11 @@ function quote(label: string, text: string): string {
   return `${label}“${text}”`;
 }
 
+/**
+ * Texts that differ only in their digits share their answer (numbered.ts) as long as every test
+ * here is of the lexicon's patterns, or treats digits alike (`/费|fee/`): a test written here that
+ * tells digits apart must be made known there.
+ */
 export function classifyLine(line: StatementLine, lexicon: Lexicon): Classification {
   const type = normalizeText(line.type);
   const description = normalizeText(line.description);
@@ -313,6 +319,7 @@ export function createClassifier(lexicon: Lexicon): (line: StatementLine) => Cla
   let size = 0;
   const seenOnce = new Uint8Array(SEEN_SLOTS);
   let marked = 0;
+  const numbered = new NumberedTexts(lexicon, (line) => classifyLine(line, lexicon));
   return (line) => {
     const slot =
       (line.amount > 0 ? 0 : line.amount < 0 ? 3 : 6) +
@@ -335,7 +342,7 @@ export function createClassifier(lexicon: Lexicon): (line: StatementLine) => Cla
         }
         seenOnce[hash] = 1;
         marked += 1;
-        return classifyLine(line, lexicon);
+        return numbered.classifyLine(line, slot);
       }
       if (size >= CACHE_LIMIT) {
         cache.clear();

@@ -1,6 +1,8 @@
 /**
  * Reads the first bytes of a stream to decide what it is, then hands back a stream that still
- * starts at the beginning.
+ * starts at the beginning. Stopping that stream (`return`, as `for await` does on `break`) stops
+ * the one underneath, even before its first chunk is asked for: a reader that takes the file's
+ * bytes another way (cli/split-thread.ts) closes the file it would have read.
  */
 export async function peek(
   chunks: AsyncIterable<Uint8Array>,
@@ -20,16 +22,45 @@ export async function peek(
     length += next.value.byteLength;
   }
   const head = concat(taken, Math.min(length, size));
-  async function* replay(): AsyncIterable<Uint8Array> {
-    yield* taken;
-    if (done) return;
-    for (;;) {
+  return { head, stream: replay(taken, iterator, done) };
+}
+
+/** The chunks taken, then the rest of `iterator`. */
+function replay(
+  taken: Uint8Array[],
+  iterator: AsyncIterator<Uint8Array>,
+  ended: boolean,
+): AsyncIterableIterator<Uint8Array> {
+  let at = 0;
+  let finished = ended;
+  const stream: AsyncIterableIterator<Uint8Array> = {
+    async next(): Promise<IteratorResult<Uint8Array, undefined>> {
+      const value = taken[at];
+      if (value !== undefined) {
+        at += 1;
+        return { done: false, value };
+      }
+      if (finished) return { done: true, value: undefined };
       const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
-  return { head, stream: replay() };
+      if (next.done === true) {
+        finished = true;
+        return { done: true, value: undefined };
+      }
+      return next;
+    },
+    async return(): Promise<IteratorResult<Uint8Array, undefined>> {
+      at = taken.length;
+      if (!finished) {
+        finished = true;
+        await iterator.return?.();
+      }
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return stream;
+    },
+  };
+  return stream;
 }
 
 function concat(parts: readonly Uint8Array[], length: number): Uint8Array {

@@ -176,7 +176,9 @@ export class RecordBatch {
    * The batch as plain data with buffers of its own, to move to another thread (`postMessage`
    * with {@link transferList}); {@link RecordBatch.of} makes a batch of it there. What a reader
    * will ask of every field is read ahead here (`values`), on the splitting thread, which has
-   * time to spare, and the non-ASCII texts go across once each, then by number.
+   * time to spare, and the non-ASCII texts go across once each, then by number. The bytes are
+   * moved as they are when they fill a buffer of their own (the splitting thread reads each
+   * piece into a new one); the batch is not read again after this.
    */
   parts(): RecordBatchParts {
     const count = this.count;
@@ -196,7 +198,7 @@ export class RecordBatch {
       ends: this.ends.slice(0, fields),
       flags: this.flags.slice(0, fields),
       joined: [...this.joined],
-      bytes: this.bytes.slice(),
+      bytes: ownBuffer(this.bytes) ? this.bytes : this.bytes.slice(),
     };
   }
 
@@ -286,6 +288,15 @@ export class RecordBatch {
     flags.set(this.flags);
     this.flags = flags;
   }
+}
+
+/** A view of a whole `ArrayBuffer` of its own: moving it away takes nothing else with it. */
+function ownBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return (
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength
+  );
 }
 
 function grown(array: Int32Array): Int32Array<ArrayBuffer> {

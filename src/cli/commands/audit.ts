@@ -8,6 +8,7 @@ import { parseSchedules, type FeeSchedule } from '../../audit/schedule.js';
 import { FeeGuardError } from '../../errors.js';
 import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import {
   REPORT_FORMATS,
   renderReportChunks,
@@ -17,9 +18,11 @@ import { fileChunks, readJsonFile, requireFile, resolveFrom, writeOutput } from 
 import type { CliIo } from '../io.js';
 import {
   coreToSpare,
+  cpuTimes,
   splitOnThread,
   splitThreadMinBytes,
   splitThreadScript,
+  whereACoreIsSpare,
 } from '../split-thread.js';
 
 interface AuditFlags {
@@ -136,9 +139,11 @@ async function runAudit(files: string[], flags: AuditFlags, io: CliIo): Promise<
  */
 async function statementSources(paths: readonly string[]): Promise<StatementSource[]> {
   const names = uniqueNames(paths);
-  // a second thread helps only with a core to run on: on a machine already busy it would only
-  // add the cost of sending the records across (measured: 0.45 s of CPU on the bench statement)
-  const script = coreToSpare() ? splitThreadScript() : null;
+  // whether a core is to spare is decided when the records are asked for, from the CPU time the
+  // machine left idle until then (split-thread.ts): the thread is started now all the same, and
+  // stopped then if it is not to be used
+  const since = cpuTimes();
+  const script = availableParallelism() > 1 ? splitThreadScript() : null;
   const minBytes = splitThreadMinBytes();
   const sources: StatementSource[] = [];
   for (const [i, p] of paths.entries()) {
@@ -146,12 +151,19 @@ async function statementSources(paths: readonly string[]): Promise<StatementSour
     if (script === null || (await stat(p)).size < minBytes) {
       sources.push(source);
     } else if (sources.some((s) => s.splitter !== undefined)) {
+      // a later file's turn comes after a sample of this audit's own work: the load average decides
       sources.push({
         ...source,
-        splitter: (chunks, options, report) => splitOnThread(script)(chunks, options, report),
+        splitter: (chunks, options, report) =>
+          whereACoreIsSpare(splitOnThread(script, p), () => coreToSpare(null))(
+            chunks,
+            options,
+            report,
+          ),
       });
     } else {
-      sources.push({ ...source, splitter: splitOnThread(script) });
+      const spare = () => coreToSpare(since);
+      sources.push({ ...source, splitter: whereACoreIsSpare(splitOnThread(script, p), spare) });
     }
   }
   return sources;
