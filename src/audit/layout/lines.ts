@@ -439,10 +439,14 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
     if (parsed === null) {
       // 期初余额 / 承前页 with a date and only a balance: not a record
       if (summaryNamed(cells, isSummary)) return { kind: 'skip', why: 'summary' };
-      return problemAt(row, file, `金额为空 (empty amount)`);
-    }
-    // an unsigned 交易金额 on a row whose money went out (支出: a payout, a refund) is money out
-    amount = movement !== null && movement < 0 && parsed > 0 ? -parsed : parsed;
+      // a charge printed in the fee column alone (其他费用 | 交易金额 empty | 手续费 29.00 |
+      // 清算金额 -29.00): a row of no sale whose money taken is its fee, read as the 0.00 amount
+      // some exports print there (the classifier still wants a fee named or a 扣费 type)
+      if (!feeIsTheCharge(row, context)) return problemAt(row, file, `金额为空 (empty amount)`);
+      amount = 0;
+    } else
+      // an unsigned 交易金额 on a row whose money went out (支出: a payout, a refund) is money out
+      amount = movement !== null && movement < 0 && parsed > 0 ? -parsed : parsed;
   } else {
     if (movement === null) {
       if (summaryNamed(cells, isSummary)) return { kind: 'skip', why: 'summary' };
@@ -501,6 +505,20 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
     cellText(at(c.cardType)),
     cellText(at(c.reference)),
   );
+}
+
+/**
+ * A row with an empty amount whose fee column holds a charge: a fee other than zero, and a
+ * settled amount that is empty or that same fee (taken, or given back) — never a row whose
+ * settled amount says some other money moved.
+ */
+function feeIsTheCharge(row: SourceRow, context: ReadContext): boolean {
+  const c = context.layout.columns;
+  if (c.fee === undefined) return false;
+  const fee = parseMoneyCell(row.cells[c.fee], context.units.fee);
+  if (typeof fee !== 'number' || fee === 0) return false;
+  const net = c.net === undefined ? null : parseMoneyCell(row.cells[c.net], context.units.net);
+  return net === null || (typeof net === 'number' && Math.abs(net) === Math.abs(fee));
 }
 
 /** The row's line from its values: totals told apart, summary sums kept without their fee. */
