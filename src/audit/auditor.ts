@@ -196,6 +196,34 @@ export class Auditor {
   }
 
   add(line: StatementLine, classification: Classification): void {
+    if (line.pending) this.addPending(line, classification);
+    else this.addLine(line, classification);
+  }
+
+  /**
+   * A record whose status says it is still being processed (处理中): read as any other (a payout
+   * still ends the run of sales it settles), but whether its money moved is not known yet, so
+   * nothing it shows is claimed — what would have been is to review — and a deduction of it does
+   * not use up an agreed charge's period.
+   */
+  private addPending(line: StatementLine, classification: Classification): void {
+    const decided = this.decided.length;
+    const undecided = this.pending.length;
+    this.addLine(line, classification);
+    const review: Decision = {
+      verdict: 'needs_review',
+      overcharge: 0,
+      reason: '这一笔的状态为“处理中”，钱是否已扣尚不确定，需核实',
+      reasonEn: 'The record is still being processed: whether the money was taken is not known yet',
+    };
+    for (let i = decided; i < this.decided.length; i++) {
+      const f = this.decided[i];
+      if (f?.verdict === 'unauthorized') Object.assign(f, review);
+    }
+    for (const p of this.pending.splice(undecided)) this.decided.push({ ...p.finding, ...review });
+  }
+
+  private addLine(line: StatementLine, classification: Classification): void {
     const tally = this.tallyOf(line.file);
     if (line.date !== tally.lastDate) {
       if (tally.lastDate !== '') {

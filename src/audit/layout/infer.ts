@@ -315,6 +315,7 @@ const DESCRIBE: Record<ColumnRole, string> = {
   balance: '余额',
   count: '笔数',
   terminal: '终端号',
+  status: '状态',
 };
 
 export function roleName(role: ColumnRole): string {

@@ -181,6 +181,7 @@ export function createRowInterpreter(
       c.outflow === undefined &&
       c.direction === undefined &&
       c.count === undefined &&
+      c.status === undefined &&
       layout.charges !== true &&
       (layout.remarks?.length ?? 0) === 0 &&
       u.amount === 'yuan' &&
@@ -415,6 +416,23 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
     date = carried;
   }
 
+  // a status column: a record that failed (扣款失败, FAILED, 已关闭) moved no money — a failed
+  // deduction is no deduction, and must not use up an agreed charge's period — so it is not read,
+  // but said; one still being processed (处理中) is read, and never claimed
+  let pending = false;
+  if (c.status !== undefined) {
+    const status = foldWidth(cellText(at(c.status)))
+      .replace(/\s+/gu, '')
+      .toLowerCase();
+    if (status !== '' && lexicon.statusFailed.test(status))
+      return problemAt(
+        row,
+        file,
+        `状态为“${cellText(at(c.status))}”：这一笔没有成功，钱没有动，不计入 (status says failed: no money moved; not counted)`,
+      );
+    pending = status !== '' && lexicon.statusPending.test(status);
+  }
+
   let amount: Fen;
   // an account ledger may print a 交易金额 (with its fee) on sales only, and the money in or out of
   // every row in 收入/支出 columns: a row without a 交易金额 is read from those
@@ -489,7 +507,7 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
       if (remark !== '' && remark !== description)
         description = description === '' ? remark : `${description} ${remark}`;
     }
-  return lineOf(
+  const result = lineOf(
     context,
     row.row,
     row.sheet,
@@ -505,6 +523,8 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
     cellText(at(c.cardType)),
     cellText(at(c.reference)),
   );
+  if (pending && result.kind === 'line') result.line.pending = true;
+  return result;
 }
 
 /**

@@ -40,6 +40,10 @@ export const lexiconSchema = z.object({
   summaryRow: z.string(),
   /** Words anywhere in a dated row's type or description that make it a daily (period) total. */
   dailySummary: z.string().optional(),
+  /** Words of a status column (结算状态, Status): a record that failed, or is still pending. */
+  statuses: z
+    .object({ note: z.string().optional(), failed: z.string(), pending: z.string() })
+    .default({ failed: '^(失败|已关闭|已撤销|failed|cancel+ed)$', pending: '^(处理中|pending)$' }),
   noteRow: z.string(),
   kinds: z.object({
     refundWords: z.string(),
@@ -88,6 +92,10 @@ export interface Lexicon {
   credit: RegExp;
   summaryRow: RegExp;
   dailySummary: RegExp | null;
+  /** A status that says no money moved (失败, 已关闭, FAILED …). */
+  statusFailed: RegExp;
+  /** A status that says the record is still being processed (处理中, PENDING …). */
+  statusPending: RegExp;
   noteRow: RegExp;
   refundWords: RegExp;
   transaction: RegExp;
@@ -190,6 +198,8 @@ export function compileLexicon(input: unknown): Lexicon {
     credit: compile(d.cardTypes.credit, 'cardTypes.credit'),
     summaryRow: compile(d.summaryRow, 'summaryRow'),
     dailySummary: d.dailySummary === undefined ? null : compile(d.dailySummary, 'dailySummary'),
+    statusFailed: compile(d.statuses.failed, 'statuses.failed'),
+    statusPending: compile(d.statuses.pending, 'statuses.pending'),
     noteRow: compile(d.noteRow, 'noteRow'),
     refundWords: compile(d.kinds.refundWords, 'kinds.refundWords'),
     transaction: compile(d.kinds.transaction, 'kinds.transaction'),
