@@ -923,3 +923,36 @@ describe('platform bills (red-team corpus 2, issue 11)', () => {
     expect(report.findings.map((f) => [f.row, f.category])).toEqual([[6, 'traffic_fee']]);
   });
 });
+
+describe('a card fee under the name 服务费 (支付宝 交易明细)', () => {
+  const header = ['业务类型', '创建时间', '订单金额（元）', '商家实收（元）', '服务费（元）'];
+  const sales: [string, string][] = [
+    ['371.21', '-1.41'],
+    ['322.00', '-1.22'],
+    ['67.00', '-0.25'],
+    ['297.66', '-1.13'],
+    ['80.42', '-0.31'],
+    ['185.94', '-0.71'],
+  ];
+
+  it('is the fee column when it is a rate of each amount, beside a settled amount', () => {
+    const { layout, lines } = read(
+      table(header, ...sales.map(([a, f], i) => ['交易', `2024-04-0${i + 1} 10:00:00`, a, a, f])),
+    );
+    expect(layout.columns.fee).toBe(4);
+    expect(lines[0]?.fee).toBe(141);
+  });
+
+  it('is not when it holds a fixed charge on rows of its own', () => {
+    const rows: Cell[][] = sales.map(([a], i) => ['交易', `2024-04-0${i + 1} 10:00:00`, a, a, '']);
+    rows.push(['扣费', '2024-04-08 02:00:00', '', '', '-29.00']);
+    const layout = detectLayout(table(header, ...rows), lexicon);
+    expect(layout?.columns.fee).toBeUndefined();
+  });
+
+  it('is not when it is the same fixed sum on every sale', () => {
+    const rows = sales.map(([a], i) => ['交易', `2024-04-0${i + 1} 10:00:00`, a, a, '-1.00']);
+    const layout = detectLayout(table(header, ...rows), lexicon);
+    expect(layout?.columns.fee).toBeUndefined();
+  });
+});

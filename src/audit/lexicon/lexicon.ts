@@ -40,6 +40,11 @@ export const lexiconSchema = z.object({
   summaryRow: z.string(),
   /** Words anywhere in a dated row's type or description that make it a daily (period) total. */
   dailySummary: z.string().optional(),
+  /**
+   * A header that names a fee column only when its values are a card fee's (服务费: also the name
+   * of fixed charges), see infer.ts `feeOfRate`.
+   */
+  rateFeeColumn: z.string().optional(),
   /** Words of a status column (结算状态, Status): a record that failed, or is still pending. */
   statuses: z
     .object({ note: z.string().optional(), failed: z.string(), pending: z.string() })
@@ -92,6 +97,8 @@ export interface Lexicon {
   credit: RegExp;
   summaryRow: RegExp;
   dailySummary: RegExp | null;
+  /** A header that is a fee column when its values are a rate's (服务费（元）). */
+  rateFeeColumn: RegExp | null;
   /** A status that says no money moved (失败, 已关闭, FAILED …). */
   statusFailed: RegExp;
   /** A status that says the record is still being processed (处理中, PENDING …). */
@@ -198,6 +205,7 @@ export function compileLexicon(input: unknown): Lexicon {
     credit: compile(d.cardTypes.credit, 'cardTypes.credit'),
     summaryRow: compile(d.summaryRow, 'summaryRow'),
     dailySummary: d.dailySummary === undefined ? null : compile(d.dailySummary, 'dailySummary'),
+    rateFeeColumn: d.rateFeeColumn === undefined ? null : compile(d.rateFeeColumn, 'rateFeeColumn'),
     statusFailed: compile(d.statuses.failed, 'statuses.failed'),
     statusPending: compile(d.statuses.pending, 'statuses.pending'),
     noteRow: compile(d.noteRow, 'noteRow'),
