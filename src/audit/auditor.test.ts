@@ -391,6 +391,22 @@ describe('a fee row printed against the statement’s sign', () => {
     expect(report.claim.total).toBe('0.00');
   });
 
+  it('is still a charge when its type says 扣费 and it names the charge (no balance column)', async () => {
+    const report = await run([
+      sale('2024-03-01', '500.00', '3.00', '497.00'),
+      ['2024-03-02', '其他', '-29.00', '0.00', '-29.00', '系统服务费'],
+      ['2024-03-03', '其他', '-199.00', '0.00', '-199.00', '机具押金'],
+      ['2024-03-04', '扣费', '3.00', '0.00', '3.00', '秒到费'],
+      ['2024-03-05', '', '3.00', '0.00', '3.00', '秒到费'],
+    ]);
+    expect(report.findings.map((f) => [f.row, f.category, f.verdict])).toEqual([
+      [3, 'service_fee', 'unauthorized'],
+      [4, 'deposit', 'unauthorized'],
+      [5, 'instant_settlement_fee', 'unauthorized'],
+      [6, 'instant_settlement_fee', 'needs_review'],
+    ]);
+  });
+
   it('where every charge is printed unsigned, a positive one is still a charge', async () => {
     const report = await run([
       sale('2024-03-01', '500.00', '3.00', '497.00'),

@@ -165,9 +165,13 @@ export class Auditor {
    * Says whether a table of `file` prints which way each row's money went; a sign the reader
    * had to infer (from a balance, or a sheet on its side) cannot single out a row.
    */
-  signsPrinted(file: string, printed: boolean): void {
+  signsPrinted(file: string, printed: boolean, balance = false): void {
     this.printedSigns.set(file, printed && this.printedSigns.get(file) !== false);
+    if (balance) this.balanced.add(file);
   }
+
+  /** Files with a table that has a running balance: its arithmetic, not a type, says which way. */
+  private readonly balanced = new Set<string>();
 
   private readonly feeRule: ((amount: Fen, card: StatementLine['cardType']) => Fen | null) | null;
 
@@ -326,8 +330,13 @@ export class Auditor {
           );
           return;
         }
-        // a charge row printed as money in: its finding is the next one made
-        if (line.amount > 0) this.moneyIn.add(this.seq);
+        // a charge row printed as money in: its finding is the next one made — unless its type
+        // says it is a deduction (扣费) of a charge it names, and no balance says otherwise
+        if (
+          line.amount > 0 &&
+          !(classification.deductionType === true && !this.balanced.has(line.file))
+        )
+          this.moneyIn.add(this.seq);
         this.addDeduction(
           line,
           category,
