@@ -178,3 +178,56 @@ describe('the audit (spec §2 and §3)', () => {
     });
   });
 });
+
+describe('a workbook with a sheet of day totals before its detail', () => {
+  const daySheet: Cell[][] = [
+    ['日期', '交易笔数', '交易金额', '手续费合计', '扣费项目', '结算金额'],
+    ['2024-03-20', 2, '1500.00', '9.00', '', '1491.00'],
+    ['2024-03-21', 3, '11703.54', '70.22', '流量费', '11564.32'],
+    ['2024-03-22', 1, '800.00', '4.80', '', '795.20'],
+  ];
+  const detail: Cell[][] = [
+    ['交易时间', '交易类型', '交易金额', '手续费', '结算金额', '摘要'],
+    ['2024-03-20 10:00:00', '消费', '1000.00', '6.00', '994.00', ''],
+    ['2024-03-20 11:00:00', '消费', '500.00', '3.00', '497.00', ''],
+    ['2024-03-21 02:00:00', '扣费', '-69.00', '0.00', '-69.00', '流量费'],
+    ['2024-03-21 10:00:00', '消费', '11772.54', '70.22', '11702.32', ''],
+    ['2024-03-22 10:00:00', '消费', '800.00', '4.80', '795.20', ''],
+  ];
+  const workbook = (sheets: [string, Cell[][]][]) => {
+    const rows = sheets.flatMap(([sheet, lines]) =>
+      lines.map((cells, i) => ({ row: i + 1, sheet, cells: [...cells] })),
+    );
+    return {
+      kind: 'table' as const,
+      meta: { format: 'xlsx' as const, encoding: null, sheets: sheets.map(([name]) => name) },
+      problems: [],
+      batches: iterate([rows]),
+    };
+  };
+  const contract = parseContract({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [{ category: 'traffic_fee', amountYuan: 69, every: 'year' }],
+  });
+  const run = (sheets: [string, Cell[][]][]) =>
+    auditDecoded(iterate([{ file: 'w.xlsx', decoded: workbook(sheets) }]), { contract });
+
+  it('reads the detail only: the totals’ 流量费 is no deduction and uses up no period', async () => {
+    const report = await run([
+      ['日汇总', daySheet],
+      ['交易明细', detail],
+    ]);
+    expect(report.findings.map((f) => [f.sheet, f.row, f.verdict])).toEqual([
+      ['交易明细', 4, 'authorized'],
+    ]);
+    expect(report.warnings.map((w) => [w.sheet, /逐日汇总/.test(w.message)])).toEqual([
+      ['日汇总', true],
+    ]);
+  });
+
+  it('reads a sheet of day totals when it is the only table', async () => {
+    const report = await run([['日汇总', daySheet]]);
+    expect(report.statements[0]?.records).toBe(3);
+    expect(report.warnings).toEqual([]);
+  });
+});

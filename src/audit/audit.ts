@@ -109,6 +109,7 @@ export async function auditDecoded(
                 sign === 'parentheses' ||
                 sign === 'direction' ||
                 sign === 'debitCredit'),
+            layout.columns.balance !== undefined,
           );
         },
       ),

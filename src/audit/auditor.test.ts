@@ -391,6 +391,22 @@ describe('a fee row printed against the statement’s sign', () => {
     expect(report.claim.total).toBe('0.00');
   });
 
+  it('is still a charge when its type says 扣费 and it names the charge (no balance column)', async () => {
+    const report = await run([
+      sale('2024-03-01', '500.00', '3.00', '497.00'),
+      ['2024-03-02', '其他', '-29.00', '0.00', '-29.00', '系统服务费'],
+      ['2024-03-03', '其他', '-199.00', '0.00', '-199.00', '机具押金'],
+      ['2024-03-04', '扣费', '3.00', '0.00', '3.00', '秒到费'],
+      ['2024-03-05', '', '3.00', '0.00', '3.00', '秒到费'],
+    ]);
+    expect(report.findings.map((f) => [f.row, f.category, f.verdict])).toEqual([
+      [3, 'service_fee', 'unauthorized'],
+      [4, 'deposit', 'unauthorized'],
+      [5, 'instant_settlement_fee', 'unauthorized'],
+      [6, 'instant_settlement_fee', 'needs_review'],
+    ]);
+  });
+
   it('where every charge is printed unsigned, a positive one is still a charge', async () => {
     const report = await run([
       sale('2024-03-01', '500.00', '3.00', '497.00'),
@@ -484,5 +500,44 @@ describe('a statement with a payout column but no fee column (交易金额, 商�
     expect(reviewed.findings.map((f) => [f.row, f.category, f.verdict])).toEqual([
       [6, 'traffic_fee', 'needs_review'],
     ]);
+  });
+});
+
+describe('a status column (结算状态, Status)', () => {
+  const monthly = parseContract({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [{ category: 'traffic_fee', amountYuan: 99, every: 'month' }],
+  });
+  const run = (body: Cell[][]) =>
+    auditDecoded(
+      iterate([{ file: 'a.csv', decoded: decodedTable([...HEADER, '结算状态'], body) }]),
+      { contract: monthly },
+    );
+
+  it('a failed deduction is no deduction: said in a warning, using up no agreed period', async () => {
+    const report = await run([
+      [...sale('2024-03-01', '500.00', '3.00', '497.00'), '成功'],
+      ['2024-03-02', '扣费', '-99.00', '0.00', '-99.00', '流量费（余额不足，扣款失败）', '失败'],
+      ['2024-03-03', '扣费', '-99.00', '0.00', '-99.00', '流量费', '成功'],
+      ['2024-03-04', '扣费', '-29.00', '0.00', '-29.00', '会员服务费', '扣款失败'],
+    ]);
+    expect(report.findings.map((f) => [f.row, f.verdict])).toEqual([[4, 'authorized']]);
+    expect(report.warnings.map((w) => [w.row, /状态为“(失败|扣款失败)”/.test(w.message)])).toEqual([
+      [3, true],
+      [5, true],
+    ]);
+  });
+
+  it('a deduction still being processed (处理中) is reviewed, never claimed', async () => {
+    const report = await run([
+      [...sale('2024-03-01', '500.00', '3.00', '497.00'), '成功'],
+      ['2024-03-02', '扣费', '-29.00', '0.00', '-29.00', '会员服务费', '处理中'],
+      [...sale('2024-03-03', '1000.00', '9.00', '991.00'), 'PENDING'],
+    ]);
+    expect(report.findings.map((f) => [f.row, f.category, f.verdict, f.overcharge])).toEqual([
+      [3, 'service_fee', 'needs_review', '0.00'],
+      [4, 'rate_overcharge', 'needs_review', '0.00'],
+    ]);
+    expect(report.claim.total).toBe('0.00');
   });
 });

@@ -165,9 +165,13 @@ export class Auditor {
    * Says whether a table of `file` prints which way each row's money went; a sign the reader
    * had to infer (from a balance, or a sheet on its side) cannot single out a row.
    */
-  signsPrinted(file: string, printed: boolean): void {
+  signsPrinted(file: string, printed: boolean, balance = false): void {
     this.printedSigns.set(file, printed && this.printedSigns.get(file) !== false);
+    if (balance) this.balanced.add(file);
   }
+
+  /** Files with a table that has a running balance: its arithmetic, not a type, says which way. */
+  private readonly balanced = new Set<string>();
 
   private readonly feeRule: ((amount: Fen, card: StatementLine['cardType']) => Fen | null) | null;
 
@@ -196,6 +200,34 @@ export class Auditor {
   }
 
   add(line: StatementLine, classification: Classification): void {
+    if (line.pending) this.addPending(line, classification);
+    else this.addLine(line, classification);
+  }
+
+  /**
+   * A record whose status says it is still being processed (处理中): read as any other (a payout
+   * still ends the run of sales it settles), but whether its money moved is not known yet, so
+   * nothing it shows is claimed — what would have been is to review — and a deduction of it does
+   * not use up an agreed charge's period.
+   */
+  private addPending(line: StatementLine, classification: Classification): void {
+    const decided = this.decided.length;
+    const undecided = this.pending.length;
+    this.addLine(line, classification);
+    const review: Decision = {
+      verdict: 'needs_review',
+      overcharge: 0,
+      reason: '这一笔的状态为“处理中”，钱是否已扣尚不确定，需核实',
+      reasonEn: 'The record is still being processed: whether the money was taken is not known yet',
+    };
+    for (let i = decided; i < this.decided.length; i++) {
+      const f = this.decided[i];
+      if (f?.verdict === 'unauthorized') Object.assign(f, review);
+    }
+    for (const p of this.pending.splice(undecided)) this.decided.push({ ...p.finding, ...review });
+  }
+
+  private addLine(line: StatementLine, classification: Classification): void {
     const tally = this.tallyOf(line.file);
     if (line.date !== tally.lastDate) {
       if (tally.lastDate !== '') {
@@ -298,8 +330,13 @@ export class Auditor {
           );
           return;
         }
-        // a charge row printed as money in: its finding is the next one made
-        if (line.amount > 0) this.moneyIn.add(this.seq);
+        // a charge row printed as money in: its finding is the next one made — unless its type
+        // says it is a deduction (扣费) of a charge it names, and no balance says otherwise
+        if (
+          line.amount > 0 &&
+          !(classification.deductionType === true && !this.balanced.has(line.file))
+        )
+          this.moneyIn.add(this.seq);
         this.addDeduction(
           line,
           category,

@@ -94,6 +94,7 @@ export const COLUMN_ROLES = [
   'balance',
   'count',
   'terminal',
+  'status',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
@@ -123,6 +124,11 @@ export interface StatementLine {
   description: string;
   cardType: CardType;
   reference: string;
+  /**
+   * A status column says the record is still being processed (处理中, PENDING): whether its money
+   * moved is not yet known, so it is never claimed.
+   */
+  pending?: true;
 }
 
 export const FEE_CATEGORIES = [

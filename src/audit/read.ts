@@ -48,6 +48,9 @@ export const MAX_REPORT_WARNINGS = 200;
 
 export const PROGRESS_EVERY = 20_000;
 
+/** At most this many rows of a sheet of day totals are held back (see readStatement). */
+const MAX_DAY_ROWS = 4000;
+
 class Period {
   from: IsoDate | null = null;
   to: IsoDate | null = null;
@@ -139,7 +142,24 @@ export async function readStatement(
     layout: TableLayout | null;
     buffer: SourceRow[];
     gaveUp: boolean;
+    /** The lines of a sheet that may be a day-by-day summary of another's detail, held back. */
+    held?: StatementLine[];
   }
+  // a workbook's sheet of day totals (日汇总: a date, 笔数, 交易金额, 手续费合计 — one row a day)
+  // sums the detail another sheet lists: read as records, its totals are deductions read twice and
+  // use up the periods of agreed charges before the detail's own rows come. Such a sheet's lines
+  // are held until the workbook is read; they are its records only when no other sheet has any.
+  // (a workbook's sheets are listed as they come: whether there is another is known at the end)
+  const workbook = decoded.meta.sheets !== undefined;
+  const daySheets: { name: string | undefined; lines: StatementLine[] }[] = [];
+  const closeSheet = (current: Sheet) => {
+    const held = current.held;
+    if (held === undefined) return;
+    current.held = undefined;
+    if (held.length >= 2 && new Set(held.map((l) => l.date)).size >= 0.9 * held.length)
+      daySheets.push({ name: current.name, lines: held });
+    else for (const line of held) record(line);
+  };
   // (typed so: it is set by `onRow`, which the checker does not follow)
   let sheet = null as Sheet | null;
   const readers = new Map<TableLayout, RowInterpreter>();
@@ -171,6 +191,16 @@ export async function readStatement(
     }
     const result = readerFor(layout)(row);
     if (result.kind === 'skip') return;
+    if (result.kind === 'line' && sheet?.held !== undefined) {
+      sheet.held.push(result.line);
+      // a day a row for eleven years at most: a longer sheet is no summary of days, and its
+      // lines are not kept waiting
+      if (sheet.held.length > MAX_DAY_ROWS) {
+        for (const line of sheet.held) record(line);
+        sheet.held = undefined;
+      }
+      return;
+    }
     if (pdf) {
       // a PDF's rows are its records in reading order, headers and totals not counted (spec §3)
       pdfRecords += 1;
@@ -204,6 +234,8 @@ export async function readStatement(
       current.layout = null;
     }
     if (current.layout) {
+      if (workbook && current.layout.columns.count !== undefined && !current.layout.turned)
+        current.held = [];
       layouts.push(current.layout);
       onLayout?.(current.layout);
       for (const r of current.buffer) consume(r, current.layout);
@@ -225,6 +257,7 @@ export async function readStatement(
     tick();
     if (sheet === null || row.sheet !== sheet.name) {
       if (sheet !== null && sheet.layout === null && !sheet.gaveUp) settle(sheet, false);
+      if (sheet !== null) closeSheet(sheet);
       sheet = { name: row.sheet, layout: null, buffer: [], gaveUp: false };
     }
     if (sheet.layout) {
@@ -263,6 +296,20 @@ export async function readStatement(
   }
   if (sheet !== null && sheet.layout === null && !sheet.gaveUp) {
     settle(sheet, layouts.length === 0 && (decoded.meta.sheets?.length ?? 1) <= 1);
+  }
+  if (sheet !== null) closeSheet(sheet);
+  // (what the other sheets read is the detail: lines recorded so far)
+  const detail = records;
+  for (const day of daySheets) {
+    if (detail === 0) {
+      for (const line of day.lines) record(line);
+      continue;
+    }
+    problems.push({
+      file: source.file,
+      ...(day.name === undefined ? {} : { sheet: day.name }),
+      message: `工作表“${day.name ?? ''}”是逐日汇总（每天一行，带笔数），明细在其他工作表中，这 ${day.lines.length} 行不再重复计入 (a sheet of daily totals of another sheet's detail; its ${day.lines.length} rows are not read as records)`,
+    });
   }
   const first = layouts[0] ?? requireLayout([], lexicon, options.map, source.file);
   problems.unshift(...decoded.problems);

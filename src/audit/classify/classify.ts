@@ -50,6 +50,11 @@ export interface Classification {
   saleFee?: boolean;
   /** For `credit` lines that reverse a fee (流量费冲正): the category reversed. */
   reverses?: FeeCategory;
+  /**
+   * For `fee` lines: the type column itself says a deduction (扣费, 扣款), so a charge it names is
+   * one whichever sign the export printed (see Auditor.againstTheSign).
+   */
+  deductionType?: true;
   /** For `settlement` lines: the text names the payout's speed (秒到/D0/提现), so a fee column is its fee. */
   speed?: boolean;
 }
@@ -183,6 +188,7 @@ export function classifyLine(line: StatementLine, lexicon: Lexicon): Classificat
         ? { network: 'ambiguous' as const }
         : {}),
     ...(saleFee && !named ? { saleFee: true } : {}),
+    ...(typeSays(lexicon.deduction) ? { deductionType: true as const } : {}),
   });
   const namedFee = (basis: string, weakReason?: string): Classification =>
     fee(

@@ -151,3 +151,37 @@ describe('header detection', () => {
     ).toThrow(/交易额/);
   });
 });
+
+describe('a status column', () => {
+  it('is the 交易状态/Status column, never a 退款状态', () => {
+    const layout = detectLayout(
+      rows(
+        ['交易时间', '交易类型', '交易状态', '交易金额', '退款状态', '手续费'],
+        ['2024-03-01 10:00:00', 'MICROPAY', 'SUCCESS', '100.00', '', '0.38'],
+        ['2024-03-01 11:00:00', 'MICROPAY', 'REFUND', '50.00', 'SUCCESS', '0.19'],
+      ),
+      lexicon,
+    );
+    expect(layout && describeColumns(layout)).toMatchObject({ status: '交易状态' });
+  });
+
+  it.each([
+    ['失败', true, false],
+    ['扣款失败', true, false],
+    ['已关闭', true, false],
+    ['FAILED', true, false],
+    ['cancelled', true, false],
+    ['处理中', false, true],
+    ['PENDING', false, true],
+    ['成功', false, false],
+    ['已结算', false, false],
+    ['已扣除', false, false],
+    ['REFUND', false, false],
+  ])('%s: failed %s, pending %s', (word, failed, pending) => {
+    const text = word.toLowerCase();
+    expect([lexicon.statusFailed.test(text), lexicon.statusPending.test(text)]).toEqual([
+      failed,
+      pending,
+    ]);
+  });
+});

@@ -84,8 +84,6 @@ export interface TableLayout {
    * may say only 代扣 while its 附言 names the fee, so each row's description is read with them.
    */
   remarks?: number[];
-  /** A status column (结算状态): rows it marks failed (lexicon `status.failed`) moved no money. */
-  status?: number;
 }
 
 /** Headers of text columns that name a party or an account, not what a row is. */
@@ -317,6 +315,7 @@ const DESCRIBE: Record<ColumnRole, string> = {
   balance: '余额',
   count: '笔数',
   terminal: '终端号',
+  status: '状态',
 };
 
 export function roleName(role: ColumnRole): string {
@@ -400,6 +399,43 @@ function chargesBesideAmount(
     columns.outflow = index;
     return;
   }
+}
+
+/**
+ * A column that is each transaction's card fee, not a fixed charge of the same name: filled on
+ * (nearly) every row that has an amount, at most 5 % of it, about the same share of it on nine rows
+ * in ten (a rate, give or take a fen of rounding; a fixed 1.00 on sales of 10 and of 3000 is no
+ * rate), and the settled amount either the amount less this fee or the amount itself (the fee
+ * taken separately).
+ */
+function feeOfRate(amount: ColumnStats, fee: ColumnStats, net: ColumnStats): boolean {
+  const ratios: number[] = [];
+  const pairs: [number, number][] = [];
+  let withAmount = 0;
+  let settled = 0;
+  for (let i = 0; i < amount.values.length; i++) {
+    const a = amount.values[i];
+    if (a === null || a === undefined || a === 0) continue;
+    withAmount += 1;
+    const f = fee.values[i];
+    if (f === null || f === undefined || f === 0) continue;
+    const size = Math.abs(a);
+    const charge = Math.abs(f);
+    if (charge * 20 > size) return false;
+    ratios.push(charge / size);
+    pairs.push([size, charge]);
+    const n = net.values[i];
+    if (n !== null && n !== undefined && (Math.abs(n) === size || Math.abs(n) === size - charge))
+      settled += 1;
+  }
+  if (pairs.length < 5 || pairs.length < 0.8 * withAmount || settled < 0.8 * pairs.length)
+    return false;
+  const rate = [...ratios].sort((x, y) => x - y)[Math.floor(ratios.length / 2)] ?? 0;
+  const near = pairs.filter(
+    ([size, charge]) => charge >= (size * rate) / 2 - 1 && charge <= size * rate * 2 + 1,
+  ).length;
+  const spread = new Set(pairs.map(([size]) => size)).size;
+  return near >= 0.9 * pairs.length && spread >= 3;
 }
 
 /** The map without the roles that were taken back (set to undefined). */
@@ -573,6 +609,26 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     }
   }
   const free = () => numeric.filter((s) => !taken().has(s.index));
+
+  // a card fee under a word that also names fixed charges (支付宝's 服务费（元）): taken as the fee
+  // column only when its values are a card fee's (see feeOfRate)
+  const rateAmount = statsOf('amount');
+  const rateNet = statsOf('net');
+  if (!triple && columns.fee === undefined && rateAmount && rateNet && lexicon.rateFeeColumn) {
+    const rateWord = lexicon.rateFeeColumn;
+    const fee = free().find(
+      (s) => rateWord.test(headerKey(headers[s.index] ?? '')) && feeOfRate(rateAmount, s, rateNet),
+    );
+    if (fee) {
+      columns.fee = fee.index;
+      const nonZero = fee.values.filter((v) => v !== null && v !== 0).length;
+      feeNegative = fee.negatives >= 0.8 * nonZero;
+      arithmeticConfirmed = true;
+      reasons.push(
+        `${name(fee.index)}在有金额的行上都有，约为金额的固定比例，${name(rateNet.index)}是金额或金额减去它：是每笔交易的手续费${feeNegative ? '（记为负数）' : ''}`,
+      );
+    }
+  }
 
   // debit and credit in two columns that exclude each other
   if (
@@ -965,13 +1021,6 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
           ? 'high'
           : 'medium';
   const remarkColumns = remarks.filter((i) => !taken().has(i));
-  // a status column (结算状态 成功/失败): a row it marks failed moved no money (lines.ts)
-  const statusWords = lexicon.statusColumn;
-  const status =
-    statusWords === null
-      ? -1
-      : headers.findIndex((h, i) => h !== '' && !taken().has(i) && statusWords.test(headerKey(h)));
-  if (status >= 0) reasons.push(`${name(status)}标为失败的行不计入`);
   for (const index of remarkColumns) reasons.push(`${name(index)}与摘要一并读取`);
   if (wordsAgree) reasons.unshift('表头的日期列和金额列与内容相符');
   if (!headerRow) reasons.unshift('没有表头，各列由内容和算术判断');
@@ -990,6 +1039,5 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     issues,
     ...(period ? { period } : {}),
     ...(remarkColumns.length > 0 ? { remarks: remarkColumns } : {}),
-    ...(status >= 0 ? { status } : {}),
   };
 }

@@ -117,6 +117,17 @@ describe('rows → statement lines', () => {
     }
   });
 
+  it('a charge printed only in the fee column (交易金额 empty) is read as a 0.00 amount with its fee', () => {
+    const h = ['清算日期', '交易类型', '卡类型', '交易金额', '手续费', '清算金额', '费用名称'];
+    const r = read(h, ['2024-02-12', '其他费用', '', '', '25.00', '-25.00', '会员服务费']);
+    expect(r.kind === 'line' && [r.line.amount, r.line.fee]).toEqual([0, 2500]);
+    const noNet = read(h, ['2024-02-12', '扣费', '', '', '25.00', '', 'SIM卡年费']);
+    expect(noNet.kind === 'line' && [noNet.line.amount, noNet.line.fee]).toEqual([0, 2500]);
+    // a settled amount that is not the fee says other money moved: not read as a charge
+    const other = read(h, ['2024-02-12', '其他费用', '', '', '25.00', '100.00', '会员服务费']);
+    expect(other.kind === 'problem' && other.problem.message).toMatch(/金额为空/);
+  });
+
   it('uses a direction column and separate in/out columns', () => {
     const d = read(['日期', '摘要', '金额', '收/支'], ['2024-01-01', '流量费', '99.00', '支出']);
     expect(d.kind === 'line' && d.line.amount).toBe(-9900);

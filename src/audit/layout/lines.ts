@@ -13,7 +13,7 @@ import { cellText, type MoneyUnit, type TableLayout } from './columns.js';
  */
 export type LineResult =
   | { kind: 'line'; line: StatementLine }
-  | { kind: 'skip'; why: 'blank' | 'summary' | 'note' | 'header' | 'failed' }
+  | { kind: 'skip'; why: 'blank' | 'summary' | 'note' | 'header' }
   | { kind: 'problem'; problem: InputProblem };
 
 export function parseMoneyCell(
@@ -200,9 +200,9 @@ export function createRowInterpreter(
       c.outflow === undefined &&
       c.direction === undefined &&
       c.count === undefined &&
+      c.status === undefined &&
       layout.charges !== true &&
       (layout.remarks?.length ?? 0) === 0 &&
-      layout.status === undefined &&
       u.amount === 'yuan' &&
       u.fee === 'yuan' &&
       u.net === 'yuan';
@@ -435,12 +435,21 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
     date = carried;
   }
 
-  // a row its status column marks failed (结算状态 失败) moved no money: a failed deduction is none
-  if (layout.status !== undefined && lexicon.failedStatus !== null) {
-    const status = foldWidth(cellText(at(layout.status)))
-      .toLowerCase()
-      .replace(/\s+/gu, '');
-    if (status !== '' && lexicon.failedStatus.test(status)) return { kind: 'skip', why: 'failed' };
+  // a status column: a record that failed (扣款失败, FAILED, 已关闭) moved no money — a failed
+  // deduction is no deduction, and must not use up an agreed charge's period — so it is not read,
+  // but said; one still being processed (处理中) is read, and never claimed
+  let pending = false;
+  if (c.status !== undefined) {
+    const status = foldWidth(cellText(at(c.status)))
+      .replace(/\s+/gu, '')
+      .toLowerCase();
+    if (status !== '' && lexicon.statusFailed.test(status))
+      return problemAt(
+        row,
+        file,
+        `状态为“${cellText(at(c.status))}”：这一笔没有成功，钱没有动，不计入 (status says failed: no money moved; not counted)`,
+      );
+    pending = status !== '' && lexicon.statusPending.test(status);
   }
 
   let amount: Fen;
@@ -468,10 +477,14 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
     if (parsed === null) {
       // 期初余额 / 承前页 with a date and only a balance: not a record
       if (summaryNamed(cells, isSummary)) return { kind: 'skip', why: 'summary' };
-      return problemAt(row, file, `金额为空 (empty amount)`);
-    }
-    // an unsigned 交易金额 on a row whose money went out (支出: a payout, a refund) is money out
-    amount = movement !== null && movement < 0 && parsed > 0 ? -parsed : parsed;
+      // a charge printed in the fee column alone (其他费用 | 交易金额 empty | 手续费 29.00 |
+      // 清算金额 -29.00): a row of no sale whose money taken is its fee, read as the 0.00 amount
+      // some exports print there (the classifier still wants a fee named or a 扣费 type)
+      if (!feeIsTheCharge(row, context)) return problemAt(row, file, `金额为空 (empty amount)`);
+      amount = 0;
+    } else
+      // an unsigned 交易金额 on a row whose money went out (支出: a payout, a refund) is money out
+      amount = movement !== null && movement < 0 && parsed > 0 ? -parsed : parsed;
   } else {
     if (movement === null) {
       if (summaryNamed(cells, isSummary)) return { kind: 'skip', why: 'summary' };
@@ -514,7 +527,7 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
       if (remark !== '' && remark !== description)
         description = description === '' ? remark : `${description} ${remark}`;
     }
-  return lineOf(
+  const result = lineOf(
     context,
     row.row,
     row.sheet,
@@ -530,6 +543,22 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
     cellText(at(c.cardType)),
     cellText(at(c.reference)),
   );
+  if (pending && result.kind === 'line') result.line.pending = true;
+  return result;
+}
+
+/**
+ * A row with an empty amount whose fee column holds a charge: a fee other than zero, and a
+ * settled amount that is empty or that same fee (taken, or given back) — never a row whose
+ * settled amount says some other money moved.
+ */
+function feeIsTheCharge(row: SourceRow, context: ReadContext): boolean {
+  const c = context.layout.columns;
+  if (c.fee === undefined) return false;
+  const fee = parseMoneyCell(row.cells[c.fee], context.units.fee);
+  if (typeof fee !== 'number' || fee === 0) return false;
+  const net = c.net === undefined ? null : parseMoneyCell(row.cells[c.net], context.units.net);
+  return net === null || (typeof net === 'number' && Math.abs(net) === Math.abs(fee));
 }
 
 /** The row's line from its values: totals told apart, summary sums kept without their fee. */

@@ -249,6 +249,8 @@ export function fitsRole(role: ColumnRole, s: ColumnStats | undefined, named = f
     case 'type':
     case 'description':
       return share(s, 'text', 'card', 'direction', 'id') >= 0.5;
+    case 'status':
+      return share(s, 'text') >= 0.8;
   }
 }
 

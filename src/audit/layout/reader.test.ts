@@ -928,22 +928,7 @@ describe('platform bills (red-team corpus 2, issue 11)', () => {
   });
 });
 
-describe('issue #11 item 6: a 结算状态 column, amounts in 万', () => {
-  it('passes over a row its 结算状态 marks 失败: a failed deduction took no money', () => {
-    const { lines } = read(
-      table(
-        ['交易时间', '交易类型', '交易金额', '手续费', '结算金额', '摘要', '结算状态'],
-        ['2024-03-05 10:22:33', '消费', '100.00', '0.60', '99.40', '', '成功'],
-        ['2024-03-06 02:10:00', '扣费', '-68.00', '0.00', '-68.00', '流量费', '失败'],
-        ['2024-03-06 02:11:00', '扣费', '-68.00', '0.00', '-68.00', '流量费', '成功'],
-      ),
-    );
-    expect(brief(lines)).toEqual([
-      ['2024-03-05', 10000, 60, 9940],
-      ['2024-03-06', -6800, 0, -6800],
-    ]);
-  });
-
+describe('issue #11 item 6: amounts in 万', () => {
   it('reads 1.2万 only where the amount less the fee is the settled amount in yuan', () => {
     // most amounts are plain, as in a statement that writes only the large ones in 万
     const statement = (...wan: Cell[][]) =>
@@ -966,5 +951,38 @@ describe('issue #11 item 6: a 结算状态 column, amounts in 万', () => {
     // the same figure whose settled amount does not confirm it: refused, never guessed
     const unconfirmed = statement(['2024-03-05 10:22:33', '消费', '1.2万', '78.76', '1150.00']);
     expect(() => read(unconfirmed)).toThrow(/unreadable amount/u);
+  });
+});
+
+describe('a card fee under the name 服务费 (支付宝 交易明细)', () => {
+  const header = ['业务类型', '创建时间', '订单金额（元）', '商家实收（元）', '服务费（元）'];
+  const sales: [string, string][] = [
+    ['371.21', '-1.41'],
+    ['322.00', '-1.22'],
+    ['67.00', '-0.25'],
+    ['297.66', '-1.13'],
+    ['80.42', '-0.31'],
+    ['185.94', '-0.71'],
+  ];
+
+  it('is the fee column when it is a rate of each amount, beside a settled amount', () => {
+    const { layout, lines } = read(
+      table(header, ...sales.map(([a, f], i) => ['交易', `2024-04-0${i + 1} 10:00:00`, a, a, f])),
+    );
+    expect(layout.columns.fee).toBe(4);
+    expect(lines[0]?.fee).toBe(141);
+  });
+
+  it('is not when it holds a fixed charge on rows of its own', () => {
+    const rows: Cell[][] = sales.map(([a], i) => ['交易', `2024-04-0${i + 1} 10:00:00`, a, a, '']);
+    rows.push(['扣费', '2024-04-08 02:00:00', '', '', '-29.00']);
+    const layout = detectLayout(table(header, ...rows), lexicon);
+    expect(layout?.columns.fee).toBeUndefined();
+  });
+
+  it('is not when it is the same fixed sum on every sale', () => {
+    const rows = sales.map(([a], i) => ['交易', `2024-04-0${i + 1} 10:00:00`, a, a, '-1.00']);
+    const layout = detectLayout(table(header, ...rows), lexicon);
+    expect(layout?.columns.fee).toBeUndefined();
   });
 });

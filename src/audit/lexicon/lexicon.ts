@@ -40,12 +40,16 @@ export const lexiconSchema = z.object({
   summaryRow: z.string(),
   /** Words anywhere in a dated row's type or description that make it a daily (period) total. */
   dailySummary: z.string().optional(),
-  noteRow: z.string(),
   /**
-   * A status column (结算状态, 交易状态) and the words in it that say a row failed: a failed
-   * deduction took no money, so the row is no movement at all.
+   * A header that names a fee column only when its values are a card fee's (服务费: also the name
+   * of fixed charges), see infer.ts `feeOfRate`.
    */
-  status: z.object({ column: z.string(), failed: z.string() }).optional(),
+  rateFeeColumn: z.string().optional(),
+  /** Words of a status column (结算状态, Status): a record that failed, or is still pending. */
+  statuses: z
+    .object({ note: z.string().optional(), failed: z.string(), pending: z.string() })
+    .default({ failed: '^(失败|已关闭|已撤销|failed|cancel+ed)$', pending: '^(处理中|pending)$' }),
+  noteRow: z.string(),
   kinds: z.object({
     refundWords: z.string(),
     transaction: z.string(),
@@ -93,9 +97,13 @@ export interface Lexicon {
   credit: RegExp;
   summaryRow: RegExp;
   dailySummary: RegExp | null;
+  /** A header that is a fee column when its values are a rate's (服务费（元）). */
+  rateFeeColumn: RegExp | null;
+  /** A status that says no money moved (失败, 已关闭, FAILED …). */
+  statusFailed: RegExp;
+  /** A status that says the record is still being processed (处理中, PENDING …). */
+  statusPending: RegExp;
   noteRow: RegExp;
-  statusColumn: RegExp | null;
-  failedStatus: RegExp | null;
   refundWords: RegExp;
   transaction: RegExp;
   reversal: RegExp;
@@ -197,9 +205,10 @@ export function compileLexicon(input: unknown): Lexicon {
     credit: compile(d.cardTypes.credit, 'cardTypes.credit'),
     summaryRow: compile(d.summaryRow, 'summaryRow'),
     dailySummary: d.dailySummary === undefined ? null : compile(d.dailySummary, 'dailySummary'),
+    rateFeeColumn: d.rateFeeColumn === undefined ? null : compile(d.rateFeeColumn, 'rateFeeColumn'),
+    statusFailed: compile(d.statuses.failed, 'statuses.failed'),
+    statusPending: compile(d.statuses.pending, 'statuses.pending'),
     noteRow: compile(d.noteRow, 'noteRow'),
-    statusColumn: d.status === undefined ? null : compile(d.status.column, 'status.column'),
-    failedStatus: d.status === undefined ? null : compile(d.status.failed, 'status.failed'),
     refundWords: compile(d.kinds.refundWords, 'kinds.refundWords'),
     transaction: compile(d.kinds.transaction, 'kinds.transaction'),
     reversal: compile(d.kinds.reversal, 'kinds.reversal'),
