@@ -85,6 +85,8 @@ describe('fee deductions are recognised by meaning, not a fixed list', () => {
     ['扣费', '机具工本费', 'fee:deposit'],
     // instant settlement
     ['扣费', '秒到费', 'fee:instant_settlement_fee'],
+    // 拉卡拉 names its 秒到 fee a value-added service: the 秒到 decides, not 增值服务费
+    ['扣费', '秒到增值服务费', 'fee:instant_settlement_fee'],
     ['扣费', 'D0手续费', 'fee:instant_settlement_fee'],
     ['扣费', 'T+0垫资费', 'fee:instant_settlement_fee'],
     ['扣费', '提现手续费', 'fee:instant_settlement_fee'],

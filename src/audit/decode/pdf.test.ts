@@ -1,5 +1,9 @@
+import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { linesOf, rowsOfLines, type TextLine } from './pdf.js';
+import { findCjkFont } from '../../documents/fonts.js';
+import type { SourceRow } from '../model.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import { decodePdf, linesOf, rowsOfLines, type TextLine } from './pdf.js';
 
 const line = (page: number, ...cells: [number, string][]): TextLine => ({
   page,
@@ -111,5 +115,101 @@ describe('rebuilding a PDF table from its lines', () => {
       line(2, [0, '2024-12-02'], [100, '-60.00'], [200, '0.00'], [300, '流量费']),
     ]);
     expect(rows.map((r) => r.cells[0])).toEqual(['交易日期', 'Date', '2024-12-01', '2024-12-02']);
+  });
+});
+
+const font = findCjkFont();
+
+/**
+ * A 7.5 pt table whose right-aligned amount column ends 4 points before a left-aligned text column:
+ * PDF.js joins the two headings and an amount with the words after it into one piece of text.
+ */
+async function narrowPdf(header: string[], rows: string[][]): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'A4', margin: 30 });
+  const parts: Buffer[] = [];
+  doc.on('data', (part: Buffer) => {
+    parts.push(part);
+  });
+  const done = new Promise<Buffer>((resolve) => {
+    doc.on('end', () => {
+      resolve(Buffer.concat(parts));
+    });
+  });
+  if (font) doc.registerFont('cjk', font.regular, font.regularFace ?? '');
+  doc.font('cjk').fontSize(7.5);
+  const columns = [
+    { w: 70, align: 'left' },
+    { w: 70, align: 'right' },
+    { w: 70, align: 'right' },
+    { w: 110, align: 'left' },
+    { w: 60, align: 'left' },
+  ] as const;
+  [header, ...rows].forEach((cells, index) => {
+    let x = 30;
+    columns.forEach((column, at) => {
+      const text = cells[at] ?? '';
+      doc.text(text, x, 60 + index * 11.5, {
+        width: column.w - 4,
+        align: column.align,
+        lineBreak: false,
+      });
+      x += column.w;
+    });
+  });
+  doc.end();
+  return new Uint8Array(await done);
+}
+
+async function cellsOf(bytes: Uint8Array) {
+  async function* chunks() {
+    await Promise.resolve();
+    yield bytes;
+  }
+  const rows: SourceRow[] = [];
+  for await (const batch of decodePdf(chunks(), 'narrow.pdf', DEFAULT_LIMITS).batches)
+    rows.push(...batch);
+  return rows.map((r) => r.cells);
+}
+
+describe.skipIf(font === null)('columns set only points apart', () => {
+  it('splits a joined heading where amounts end and words begin under it', async () => {
+    const cells = await cellsOf(
+      await narrowPdf(
+        ['交易日期', '交易金额', '清算金额', '备注', '参考号'],
+        [
+          ['2025-03-01', '278.69', '277.30', '', '104022852152'],
+          ['2025-03-02', '0.00', '-99.00', '智能终端4G流量服务', '104022852153'],
+          ['2025-03-03', '0.00', '-1040.83', '清算入账', '104022852154'],
+          // the second line of a wrapped 备注: an amount and words inside one cell stay one cell
+          ['', '', '', '4.00 手续费63.14', ''],
+        ],
+      ),
+    );
+    expect(cells).toEqual([
+      ['交易日期', '交易金额', '清算金额', '备注', '参考号'],
+      ['2025-03-01', '278.69', '277.30', null, '104022852152'],
+      ['2025-03-02', '0.00', '-99.00', '智能终端4G流量服务', '104022852153'],
+      ['2025-03-03', '0.00', '-1040.83', '清算入账', '104022852154'],
+      [null, null, null, '4.00 手续费63.14', null],
+    ]);
+  });
+
+  it('splits English headings the data shows to be two columns, and keeps a two-word heading', async () => {
+    const cells = await cellsOf(
+      await narrowPdf(
+        ['Date', 'Fee Amount', 'Net', 'Details', 'Ref'],
+        [
+          ['2025-05-01', '1.39', '-1526.42', 'T+0 payout', 'R1'],
+          ['2025-05-02', '0.56', '-120.00', 'SIM card annual fee', 'R2'],
+          ['2025-05-03', '0.44', '110.65', '', 'R3'],
+        ],
+      ),
+    );
+    expect(cells).toEqual([
+      ['Date', 'Fee Amount', 'Net', 'Details', 'Ref'],
+      ['2025-05-01', '1.39', '-1526.42', 'T+0 payout', 'R1'],
+      ['2025-05-02', '0.56', '-120.00', 'SIM card annual fee', 'R2'],
+      ['2025-05-03', '0.44', '110.65', null, 'R3'],
+    ]);
   });
 });

@@ -30,6 +30,10 @@ export interface TextRun {
   x0: number;
   x1: number;
   text: string;
+  /** Begun by a word PDF.js joined to the run before it: a column border only where the header has one. */
+  joined?: boolean;
+  /** Its words, kept when PDF.js joined some of them (a heading over two columns is split by them). */
+  words?: { x0: number; x1: number; text: string; joined: boolean }[];
 }
 
 export interface TextLine {
@@ -37,12 +41,16 @@ export interface TextLine {
   runs: TextRun[];
 }
 
-interface Piece {
+export interface Piece {
   x: number;
   y: number;
   width: number;
   size: number;
   text: string;
+  /** A word PDF.js joined onto the one before it with a space (see `wordsOf`). */
+  joined?: boolean;
+  /** The whole piece a word was cut from: two pieces are told apart by their whole texts. */
+  whole?: string;
 }
 
 /** Pieces whose baselines differ by less than this share of the font size are on one line. */
@@ -70,6 +78,9 @@ const FIGURE = /^[-+(（]?[-+]?[¥￥$]?\s*[-+]?[\d,.:/%-]*\d[\d,.:/%-]*[)）]?$
  * gap between two pieces of Chinese is a column border. Single characters are spared: a heading
  * set with letter spacing (`摘 要`) may come as one piece a character.
  */
+/** An amount with its decimals (`-99.00`, `1,040.83`) or a rate (`0.38%`). */
+const AMOUNT = /^[-+(（]?[¥￥$]?[-+]?[\d,]*\d[.]\d+%?[)）]?$/u;
+
 function separateCells(left: string, right: string): boolean {
   const a = left.trim();
   const b = right.trim();
@@ -78,10 +89,48 @@ function separateCells(left: string, right: string): boolean {
   return a.length >= 2 && b.length >= 2 && CJK.test(a) && CJK.test(b);
 }
 
+/** A character's advance in ems, to place the words of a piece: CJK and full-width forms are square. */
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+const emsOf = (text: string) => {
+  const wide = text.match(new RegExp(WIDE.source, 'gu'))?.length ?? 0;
+  return wide + 0.55 * (Array.from(text).length - wide);
+};
+
+/**
+ * The words of one piece, each where it is drawn. PDF.js joins text drawn less than about 0.6 font
+ * size apart into one piece with a space (`-99.00 智能终端4G流量服务`, `清算金额 备注`), so two cells
+ * of columns set only points apart arrive as one piece. The words' positions are estimated from
+ * the piece's width (CJK characters one em, others about half). Inside a piece only an amount
+ * followed by words is taken for a column border (see `linesOf`): a space between two labels
+ * may be a cell's own (`刷卡收款 交易额213.`); a heading over two columns is split by the data
+ * rows under it (`splitHeader`).
+ */
+export function wordsOf(piece: Piece): Piece[] {
+  const words = piece.text.trim().split(/\s+/u);
+  if (words.length < 2) return [piece];
+  const ems = words.map(emsOf);
+  const inked = ems.reduce((a, b) => a + b, 0) * piece.size;
+  const minGap = 0.25 * piece.size;
+  let gap = (piece.width - inked) / (words.length - 1);
+  let scale = 1;
+  if (gap < minGap) {
+    gap = minGap;
+    scale = Math.max(piece.width - gap * (words.length - 1), 0) / inked;
+  }
+  let x = piece.x;
+  return words.map((text, index) => {
+    const width = (ems[index] ?? 0) * piece.size * scale;
+    const word = { ...piece, x, width, text, joined: index > 0, whole: piece.text };
+    x += width + gap;
+    return word;
+  });
+}
+
 /** Groups a page's text pieces into lines (top to bottom) of runs (left to right). */
 export function linesOf(pieces: readonly Piece[], page: number): TextLine[] {
   const sorted = pieces
     .filter((p) => !PAGE_PIECE.test(p.text.trim()))
+    .flatMap(wordsOf)
     .sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: Piece[][] = [];
   for (const piece of sorted) {
@@ -98,19 +147,44 @@ export function linesOf(pieces: readonly Piece[], page: number): TextLine[] {
   return groups.map((group) => {
     group.sort((a, b) => a.x - b.x);
     const runs: TextRun[] = [];
-    let last: { run: TextRun; size: number; piece: string } | null = null;
+    let last: {
+      run: TextRun;
+      size: number;
+      piece: string;
+      whole: string;
+      words: TextRun['words'] & {};
+    } | null = null;
     for (const piece of group) {
       const gap = last ? piece.x - last.run.x1 : Infinity;
       const size = Math.max(piece.size, last?.size ?? 0);
       const spaced = gap > WORD_GAP * size;
-      if (last && gap <= CELL_GAP * size && !(spaced && separateCells(last.piece, piece.text))) {
+      const border = piece.joined
+        ? AMOUNT.test(last?.piece ?? '') && !FIGURE.test(piece.text)
+        : spaced && separateCells(last?.whole ?? '', piece.whole ?? piece.text);
+      const word = {
+        x0: piece.x,
+        x1: piece.x + piece.width,
+        text: piece.text,
+        joined: piece.joined === true,
+      };
+      if (last && gap <= CELL_GAP * size && !border) {
         last.run.text += (spaced ? ' ' : '') + piece.text;
         last.run.x1 = Math.max(last.run.x1, piece.x + piece.width);
         last.piece = piece.text;
+        last.whole = piece.whole ?? piece.text;
+        last.words.push(word);
+        if (piece.joined) last.run.words = last.words;
       } else {
-        const run = { x0: piece.x, x1: piece.x + piece.width, text: piece.text };
+        const run: TextRun = { x0: piece.x, x1: piece.x + piece.width, text: piece.text };
+        if (piece.joined) run.joined = true;
         runs.push(run);
-        last = { run, size: piece.size, piece: piece.text };
+        last = {
+          run,
+          size: piece.size,
+          piece: piece.text,
+          whole: piece.whole ?? piece.text,
+          words: [word],
+        };
       }
     }
     for (const run of runs) run.text = run.text.replace(/\s+/gu, ' ').trim();
@@ -225,6 +299,97 @@ export function alignmentOf(lines: readonly TextLine[], header: readonly TextRun
   return best;
 }
 
+const overlapOf = (run: TextRun, column: TextRun) =>
+  Math.min(run.x1, column.x1) - Math.max(run.x0, column.x0);
+
+/** The header column a run lies under, or -1 when it lies under none. */
+function overlapped(run: TextRun, header: readonly TextRun[]): number {
+  let best = -1;
+  let bestOverlap = 0;
+  header.forEach((column, index) => {
+    const overlap = overlapOf(run, column);
+    if (overlap > bestOverlap) {
+      bestOverlap = overlap;
+      best = index;
+    }
+  });
+  return best;
+}
+
+/**
+ * A heading PDF.js joined with the next (`清算金额 备注`, `Net Details`: a right-aligned heading 4
+ * points before a left-aligned one) is two headings where the data rows under it show two columns:
+ * on two lines or more an amount ends and words begin under it, joined the same way. It is split at
+ * its space nearest to where the amounts end and the words begin.
+ */
+export function splitHeader(header: readonly TextRun[], lines: readonly TextLine[]): TextRun[] {
+  return header.flatMap((column) => {
+    const words = column.words;
+    if (!words || words.length < 2) return [column];
+    const borders: number[] = [];
+    for (const line of lines) {
+      line.runs.forEach((run, index) => {
+        const before = line.runs[index - 1];
+        if (!run.joined || !before) return;
+        if (overlapOf(before, column) <= 0 || overlapOf(run, column) <= 0) return;
+        const at = (before.x1 + run.x0) / 2;
+        if (at > column.x0 && at < column.x1) borders.push(at);
+      });
+    }
+    if (borders.length < 2) return [column];
+    borders.sort((a, b) => a - b);
+    const border = borders[Math.floor(borders.length / 2)] ?? 0;
+    let split = -1;
+    let distance = Infinity;
+    words.forEach((word, index) => {
+      const before = words[index - 1];
+      if (!word.joined || !before) return;
+      const d = Math.abs((before.x1 + word.x0) / 2 - border);
+      if (d < distance) {
+        distance = d;
+        split = index;
+      }
+    });
+    if (split === -1) return [column];
+    const part = (from: number, to: number): TextRun => {
+      const some = words.slice(from, to);
+      return {
+        x0: some[0]?.x0 ?? column.x0,
+        x1: Math.max(...some.map((w) => w.x1)),
+        text: some.map((w) => w.text.trim()).join(' '),
+      };
+    };
+    return [part(0, split), part(split, words.length)];
+  });
+}
+
+/**
+ * A line's runs with each joined run put back onto the run before it unless the two lie under two
+ * different header columns: an amount and words inside one cell (`4.00 手续费63.14`, a wrapped
+ * description) stay one cell.
+ */
+function rejoin(line: TextLine, header: readonly TextRun[]): TextLine {
+  if (!line.runs.some((run) => run.joined)) return line;
+  const runs: TextRun[] = [];
+  for (const run of line.runs) {
+    const before = runs.at(-1);
+    if (run.joined && before) {
+      const left = overlapped(before, header);
+      const right = overlapped(run, header);
+      if (left === -1 || right === -1 || left === right) {
+        runs[runs.length - 1] = {
+          x0: before.x0,
+          x1: Math.max(before.x1, run.x1),
+          text: `${before.text} ${run.text}`,
+        };
+        continue;
+      }
+    }
+    runs.push({ x0: run.x0, x1: run.x1, text: run.text });
+  }
+  return { page: line.page, runs };
+}
+
 /**
  * The rows of the table the lines of every page make, in reading order: page numbers dropped,
  * the header kept once (its first time), repeats of it and of the title lines above it dropped.
@@ -237,7 +402,11 @@ export function rowsOfLines(lines: readonly TextLine[]): SourceRow[] {
   kept.slice(0, HEADER_SEARCH_LINES).forEach((line, index) => {
     if (isHeader(line) && line.runs.length > (kept[headerAt]?.runs.length ?? 0)) headerAt = index;
   });
-  const header = headerAt === -1 ? null : (kept[headerAt] ?? null);
+  const found = headerAt === -1 ? null : (kept[headerAt] ?? null);
+  const header = found && {
+    ...found,
+    runs: splitHeader(found.runs, kept.slice(headerAt + 1, headerAt + 1 + ALIGNMENT_LINES)),
+  };
   // a heading of two lines (交易日期 over Date): the figure-free lines right under the header are
   // part of it, and are repeated with it on every page
   let headerEnd = headerAt;
@@ -245,11 +414,16 @@ export function rowsOfLines(lines: readonly TextLine[]): SourceRow[] {
     headerEnd += 1;
   const headerTexts = new Set(kept.slice(Math.max(headerAt, 0), headerEnd + 1).map(lineText));
   const title = new Set(kept.slice(0, Math.max(headerAt, 0)).map(lineText));
-  const body = kept.filter((line, index) => {
-    if (!header || index <= headerEnd) return true;
-    const text = lineText(line);
-    return !headerTexts.has(text) && !title.has(text);
-  });
+  const body = kept
+    .filter((line, index) => {
+      if (!header || index <= headerEnd) return true;
+      const text = lineText(line);
+      return !headerTexts.has(text) && !title.has(text);
+    })
+    .map((line, index) => {
+      if (!header || index < headerAt) return line;
+      return index === headerAt ? header : rejoin(line, header.runs);
+    });
   const alignment = header
     ? alignmentOf(
         body.filter((_, index) => index > headerEnd),
