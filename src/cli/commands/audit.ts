@@ -9,11 +9,7 @@ import { FeeGuardError } from '../../errors.js';
 import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import {
-  REPORT_FORMATS,
-  renderReportChunks,
-  type ReportFormat,
-} from '../../audit/report/render.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../audit/report/formats.js';
 import { fileChunks, readJsonFile, requireFile, resolveFrom, writeOutput } from '../files.js';
 import type { CliIo } from '../io.js';
 import {
@@ -121,7 +117,11 @@ async function runAudit(files: string[], flags: AuditFlags, io: CliIo): Promise<
   });
   if (progress.shown) io.stderr.write('\r\x1b[K');
   // written as it is rendered: a big report is never one string in memory
-  const text = renderReportChunks(report, flags.format);
+  // JSON needs none of the other formats' modules (loading them is a twentieth of a second)
+  const text =
+    flags.format === 'json'
+      ? (await import('../../audit/report/json.js')).renderJsonChunks(report)
+      : (await import('../../audit/report/render.js')).renderReportChunks(report, flags.format);
   if (flags.out) {
     await writeOutput(resolveFrom(io.cwd, flags.out), text);
     io.stderr.write(
