@@ -103,6 +103,40 @@ describe('rebuilding a PDF table from its lines', () => {
     ]);
   });
 
+  it('keeps apart an amount PDF.js joined to the words of the next column when cells are padded 2 points', () => {
+    // cells 100 points wide with 2 points of padding: headings start at 2/102/202/302, figures end
+    // at 198/298, so 0.00 ends 4 points before 说明, lies under no heading, and arrives joined to
+    // the words after it (`0.00 结算至尾号0932`)
+    const run = (x0: number, x1: number, text: string, joined = false) =>
+      joined ? { x0, x1, text, joined } : { x0, x1, text };
+    const rows = rowsOfLines([
+      {
+        page: 1,
+        runs: [
+          run(2, 34, '交易时间'),
+          run(102, 118, '金额'),
+          run(202, 226, '手续费'),
+          run(302, 318, '说明'),
+        ],
+      },
+      { page: 1, runs: [run(2, 43, '2024-05-01'), run(174, 198, '170.60'), run(282, 298, '1.02')] },
+      {
+        page: 1,
+        runs: [
+          run(2, 43, '2024-05-02'),
+          run(170, 198, '-499.89'),
+          run(282, 298, '0.00'),
+          run(302, 350, '结算至尾号0932', true),
+        ],
+      },
+    ]);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['交易时间', '金额', '手续费', '说明'],
+      ['2024-05-01', '170.60', '1.02', null],
+      ['2024-05-02', '-499.89', '0.00', '结算至尾号0932'],
+    ]);
+  });
+
   it('drops the repeats of a two-line heading (Chinese over English) on later pages', () => {
     const heading = (page: number) => [
       line(page, [0, '交易日期'], [100, '交易金额'], [200, '手续费'], [300, '摘要']),

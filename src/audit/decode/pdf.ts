@@ -366,7 +366,9 @@ export function splitHeader(header: readonly TextRun[], lines: readonly TextLine
 /**
  * A line's runs with each joined run put back onto the run before it unless the two lie under two
  * different header columns: an amount and words inside one cell (`4.00 手续费63.14`, a wrapped
- * description) stay one cell.
+ * description) stay one cell. An amount that lies under no heading and ends left of the words'
+ * heading is not in their cell (a left-aligned cell starts at its heading): with narrow cell
+ * padding a right-aligned amount ends between two headings, points before the next one.
  */
 function rejoin(line: TextLine, header: readonly TextRun[]): TextLine {
   if (!line.runs.some((run) => run.joined)) return line;
@@ -376,7 +378,10 @@ function rejoin(line: TextLine, header: readonly TextRun[]): TextLine {
     if (run.joined && before) {
       const left = overlapped(before, header);
       const right = overlapped(run, header);
-      if (left === -1 || right === -1 || left === right) {
+      // an amount under no heading that ends before the heading the words lie under starts is the
+      // previous column's right-aligned figure, a few points of cell padding before that heading
+      const apart = left === -1 && right !== -1 && before.x1 < (header[right]?.x0 ?? -Infinity);
+      if (!apart && (left === -1 || right === -1 || left === right)) {
         runs[runs.length - 1] = {
           x0: before.x0,
           x1: Math.max(before.x1, run.x1),
