@@ -30,7 +30,7 @@ const W = {
     },
   ],
   formats: {
-    zh: '可以上传 Excel（.xlsx、.xls、.xlsb）、WPS 或 LibreOffice 表格（.ods）、CSV 或文本文件、网页表格、带文字的 PDF（拍照或扫描的 PDF 读不了）。',
+    zh: '可以上传 Excel（.xlsx、.xls、.xlsb）、WPS 表格（.ods）、CSV 或文本文件、网页表格、带文字的 PDF（拍照或扫描的 PDF 读不了）。',
     en: 'Accepted: Excel (.xlsx, .xls, .xlsb), OpenDocument spreadsheets (.ods), CSV or text files, web-page tables, and PDFs that carry text (a photo or scan cannot be read).',
   },
 } as const;
