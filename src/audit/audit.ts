@@ -68,17 +68,20 @@ export async function auditStatements(
       yield { file: source.file, decoded };
     }
   })();
-  return auditDecoded(decodedSources, options);
+  return auditDecoded(decodedSources, options, sources.length === 1);
 }
 
 /** The audit of statements already decoded into rows or messages (the server and tests use it). */
 export async function auditDecoded(
   statements: AsyncIterable<{ file: string; decoded: DecodedStatement }>,
   options: AuditOptions,
+  /** The statements are one file: records are not looked up in other files (Auditor). */
+  singleFile = false,
 ): Promise<AuditReport> {
   const lexicon = options.lexicon ?? defaultLexicon();
   const auditor = new Auditor({
     contract: options.contract,
+    singleFile,
     assumeNoAgreement: options.assumeNoAgreement ?? false,
     ...(options.schedules === undefined ? {} : { schedules: options.schedules }),
   });
