@@ -1550,6 +1550,274 @@ def('rt8-25-sms-wrapped', async (rng, stem) => {
   });
 });
 
+// ---- second blind batch (written after the first score) -------------------------------------
+def('rt8-26-payout-fee-columns', async (rng, stem) => {
+  const contract = base({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [
+      { category: 'instant_settlement_fee', amountYuan: 3, every: 'month' },
+      { category: 'traffic_fee', amountYuan: 60, every: 'year' },
+    ],
+  });
+  const ev = ledger(rng, {
+    start: '2025-03-01',
+    days: 75,
+    perDay: [2, 3],
+    amount: [20, 800],
+    cards: ['credit'],
+    feeOf: feeBy({ credit: [0.6] }),
+    payoutNames: ['D0提现'],
+  });
+  ev.forEach((e) => (e.extra = []));
+  ev.filter((e) => e.kind === 'payout').forEach((p, i) => {
+    if (i % 3 === 0) p.extra.push({ cat: 'instant_settlement_fee', amt: 300, name: '垫资费' });
+    if (i === 20) p.extra.push({ cat: 'traffic_fee', amt: 8000, name: '流量费' });
+    if (i === 50) p.extra.push({ cat: 'traffic_fee', amt: 6000, name: '流量费' });
+  });
+  return emit(stem, 'xlsx', 'xlsx', {
+    events: ev,
+    contract,
+    notes:
+      'unsigned amounts; 垫资费 and 流量费 columns filled on D0提现 rows (提现金额 − fees = 到账金额)',
+    render: (es) =>
+      renderXlsx(es, {
+        sheets: [
+          {
+            name: '资金明细',
+            data: true,
+            header: ['日期', '业务', '交易金额', '手续费', '垫资费', '流量费', '到账金额'],
+            cells: (e) => {
+              const x = (c) =>
+                (e.extra || []).filter((t) => t.cat === c).reduce((s, t) => s + t.amt, 0);
+              if (e.kind === 'sale')
+                return [
+                  `${e.date} ${e.time}`,
+                  '刷卡消费',
+                  Y(e.amt),
+                  Y(e.fee),
+                  '0.00',
+                  '0.00',
+                  Y(e.amt - e.fee),
+                ];
+              return [
+                `${e.date} ${e.time}`,
+                'D0提现',
+                Y(e.amt),
+                '0.00',
+                Y(x('instant_settlement_fee')),
+                Y(x('traffic_fee')),
+                Y(e.amt - x('instant_settlement_fee') - x('traffic_fee')),
+              ];
+            },
+          },
+        ],
+      }),
+  });
+});
+
+def('rt8-27-sms-two-fees', async (rng, stem) => {
+  const contract = base({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [
+      { category: 'traffic_fee', amountYuan: 99, every: 'year' },
+      { category: 'service_fee', amountYuan: 30, every: 'month' },
+    ],
+  });
+  const ev = [];
+  for (let i = 0; i < 60; i++)
+    ev.push({
+      kind: 'payout',
+      date: addDays('2025-06-01', i),
+      time: timeOf(rng),
+      amt: rng.int(20000, 300000),
+      text: '结算',
+    });
+  const two = (d, a, b) => ({
+    ...fee(rng, d, a[0], a[1], a[2]),
+    extra: [{ cat: b[0], amt: fenOf(b[1]), name: b[2] }],
+  });
+  ev.push(two('2025-06-02', ['traffic_fee', 99, '流量费'], ['service_fee', 30, '服务费']));
+  ev.push(fee(rng, '2025-07-02', 'service_fee', 30, '服务费'));
+  ev.push(two('2025-07-15', ['traffic_fee', 99, 'SIM卡费'], ['service_fee', 30, '系统服务费']));
+  ev.push({ kind: 'failed', date: '2025-06-20', time: timeOf(rng), amt: 9900, text: '流量费' });
+  ev.push(fee(rng, '2025-07-25', 'deposit', 200, '机具押金'));
+  ev.push(credit(rng, '2025-07-28', 30, '服务费'));
+  return emit(stem, 'txt', 'sms', {
+    events: ev,
+    contract,
+    notes:
+      'one SMS naming two fees (two findings on one message); a failed deduction; amount before date',
+    render: (es) =>
+      renderMsgs(es, {
+        fmt: (e, i) => {
+          const S = i % 2 ? '【易收宝】' : '【易收宝支付】';
+          if (e.kind === 'payout')
+            return `${thou(e.amt)}元结算款已于${cn(e.date)}划入您尾号6621的银行卡。退订回T${S}`;
+          if (e.kind === 'failed')
+            return `您的${e.text}${Y(e.amt)}元于${cn(e.date)}扣收失败，本次未扣款，请保持结算账户余额充足。退订回T${S}`;
+          if (e.kind === 'credit')
+            return `${Y(e.amt)}元${e.text}已于${cn(e.date)}退回您的结算账户。退订回T${S}`;
+          if (e.extra && e.extra.length)
+            return `尊敬的商户，${cn(e.date)}已从您的结算款中扣除${e.text}${Y(e.amt)}元、${e.extra[0].name}${Y(e.extra[0].amt)}元。退订回T${S}`;
+          return `${Y(e.amt)}元${e.text}已于${cn(e.date)}从您的结算款中扣除。退订回T${S}`;
+        },
+      }),
+  });
+});
+
+def('rt8-28-sales-that-sound-like-fees', async (rng, stem) => {
+  const contract = base({
+    rates: [
+      { cardType: 'debit', percent: 0.5, capYuan: 20 },
+      { cardType: 'credit', percent: 0.6 },
+    ],
+    agreedCharges: [{ category: 'service_fee', amountYuan: 45, every: 'quarter' }],
+  });
+  const items = [
+    '会员卡充值',
+    '流量充值',
+    '押金收取',
+    '年卡办理',
+    '话费充值',
+    '服务费(包间)',
+    '会员年费收款',
+    '激活码销售',
+    '设备租金收款',
+    'SIM卡销售',
+  ];
+  const ev = ledger(rng, {
+    start: '2025-01-01',
+    days: 90,
+    perDay: [2, 3],
+    amount: [20, 600],
+    cards: ['debit', 'credit'],
+    feeOf: (a, c, d, r) =>
+      r.chance(0.1)
+        ? pctFee(a, 0.8)
+        : pctFee(a, c === 'debit' ? 0.5 : 0.6, c === 'debit' ? 20 : undefined),
+  });
+  ev.filter((e) => e.kind === 'sale').forEach(
+    (e) => (e.text = rng.chance(0.5) ? rng.pick(items) : '商品销售'),
+  );
+  ev.push(
+    fee(rng, '2025-01-10', 'service_fee', 45, '季度信息服务费'),
+    fee(rng, '2025-02-10', 'service_fee', 45, '季度信息服务费'),
+    fee(rng, '2025-03-01', 'traffic_fee', 50, '物联网卡费'),
+    fee(rng, '2025-03-15', 'deposit', 99, '开通费'),
+  );
+  return emit(stem, 'csv', 'csv', {
+    events: ev,
+    contract,
+    notes:
+      'GBK; the merchant sells memberships, top-ups and deposits: sale rows whose 摘要 sound like fees',
+    render: async (es) => ({
+      ...renderCsv(es, {
+        encoding: 'gb18030',
+        header: ['交易日期', '交易类型', '卡类型', '交易金额', '手续费', '结算金额', '商品摘要'],
+        cells: (e) => {
+          if (e.kind === 'sale')
+            return [e.date, '消费', CARD_CN[e.card], Y(e.amt), Y(e.fee), Y(e.amt - e.fee), e.text];
+          if (e.kind === 'payout') return [e.date, '结算', '', Y(-e.amt), '0.00', Y(-e.amt), ''];
+          return [e.date, '扣费', '', Y(-e.amt), '0.00', Y(-e.amt), e.text];
+        },
+      }),
+      encoding: 'gb18030',
+    }),
+  });
+});
+
+def('rt8-29-type-column-words', async (rng, stem) => {
+  const contract = base({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [
+      { category: 'deposit', amountYuan: 199, every: 'once', startsAfter: '2025-04-01' },
+      { category: 'traffic_fee', amountYuan: 48, every: 'year' },
+    ],
+  });
+  const ev = ledger(rng, {
+    start: '2025-03-01',
+    days: 80,
+    perDay: [2, 3],
+    amount: [20, 600],
+    cards: ['credit'],
+    feeOf: feeBy({ credit: [0.6] }),
+    payoutNames: ['T+1结算'],
+  });
+  ev.push(
+    fee(rng, '2025-03-05', 'deposit', 199, 'POS押金'),
+    fee(rng, '2025-04-01', 'deposit', 199, 'POS押金'),
+    fee(rng, '2025-03-08', 'traffic_fee', 48, 'SIM卡费(年)'),
+    fee(rng, '2025-04-08', 'traffic_fee', 48, 'Data套餐'),
+    fee(rng, '2025-03-20', 'instant_settlement_fee', 5, 'T+0加急费'),
+    fee(rng, '2025-04-20', 'service_fee', 9.9, '会员Plus'),
+  );
+  for (const n of ['押金退还', '分润', '返现', '保证金解冻', '差错退回'])
+    ev.push(credit(rng, addDays('2025-03-10', rng.int(0, 60)), rng.int(5, 199), n));
+  return emit(stem, 'csv', 'csv', {
+    events: ev,
+    contract,
+    notes:
+      'the only words are in 交易类型; direction in 收/支; a deposit before its startsAfter and one on it',
+    render: (es) =>
+      renderCsv(es, {
+        header: ['时间', '收/支', '交易类型', '金额(元)', '手续费(元)'],
+        cells: (e) => {
+          const t = `${e.date.replace(/-/g, '')} ${e.time}`;
+          if (e.kind === 'sale') return [t, '收', '刷卡', Y(e.amt), Y(e.fee)];
+          if (e.kind === 'payout') return [t, '支', 'T+1结算', Y(e.amt), '0.00'];
+          if (e.kind === 'credit') return [t, '收', e.text, Y(e.amt), '0.00'];
+          return [t, '支', e.text, Y(e.amt), '0.00'];
+        },
+      }),
+  });
+});
+
+def('rt8-30-wechat-one-line', async (rng, stem) => {
+  const contract = base({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [{ category: 'service_fee', amountYuan: 19.9, every: 'month' }],
+  });
+  const ev = [];
+  for (let i = 0; i < 50; i++) {
+    const d = addDays('2025-08-01', i);
+    const p = {
+      kind: 'payout',
+      date: d,
+      time: timeOf(rng),
+      amt: rng.int(20000, 300000),
+      text: '提现',
+      extra: [],
+    };
+    if (i % 2 === 0) p.extra.push({ cat: 'instant_settlement_fee', amt: 200, name: '提现手续费' });
+    ev.push(p);
+  }
+  for (const d of ['2025-08-03', '2025-09-03', '2025-09-10'])
+    ev.push(fee(rng, d, 'service_fee', 19.9, '商户服务月费'));
+  ev.push(
+    fee(rng, '2025-08-15', 'traffic_fee', 36, '通讯服务年费'),
+    credit(rng, '2025-08-20', 19.9, '商户服务月费'),
+  );
+  return emit(stem, 'txt', 'notifications', {
+    events: ev,
+    contract,
+    notes:
+      'one-line WeChat template messages; the 提现 notice carries its own 手续费 (a fee on a payout message)',
+    render: (es) =>
+      renderMsgs(es, {
+        fmt: (e) => {
+          const at = `${e.date} ${e.time}`;
+          if (e.kind === 'payout') {
+            const f = e.extra.reduce((s, x) => s + x.amt, 0);
+            return `【提现成功】提现金额：¥${Y(e.amt)}；手续费：¥${Y(f)}；到账金额：¥${Y(e.amt - f)}；到账时间：${at}`;
+          }
+          if (e.kind === 'credit')
+            return `【退费通知】退费项目：${e.text}；退费金额：¥${Y(e.amt)}；退费时间：${at}`;
+          return `【扣费提醒】扣费项目：${e.text}；扣费金额：¥${Y(e.amt)}；扣费时间：${at}`;
+        },
+      }),
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 for (const s of STATEMENTS) {
   if (only.length && !only.some((p) => s.stem.startsWith(p))) continue;

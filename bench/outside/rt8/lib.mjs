@@ -176,7 +176,10 @@ export function label(events, contract, { cardVisible = true } = {}) {
           }
         }
       }
-    } else if (e.kind === 'fee') deduction(e, e.cat, e.amt, e.text);
+    } else if (e.kind === 'fee') {
+      deduction(e, e.cat, e.amt, e.text);
+      for (const x of e.extra || []) deduction(e, x.cat, x.amt, x.name);
+    } else for (const x of e.extra || []) deduction(e, x.cat, x.amt, x.name);
   }
   return findings;
 }
