@@ -326,10 +326,19 @@ export function createClassifier(lexicon: Lexicon): (line: StatementLine) => Cla
   const seenOnce = new Uint8Array(SEEN_SLOTS);
   let marked = 0;
   const numbered = new NumberedTexts(lexicon, (line) => classifyLine(line, lexicon));
+  // the answers for the texts of the line before: most lines repeat them (the same strings, from
+  // the table of a statement's texts), and two lookups, each hashing its text, cost more
+  let lastType = '';
+  let lastDescription = '';
+  let lastSlots: Classification[] | null = null;
   return (line) => {
     const slot =
       (line.amount > 0 ? 0 : line.amount < 0 ? 3 : 6) +
       (line.fee === null ? 0 : line.fee === 0 ? 1 : 2);
+    if (lastSlots !== null && line.type === lastType && line.description === lastDescription) {
+      const hit = lastSlots[slot];
+      if (hit) return hit;
+    }
     let byDescription = cache.get(line.type);
     if (byDescription === undefined) {
       byDescription = new Map();
@@ -360,6 +369,9 @@ export function createClassifier(lexicon: Lexicon): (line: StatementLine) => Cla
       byDescription.set(detach(line.description), slots);
       size += 1;
     }
+    lastType = line.type;
+    lastDescription = line.description;
+    lastSlots = slots;
     const hit = slots[slot];
     if (hit) return hit;
     const result = classifyLine(line, lexicon);

@@ -68,13 +68,22 @@ function cardTypeOf(text: string, lexicon: Lexicon): CardType {
 /** A text test that remembers its answers for the first thousand distinct texts. */
 function remembered(test: (text: string) => boolean): (text: string) => boolean {
   const answers = new Map<string, boolean>();
+  // asked four times a row, mostly of the empty text or of the text asked last (one string, from
+  // the table of a statement's texts): those are answered without a lookup, which hashes the text
+  const empty = test('');
+  let lastText = '';
+  let lastAnswer = empty;
   return (text) => {
+    if (text === '') return empty;
+    if (text === lastText) return lastAnswer;
     let answer = answers.get(text);
     if (answer === undefined) {
       answer = test(text);
       // detached: a long slice would keep its whole chunk of the statement alive
       if (answers.size < 1000) answers.set(detach(text), answer);
     }
+    lastText = text;
+    lastAnswer = answer;
     return answer;
   };
 }
