@@ -84,6 +84,30 @@ describe('fixed-width text', () => {
     expect(splitFixed(lines[0] ?? '', columns)).toEqual(['某某支付 POS 商户对账单']);
   });
 
+  it('finds the same columns when the page title and page number are printed again on each page', () => {
+    const lines = PRINT.split('\r\n');
+    const page = (n: number) => `                 某某支付 POS 商户对账单            第 ${n} 页`;
+    const paged = [
+      ...lines.slice(0, 8),
+      '第 1 页 共 2 页',
+      '-'.repeat(62) + '\f',
+      page(2),
+      lines[2] ?? '',
+      ...lines.slice(8),
+    ];
+    const columns = fixedColumns(paged);
+    expect(columns).toEqual(fixedColumns(lines));
+    if (!columns) return;
+    expect(splitFixed(paged.at(-4) ?? '', columns)).toEqual([
+      '2024-03-03 11:11:11',
+      '刷卡消费',
+      '贷记卡',
+      '88.00',
+      '0.53',
+      'POS 消费',
+    ]);
+  });
+
   it('decodes UTF-8 and GB18030 alike, rows numbered by line, however the bytes are chunked', async () => {
     const utf8 = await rowsOf(new TextEncoder().encode(PRINT), 7);
     const gb = await rowsOf(iconv.encode(PRINT, 'gb18030'), 5);

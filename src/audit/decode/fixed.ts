@@ -76,6 +76,19 @@ const RULE = /^[\s\-=_*+─━═~.·]+$/u;
 const LABELLED = /[\u4e00-\u9fff]\s*[：:]/u;
 /** A notice (SMS) line starts with its sender in brackets. */
 const SENDER = /^\s*(【[^】]{1,30}】|\[[^\]]{1,30}\])/u;
+/** A page number (第 2 页, 共 10 页, Page 2 of 10): no figure of the table. */
+const PAGE_NUMBER = /第\s*\d+\s*页|共\s*\d+\s*页|page\s+\d+(?:\s*(?:of|\/)\s*\d+)?/giu;
+
+/**
+ * The fields of a line that hold a figure, page numbers aside: a record has two or more (a date
+ * and an amount); a page title repeated on every page (某某支付 商户交易明细报表 第 2 页) has none.
+ */
+function figures(line: string): number {
+  let n = 0;
+  for (const token of line.replace(PAGE_NUMBER, ' ').split(/[ \t\u3000]+/u))
+    if (/\d/u.test(token)) n += 1;
+  return n;
+}
 
 /**
  * The columns of a fixed-width table in these lines, or null when they are not one: at least five
@@ -92,9 +105,7 @@ export function fixedColumns(lines: readonly string[]): FixedColumns | null {
   if (candidates.length < 5 || candidates.length < 0.7 * content.length) return null;
   // the header: the last such line before the first line of figures; the title and what else
   // stands above it are not the table
-  const firstData = placed.findIndex(
-    (p) => tabular(p) && p.tokens.filter(([a, b]) => /\d/.test(slice(p.line, p, a, b))).length >= 2,
-  );
+  const firstData = placed.findIndex((p) => tabular(p) && figures(p.line) >= 2);
   let headerAt = -1;
   for (let i = firstData - 1; i >= 0; i--) {
     const p = placed[i];
@@ -104,7 +115,11 @@ export function fixedColumns(lines: readonly string[]): FixedColumns | null {
     }
   }
   const header = headerAt >= 0 ? placed[headerAt] : undefined;
-  const table = placed.slice(headerAt >= 0 ? headerAt : Math.max(0, firstData)).filter(tabular);
+  // the columns are where the header and the records stand: a page title, a page number or a
+  // note repeated among the rows runs across the gaps and places no column
+  const table = placed
+    .slice(headerAt >= 0 ? headerAt : Math.max(0, firstData))
+    .filter((p) => tabular(p) && (p === header || figures(p.line) >= 2));
   if (table.length < 5) return null;
   const width = Math.max(...table.map((p) => p.width));
   const filled = new Uint32Array(width);
@@ -138,16 +153,6 @@ export function fixedColumns(lines: readonly string[]): FixedColumns | null {
   ].sort((a, b) => a[0] - b[0]);
   if (gaps.length < 2) return null;
   return { starts: [0, ...gaps.map(([, to]) => to + 1)], gaps };
-}
-
-/** The text of a line between two display positions. */
-function slice(line: string, p: Placed, a: number, b: number): string {
-  let out = '';
-  for (let i = 0; i < line.length; i++) {
-    const x = p.at[i] ?? 0;
-    if (x >= a && x <= b) out += line.charAt(i);
-  }
-  return out;
 }
 
 /**

@@ -127,6 +127,48 @@ export function movementColumn(inflow: ColumnStats, outflow: ColumnStats): Colum
   };
 }
 
+/**
+ * 收入 and 支出 both filled on the sale rows, with 净额 = 收入 − 支出 there and 支出 a small part of
+ * 收入: the 支出 of such a row is the sale's fee, not money out (a row with 支出 alone — a payout, a
+ * charge — is still money out, and its 净额 says so). Returns the rows on which the identity holds,
+ * or null: at least five such rows, a fifth of the rows that move money (two columns that exclude
+ * each other are a ledger's in and out), the identity on AGREE of the rows with both, the fee small
+ * on AGREE of those, and 净额 the money of AGREE of the rows with one column filled.
+ */
+export function feeInOutflow(
+  inflow: ColumnStats,
+  outflow: ColumnStats,
+  net: ColumnStats,
+): number | null {
+  let moving = 0;
+  let both = 0;
+  let holds = 0;
+  let small = 0;
+  let single = 0;
+  let singleHolds = 0;
+  for (let i = 0; i < inflow.values.length; i++) {
+    const a = Math.abs(inflow.values[i] ?? 0);
+    const o = Math.abs(outflow.values[i] ?? 0);
+    const n = net.values[i] ?? null;
+    if (a === 0 && o === 0) continue;
+    moving += 1;
+    if (a !== 0 && o !== 0) {
+      both += 1;
+      if (n !== null && a - o === n) {
+        holds += 1;
+        if (2 * o <= a) small += 1;
+      }
+    } else {
+      single += 1;
+      if (n !== null && Math.abs(n) === a + o) singleHolds += 1;
+    }
+  }
+  if (both < 5 || both < 0.2 * moving) return null;
+  if (holds < AGREE * both || small < AGREE * holds) return null;
+  if (single > 0 && singleHolds < AGREE * single) return null;
+  return holds;
+}
+
 /** Two columns of which, on nearly every row, exactly one holds a non-zero amount. */
 export function excludeEachOther(p: ColumnStats, q: ColumnStats): boolean {
   let rows = 0;

@@ -165,10 +165,18 @@ function applyOverrides(layout: TableLayout, overrides: ColumnOverrides): TableL
   const feeMoved = overrides.fee !== undefined && assigned.fee !== layout.columns.fee;
   // nor is an amount column the user chose a list of charges
   const amountMoved = assigned.amount !== layout.columns.amount;
+  // nor are in and out the user chose a sale's amount and fee
+  const pairMoved =
+    amountMoved ||
+    assigned.fee !== layout.columns.fee ||
+    assigned.inflow !== layout.columns.inflow ||
+    assigned.outflow !== layout.columns.outflow ||
+    assigned.net !== layout.columns.net;
   return {
     ...layout,
     ...(feeMoved ? { feeNegative: false } : {}),
     ...(amountMoved ? { charges: false } : {}),
+    ...(pairMoved && layout.outflowFee ? { outflowFee: false } : {}),
     columns: assigned,
     ...(fenColumns === undefined ? {} : { fenColumns }),
     ...(sign === undefined ? {} : { sign }),
@@ -309,6 +317,7 @@ export function describeLayout(layout: TableLayout) {
     unit: guess.unit,
     sign: guess.sign,
     ...(layout.feeNegative ? { feeNegative: true } : {}),
+    ...(layout.outflowFee ? { outflowFee: true } : {}),
     confidence: { level: guess.confidence, reasons: guess.reasons },
     ...(rows ? { byRow: true as const } : {}),
   };

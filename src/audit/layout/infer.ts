@@ -5,6 +5,7 @@ import { foldWidth } from '../money.js';
 import {
   balanceFitsScaled,
   excludeEachOther,
+  feeInOutflow,
   findFeeTriple,
   movementColumn,
   scaled,
@@ -67,6 +68,11 @@ export interface TableLayout {
    * taken from the merchant (a negative one, a charge given back).
    */
   charges?: boolean;
+  /**
+   * 收入 and 支出 both filled on sale rows, 净额 = 收入 − 支出: on a row with both, 收入 is the
+   * sale's amount and 支出 its fee; a row with 支出 alone is money out.
+   */
+  outflowFee?: boolean;
   /** Every row carrying a fee is a daily (or period) summary: 交易总额, 手续费合计. */
   summaryRows?: boolean;
   confidence?: { level: ConfidenceLevel; reasons: string[] };
@@ -723,6 +729,35 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     }
   }
 
+  // 收入 and 支出 both filled on the sale rows with 净额 = 收入 − 支出: there 支出 is the sale's fee
+  // (a row with 支出 alone is still money out)
+  let outflowFee = false;
+  {
+    const inCol = statsOf('inflow');
+    const outCol = statsOf('outflow');
+    if (
+      inCol &&
+      outCol &&
+      columns.amount === undefined &&
+      columns.fee === undefined &&
+      columns.balance === undefined &&
+      !excludeEachOther(inCol, outCol)
+    ) {
+      const named = statsOf('net');
+      for (const n of named ? [named] : free()) {
+        const support = feeInOutflow(inCol, outCol, n);
+        if (support === null) continue;
+        columns.net = n.index;
+        outflowFee = true;
+        arithmeticConfirmed = true;
+        reasons.push(
+          `算术：${name(inCol.index)} − ${name(outCol.index)} = ${name(n.index)}，两列都有数的 ${support} 行上成立：这些行的${name(outCol.index)}是该笔交易的手续费，只有${name(outCol.index)}的行才是支出`,
+        );
+        break;
+      }
+    }
+  }
+
   // in and out named by their headers: a balance that adds up confirms them and pins their unit
   const inStats = statsOf('inflow');
   const outStats = statsOf('outflow');
@@ -1034,6 +1069,7 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     sign,
     ...(feeNegative ? { feeNegative } : {}),
     ...(charges ? { charges } : {}),
+    ...(outflowFee ? { outflowFee } : {}),
     ...(summaryRows ? { summaryRows } : {}),
     confidence: { level, reasons },
     issues,

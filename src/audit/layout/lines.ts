@@ -471,6 +471,8 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
   const amountCell = at(c.amount);
   /** What the row moved in or out of the account (收入 − 支出), when the table has those columns. */
   let movement: Fen | null = null;
+  /** The sale's fee, printed in 支出 beside its 收入 (layout.outflowFee). */
+  let outflowFee: Fen | null = null;
   if (twoColumns) {
     const inflow = parseMoneyCell(at(c.inflow), units.inflow);
     const outflow = parseMoneyCell(at(c.outflow), units.outflow);
@@ -480,6 +482,11 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
       return problemAt(row, file, `无法解析的支出金额: '${cellText(at(c.outflow))}'`);
     if (inflow !== null || outflow !== null)
       movement = Math.abs(inflow ?? 0) - Math.abs(outflow ?? 0);
+    // a sale with both filled (净额 = 收入 − 支出): 收入 is its amount, 支出 its fee
+    if (layout.outflowFee && inflow !== null && inflow !== 0 && outflow !== null && outflow !== 0) {
+      movement = Math.abs(inflow);
+      outflowFee = Math.abs(outflow);
+    }
   }
   if (c.amount !== undefined && (!twoColumns || cellText(amountCell) !== '')) {
     let parsed = parseMoneyCell(amountCell, units.amount);
@@ -519,6 +526,7 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
   if (fee === 'invalid')
     return problemAt(row, file, `无法解析的手续费: '${cellText(at(c.fee))}' (unreadable fee)`);
   if (layout.feeNegative && fee !== null && fee !== 0) fee = -fee;
+  if (fee === null && outflowFee !== null) fee = outflowFee;
   let net = parseMoneyCell(at(c.net), units.net);
   if (net === 'invalid')
     return problemAt(

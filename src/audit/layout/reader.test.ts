@@ -986,3 +986,87 @@ describe('a card fee under the name 服务费 (支付宝 交易明细)', () => {
     expect(layout?.columns.fee).toBeUndefined();
   });
 });
+
+describe('收入 and 支出 both filled on sales: 支出 is the sale’s fee (red-team corpus 7)', () => {
+  const header = ['净额', '收入', '支出', '交易时间', '交易类型', '卡类型', '备注'];
+  const rows = [
+    header,
+    ['588.42', '591.97', '3.55', '2024-09-02 08:47:48', '消费', '贷记卡', ''],
+    ['378.70', '380.99', '2.29', '2024-09-02 11:08:05', '消费', '贷记卡', ''],
+    // 2.00 over the rate, added to every sale by some terminals
+    ['347.64', '351.75', '4.11', '2024-09-02 11:28:32', '消费', '借记卡', ''],
+    ['291.76', '293.52', '1.76', '2024-09-02 12:25:12', '消费', '借记卡', ''],
+    ['-1606.52', '', '1606.52', '2024-09-03 01:47:52', '结算', '', '结算至尾号6217'],
+    ['158.49', '159.45', '0.96', '2024-09-03 16:34:34', '消费', '贷记卡', ''],
+    ['-99.00', '', '99.00', '2024-09-03 16:15:48', '扣款', '', '服务费'],
+    // 36.50 held back without a word, then 48.00 named in the 备注
+    ['548.04', '588.07', '3.53', '2024-09-04 09:00:00', '消费', '贷记卡', ''],
+    ['190.59', '240.03', '1.44', '2024-09-04 10:00:00', '消费', '贷记卡', '结算扣除SIM卡流量费'],
+    ['6.60', '6.60', '', '2024-09-05 08:00:00', '返还', '', '会员费退款'],
+    ['273.82', '275.47', '1.65', '2024-09-05 09:00:00', '消费', '贷记卡', ''],
+    ['349.64', '351.75', '2.11', '2024-09-05 10:00:00', '消费', '贷记卡', ''],
+    ['291.76', '293.52', '1.76', '2024-09-05 11:00:00', '消费', '贷记卡', ''],
+  ];
+
+  it('reads 收入 as the amount and 支出 as its fee where both are filled, 支出 alone as money out', () => {
+    const { layout, lines, described } = read(table(...rows));
+    expect(layout.outflowFee).toBe(true);
+    expect(layout.columns).toMatchObject({ inflow: 1, outflow: 2, net: 0 });
+    expect(described.outflowFee).toBe(true);
+    expect(brief(lines).slice(0, 7)).toEqual([
+      ['2024-09-02', 59197, 355, 58842],
+      ['2024-09-02', 38099, 229, 37870],
+      ['2024-09-02', 35175, 411, 34764],
+      ['2024-09-02', 29352, 176, 29176],
+      ['2024-09-03', -160652, null, -160652],
+      ['2024-09-03', 15945, 96, 15849],
+      ['2024-09-03', -9900, null, -9900],
+    ]);
+  });
+
+  it('claims the add-on over the rate, the silent shortfall and the fee named in 备注', async () => {
+    const report = await audit(rows, { ...CONTRACT, rates: [{ cardType: 'any', percent: 0.6 }] });
+    expect(report.findings.map((f) => [f.row, f.category, f.overcharge])).toEqual([
+      [4, 'rate_overcharge', '2.00'],
+      [8, 'service_fee', '99.00'],
+      [9, 'settlement_shortfall', '36.50'],
+      [10, 'traffic_fee', '48.00'],
+    ]);
+  });
+
+  it('keeps 收入/支出 as money in and out when they exclude each other or 支出 is no small part', () => {
+    const ledger = [
+      ['交易时间', '收入', '支出', '净额', '摘要'],
+      ['2024-09-02 08:00:00', '591.97', '', '591.97', '消费'],
+      ['2024-09-02 09:00:00', '380.99', '', '380.99', '消费'],
+      ['2024-09-02 10:00:00', '', '900.00', '-900.00', '结算'],
+      ['2024-09-02 11:00:00', '351.75', '', '351.75', '消费'],
+      ['2024-09-02 12:00:00', '', '68.00', '-68.00', '流量费'],
+      ['2024-09-02 13:00:00', '293.52', '', '293.52', '消费'],
+    ];
+    expect(read(table(...ledger)).layout.outflowFee).toBeUndefined();
+    // transfers in and out on one line: 支出 as large as 收入 is no fee
+    const transfers = [
+      ['交易时间', '收入', '支出', '净额', '摘要'],
+      ...[
+        ['500.00', '400.00'],
+        ['300.00', '250.00'],
+        ['800.00', '790.00'],
+        ['120.00', '100.00'],
+        ['640.00', '600.00'],
+      ].map(([a = '', o = ''], i) => [
+        `2024-09-0${i + 2} 08:00:00`,
+        a,
+        o,
+        ((Number(a) * 100 - Number(o) * 100) / 100).toFixed(2),
+        '转账',
+      ]),
+    ];
+    expect(read(table(...transfers)).layout.outflowFee).toBeUndefined();
+  });
+
+  it('drops the reading when the user names the columns otherwise', () => {
+    const { layout } = read(table(...rows), 'amount=收入');
+    expect(layout.outflowFee).not.toBe(true);
+  });
+});

@@ -28,5 +28,5 @@ export function layoutText(s: StatementSummary): string | null {
   });
   const reasons =
     layout.confidence.level === 'high' ? '' : `（${layout.confidence.reasons.join('；')}）`;
-  return `读取方式：${columns.join('，')}；单位 ${UNIT_NAMES[layout.unit]}；${SIGN_NAMES[layout.sign]}；把握 ${CONFIDENCE_NAMES[layout.confidence.level]}${reasons}`;
+  return `读取方式：${columns.join('，')}；单位 ${UNIT_NAMES[layout.unit]}；${SIGN_NAMES[layout.sign]}${layout.outflowFee ? '（两列都有数的行上，支出是该笔交易的手续费）' : ''}；把握 ${CONFIDENCE_NAMES[layout.confidence.level]}${reasons}`;
 }

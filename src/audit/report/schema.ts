@@ -22,6 +22,8 @@ export const statementLayoutSchema = z.object({
   unit: z.enum(['yuan', 'fen', 'mixed']),
   sign: z.enum(['signed', 'parentheses', 'direction', 'debitCredit', 'balance', 'unsigned']),
   feeNegative: z.boolean().optional(),
+  /** 收入 and 支出 both filled on sale rows: there 支出 is the sale's fee, not money out. */
+  outflowFee: z.boolean().optional(),
   confidence: z.object({ level: z.enum(['high', 'medium', 'low']), reasons: z.array(z.string()) }),
   /**
    * A daily sheet on its side (one column a day), read turned: each role's `column` is then the
