@@ -228,6 +228,56 @@ describe('a workbook with a sheet of day totals before its detail', () => {
   it('reads a sheet of day totals when it is the only table', async () => {
     const report = await run([['日汇总', daySheet]]);
     expect(report.statements[0]?.records).toBe(3);
-    expect(report.warnings).toEqual([]);
+    // too few days for the arithmetic to vouch for the payout: the day's total is no fee, and
+    // the merchant is told the day names one
+    expect(report.findings).toEqual([]);
+    expect(report.claim.total).toBe('0.00');
+    expect(report.warnings.map((w) => [w.row, /当天的交易汇总/u.test(w.message)])).toEqual([
+      [3, true],
+    ]);
+  });
+});
+
+describe('a statement of daily totals whose payout is the day’s total less its fees', () => {
+  const header = ['结算日期', '交易笔数', '交易总额', '手续费合计', '实际结算金额', '备注'];
+  const days: Cell[][] = [
+    ['2025-03-01', 28, '3378.14', '20.27', '3357.87', ''],
+    ['2025-03-02', 29, '1871.09', '11.23', '1859.86', ''],
+    ['2025-03-03', 5, '3846.41', '23.08', '3754.33', '已扣收SIM卡年费'],
+    ['2025-03-04', 27, '4396.66', '26.38', '4370.28', ''],
+    ['2025-03-05', 6, '2490.24', '14.94', '2445.30', '含增值服务费'],
+    ['2025-03-06', 20, '4623.84', '27.74', '4596.10', ''],
+    ['2025-03-07', 25, '2040.70', '12.24', '2028.46', ''],
+    ['2025-03-08', 25, '4837.70', '31.03', '4781.67', ''],
+    ['2025-03-09', 25, '5715.94', '34.30', '5681.64', '含流量费69元'],
+    ['2025-03-10', 6, '2801.49', '16.81', '2784.68', ''],
+    ['2025-03-11', 19, '2272.83', '13.64', '2259.19', ''],
+    ['2025-03-12', 24, '4324.31', '25.95', '4298.36', ''],
+    ['2025-03-13', 19, '2864.21', '17.19', '2847.02', ''],
+    ['2025-03-14', 30, '4634.32', '27.81', '4606.51', ''],
+    ['2025-03-15', 26, '1040.19', '6.24', '1033.95', ''],
+    ['2025-03-16', 15, '2427.45', '14.56', '2412.89', ''],
+    ['合计', 329, '', '', '', ''],
+  ];
+  const contract = parseContract({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [{ category: 'traffic_fee', amountYuan: 69, every: 'year' }],
+  });
+  const run = () =>
+    auditDecoded(iterate([{ file: 'd.csv', decoded: decodedTable(header, days) }]), {
+      contract,
+    });
+
+  it('claims what a day was paid short, never the day’s total, and checks no rate on a sum', async () => {
+    const report = await run();
+    expect(
+      report.findings.map((f) => [f.row, f.category, f.amount, f.verdict, f.overcharge]),
+    ).toEqual([
+      [4, 'traffic_fee', '69.00', 'authorized', '0.00'],
+      [6, 'service_fee', '30.00', 'unauthorized', '30.00'],
+      [9, 'settlement_shortfall', '25.00', 'unauthorized', '25.00'],
+    ]);
+    // 2025-03-09 names a 流量费 but was paid in full: nothing was held back that day
+    expect(report.claim.total).toBe('55.00');
   });
 });

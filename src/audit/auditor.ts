@@ -140,6 +140,8 @@ export class Auditor {
   private readonly options: AuditorOptions;
   private readonly decided: AuditFinding[] = [];
   private readonly pending: PendingDeduction[] = [];
+  /** Days' totals whose text names a fee but show no payout to tell how much it was. */
+  private readonly dailyNamed: StatementLine[] = [];
   /**
    * How often each record key was seen, per file: a key seen in one file only (nearly all) holds
    * `count * MAX_FILES + file` as one number; pairs of file and count once a second file has it.
@@ -265,6 +267,12 @@ export class Auditor {
             ? Math.abs(line.fee)
             : Math.abs(line.amount);
         if (amount === 0) return;
+        // a day's totals that name a fee (已扣收流量费): its amount is the day's turnover, not the
+        // fee, and without a payout to compare nothing says how much was taken
+        if (line.daily && line.amount > 0) {
+          this.dailyNamed.push(line);
+          return;
+        }
         const category = classification.category ?? 'other_deduction';
         // money that equals what was settled since the last payout is that payout, whatever its words
         if (
@@ -356,6 +364,8 @@ export class Auditor {
         const salesFees = tally.feesSincePayout;
         tally.sincePayout = 0;
         tally.feesSincePayout = 0;
+        // a day's settlement totals: its fee is the day's card fees, no charge of the payout
+        if (line.daily) return;
         // a payout's fee column that only repeats the fees of the sales it settles is no charge
         if (fee <= 0 || Math.abs(fee - salesFees) <= ROUNDING_TOLERANCE_FEN) return;
         if (!this.firstTime(line)) return;
@@ -511,9 +521,10 @@ export class Auditor {
       return;
     }
     const fee = line.fee ?? implied ?? 0;
-    // the common case — fee as agreed, payout complete — allocates nothing
+    // the common case — fee as agreed, payout complete — allocates nothing; a day's fee is a sum
+    // of fees each rounded and capped on its own sale, so no rate is checked on it
     const expected =
-      this.feeRule && (line.fee !== null || implied !== null)
+      this.feeRule && !line.daily && (line.fee !== null || implied !== null)
         ? this.feeRule(line.amount, line.cardType)
         : null;
     const over = expected === null ? 0 : fee - expected;
@@ -529,9 +540,11 @@ export class Auditor {
     tally.lastSaleRow = line.row;
     tally.lastSaleSheet = line.sheet;
     tally.lastSaleRateFee =
-      expected ?? (this.feeRule ? this.feeRule(line.amount, line.cardType) : null) ?? -1;
+      expected ??
+      (this.feeRule && !line.daily ? this.feeRule(line.amount, line.cardType) : null) ??
+      -1;
     const departure =
-      this.scheduleRate && line.fee !== null
+      this.scheduleRate && line.fee !== null && !line.daily
         ? this.scheduleRate({
             date: line.date,
             amount: line.amount,
@@ -856,6 +869,14 @@ export class Auditor {
     decided.length = 0;
     this.pending.length = 0;
     const warnings = [...this.noteReversed(findings), ...this.sanityCheck(findings)];
+    for (const line of this.dailyNamed.splice(0))
+      warnings.push({
+        file: line.file,
+        row: line.row,
+        ...(line.sheet === undefined ? {} : { sheet: line.sheet }),
+        ...(line.page === undefined ? {} : { page: line.page }),
+        message: `${line.date} 这一行是当天的交易汇总，写了“${line.description || line.type}”，但 ${formatFen(line.amount)} 元是当天的交易总额，不是扣费金额；对账单没有到账金额，算不出扣了多少，请向服务商核实，未计入索赔 (a day's totals naming a fee: its amount is the day's turnover, not the fee; not claimed)`,
+      });
     for (const [file, t] of this.tallies) {
       const n = t.networkFees;
       if (n.count > 0)

@@ -129,6 +129,12 @@ export interface StatementLine {
    * moved is not yet known, so it is never claimed.
    */
   pending?: true;
+  /**
+   * A day's totals (笔数, 交易总额, 手续费合计), not one sale: its fee is a sum of card fees, never a
+   * deduction, and no rate can be checked on it. Its `fee` and `net` are kept only when the
+   * statement's arithmetic shows a day's payout is its total less its fees.
+   */
+  daily?: true;
 }
 
 export const FEE_CATEGORIES = [

@@ -409,3 +409,37 @@ describe('a generic deduction type whose description names the fee (red-team cor
     expect(outcome(line('其他扣款', '激活返现扣回', -5900))).toBe('fee:other_deduction');
   });
 });
+
+describe('the SIM noun outweighs a generic 年费/服务费 after it (red team 8)', () => {
+  it.each([
+    ['扣费', 'M2M卡年费', 'fee:traffic_fee'],
+    ['', 'M2M流量费', 'fee:traffic_fee'],
+    ['扣费', '电话卡服务费', 'fee:traffic_fee'],
+    ['', '电话卡月费', 'fee:traffic_fee'],
+    ['', 'Data套餐', 'fee:traffic_fee'],
+    ['扣费', 'DATA流量包', 'fee:traffic_fee'],
+    ['', 'Data卡年费', 'fee:traffic_fee'],
+    // look-alikes: a telephone service or a data analysis service is no SIM card
+    ['扣费', '电话客服服务费', 'fee:service_fee'],
+    ['扣费', '大数据会员年费', 'fee:service_fee'],
+  ])('%s / %s → %s', (type, description, expected) => {
+    expect(outcome(line(type, description, -4800))).toBe(expected);
+  });
+
+  it('a sale whose type names no fee stays a sale', () => {
+    expect(classify(line('消费', '电话卡充值', 5000, 30)).kind).toBe('transaction');
+  });
+});
+
+describe('a deposit released (保证金解冻) is money coming back, not a deduction', () => {
+  it.each([
+    ['保证金解冻', '', 14100],
+    ['', '押金解冻', 29900],
+  ])('%s / %s (%d) → credit', (type, description, amount) => {
+    expect(outcome(line(type, description, amount))).toBe('credit');
+  });
+
+  it('a fee for unfreezing (解冻手续费) is no money returned', () => {
+    expect(outcome(line('', '解冻手续费', -500))).not.toBe('credit');
+  });
+});

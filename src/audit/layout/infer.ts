@@ -75,6 +75,11 @@ export interface TableLayout {
   outflowFee?: boolean;
   /** Every row carrying a fee is a daily (or period) summary: 交易总额, 手续费合计. */
   summaryRows?: boolean;
+  /**
+   * The daily summaries' payout is their total less their fees on most rows (交易总额 − 手续费合计
+   * = 实际结算金额): a day paid out less had money held back, though no rate can be checked on a sum.
+   */
+  dailyPayout?: boolean;
   confidence?: { level: ConfidenceLevel; reasons: string[] };
   issues?: LayoutIssue[];
   /** The period the preamble states, which gives date cells without a year their year. */
@@ -1022,7 +1027,19 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     [columns.amount, columns.fee].some(
       (index) => index !== undefined && totalWord.test(headers[index] ?? ''),
     );
-  if (summaryRows || columns.count !== undefined)
+  // … but in a sheet of days (笔数 on nearly every row, not a few totals among sales) whose payout
+  // is the day's total less its fees on most rows (the arithmetic above), a day paid out less than
+  // that had money held back, as a single sale would
+  const countFilled = statsOf('count')?.nonEmpty ?? 0;
+  const amountFilled = statsOf('amount')?.nonEmpty ?? 0;
+  const dailyPayout =
+    triple !== null &&
+    (summaryRows || (columns.count !== undefined && countFilled >= 0.9 * amountFilled));
+  if (dailyPayout)
+    reasons.push(
+      '每日汇总行的手续费合计是多笔交易手续费之和，不是扣款，也不能据此核对费率；但每天的到账应等于交易总额减手续费合计，少到账的部分是另扣的钱',
+    );
+  else if (summaryRows || columns.count !== undefined)
     reasons.push('每日汇总行的手续费合计是多笔交易手续费之和，不是扣款，也不能据此核对费率或到账');
 
   // 6. the sign convention
@@ -1071,6 +1088,7 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     ...(charges ? { charges } : {}),
     ...(outflowFee ? { outflowFee } : {}),
     ...(summaryRows ? { summaryRows } : {}),
+    ...(dailyPayout ? { dailyPayout } : {}),
     confidence: { level, reasons },
     issues,
     ...(period ? { period } : {}),

@@ -606,7 +606,8 @@ function lineOf(
   if (type !== '' && context.isSummary(type)) return { kind: 'skip', why: 'summary' };
   if (dateNamesTotal) return { kind: 'skip', why: 'summary' };
   // a daily summary (笔数 filled): its fee is the sum of many transaction fees, not a deduction,
-  // and neither a rate nor a payout can be checked on a sum, so only the day and total are kept
+  // and no rate can be checked on a sum; the payout only where the statement's arithmetic says
+  // a day's payout is its total less its fees (layout.dailyPayout), else only day and total are kept
   // a daily total among the transactions (当日汇总, 小计) carries a sum of fees, not a deduction
   const totalText =
     lexicon.dailySummary !== null &&
@@ -615,9 +616,24 @@ function lineOf(
     (context.isDailyTotal(type) || context.isDailyTotal(description));
   const counted = totalText || countFilled;
   if (counted && amount < 0) return { kind: 'skip', why: 'summary' };
+  // a row of a sheet of daily totals (not a subtotal among the sales it sums) is a day's record
+  const daily =
+    !totalText &&
+    (countFilled || (context.layout.summaryRows === true && fee !== null && fee !== 0));
   if (counted || (context.layout.summaryRows && fee !== null && fee !== 0)) {
-    fee = null;
-    net = null;
+    // the day's payout is still its total less its fees when the statement's arithmetic says so
+    const payout =
+      daily &&
+      context.layout.dailyPayout === true &&
+      amount > 0 &&
+      fee !== null &&
+      fee > 0 &&
+      net !== null &&
+      net > 0;
+    if (!payout) {
+      fee = null;
+      net = null;
+    }
   }
   if (into !== undefined) {
     const line = into.line;
@@ -630,6 +646,8 @@ function lineOf(
     line.description = description;
     line.cardType = context.cardOf(card);
     line.reference = reference;
+    if (daily) line.daily = true;
+    else if (line.daily) delete line.daily;
     return into.result;
   }
   const line: StatementLine = {
@@ -645,5 +663,6 @@ function lineOf(
     reference,
   };
   if (sheet !== undefined) line.sheet = sheet;
+  if (daily) line.daily = true;
   return { kind: 'line', line };
 }

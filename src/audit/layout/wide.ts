@@ -133,7 +133,9 @@ export function turnedLayout(
     columns,
     sign: 'signed',
     // a day's figures are sums: no fee of theirs is a deduction, no rate or payout is checked
+    // (its movements are rows of their own, which the payout already lacks)
     summaryRows: true,
+    dailyPayout: false,
     confidence: {
       level: layout.confidence?.level ?? 'medium',
       reasons: [...reasons, ...(layout.confidence?.reasons ?? [])],
