@@ -165,8 +165,16 @@ function applyOverrides(layout: TableLayout, overrides: ColumnOverrides): TableL
   const feeMoved = overrides.fee !== undefined && assigned.fee !== layout.columns.fee;
   // nor is an amount column the user chose a list of charges
   const amountMoved = assigned.amount !== layout.columns.amount;
+  // a fee column of its own that the user gave a role is that role's column only
+  const taken = new Set(Object.values(assigned));
+  const feeColumns = layout.feeColumns?.filter((f) => !taken.has(f.index));
   return {
     ...layout,
+    ...(feeColumns === undefined
+      ? {}
+      : feeColumns.length > 0
+        ? { feeColumns }
+        : { feeColumns: undefined }),
     ...(feeMoved ? { feeNegative: false } : {}),
     ...(amountMoved ? { charges: false } : {}),
     columns: assigned,
@@ -309,6 +317,15 @@ export function describeLayout(layout: TableLayout) {
     unit: guess.unit,
     sign: guess.sign,
     ...(layout.feeNegative ? { feeNegative: true } : {}),
+    ...(layout.feeColumns
+      ? {
+          feeColumns: layout.feeColumns.map(({ index, category }) => ({
+            column: rows ? String(rows[index] ?? '') : columnLetter(index),
+            header: layout.headers[index] ?? '',
+            category,
+          })),
+        }
+      : {}),
     confidence: { level: guess.confidence, reasons: guess.reasons },
     ...(rows ? { byRow: true as const } : {}),
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FINDING_CATEGORIES, STATEMENT_FORMATS } from '../model.js';
+import { FEE_CATEGORIES, FINDING_CATEGORIES, STATEMENT_FORMATS } from '../model.js';
 
 /**
  * The JSON audit report, schema version 1 (`../shared/spec/audit.md` §3). Fields beyond the spec
@@ -22,6 +22,10 @@ export const statementLayoutSchema = z.object({
   unit: z.enum(['yuan', 'fen', 'mixed']),
   sign: z.enum(['signed', 'parentheses', 'direction', 'debitCredit', 'balance', 'unsigned']),
   feeNegative: z.boolean().optional(),
+  /** Fee columns of their own beside the fee column (服务费, 流量费, 垫资费) and their category. */
+  feeColumns: z
+    .array(z.object({ column: z.string(), header: z.string(), category: z.enum(FEE_CATEGORIES) }))
+    .optional(),
   confidence: z.object({ level: z.enum(['high', 'medium', 'low']), reasons: z.array(z.string()) }),
   /**
    * A daily sheet on its side (one column a day), read turned: each role's `column` is then the
