@@ -243,13 +243,14 @@ export class Auditor {
       }
       tally.lastDate = line.date;
     }
+    if (line.extraFees) this.addExtraFees(line, classification);
     switch (classification.kind) {
       case 'transaction':
         if (line.amount > 0) {
           tally.sales += 1;
           tally.turnover += line.amount;
           if (line.amount > tally.largestSale) tally.largestSale = line.amount;
-          tally.sincePayout += line.net ?? line.amount - (line.fee ?? 0);
+          tally.sincePayout += line.net ?? line.amount - (line.fee ?? 0) - extraTotal(line);
           tally.feesSincePayout += Math.max(0, line.fee ?? 0);
           tally.feesTaken += Math.max(0, line.fee ?? 0);
           if (line.net !== null)
@@ -528,7 +529,8 @@ export class Auditor {
         ? this.feeRule(line.amount, line.cardType)
         : null;
     const over = expected === null ? 0 : fee - expected;
-    const hidden = line.net === null || implied !== null ? 0 : line.amount - fee - line.net;
+    const hidden =
+      line.net === null || implied !== null ? 0 : line.amount - fee - extraTotal(line) - line.net;
     const rateFinding = expected !== null && over > ROUNDING_TOLERANCE_FEN;
     const hiddenFinding = hidden > ROUNDING_TOLERANCE_FEN;
     const tally = this.tally;
@@ -664,6 +666,36 @@ export class Auditor {
         reasonEn: `No fee printed: the ${formatFen(implied)} kept includes the card fee and a ${name(category).en}; without a contract they cannot be told apart`,
       }),
     );
+  }
+
+  /**
+   * Charges in fee columns of their own (服务费, 流量费 beside 手续费; 垫资费 on a D0提现 row): each
+   * one taken is a deduction of its column's category, whatever the row is — a payout is never a
+   * fee itself, but a fee printed on it is. On a row that is itself a charge, a column repeating
+   * that charge (the same money, or its category) is the row's own charge, not a second one.
+   */
+  private addExtraFees(line: StatementLine, classification: Classification): void {
+    const taken = (line.extraFees ?? []).filter(
+      (x) =>
+        x.fee > 0 &&
+        !(
+          classification.kind === 'fee' &&
+          (x.fee === Math.abs(line.amount) ||
+            (line.fee !== null && x.fee === Math.abs(line.fee)) ||
+            x.category === classification.category)
+        ),
+    );
+    if (taken.length === 0 || !this.firstTime(line)) return;
+    for (const x of taken) {
+      this.tally.feesTaken += x.fee;
+      this.addDeduction(
+        line,
+        x.category,
+        x.fee,
+        x.header,
+        `${classification.basis}；${x.header}栏 ${formatFen(x.fee)} 元`,
+      );
+    }
   }
 
   private addDeduction(
@@ -1053,6 +1085,13 @@ export class Auditor {
     }
     return warnings;
   }
+}
+
+/** The charges a row's own fee columns took from its money (given back: negative). */
+function extraTotal(line: StatementLine): Fen {
+  let total = 0;
+  if (line.extraFees) for (const x of line.extraFees) total += x.fee;
+  return total;
 }
 
 function newTally(): FileTally {

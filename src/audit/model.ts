@@ -135,6 +135,18 @@ export interface StatementLine {
    * statement's arithmetic shows a day's payout is its total less its fees.
    */
   daily?: true;
+  /**
+   * Charges in fee columns of their own beside the fee column (服务费, 流量费, 垫资费): each is a
+   * deduction of its category taken from this row's money (a negative one, a charge given back).
+   */
+  extraFees?: ExtraFee[];
+}
+
+/** A charge read from a fee column of its own: its amount (taken: positive), header and category. */
+export interface ExtraFee {
+  fee: Fen;
+  header: string;
+  category: FeeCategory;
 }
 
 export const FEE_CATEGORIES = [

@@ -172,8 +172,16 @@ function applyOverrides(layout: TableLayout, overrides: ColumnOverrides): TableL
     assigned.inflow !== layout.columns.inflow ||
     assigned.outflow !== layout.columns.outflow ||
     assigned.net !== layout.columns.net;
+  // a fee column of its own that the user gave a role is that role's column only
+  const taken = new Set(Object.values(assigned));
+  const feeColumns = layout.feeColumns?.filter((f) => !taken.has(f.index));
   return {
     ...layout,
+    ...(feeColumns === undefined
+      ? {}
+      : feeColumns.length > 0
+        ? { feeColumns }
+        : { feeColumns: undefined }),
     ...(feeMoved ? { feeNegative: false } : {}),
     ...(amountMoved ? { charges: false } : {}),
     ...(pairMoved && layout.outflowFee ? { outflowFee: false } : {}),
@@ -318,6 +326,15 @@ export function describeLayout(layout: TableLayout) {
     sign: guess.sign,
     ...(layout.feeNegative ? { feeNegative: true } : {}),
     ...(layout.outflowFee ? { outflowFee: true } : {}),
+    ...(layout.feeColumns
+      ? {
+          feeColumns: layout.feeColumns.map(({ index, category }) => ({
+            column: rows ? String(rows[index] ?? '') : columnLetter(index),
+            header: layout.headers[index] ?? '',
+            category,
+          })),
+        }
+      : {}),
     confidence: { level: guess.confidence, reasons: guess.reasons },
     ...(rows ? { byRow: true as const } : {}),
   };

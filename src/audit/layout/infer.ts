@@ -1,6 +1,8 @@
 import { periodOfText, periodOfTitle, type StatedPeriod } from '../dates.js';
-import type { Lexicon } from '../lexicon/lexicon.js';
-import type { Cell, ColumnRole, SourceRow } from '../model.js';
+import { scoreCategories } from '../classify/classify.js';
+import { normalizeTerm, type Lexicon } from '../lexicon/lexicon.js';
+import type { Cell, ColumnRole, FeeCategory, SourceRow } from '../model.js';
+import { CATEGORY_NAMES } from '../words.js';
 import { foldWidth } from '../money.js';
 import {
   balanceFitsScaled,
@@ -95,6 +97,11 @@ export interface TableLayout {
    * may say only 代扣 while its 附言 names the fee, so each row's description is read with them.
    */
   remarks?: number[];
+  /**
+   * Fee columns of their own beside the fee column (服务费, 流量费 beside 手续费; 垫资费 on a payout
+   * row): each row's value there is a deduction of the category the header names.
+   */
+  feeColumns?: { index: number; category: FeeCategory }[];
 }
 
 /** Headers of text columns that name a party or an account, not what a row is. */
@@ -1074,6 +1081,20 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
           : 'medium';
   const remarkColumns = remarks.filter((i) => !taken().has(i));
   for (const index of remarkColumns) reasons.push(`${name(index)}与摘要一并读取`);
+  const feeColumns = charges
+    ? []
+    : extraFeeColumns(
+        numeric.filter((s) => !taken().has(s.index) && !remarkColumns.includes(s.index)),
+        columns,
+        headers,
+        stats,
+        fen,
+        lexicon,
+      );
+  for (const { index, category } of feeColumns)
+    reasons.push(
+      `${name(index)}是单列的扣费（${CATEGORY_NAMES[category].zh}），每行的数额都按扣款核对`,
+    );
   if (wordsAgree) reasons.unshift('表头的日期列和金额列与内容相符');
   if (!headerRow) reasons.unshift('没有表头，各列由内容和算术判断');
 
@@ -1093,5 +1114,72 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
     issues,
     ...(period ? { period } : {}),
     ...(remarkColumns.length > 0 ? { remarks: remarkColumns } : {}),
+    ...(feeColumns.length > 0 ? { feeColumns } : {}),
   };
+}
+
+/** Share of the rows with a charge in the extra fee columns on which amount − fees = settled. */
+const EXTRA_FEE_ARITHMETIC = 0.8;
+
+/**
+ * Money columns no role took whose header names a fee of a category (服务费, 流量费, 垫资费 beside
+ * 手续费): charges printed in columns of their own. Not a header that says a rate, a refund or a
+ * name (服务费率, 流量费退还, 费用名称), nor a total. With a settled column, the money must add up on
+ * the rows that carry such a charge (|amount| − |fee| − the charges = |settled|); without one, a
+ * column filled on most rows is a per-sale figure, not a charge, and is left alone.
+ */
+export function extraFeeColumns(
+  candidates: readonly ColumnStats[],
+  columns: ColumnMap,
+  headers: readonly string[],
+  stats: readonly ColumnStats[],
+  fen: ReadonlySet<number>,
+  lexicon: Lexicon,
+): { index: number; category: FeeCategory }[] {
+  const named: { index: number; category: FeeCategory }[] = [];
+  for (const s of candidates) {
+    const header = headers[s.index] ?? '';
+    if (header === '' || !isNumeric(s, 0.8, true)) continue;
+    if (
+      scoreHeader(header, 'fee', lexicon) < 0 ||
+      /合计|总额|汇总|总计|小计|total|sum/iu.test(header)
+    )
+      continue;
+    const found = scoreCategories(normalizeTerm(header), lexicon);
+    if (found === null || !found.specific || found.category === 'other_deduction') continue;
+    named.push({ index: s.index, category: found.category });
+  }
+  if (named.length === 0) return [];
+  const valueOf = (index: number | undefined, row: number): number => {
+    if (index === undefined) return 0;
+    const v = stats[index]?.values[row] ?? null;
+    if (v === null) return 0;
+    return fen.has(index) ? v / 100 : v;
+  };
+  const yuanOf = (index: number | undefined, row: number) => Math.abs(valueOf(index, row));
+  const net = columns.net;
+  const amount = columns.amount;
+  const rows = stats[named[0]?.index ?? 0]?.values.length ?? 0;
+  let charged = 0;
+  let adds = 0;
+  let filled = 0;
+  for (let r = 0; r < rows; r++) {
+    const extras = named.reduce((sum, n) => sum + yuanOf(n.index, r), 0);
+    if (extras === 0) continue;
+    charged += 1;
+    if (amount === undefined || net === undefined) continue;
+    if (stats[net]?.values[r] === null) continue;
+    filled += 1;
+    // signed (a sale of 99.18 with a 99.00 charge settles −0.42) or unsigned (a payout's size)
+    const fees = yuanOf(columns.fee, r) + extras;
+    if (
+      Math.abs(valueOf(amount, r) - fees - valueOf(net, r)) <= 1 ||
+      Math.abs(yuanOf(amount, r) - fees - yuanOf(net, r)) <= 1
+    )
+      adds += 1;
+  }
+  if (net !== undefined && amount !== undefined) {
+    if (filled > 0 && adds < EXTRA_FEE_ARITHMETIC * filled) return [];
+  } else if (charged > rows / 2) return [];
+  return named;
 }

@@ -212,6 +212,7 @@ export function createRowInterpreter(
       c.status === undefined &&
       layout.charges !== true &&
       (layout.remarks?.length ?? 0) === 0 &&
+      (layout.feeColumns?.length ?? 0) === 0 &&
       u.amount === 'yuan' &&
       u.fee === 'yuan' &&
       u.net === 'yuan';
@@ -564,6 +565,21 @@ function readRow(row: SourceRow, context: ReadContext): LineResult {
     cellText(at(c.reference)),
   );
   if (pending && result.kind === 'line') result.line.pending = true;
+  // charges in fee columns of their own (服务费, 流量费, 垫资费 beside 手续费)
+  if (layout.feeColumns && result.kind === 'line') {
+    const moneyUnit = unitAt(layout, c.fee ?? c.amount);
+    for (const { index, category } of layout.feeColumns) {
+      const unit = layout.fenColumns?.includes(index) ? 'fen' : moneyUnit;
+      const value = parseMoneyCell(at(index), unit);
+      const header = layout.headers[index] ?? '';
+      if (value === 'invalid')
+        return problemAt(row, file, `无法解析的${header}: '${cellText(at(index))}'`);
+      if (value === null || value === 0) continue;
+      // written as the fee column writes its fees: a negative one there is taken too
+      const fee = layout.feeNegative ? -value : value;
+      (result.line.extraFees ??= []).push({ fee, header: detach(header), category });
+    }
+  }
   return result;
 }
 

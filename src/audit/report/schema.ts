@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FINDING_CATEGORIES, STATEMENT_FORMATS } from '../model.js';
+import { FEE_CATEGORIES, FINDING_CATEGORIES, STATEMENT_FORMATS } from '../model.js';
 
 /**
  * The JSON audit report, schema version 1 (`../shared/spec/audit.md` §3). Fields beyond the spec
@@ -24,6 +24,10 @@ export const statementLayoutSchema = z.object({
   feeNegative: z.boolean().optional(),
   /** 收入 and 支出 both filled on sale rows: there 支出 is the sale's fee, not money out. */
   outflowFee: z.boolean().optional(),
+  /** Fee columns of their own beside the fee column (服务费, 流量费, 垫资费) and their category. */
+  feeColumns: z
+    .array(z.object({ column: z.string(), header: z.string(), category: z.enum(FEE_CATEGORIES) }))
+    .optional(),
   confidence: z.object({ level: z.enum(['high', 'medium', 'low']), reasons: z.array(z.string()) }),
   /**
    * A daily sheet on its side (one column a day), read turned: each role's `column` is then the
