@@ -300,6 +300,25 @@ describe('one message naming several fees, each with its amount', () => {
   });
 });
 
+describe('the fee named before the verb that took it', () => {
+  it.each([
+    [
+      '您的终端（SN: P20190331）终端通讯服务年费 88.00 元已于 2025年6月1日 从结算资金中扣收。',
+      -8800,
+      '终端通讯服务年费',
+    ],
+    ['30.00元服务费已于2025年7月2日从您的结算款中扣除。退订回T【易收宝】', -3000, '服务费'],
+    ['200.00元机具押金已于2025年7月25日从您的结算款中扣除。', -20000, '机具押金'],
+  ])('%s', (text, amount, description) => {
+    expect(read(text)).toMatchObject({ kind: 'line', line: { amount, type: '扣费', description } });
+  });
+
+  it('a fee still to be taken (将于…扣收) is not named a deduction taken', () => {
+    const r = read('【某付】本月服务费30.00元将于2025年7月5日从结算款中扣收。');
+    expect(r.kind === 'line' ? r.line.type : 'no line').not.toBe('扣费');
+  });
+});
+
 describe('label：value fields on one line, separated by ；', () => {
   it('the fee name is the value of the item label', () => {
     expect(

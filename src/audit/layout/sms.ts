@@ -136,6 +136,16 @@ const MORE_FEE = new RegExp(
 const FEE_NAME = /费|押金|保证金|机具款/u;
 /** Not a further fee: a balance or total, or the sale's own fee (手续费), which is no deduction. */
 const NOT_A_FEE = /^(结算|账户|余额|人民币|合计|共计|累计|剩余|实际|到账)|^(交易)?手续费$/u;
+/** A fee named before its amount, the verb after both: 终端通讯服务年费 88.00 元已于…扣收. */
+const FEE_THEN_TAKEN = new RegExp(
+  String.raw`(?<![\d.])([^\d.，。,；;：:¥￥()（）\s]{1,24}?)\s*${AMOUNT}[^，。,；;\d将拟]{0,30}?(?:扣收|扣除|扣款|扣取|扣缴)(?!失败)`,
+  'u',
+);
+/** The amount first, then the fee, then the verb: 30.00元服务费已于…扣除. */
+const TAKEN_FEE_AFTER = new RegExp(
+  String.raw`${AMOUNT}\s*([^\d，。,；;：:¥￥()（）\s]{1,16}?)\s*(?:已|于)[^，。,；;\d将拟]{0,30}?(?:扣收|扣除|扣款|扣取|扣缴)(?!失败)`,
+  'u',
+);
 /** One clause of a message that carries several amounts. */
 const CLAUSE = /[，；;。!！\n]|,(?!\d{3})/u;
 const SETTLED = /结算|入账|到账|划入|划款|提现|出款/u;
@@ -371,6 +381,18 @@ export function interpretMessage(
     // typed by its verb, not as a charge: what was paid (提现, 货款, 机具押金) is for the name to say
     if (amount !== null && name !== undefined)
       return { kind: 'line', line: line(-amount, null, '支出', name) };
+  }
+  // the verb last: 终端通讯服务年费 88.00 元已于…扣收, 30.00元服务费已于…扣除
+  const before = FEE_THEN_TAKEN.exec(body2);
+  const after = TAKEN_FEE_AFTER.exec(body2);
+  for (const [feeName, feeAmount] of [
+    [before?.[1], before?.[2]],
+    [after?.[2], after?.[1]],
+  ]) {
+    const amount = money(feeAmount);
+    const name = (feeName ?? '').trim();
+    if (amount !== null && FEE_NAME.test(name) && !NOT_A_FEE.test(name))
+      return { kind: 'line', line: line(-amount, null, '扣费', name) };
   }
   const en = EN_DEDUCTION.exec(body2);
   if (en) {
