@@ -32,6 +32,20 @@ describe('pasted SMS: where one message ends and the next begins', () => {
     ).toEqual(['【甲】您的商户于2025年3月2日\n扣收流量费99.00元', '【甲】收款1.00元']);
   });
 
+  it('an amount wrapped onto the next line (6507.57元…) continues its message, not a new one', async () => {
+    expect(
+      await messages(
+        '【乐付】商户收款成功：2025年05月04日 21:02\n金额6546.85元，手续费39.28元。\n\n' +
+          '您2025年5月5日的结算款\n6507.57元已出款至尾号6621。【乐付】\n\n' +
+          '【乐付】2025年5月5日扣收流量费\n2025.10元\n',
+      ),
+    ).toEqual([
+      '【乐付】商户收款成功：2025年05月04日 21:02\n金额6546.85元，手续费39.28元。',
+      '您2025年5月5日的结算款\n6507.57元已出款至尾号6621。【乐付】',
+      '【乐付】2025年5月5日扣收流量费\n2025.10元',
+    ]);
+  });
+
   it('a phone export: a time stamp line heads the message under it', async () => {
     expect(
       await messages(

@@ -90,9 +90,12 @@ export function messageTable(lines: readonly string[], delimiter: string): boole
 
 /** A line that only separates messages: `----`, `====`, `****`, `———` … */
 export const SEPARATOR = /^[\s\u3000]*([-=*_~—─]|-{1,2}\s?){3,}[\s\u3000]*$/u;
-/** The start of a message: a sender in brackets or a time stamp. */
+/**
+ * The start of a message: a sender in brackets or a time stamp — a year, month and the separator
+ * before the day, so that an amount wrapped onto the next line (6507.57元已出款) continues its message.
+ */
 export const MESSAGE_START =
-  /^[\s\u3000]*(【[^】]{1,30}】|\[[^\]]{1,30}\]|\d{4}[-/.年]\d{1,2}|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2})/u;
+  /^[\s\u3000]*(【[^】]{1,30}】|\[[^\]]{1,30}\]|(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]|\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2})/u;
 
 /** Money in a notice: ¥12.00, 12.00元, CNY 12.00, RMB 12, 12.00 yuan. */
 const NOTICE_MONEY = /[¥￥]\s*\d|\d(?:\.\d+)?\s*(?:元|yuan)|\b(?:cny|rmb)\s*\d/iu;

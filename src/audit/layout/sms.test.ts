@@ -242,6 +242,105 @@ describe('payment-app notices pasted as label：value lines', () => {
   });
 });
 
+describe('a date is not read from an identifier', () => {
+  it.each([
+    [
+      '您好！您的终端（SN: P20190331）终端通讯服务年费 88.00 元已于 2025年6月1日 从结算资金中扣收。',
+      '2025-06-01',
+    ],
+    ['终端编号20190331的流量费99.00元已于2025年6月1日扣收', '2025-06-01'],
+    ['订单TX20190331A，20250601扣收流量费99.00元', '2025-06-01'],
+    ['【某付】20250601扣收流量费99.00元', '2025-06-01'],
+  ])('%s', (text, date) => {
+    expect(read(text)).toMatchObject({ kind: 'line', line: { date } });
+  });
+});
+
+describe('a sale notice wrapped between its date and its amount', () => {
+  it('收款成功：<date> 金额…元，手续费…元 is a sale with its fee', () => {
+    expect(
+      read('【乐付通】商户收款成功：2025年04月04日 14:03\n金额66.58元，手续费0.50元。'),
+    ).toMatchObject({
+      kind: 'line',
+      line: { date: '2025-04-04', amount: 6658, fee: 50, type: '收款' },
+    });
+  });
+});
+
+describe('a deduction that failed moved no money', () => {
+  it.each([
+    '您的流量费99.00元于2025年6月20日扣收失败，本次未扣款，请保持结算账户余额充足。',
+    '【某付】2025年6月20日服务费30.00元扣款未成功。',
+  ])('%s', (text) => {
+    expect(read(text)).toEqual({ kind: 'skip', why: 'not_taken' });
+  });
+
+  it('but one taken after all is a deduction', () => {
+    expect(
+      read('【某付】2025年6月20日流量费99.00元扣款失败，已于次日从您的结算款中补扣流量费99.00元。'),
+    ).toMatchObject({ kind: 'line', line: { amount: -9900 } });
+  });
+});
+
+describe('one message naming several fees, each with its amount', () => {
+  it('扣除流量费…元、服务费…元: a line each', () => {
+    const r = read(
+      '尊敬的商户，2025年7月15日已从您的结算款中扣除SIM卡费99.00元、系统服务费30.00元。',
+    );
+    expect(r).toMatchObject({
+      kind: 'line',
+      line: { amount: -9900, description: 'SIM卡费' },
+      also: [{ amount: -3000, description: '系统服务费', row: 7, date: '2025-07-15' }],
+    });
+  });
+
+  it('a balance or the sale fee after the fee is not another fee', () => {
+    const r = read('【某付】2025年7月15日扣收流量费99.00元，余额100.00元，手续费0.60元。');
+    expect(r.kind === 'line' ? r.also : 'no line').toBeUndefined();
+  });
+});
+
+describe('the fee named before the verb that took it', () => {
+  it.each([
+    [
+      '您的终端（SN: P20190331）终端通讯服务年费 88.00 元已于 2025年6月1日 从结算资金中扣收。',
+      -8800,
+      '终端通讯服务年费',
+    ],
+    ['30.00元服务费已于2025年7月2日从您的结算款中扣除。退订回T【易收宝】', -3000, '服务费'],
+    ['200.00元机具押金已于2025年7月25日从您的结算款中扣除。', -20000, '机具押金'],
+  ])('%s', (text, amount, description) => {
+    expect(read(text)).toMatchObject({ kind: 'line', line: { amount, type: '扣费', description } });
+  });
+
+  it('a fee still to be taken (将于…扣收) is not named a deduction taken', () => {
+    const r = read('【某付】本月服务费30.00元将于2025年7月5日从结算款中扣收。');
+    expect(r.kind === 'line' ? r.line.type : 'no line').not.toBe('扣费');
+  });
+});
+
+describe('label：value fields on one line, separated by ；', () => {
+  it('the fee name is the value of the item label', () => {
+    expect(
+      read('【扣费提醒】扣费项目：通讯服务年费；扣费金额：¥36.00；扣费时间：2025-08-15 19:43:39'),
+    ).toMatchObject({
+      kind: 'line',
+      line: { date: '2025-08-15', amount: -3600, type: '扣费', description: '通讯服务年费' },
+    });
+  });
+
+  it('a payout keeps its own fee', () => {
+    expect(
+      read(
+        '【提现成功】提现金额：¥569.05；手续费：¥2.00；到账金额：¥567.05；到账时间：2025-08-01 08:08:54',
+      ),
+    ).toMatchObject({
+      kind: 'line',
+      line: { date: '2025-08-01', amount: -56905, fee: 200, type: '结算', description: '提现金额' },
+    });
+  });
+});
+
 describe('the card a receipt names', () => {
   it.each([
     ['2024-09-01 13:37 收款成功：160.00元（信用卡），手续费0.96元。', 'credit'],

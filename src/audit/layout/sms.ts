@@ -19,7 +19,7 @@ import { foldWidth, parseYuanToFen } from '../money.js';
 export type MessageResult =
   /** `also`: further lines of the same message (a bank notice: 结算入账…元，扣收流量费…元). */
   | { kind: 'line'; line: StatementLine; also?: StatementLine[] }
-  | { kind: 'skip'; why: 'no_money' }
+  | { kind: 'skip'; why: 'no_money' | 'not_taken' }
   | { kind: 'problem'; problem: InputProblem };
 
 // an amount is marked as money by ¥, 人民币, CNY or RMB before it, or 元/yuan after it
@@ -30,7 +30,17 @@ const AMOUNT = String.raw`(?:人民币|rmb|cny)?\s*(?:(?<=(?:人民币|rmb|cny)\
  */
 const ZONED_STAMP =
   /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})(?![\d:])/iu;
-const DATE = /(\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{8}(?=\D))/u;
+const DATE = /(?<![a-z\d])(\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})/iu;
+/**
+ * 20250301 written without separators — unless it is part of an identifier: glued to letters or
+ * other figures (SN: P20190331, TX20250301A) or right after a number's label (编号20190331, 终端号：…).
+ */
+const COMPACT_DATE =
+  /(?<![a-z\d_-])(?<!(?:号|码|sn|s\/n|no|id|ref)[.:：#]?\s{0,2})(\d{8})(?=[^\da-z])/iu;
+/** The message's written date (年月日 or with separators) wherever it is, else a compact one. */
+function fullDate(body: string): RegExpExecArray | null {
+  return DATE.exec(body) ?? COMPACT_DATE.exec(body);
+}
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const EN_DATE =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b/iu;
@@ -43,7 +53,7 @@ const PARTIAL_DATE =
 
 // a bank's notice says 收入 where a provider says 收款 (收入人民币160.00元，用途：消费，手续费0.96元)
 const RECEIPT = new RegExp(
-  String.raw`(收款|收入|消费|交易|刷卡|(?<!结算)入账)(?:成功)?(?:金额)?[:：]?\s*${AMOUNT}.*?手续费[:：]?\s*${AMOUNT}`,
+  String.raw`(收款|收入|消费|交易|刷卡|(?<!结算)入账)(?:成功)?[:：]?\s*(?:金额)?[:：]?\s*${AMOUNT}.*?手续费[:：]?\s*${AMOUNT}`,
   'u',
 );
 // the fee's name may hold figures (D0手续费, 1月月度流量费, 押金(第2期)): the amount is the first
@@ -109,6 +119,33 @@ const EN_SETTLED = new RegExp(
   String.raw`${AMOUNT}\s+(?:was\s+|has\s+been\s+)?(settled|paid\s+out|transferred|remitted)\s+(?:to|into)\b`,
   'iu',
 );
+/** A deduction that did not happen: 扣收失败, 扣款未成功, 本次未扣款. */
+const NOT_TAKEN =
+  /(?:扣收|扣款|扣费|扣除|扣取|代扣|收取|缴费)[^，。,；;！!]{0,4}?(?:失败|未成功|不成功)|未(?:能)?(?:成功)?(?:扣款|扣费|扣除|扣收|扣取)/u;
+/** …but was taken after all (已补扣, 重新扣款成功, 已从结算款中扣除). */
+const TAKEN_AFTER_ALL =
+  /补扣|重新扣[^，。,；;]{0,4}成功|(?<!未)已(?:从[^，。,；;]{0,12})?(?:扣除|扣收|扣款|扣取)(?![^，。,；;]{0,2}(?:失败|未成功|不成功))/u;
+/**
+ * A further fee of the same deduction, listed after the first one: 扣除流量费99.00元、服务费30.00元.
+ * Each named fee with its own amount is a deduction of its own (one finding per category).
+ */
+const MORE_FEE = new RegExp(
+  String.raw`^\s*(?:、|,|以及|和|及|与|另)\s*([^，。,；;：:¥￥\d、]{1,24}?)[:：]?\s*${AMOUNT}`,
+  'u',
+);
+const FEE_NAME = /费|押金|保证金|机具款/u;
+/** Not a further fee: a balance or total, or the sale's own fee (手续费), which is no deduction. */
+const NOT_A_FEE = /^(结算|账户|余额|人民币|合计|共计|累计|剩余|实际|到账)|^(交易)?手续费$/u;
+/** A fee named before its amount, the verb after both: 终端通讯服务年费 88.00 元已于…扣收. */
+const FEE_THEN_TAKEN = new RegExp(
+  String.raw`(?<![\d.])([^\d.，。,；;：:¥￥()（）\s]{1,24}?)\s*${AMOUNT}[^，。,；;\d将拟]{0,30}?(?:扣收|扣除|扣款|扣取|扣缴)(?!失败)`,
+  'u',
+);
+/** The amount first, then the fee, then the verb: 30.00元服务费已于…扣除. */
+const TAKEN_FEE_AFTER = new RegExp(
+  String.raw`${AMOUNT}\s*([^\d，。,；;：:¥￥()（）\s]{1,16}?)\s*(?:已|于)[^，。,；;\d将拟]{0,30}?(?:扣收|扣除|扣款|扣取|扣缴)(?!失败)`,
+  'u',
+);
 /** One clause of a message that carries several amounts. */
 const CLAUSE = /[，；;。!！\n]|,(?!\d{3})/u;
 const SETTLED = /结算|入账|到账|划入|划款|提现|出款/u;
@@ -141,7 +178,7 @@ export function messageDate(body: string): MessageDate {
   const zoned = ZONED_STAMP.exec(body);
   const instant = zoned ? parseDateCell(zoned[0]) : null;
   if (instant !== null) return { kind: 'full', date: instant };
-  const full = DATE.exec(body);
+  const full = fullDate(body);
   const date = full ? parseDateCell(full[1] ?? '') : null;
   if (date !== null) return { kind: 'full', date };
   const dmy = EN_DMY.exec(body);
@@ -244,6 +281,9 @@ export function interpretMessage(
     .trim();
   const body = stripSender(text);
   if (!ANY_AMOUNT.test(body)) return { kind: 'skip', why: 'no_money' };
+  // a deduction that failed (扣收失败，本次未扣款) moved no money: not a deduction
+  if (NOT_TAKEN.test(body) && !TAKEN_AFTER_ALL.test(body))
+    return { kind: 'skip', why: 'not_taken' };
   const where = { file, row: message.row };
   const found = messageDate(body);
   const date =
@@ -261,9 +301,13 @@ export function interpretMessage(
     };
   }
   const base = { ...where, date, cardType: 'unknown' as const, reference: '', net: null };
-  const body2 = body
-    .replace(ZONED_STAMP, ' ')
-    .replace(DATE, ' ')
+  const unzoned = body.replace(ZONED_STAMP, ' ');
+  const dated = fullDate(unzoned);
+  const body2 = (
+    dated
+      ? unzoned.slice(0, dated.index) + ' ' + unzoned.slice(dated.index + dated[0].length)
+      : unzoned
+  )
     .replace(EN_DMY, ' ')
     .replace(EN_DATE, ' ')
     .replace(PARTIAL_DATE, ' ')
@@ -320,7 +364,11 @@ export function interpretMessage(
     const amount = money(deduction[3]);
     const name = (deduction[2] ?? '').trim();
     if (amount !== null && NAMES.test(name) && !/^(结算|账户|余额|人民币)/u.test(name)) {
-      return { kind: 'line', line: line(-amount, null, '扣费', name) };
+      const first = line(-amount, null, '扣费', name);
+      const also = moreFees(body2.slice(deduction.index + deduction[0].length), line);
+      return also.length === 0
+        ? { kind: 'line', line: first }
+        : { kind: 'line', line: first, also };
     }
   }
   const debit = DEBIT.exec(body2);
@@ -333,6 +381,18 @@ export function interpretMessage(
     // typed by its verb, not as a charge: what was paid (提现, 货款, 机具押金) is for the name to say
     if (amount !== null && name !== undefined)
       return { kind: 'line', line: line(-amount, null, '支出', name) };
+  }
+  // the verb last: 终端通讯服务年费 88.00 元已于…扣收, 30.00元服务费已于…扣除
+  const before = FEE_THEN_TAKEN.exec(body2);
+  const after = TAKEN_FEE_AFTER.exec(body2);
+  for (const [feeName, feeAmount] of [
+    [before?.[1], before?.[2]],
+    [after?.[2], after?.[1]],
+  ]) {
+    const amount = money(feeAmount);
+    const name = (feeName ?? '').trim();
+    if (amount !== null && FEE_NAME.test(name) && !NOT_A_FEE.test(name))
+      return { kind: 'line', line: line(-amount, null, '扣费', name) };
   }
   const en = EN_DEDUCTION.exec(body2);
   if (en) {
@@ -365,6 +425,22 @@ export function interpretMessage(
   return { kind: 'line', line: line(out ? -amount : amount, null, '', body) };
 }
 
+/** The further fees listed after a deduction's first one (、服务费30.00元): a line each. */
+function moreFees(
+  rest: string,
+  line: (amount: number, fee: number | null, type: string, description: string) => StatementLine,
+): StatementLine[] {
+  const fees: StatementLine[] = [];
+  for (let more = MORE_FEE.exec(rest); more; more = MORE_FEE.exec(rest)) {
+    const name = (more[1] ?? '').trim();
+    const amount = money(more[2]);
+    if (amount === null || !FEE_NAME.test(name) || NOT_A_FEE.test(name)) break;
+    fees.push(line(-amount, null, '扣费', name));
+    rest = rest.slice(more[0].length);
+  }
+  return fees;
+}
+
 /**
  * A bank-acquirer notice: 结算入账12,345.67元，扣收手续费74.07元，扣收流量费99.00元. The settled
  * amount is a payout (with the ordinary card fees in its fee column); each 扣收…费 naming another
@@ -388,6 +464,7 @@ function severalAmounts(
     if (deduction && name !== '' && !/^(结算|账户|余额)/u.test(name)) {
       if (/^(交易)?手续费$/u.test(name)) cardFees += money(deduction[3]) ?? 0;
       else fees.push(line(-(money(deduction[3]) ?? amount), null, '扣费', name));
+      fees.push(...moreFees(clause.slice(deduction.index + deduction[0].length), line));
       continue;
     }
     const credit = CREDIT.exec(clause) ?? CREDIT_AFTER.exec(clause);
@@ -430,8 +507,9 @@ function labelledCard(
   text: string,
   line: (amount: number, fee: number | null, type: string, description: string) => StatementLine,
 ): MessageResult | null {
+  // one field after another on one line, too: 扣费项目：月费；扣费金额：¥19.90；扣费时间：…
   const lines = foldWidth(text)
-    .split(/\r?\n/u)
+    .split(/\r?\n|[；;]/u)
     .map((l) => l.trim())
     .filter((l) => l !== '');
   const fields: [string, string][] = [];
@@ -453,11 +531,14 @@ function labelledCard(
     return { kind: 'line', line: line(-amount, null, '扣费', name) };
   if (/退款|退货|撤销|冲正/u.test(what))
     return { kind: 'line', line: line(-amount, null, name || '退货', '') };
-  if (/提现|结算|出款|划款/u.test(what))
-    return { kind: 'line', line: line(-amount, null, '结算', name) };
+  const feeText = value(/手续费/u);
+  const fee = feeText === undefined ? null : money(ANY_AMOUNT.exec(feeText)?.[1] ?? feeText);
+  // a payout's fee is its own (提现 … 手续费：¥2.00): the words say which payout it was
+  if (/提现|结算|出款|划款/u.test(what)) {
+    const words = name || what.replace(/【[^】]*】|\[[^\]]*\]/gu, ' ').trim();
+    return { kind: 'line', line: line(-amount, fee, '结算', words) };
+  }
   if (/收款|消费|交易/u.test(what)) {
-    const feeText = value(/手续费/u);
-    const fee = feeText === undefined ? null : money(ANY_AMOUNT.exec(feeText)?.[1] ?? feeText);
     return { kind: 'line', line: { ...line(amount, fee, '收款', ''), cardType: cardNamed(text) } };
   }
   if (/入账|到账|返还|退还|返现|补贴|奖励/u.test(what))
