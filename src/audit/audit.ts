@@ -87,6 +87,7 @@ export async function auditDecoded(
   });
   const runs: StatementRun[] = [];
   for await (const { file, decoded } of statements) {
+    if (decoded.kind === 'sms') auditor.noticeFile(file);
     const classify = createClassifier(lexicon);
     const readOptions: ReadOptions = {
       ...(options.map === undefined ? {} : { map: options.map }),

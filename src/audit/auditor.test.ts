@@ -367,6 +367,124 @@ describe('overlapping exports', () => {
   });
 });
 
+describe('copies of a record in several files of one audit', () => {
+  const monthly = parseContract({
+    rates: [{ cardType: 'any', percent: 0.6 }],
+    agreedCharges: [{ category: 'service_fee', amountYuan: 30, every: 'month' }],
+  });
+  const APP = ['交易时间', '交易类型', '交易金额', '手续费', '结算金额', '摘要', '流水号'];
+  const PORTAL = ['日期', '业务类型', '金额(元)', '手续费(元)', '到账金额(元)', '说明'];
+  /** Two weeks of sales, a payout and a charge or two: the app prints references, the portal none. */
+  const days = (from: number, to: number) => {
+    const rows: { date: string; amount: string; fee: string; net: string; text: string }[] = [];
+    for (let d = from; d <= to; d++) {
+      const date = `2025-08-${String(d).padStart(2, '0')}`;
+      const amount = 100 + d * 7;
+      rows.push({
+        date,
+        amount: `${String(amount)}.00`,
+        fee: (amount * 0.006).toFixed(2),
+        net: (amount - Number((amount * 0.006).toFixed(2))).toFixed(2),
+        text: '',
+      });
+      if (d === 6 || d === 12)
+        rows.push({ date, amount: '-30.00', fee: '0.00', net: '-30.00', text: '服务费' });
+      if (d === 10)
+        rows.push({ date, amount: '-3.00', fee: '0.00', net: '-3.00', text: '提现手续费' });
+    }
+    return rows;
+  };
+  const app = (from: number, to: number): Cell[][] =>
+    days(from, to).map((r, i) => [
+      `${r.date} 10:00:00`,
+      r.text === '' ? '扫码消费' : '扣费',
+      r.amount,
+      r.fee,
+      r.net,
+      r.text,
+      String(880000 + i),
+    ]);
+  const portal = (from: number, to: number): Cell[][] =>
+    days(from, to).map((r) => [
+      r.date,
+      r.text === '' ? '消费' : '费用',
+      r.amount,
+      r.fee,
+      r.net,
+      r.text,
+    ]);
+
+  it('two exports of one account (app with 流水号, portal without) list a charge once', async () => {
+    const report = await auditDecoded(
+      iterate([
+        { file: 'app.csv', decoded: decodedTable(APP, app(1, 12)) },
+        { file: 'portal.csv', decoded: decodedTable(PORTAL, portal(5, 20)) },
+      ]),
+      { contract: monthly },
+    );
+    // 服务费 of the 6th (agreed) and of the 12th (second in the month), 提现手续费 of the 10th
+    expect(report.findings.map((f) => [f.file, f.date, f.verdict])).toEqual([
+      ['app.csv', '2025-08-06', 'authorized'],
+      ['app.csv', '2025-08-10', 'unauthorized'],
+      ['app.csv', '2025-08-12', 'unauthorized'],
+    ]);
+    expect(report.claim.total).toBe('33.00');
+    expect(report.warnings.map((w) => [w.file, w.message.split('，')[0]])).toEqual([
+      ['portal.csv', '与 app.csv 中的同一笔记录重复'],
+      ['portal.csv', '与 app.csv 中的同一笔记录重复'],
+      ['portal.csv', '与 app.csv 中的同一笔记录重复'],
+    ]);
+  });
+
+  it('two terminals’ files share no day of records: the same charge on the same day is two charges', async () => {
+    // the other terminal's sales differ; its charges are the same, on the same days
+    const other: Cell[][] = portal(1, 12).map((r) =>
+      r[5] === '' ? [r[0] ?? '', r[1] ?? '', '58.00', '0.35', '57.65', ''] : r,
+    );
+    const report = await auditDecoded(
+      iterate([
+        { file: '终端1.csv', decoded: decodedTable(APP, app(1, 12)) },
+        {
+          file: '终端2.csv',
+          decoded: decodedTable(PORTAL, other),
+        },
+      ]),
+      { contract: monthly },
+    );
+    expect(report.findings.filter((f) => f.verdict === 'unauthorized')).toHaveLength(5);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('an SMS notice of a deduction that the statement lists is that deduction, claimed once', async () => {
+    const report = await auditDecoded(
+      iterate([
+        {
+          file: 'sms.txt',
+          decoded: decodedSms([
+            '【汇银通】扣费提醒：2025年8月6日已从结算款中扣除服务费30.00元，详询客服。',
+            '【汇银通】扣费提醒：2025年8月12日已从结算款中扣除服务费30.00元，详询客服。',
+            '【汇银通】扣费提醒：2025年8月14日已从结算款中扣除押金199.00元，详询客服。',
+          ]),
+        },
+        { file: 'app.csv', decoded: decodedTable(APP, app(1, 12)) },
+      ]),
+      { contract: monthly },
+    );
+    // the notices of the 6th and 12th are the statement's rows; the 押金 of the 14th is not listed
+    expect(report.findings.map((f) => [f.file, f.date, f.category, f.verdict])).toEqual([
+      ['sms.txt', '2025-08-14', 'deposit', 'unauthorized'],
+      ['app.csv', '2025-08-06', 'service_fee', 'authorized'],
+      ['app.csv', '2025-08-10', 'instant_settlement_fee', 'unauthorized'],
+      ['app.csv', '2025-08-12', 'service_fee', 'unauthorized'],
+    ]);
+    expect(report.claim.total).toBe('232.00');
+    expect(report.warnings.map((w) => [w.file, w.row])).toEqual([
+      ['sms.txt', 1],
+      ['sms.txt', 2],
+    ]);
+  });
+});
+
 describe('a fee row printed against the statement’s sign', () => {
   const monthly = parseContract({
     rates: [{ cardType: 'any', percent: 0.6 }],

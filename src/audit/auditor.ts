@@ -90,6 +90,34 @@ export const NETWORK_FEE_MICRO_PERCENT = 65_000;
 export const REVERSAL_WINDOW_DAYS = 92;
 /** Files told apart in one packed count of {@link Auditor.firstTime} (more files use an array). */
 const MAX_FILES = 1024;
+/**
+ * Two exports of one account evidently overlap when, on the days both list, at least half the
+ * days list the same records (same count and amounts) — at least this many days …
+ */
+export const OVERLAP_MIN_DAYS = 2;
+/** … holding at least this many records between them. Two terminals' files share no such days. */
+export const OVERLAP_MIN_RECORDS = 6;
+
+/** One day's records of one file, summed so that two files' days can be compared. */
+interface DayDigest {
+  count: number;
+  amount: Fen;
+  hash: number;
+}
+
+/** A line of a multi-file audit that made findings (sequence numbers `from` … `to` − 1). */
+interface Mark {
+  file: string;
+  row: number;
+  sheet?: string;
+  date: IsoDate;
+  amount: Fen;
+  fee: Fen | null;
+  net: Fen | null;
+  reference: string;
+  from: number;
+  to: number;
+}
 
 /** What one statement file showed: its sales, and the money it paid out since the last payout. */
 interface FileTally {
@@ -151,6 +179,10 @@ export class Auditor {
   private readonly fileIndex = new Map<string, number>();
   private readonly fileNames: string[] = [];
   private readonly duplicates: AuditOutcome['duplicates'] = [];
+  /** Multi-file audits: each file's days, the lines that made findings, and notice files (SMS). */
+  private readonly days = new Map<string, Map<IsoDate, DayDigest>>();
+  private readonly marks: Mark[] = [];
+  private readonly notices = new Set<string>();
   private readonly rateDepartures: ScheduleDeparture[] = [];
   private readonly tallies = new Map<string, FileTally>();
   private tallyFile = '';
@@ -207,8 +239,198 @@ export class Auditor {
   }
 
   add(line: StatementLine, classification: Classification): void {
+    if (this.options.singleFile === true) {
+      if (line.pending) this.addPending(line, classification);
+      else this.addLine(line, classification);
+      return;
+    }
+    if (!this.notices.has(line.file)) this.noteDay(line);
+    const from = this.seq;
     if (line.pending) this.addPending(line, classification);
     else this.addLine(line, classification);
+    if (this.seq === from) return;
+    const mark: Mark = {
+      file: line.file,
+      row: line.row,
+      date: line.date,
+      amount: line.amount,
+      fee: line.fee,
+      net: line.net,
+      reference: line.reference,
+      from,
+      to: this.seq,
+    };
+    if (line.sheet !== undefined) mark.sheet = line.sheet;
+    this.marks.push(mark);
+  }
+
+  /**
+   * Says that `file` is notices (SMS, app messages) of deductions, not a statement table: a notice
+   * of a deduction that a table of the same audit lists is that deduction, claimed once.
+   */
+  noticeFile(file: string): void {
+    this.notices.add(file);
+  }
+
+  /** The day {@link Auditor.noteDay} added to last: lines come a day at a time. */
+  private day: DayDigest | null = null;
+  private dayFile = '';
+  private dayDate = '';
+
+  private noteDay(line: StatementLine): void {
+    let day = this.day;
+    if (day === null || line.date !== this.dayDate || line.file !== this.dayFile) {
+      let days = this.days.get(line.file);
+      if (days === undefined) {
+        days = new Map();
+        this.days.set(line.file, days);
+      }
+      day = days.get(line.date) ?? null;
+      if (day === null) {
+        day = { count: 0, amount: 0, hash: 0 };
+        days.set(line.date, day);
+      }
+      this.day = day;
+      this.dayFile = line.file;
+      this.dayDate = line.date;
+    }
+    day.count += 1;
+    day.amount += line.amount;
+    day.hash = (day.hash + Math.imul((line.amount % 1_000_000_007) | 0, 0x9e3779b1)) >>> 0;
+  }
+
+  /**
+   * Pairs of table files (`a\u0000b`, both orders) that are two exports of one account over a
+   * shared time: on the days both list, enough of the days list the very same records.
+   */
+  private overlappingFiles(): Set<string> {
+    const pairs = new Set<string>();
+    const files = [...this.days.keys()];
+    for (let i = 0; i < files.length; i++)
+      for (let j = i + 1; j < files.length; j++) {
+        const a = this.days.get(files[i] ?? '');
+        const b = this.days.get(files[j] ?? '');
+        if (a === undefined || b === undefined) continue;
+        let shared = 0;
+        let same = 0;
+        let records = 0;
+        for (const [date, x] of a) {
+          const y = b.get(date);
+          if (y === undefined) continue;
+          shared += 1;
+          if (x.count === y.count && x.amount === y.amount && x.hash === y.hash) {
+            same += 1;
+            records += x.count;
+          }
+        }
+        if (same >= OVERLAP_MIN_DAYS && records >= OVERLAP_MIN_RECORDS && same * 2 >= shared) {
+          pairs.add(`${files[i] ?? ''}\u0000${files[j] ?? ''}`);
+          pairs.add(`${files[j] ?? ''}\u0000${files[i] ?? ''}`);
+        }
+      }
+    return pairs;
+  }
+
+  /**
+   * Copies of one record in several files of an audit, found at the end, when every file is read
+   * (the record key of {@link Auditor.firstTime} needs the same reference, or the same words):
+   * - two exports that evidently overlap (app and web portal) list a record with the same date,
+   *   amount, fee and net — the fields both carry, not their wording, nor a reference one lacks;
+   * - a notice (SMS) of a deduction that a table lists on the same date, with the same amount
+   *   and category, is that deduction.
+   * The copy read later (the notice's, always) is dropped, with a warning, before agreed-charge
+   * periods are counted; a claim once is safer than an accusation twice.
+   */
+  private dropCopies(): void {
+    if (this.marks.length === 0) return;
+    const dropped = new Set<number>();
+    const noted = (m: Mark, of: string) =>
+      this.duplicates.push({
+        file: m.file,
+        row: m.row,
+        ...(m.sheet === undefined ? {} : { sheet: m.sheet }),
+        duplicateOf: of,
+      });
+    const overlap = this.overlappingFiles();
+    if (overlap.size > 0) {
+      const byAmount = new Map<string, Mark[]>();
+      const matched = new Set<Mark>();
+      const same = (x: Fen | null, y: Fen | null) => x === null || y === null || x === y;
+      for (const m of this.marks) {
+        if (this.notices.has(m.file)) continue;
+        const key = `${m.date}|${String(m.amount)}`;
+        const list = byAmount.get(key);
+        const twin = list?.find(
+          (o) =>
+            o.file !== m.file &&
+            !matched.has(o) &&
+            overlap.has(`${o.file}\u0000${m.file}`) &&
+            same(o.fee, m.fee) &&
+            same(o.net, m.net) &&
+            (o.reference === '' || m.reference === '' || o.reference === m.reference),
+        );
+        if (twin !== undefined) {
+          matched.add(twin);
+          for (let s = m.from; s < m.to; s++) dropped.add(s);
+          noted(m, twin.file);
+        } else if (list === undefined) byAmount.set(key, [m]);
+        else list.push(m);
+      }
+    }
+    if (this.notices.size > 0) {
+      const bySeq = new Map<number, AuditFinding>();
+      for (const f of this.decided) bySeq.set(f.seq, f);
+      for (const p of this.pending) bySeq.set(p.seq, p.finding);
+      const deduction = (f: AuditFinding) => `${f.date}|${f.category}|${String(f.amount)}`;
+      const listed = new Map<string, AuditFinding[]>();
+      for (const f of bySeq.values()) {
+        if (this.notices.has(f.file) || dropped.has(f.seq)) continue;
+        const list = listed.get(deduction(f));
+        if (list === undefined) listed.set(deduction(f), [f]);
+        else list.push(f);
+      }
+      for (const m of this.marks) {
+        if (!this.notices.has(m.file)) continue;
+        let of: string | null = null;
+        for (let s = m.from; s < m.to; s++) {
+          const f = bySeq.get(s);
+          const twin = f === undefined ? undefined : listed.get(deduction(f))?.pop();
+          if (twin === undefined) continue;
+          dropped.add(s);
+          of = twin.file;
+        }
+        if (of !== null) noted(m, of);
+      }
+    }
+    // a reversal listed twice is one reversal too: its copy would note an older deduction
+    const reversalFiles = new Map<string, string[]>();
+    const reversals = this.reversals.filter((r) => {
+      const key = `${r.date}|${r.category}|${String(r.amount)}`;
+      const files = reversalFiles.get(key);
+      if (files === undefined) {
+        reversalFiles.set(key, [r.file]);
+        return true;
+      }
+      const copy = files.some(
+        (o) =>
+          o !== r.file &&
+          (this.notices.has(r.file) || this.notices.has(o) || overlap.has(`${o}\u0000${r.file}`)),
+      );
+      if (!copy) files.push(r.file);
+      return !copy;
+    });
+    this.reversals.length = 0;
+    this.reversals.push(...reversals);
+    if (dropped.size === 0) return;
+    const keep = (list: { seq: number }[]) => {
+      let n = 0;
+      for (const x of list) if (!dropped.has(x.seq)) list[n++] = x;
+      list.length = n;
+    };
+    keep(this.decided);
+    keep(this.pending);
+    keep(this.rateDepartures);
+    for (const seq of dropped) this.moneyIn.delete(seq);
   }
 
   /**
@@ -866,6 +1088,7 @@ export class Auditor {
   /** Ends the audit: called once, at the end; the findings are handed over, not kept. */
   finish(): AuditOutcome {
     const contract = this.options.contract;
+    this.dropCopies();
     this.againstTheSign();
     // a statement listed newest first lists a day's charges newest first too: on one day, the
     // charge further down was taken first, and it is the one an agreed charge covers
