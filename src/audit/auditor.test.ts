@@ -60,6 +60,19 @@ describe('the payout rule in the auditor', () => {
       [3, 'instant_settlement_fee', '3.00'],
     ]);
   });
+
+  it('the fee column of a payout the merchant asked for (代付到卡) is its withdrawal fee; a plain settlement’s is to review', async () => {
+    const report = await audit([
+      sale('2025-03-01', '1000.00', '6.00', '994.00'),
+      ['2025-03-02', '代付', '-994.00', '2.00', '-996.00', '代付到卡 尾号1234'],
+      sale('2025-03-03', '500.00', '3.00', '497.00'),
+      ['2025-03-04', '结算', '-497.00', '1.50', '-498.50', '结算至尾号1234'],
+    ]);
+    expect(report.findings.map((f) => [f.row, f.category, f.verdict, f.amount])).toEqual([
+      [3, 'instant_settlement_fee', 'unauthorized', '2.00'],
+      [5, 'instant_settlement_fee', 'needs_review', '1.50'],
+    ]);
+  });
 });
 
 describe('sanity checks before a claim is final', () => {

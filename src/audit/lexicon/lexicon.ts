@@ -62,7 +62,10 @@ export const lexiconSchema = z.object({
     feeReversal: z.string().default('冲正|撤销'),
     /** The shape of a payout to the merchant's card: 至尾号1234, 到卡, 结算至 … */
     payout: z.string().default('至尾号|尾号\\d{4}|到卡'),
-    /** Words naming the speed of a payout (秒到, D0, T0): on a payout row, not a charge. */
+    /**
+     * Words naming the speed of a payout (秒到, D0, T0) or that the merchant asked for it (提现,
+     * 代付): on a payout row, not a charge; the payout's own fee column is its withdrawal fee.
+     */
     speed: z.string().default('秒到|d0|t0'),
     /** Charge words that make a speed word a fee (秒到 + 费). */
     charge: z.string().default('费|fee'),
