@@ -246,4 +246,42 @@ describe.skipIf(font === null)('columns set only points apart', () => {
       ['2025-05-03', '0.44', '110.65', null, 'R3'],
     ]);
   });
+
+  it('reads a landscape page stored turned (/Rotate 90) the way it is shown', async () => {
+    const doc = new PDFDocument({ size: 'A4', margin: 30, autoFirstPage: false });
+    const parts: Buffer[] = [];
+    doc.on('data', (part: Buffer) => {
+      parts.push(part);
+    });
+    const done = new Promise<Buffer>((resolve) => {
+      doc.on('end', () => {
+        resolve(Buffer.concat(parts));
+      });
+    });
+    if (font) doc.registerFont('cjk', font.regular, font.regularFace ?? '');
+    doc.addPage({ size: 'A4', layout: 'portrait', margin: 30 });
+    doc.font('cjk').fontSize(8);
+    // a portrait sheet shown turned a quarter: the table is drawn along its long side
+    (doc.page.dictionary as unknown as { data: Record<string, unknown> }).data.Rotate = 90;
+    doc.save();
+    doc.translate(0, 842);
+    doc.rotate(-90);
+    const xs = [36, 120, 200, 280, 360];
+    [
+      ['交易日期', '交易类型', '交易金额', '手续费', '摘要'],
+      ['2024-05-01', '消费', '530.00', '2.01', ''],
+      ['2024-05-03', '扣费', '-30.00', '0.00', '流量费'],
+    ].forEach((cells, index) => {
+      cells.forEach((text, at) => {
+        if (text) doc.text(text, xs[at] ?? 0, 36 + index * 13, { lineBreak: false });
+      });
+    });
+    doc.restore();
+    doc.end();
+    expect(await cellsOf(new Uint8Array(await done))).toEqual([
+      ['交易日期', '交易类型', '交易金额', '手续费', '摘要'],
+      ['2024-05-01', '消费', '530.00', '2.01', null],
+      ['2024-05-03', '扣费', '-30.00', '0.00', '流量费'],
+    ]);
+  });
 });

@@ -510,10 +510,18 @@ async function* readRows(
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
+      // a page stored turned (`/Rotate 90`, a landscape statement on a portrait sheet) is read the
+      // way it is shown: the viewport turns each piece's position and direction to the reading
+      // orientation (its y runs down the page, so it is negated to run up as PDF space does)
+      const view = page.getViewport({ scale: 1 }).transform;
       const onPage: Piece[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
-        const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
+        const [a = 0, b = 0, , , x = 0, down = 0] = pdfjs.Util.transform(
+          view,
+          item.transform as number[],
+        ) as number[];
+        const y = -down;
         pieces += 1;
         // slanted or vertical text is a watermark (仅供参考) or a stamp, not a table cell
         if (Math.abs(b) > Math.abs(a) * 0.05) continue;
