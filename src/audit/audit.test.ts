@@ -275,4 +275,41 @@ describe('a PDF with a second table of its own on every page', () => {
       [7, 2, 'traffic_fee', 'unauthorized', '36.00'],
     ]);
   });
+
+  it('skips a second table with no date column (a summary) with a warning, claiming nothing from it', async () => {
+    const rows: [number | undefined, Cell[]][] = [
+      [undefined, main],
+      [undefined, ['2024-02-01 07:00:42', '消费', '100.00', '0.60', '99.40']],
+      [undefined, ['2024-02-02 07:00:42', '消费', '200.00', '1.20', '198.80']],
+      [undefined, ['2024-02-03 07:00:42', '消费', '50.00', '0.30', '49.70']],
+      [2, ['交易笔数', '交易金额合计', '手续费合计', '结算金额合计']],
+      [2, ['3', '350.00', '9.10', '340.90']],
+    ];
+    const report = await auditDecoded(
+      iterate([
+        {
+          file: 's.pdf',
+          decoded: {
+            kind: 'table' as const,
+            meta: { format: 'pdf' as const, encoding: null },
+            problems: [],
+            batches: iterate([
+              rows.map(([table, cells], i) => ({
+                row: i + 1,
+                page: 1,
+                ...(table === undefined ? {} : { table }),
+                cells: [...cells],
+              })),
+            ]),
+          },
+        },
+      ]),
+      { contract: parseContract({ rates: [{ cardType: 'any', percent: 0.6 }] }) },
+    );
+    expect(report.statements[0]?.records).toBe(3);
+    expect(report.findings).toEqual([]);
+    expect(report.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^第2个表格中找不到日期列或金额列，已跳过/u),
+    ]);
+  });
 });

@@ -255,7 +255,7 @@ export async function readStatement(
         message:
           current.table === undefined || current.name !== undefined
             ? `工作表“${current.name ?? ''}”中没有带日期和金额列的表格，已跳过 (no table with a date and an amount column; sheet skipped)`
-            : `第${current.table}个表格中没有日期列和金额列，已跳过 (table ${current.table} has no date and amount column; skipped)`,
+            : `第${current.table}个表格中找不到日期列或金额列，已跳过 (table ${current.table} has no date or no amount column; skipped)`,
       });
     }
     current.buffer = [];
