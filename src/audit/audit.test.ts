@@ -281,3 +281,85 @@ describe('a statement of daily totals whose payout is the day’s total less its
     expect(report.claim.total).toBe('55.00');
   });
 });
+
+describe('a PDF with a second table of its own on every page', () => {
+  const main = ['交易时间', '交易类型', '交易金额', '手续费', '结算金额'];
+  const fees = ['扣收日期', '费用项目', '类型', '金额'];
+  // 交易明细 then 费用明细 on each page, in reading order; the fee table's rows carry `table: 2`
+  const lines: [number, number | undefined, Cell[]][] = [
+    [1, undefined, main],
+    [1, undefined, ['2024-02-01 07:00:42', '消费', '100.00', '0.60', '99.40']],
+    [1, undefined, ['2024-02-01 10:53:35', '消费', '200.00', '1.20', '198.80']],
+    [1, undefined, ['2024-02-02 09:00:00', '消费', '50.00', '0.30', '49.70']],
+    [1, 2, fees],
+    [1, 2, ['2024-02-03', '激活费', '费用', '-199.00']],
+    [2, undefined, ['2024-02-08 04:26:05', '消费', '300.00', '1.80', '298.20']],
+    [2, undefined, ['2024-02-08 12:21:37', '消费', '400.00', '2.40', '397.60']],
+    [2, 2, ['2024-02-09', '流量卡年费', '费用', '-36.00']],
+    [2, undefined, ['2024-02-10 08:00:00', '消费', '10.00', '0.06', '9.94']],
+  ];
+  const decoded = {
+    kind: 'table' as const,
+    meta: { format: 'pdf' as const, encoding: null },
+    problems: [],
+    batches: iterate([
+      lines.map(([page, table, cells], i) => ({
+        row: i + 1,
+        page,
+        ...(table === undefined ? {} : { table }),
+        cells: [...cells],
+      })),
+    ]),
+  };
+
+  it('reads each table under its own header and numbers the records in reading order', async () => {
+    const report = await auditDecoded(iterate([{ file: 'b.pdf', decoded }]), {
+      contract: parseContract({
+        rates: [{ cardType: 'any', percent: 0.6 }],
+        agreedCharges: [{ category: 'deposit', amountYuan: 199, every: 'once' }],
+      }),
+    });
+    expect(report.statements[0]?.records).toBe(8);
+    expect(report.findings.map((f) => [f.row, f.page, f.category, f.verdict, f.amount])).toEqual([
+      [4, 1, 'deposit', 'authorized', '199.00'],
+      [7, 2, 'traffic_fee', 'unauthorized', '36.00'],
+    ]);
+  });
+
+  it('skips a second table with no date column (a summary) with a warning, claiming nothing from it', async () => {
+    const rows: [number | undefined, Cell[]][] = [
+      [undefined, main],
+      [undefined, ['2024-02-01 07:00:42', '消费', '100.00', '0.60', '99.40']],
+      [undefined, ['2024-02-02 07:00:42', '消费', '200.00', '1.20', '198.80']],
+      [undefined, ['2024-02-03 07:00:42', '消费', '50.00', '0.30', '49.70']],
+      [2, ['交易笔数', '交易金额合计', '手续费合计', '结算金额合计']],
+      [2, ['3', '350.00', '9.10', '340.90']],
+    ];
+    const report = await auditDecoded(
+      iterate([
+        {
+          file: 's.pdf',
+          decoded: {
+            kind: 'table' as const,
+            meta: { format: 'pdf' as const, encoding: null },
+            problems: [],
+            batches: iterate([
+              rows.map(([table, cells], i) => ({
+                row: i + 1,
+                page: 1,
+                ...(table === undefined ? {} : { table }),
+                cells: [...cells],
+              })),
+            ]),
+          },
+        },
+      ]),
+      { contract: parseContract({ rates: [{ cardType: 'any', percent: 0.6 }] }) },
+    );
+    expect(report.statements[0]?.records).toBe(3);
+    expect(report.findings).toEqual([]);
+    expect(report.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^第2个表格中找不到日期列或金额列，已跳过/u),
+    ]);
+  });
+});

@@ -26,6 +26,12 @@ export interface SourceRow {
   sheet?: string;
   /** 1-based page of a PDF statement. */
   page?: number;
+  /**
+   * A PDF's second or later table (its own header and columns: 二、费用明细 under the 交易明细),
+   * numbered from 2; the first table's rows carry none. A change of table is read like a change of
+   * sheet, and a table met again goes on with its own columns.
+   */
+  table?: number;
   cells: Cell[];
 }
 

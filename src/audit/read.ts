@@ -139,6 +139,8 @@ export async function readStatement(
   const layouts: TableLayout[] = [];
   interface Sheet {
     name: string | undefined;
+    /** A PDF's second or later table (`SourceRow.table`). */
+    table?: number | undefined;
     layout: TableLayout | null;
     buffer: SourceRow[];
     gaveUp: boolean;
@@ -211,6 +213,11 @@ export async function readStatement(
     if (result.kind === 'line') record(result.line);
     else problem(result.problem);
   };
+  /** Where a table is, for a warning: its worksheet, or a PDF's second or later table. */
+  const place = (current: Sheet) =>
+    current.table === undefined || current.name !== undefined
+      ? `工作表“${current.name ?? ''}”`
+      : `第${current.table}个表格`;
   const settle = (current: Sheet, required: boolean) => {
     // a daily sheet on its side (one column a day) is read turned, a day to a row
     const turned = turnWide(current.buffer, lexicon);
@@ -229,7 +236,7 @@ export async function readStatement(
         problems.push({
           file: source.file,
           ...(current.name === undefined ? {} : { sheet: current.name }),
-          message: `工作表“${current.name ?? ''}”${unsureLayoutError(current.layout, '').message.replace(/^: /, '：')}，已跳过`,
+          message: `${place(current)}${unsureLayoutError(current.layout, '').message.replace(/^: /, '：')}，已跳过`,
         });
       current.layout = null;
     }
@@ -245,7 +252,10 @@ export async function readStatement(
       problems.push({
         file: source.file,
         ...(current.name === undefined ? {} : { sheet: current.name }),
-        message: `工作表“${current.name ?? ''}”中没有带日期和金额列的表格，已跳过 (no table with a date and an amount column; sheet skipped)`,
+        message:
+          current.table === undefined || current.name !== undefined
+            ? `工作表“${current.name ?? ''}”中没有带日期和金额列的表格，已跳过 (no table with a date and an amount column; sheet skipped)`
+            : `第${current.table}个表格中找不到日期列或金额列，已跳过 (table ${current.table} has no date or no amount column; skipped)`,
       });
     }
     current.buffer = [];
@@ -253,12 +263,23 @@ export async function readStatement(
   };
   let lastLayout: TableLayout | null = null;
   let lastReader: RowInterpreter | null = null;
+  // a PDF's tables take turns page by page: each goes on with its own columns when it comes again
+  // (its rows before the turn are read then, so the records keep their reading order)
+  const tables = new Map<number | undefined, Sheet>();
   const onRow = (row: SourceRow) => {
     tick();
-    if (sheet === null || row.sheet !== sheet.name) {
+    if (sheet === null || row.sheet !== sheet.name || row.table !== sheet.table) {
       if (sheet !== null && sheet.layout === null && !sheet.gaveUp) settle(sheet, false);
       if (sheet !== null) closeSheet(sheet);
-      sheet = { name: row.sheet, layout: null, buffer: [], gaveUp: false };
+      const again = pdf ? tables.get(row.table) : undefined;
+      sheet = again ?? {
+        name: row.sheet,
+        table: row.table,
+        layout: null,
+        buffer: [],
+        gaveUp: false,
+      };
+      if (pdf) tables.set(row.table, sheet);
     }
     if (sheet.layout) {
       consume(row, sheet.layout);

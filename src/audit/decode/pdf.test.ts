@@ -137,6 +137,125 @@ describe('rebuilding a PDF table from its lines', () => {
     ]);
   });
 
+  it('cuts a right-aligned figure from the left-aligned cell starting 6 points after it', () => {
+    // 手续费 right-aligned ends at 219, 交易日期 starts at 225 under its heading: a gap of 6 points
+    // at size 8, narrower than one between cells, but the dates start where their heading does
+    const rowLine = (y: number, fee: string, date: string) => [
+      at(139.6, '387.80', y),
+      at(219 - fee.length * 4, fee, y),
+      at(225, date, y),
+      at(285, '07:53:32', y),
+      at(330, '消费', y),
+    ];
+    const lines = linesOf(
+      [
+        at(36, '支出', 520),
+        at(100, '收入', 520),
+        at(170, '手续费', 520),
+        at(225, '交易日期', 520),
+        at(285, '时间', 520),
+        at(330, '交易摘要', 520),
+        ...rowLine(507, '2.13', '2024/8/1'),
+        ...rowLine(494, '17.79', '2024/8/2'),
+      ],
+      1,
+    );
+    expect(rowsOfLines(lines).map((r) => r.cells)).toEqual([
+      ['支出', '收入', '手续费', '交易日期', '时间', '交易摘要'],
+      [null, '387.80', '2.13', '2024/8/1', '07:53:32', '消费'],
+      [null, '387.80', '17.79', '2024/8/2', '07:53:32', '消费'],
+    ]);
+  });
+
+  it('keeps a date and its time one cell when the time starts at no column', () => {
+    const lines = linesOf(
+      [
+        at(36, '交易时间', 520),
+        at(140, '交易金额', 520),
+        at(200, '手续费', 520),
+        at(260, '备注', 520),
+        at(36, '2024-02-01', 507),
+        at(82, '07:00:42', 507),
+        at(150, '42.45', 507),
+        at(210, '0.25', 507),
+        at(36, '2024-02-02', 494),
+        at(82, '10:53:35', 494),
+        at(150, '7.06', 494),
+        at(210, '0.04', 494),
+      ],
+      1,
+    );
+    expect(rowsOfLines(lines).map((r) => r.cells[0])).toEqual([
+      '交易时间',
+      '2024-02-01 07:00:42',
+      '2024-02-02 10:53:35',
+    ]);
+  });
+
+  it('reads a second table on the page with its own header and columns, page after page', () => {
+    const main = (page: number) =>
+      line(page, [0, '交易时间'], [100, '类型'], [200, '交易金额'], [300, '手续费']);
+    const fees = (page: number) =>
+      line(page, [0, '扣收日期'], [100, '费用项目'], [200, '类型'], [300, '金额']);
+    const rows = rowsOfLines([
+      line(1, [0, '一、交易明细']),
+      main(1),
+      line(1, [0, '2024-02-01 07:00'], [100, '消费'], [200, '42.45'], [300, '0.25']),
+      line(1, [0, '二、费用明细']),
+      fees(1),
+      line(1, [0, '2024-02-03'], [100, '激活费'], [200, '费用'], [330, '-199.00']),
+      line(2, [0, '一、交易明细']),
+      main(2),
+      line(2, [0, '2024-02-08 04:26'], [100, '结算'], [200, '-916.34'], [300, '0.00']),
+      line(2, [0, '二、费用明细']),
+      fees(2),
+      line(2, [0, '2024-02-09'], [100, '流量卡年费'], [200, '费用'], [330, '-36.00']),
+    ]);
+    expect(rows).toEqual([
+      { row: 1, page: 1, cells: ['一、交易明细', null, null, null] },
+      { row: 2, page: 1, cells: ['交易时间', '类型', '交易金额', '手续费'] },
+      { row: 3, page: 1, cells: ['2024-02-01 07:00', '消费', '42.45', '0.25'] },
+      { row: 4, page: 1, cells: ['二、费用明细', null, null, null] },
+      { row: 5, page: 1, table: 2, cells: ['扣收日期', '费用项目', '类型', '金额'] },
+      { row: 6, page: 1, table: 2, cells: ['2024-02-03', '激活费', '费用', '-199.00'] },
+      { row: 7, page: 2, cells: ['2024-02-08 04:26', '结算', '-916.34', '0.00'] },
+      { row: 8, page: 2, cells: ['二、费用明细', null, null, null] },
+      { row: 9, page: 2, table: 2, cells: ['2024-02-09', '流量卡年费', '费用', '-36.00'] },
+    ]);
+  });
+
+  it('takes the wrapped second line of a row (three figure-free cells) for no second table', () => {
+    const head = line(
+      1,
+      [0, '交易日期'],
+      [100, '金额'],
+      [200, '对方户名'],
+      [300, '摘要'],
+      [400, '附言'],
+    );
+    const row = (date: string, amount: string, name: string) =>
+      line(1, [0, date], [100, amount], [200, name], [300, '代扣'], [400, '服务']);
+    const rows = rowsOfLines([
+      head,
+      row('2024-03-01', '-99.00', '某某科技'),
+      line(1, [200, '有限公司'], [300, '服务费'], [400, '年费']),
+      row('2024-03-02', '-36.00', '某某网络'),
+      row('2024-03-03', '-19.00', '某某信息'),
+    ]);
+    expect(rows.every((r) => r.table === undefined)).toBe(true);
+    expect(rows[2]?.cells).toEqual([null, null, '有限公司', '服务费', '年费']);
+  });
+
+  it('takes a figure-free line with no figures under it for no second table', () => {
+    const rows = rowsOfLines([
+      line(1, [0, '交易时间'], [100, '类型'], [200, '交易金额'], [300, '手续费']),
+      line(1, [0, '2024-02-01 07:00'], [100, '消费'], [200, '42.45'], [300, '0.25']),
+      line(1, [0, '制表人'], [100, '复核人'], [200, '盖章']),
+    ]);
+    expect(rows.every((r) => r.table === undefined)).toBe(true);
+    expect(rows.at(-1)?.cells).toEqual(['制表人', '复核人', '盖章', null]);
+  });
+
   it('drops the repeats of a two-line heading (Chinese over English) on later pages', () => {
     const heading = (page: number) => [
       line(page, [0, '交易日期'], [100, '交易金额'], [200, '手续费'], [300, '摘要']),
@@ -244,6 +363,44 @@ describe.skipIf(font === null)('columns set only points apart', () => {
       ['2025-05-01', '1.39', '-1526.42', 'T+0 payout', 'R1'],
       ['2025-05-02', '0.56', '-120.00', 'SIM card annual fee', 'R2'],
       ['2025-05-03', '0.44', '110.65', null, 'R3'],
+    ]);
+  });
+
+  it('reads a landscape page stored turned (/Rotate 90) the way it is shown', async () => {
+    const doc = new PDFDocument({ size: 'A4', margin: 30, autoFirstPage: false });
+    const parts: Buffer[] = [];
+    doc.on('data', (part: Buffer) => {
+      parts.push(part);
+    });
+    const done = new Promise<Buffer>((resolve) => {
+      doc.on('end', () => {
+        resolve(Buffer.concat(parts));
+      });
+    });
+    if (font) doc.registerFont('cjk', font.regular, font.regularFace ?? '');
+    doc.addPage({ size: 'A4', layout: 'portrait', margin: 30 });
+    doc.font('cjk').fontSize(8);
+    // a portrait sheet shown turned a quarter: the table is drawn along its long side
+    (doc.page.dictionary as unknown as { data: Record<string, unknown> }).data.Rotate = 90;
+    doc.save();
+    doc.translate(0, 842);
+    doc.rotate(-90);
+    const xs = [36, 120, 200, 280, 360];
+    [
+      ['交易日期', '交易类型', '交易金额', '手续费', '摘要'],
+      ['2024-05-01', '消费', '530.00', '2.01', ''],
+      ['2024-05-03', '扣费', '-30.00', '0.00', '流量费'],
+    ].forEach((cells, index) => {
+      cells.forEach((text, at) => {
+        if (text) doc.text(text, xs[at] ?? 0, 36 + index * 13, { lineBreak: false });
+      });
+    });
+    doc.restore();
+    doc.end();
+    expect(await cellsOf(new Uint8Array(await done))).toEqual([
+      ['交易日期', '交易类型', '交易金额', '手续费', '摘要'],
+      ['2024-05-01', '消费', '530.00', '2.01', null],
+      ['2024-05-03', '扣费', '-30.00', '0.00', '流量费'],
     ]);
   });
 });

@@ -32,8 +32,12 @@ export interface TextRun {
   text: string;
   /** Begun by a word PDF.js joined to the run before it: a column border only where the header has one. */
   joined?: boolean;
-  /** Its words, kept when PDF.js joined some of them (a heading over two columns is split by them). */
-  words?: { x0: number; x1: number; text: string; joined: boolean }[];
+  /**
+   * Its words, kept when PDF.js joined some of them (a heading over two columns is split by them)
+   * or when pieces a visible gap apart were put together (split again where a column starts:
+   * `splitAtStarts`). `spaced`: a visible gap before the word.
+   */
+  words?: { x0: number; x1: number; text: string; joined: boolean; spaced?: boolean }[];
 }
 
 export interface TextLine {
@@ -161,19 +165,20 @@ export function linesOf(pieces: readonly Piece[], page: number): TextLine[] {
       const border = piece.joined
         ? AMOUNT.test(last?.piece ?? '') && !FIGURE.test(piece.text)
         : spaced && separateCells(last?.whole ?? '', piece.whole ?? piece.text);
-      const word = {
+      const word: (TextRun['words'] & {})[number] = {
         x0: piece.x,
         x1: piece.x + piece.width,
         text: piece.text,
         joined: piece.joined === true,
       };
+      if (spaced && gap !== Infinity) word.spaced = true;
       if (last && gap <= CELL_GAP * size && !border) {
         last.run.text += (spaced ? ' ' : '') + piece.text;
         last.run.x1 = Math.max(last.run.x1, piece.x + piece.width);
         last.piece = piece.text;
         last.whole = piece.whole ?? piece.text;
         last.words.push(word);
-        if (piece.joined) last.run.words = last.words;
+        if (piece.joined || spaced) last.run.words = last.words;
       } else {
         const run: TextRun = { x0: piece.x, x1: piece.x + piece.width, text: piece.text };
         if (piece.joined) run.joined = true;
@@ -395,9 +400,133 @@ function rejoin(line: TextLine, header: readonly TextRun[]): TextLine {
   return { page: line.page, runs };
 }
 
+/** Points a word may start beside a heading's left edge and still start that heading's column. */
+const START_SLACK = 1.5;
+
 /**
- * The rows of the table the lines of every page make, in reading order: page numbers dropped,
- * the header kept once (its first time), repeats of it and of the title lines above it dropped.
+ * The left edges of the headings under which values start down the column (left-aligned values
+ * under headings set flush left): on two lines or more a piece of text starts there, and on more
+ * lines than a piece runs across it. There a piece starts a cell of its own even after a narrow
+ * gap — a right-aligned amount may end only points before it (`-1,244.42` | `6445525070006`, or
+ * `2.13` | `2024/8/1`, 6 points apart at 8 points: a gap too narrow to tell cells apart by width).
+ */
+export function columnStarts(header: readonly TextRun[], lines: readonly TextLine[]): number[] {
+  return header
+    .map((column) => column.x0)
+    .filter((x) => {
+      let starts = 0;
+      let across = 0;
+      for (const line of lines) {
+        let starting = false;
+        let crossing = false;
+        for (const run of line.runs)
+          for (const word of run.words ?? [run]) {
+            if (Math.abs(word.x0 - x) <= START_SLACK) starting = true;
+            else if (word.x0 < x - START_SLACK && word.x1 > x + START_SLACK) crossing = true;
+          }
+        if (starting) starts += 1;
+        if (crossing) across += 1;
+      }
+      return starts >= 2 && starts > across;
+    });
+}
+
+/**
+ * A line's runs cut where a piece drawn a visible gap after the one before it starts at a column
+ * start (`columnStarts`): two cells of two columns that a narrow gap alone would have joined.
+ * Words PDF.js joined are left to `rejoin`.
+ */
+export function splitAtStarts(line: TextLine, starts: readonly number[]): TextLine {
+  if (starts.length === 0 || !line.runs.some((run) => run.words)) return line;
+  const runs: TextRun[] = [];
+  for (const run of line.runs) {
+    const words = run.words;
+    if (!words) {
+      runs.push(run);
+      continue;
+    }
+    const cuts = [0];
+    words.forEach((word, index) => {
+      if (index > 0 && word.spaced && !word.joined)
+        if (starts.some((x) => Math.abs(word.x0 - x) <= START_SLACK)) cuts.push(index);
+    });
+    if (cuts.length === 1) {
+      runs.push(run);
+      continue;
+    }
+    cuts.forEach((from, at) => {
+      const some = words.slice(from, cuts[at + 1] ?? words.length);
+      const text = some
+        .map((word, index) => (index > 0 && word.spaced ? ' ' : '') + word.text)
+        .join('')
+        .replace(/\s+/gu, ' ')
+        .trim();
+      runs.push({
+        x0: some[0]?.x0 ?? run.x0,
+        x1: Math.max(...some.map((word) => word.x1)),
+        text,
+        ...(from === 0 && run.joined ? { joined: true } : {}),
+        ...(some.length > 1 ? { words: some } : {}),
+      });
+    });
+  }
+  return { page: line.page, runs: runs.filter((run) => run.text !== '') };
+}
+
+/** How many lines under a header-like line are judged on whether they are its table's. */
+const FIT_LINES = 20;
+
+/**
+ * How well lines fit under a header: a point for each cell under one of its headings, and one more
+ * for each starting where a heading starts (left-aligned values under headings set flush left).
+ * The lines of a second table fit its own header better than the first's; a wrapped second line
+ * of figure-free cells (有限公司 | 服务费 | 代扣) is followed by the first table's rows, which fit the
+ * first table's header better than it.
+ */
+function fitOf(header: readonly TextRun[], lines: readonly TextLine[]): number {
+  let fit = 0;
+  for (const line of lines)
+    for (const run of line.runs) {
+      if (header.some((column) => overlapOf(run, column) > 0)) fit += 1;
+      if (header.some((column) => Math.abs(run.x0 - column.x0) <= START_SLACK)) fit += 1;
+    }
+  return fit;
+}
+
+/**
+ * Whether the lines under a header-like line are its table's rather than the current one's: they
+ * fit it better or, set at the same places, it starts at the table's left edge as a header does (a
+ * wrapped second line leaves the first column, a date, empty).
+ */
+function fits(
+  candidate: readonly TextRun[],
+  header: readonly TextRun[],
+  lines: readonly TextLine[],
+): boolean {
+  const mine = fitOf(candidate, lines);
+  const theirs = fitOf(header, lines);
+  if (mine !== theirs) return mine > theirs;
+  const left = Math.min(...header.map((column) => column.x0));
+  return Math.abs((candidate[0]?.x0 ?? Infinity) - left) <= START_SLACK;
+}
+
+/** A table of the PDF: its header (cut into columns) and the lines under it, in reading order. */
+interface PdfTable {
+  /** 1-based among the PDF's tables; the first table's rows carry none. */
+  id: number | undefined;
+  header: TextRun[];
+  /** Its lines by their place among the PDF's lines; `heading`: its own header line. */
+  lines: { at: number; line: TextLine; heading?: true }[];
+}
+
+/**
+ * The rows of the tables the lines of every page make, in reading order: page numbers dropped,
+ * each header kept once (its first time), repeats of it and of the title lines above the first
+ * dropped. A later figure-free line of three cells or more with figures under it, not a repeat of
+ * a header seen, is the header of another table (a statement's 二、费用明细 under its 交易明细 on
+ * every page: 扣收日期 | 费用项目 | 类型 | 金额): the lines after it are cut at its own columns
+ * until a header comes again, and their rows carry its `table` number so that the reader finds
+ * its columns apart from the first table's.
  */
 export function rowsOfLines(lines: readonly TextLine[]): SourceRow[] {
   const kept = lines.filter((line) => line.runs.length > 0 && !PAGE_NUMBER.test(lineText(line)));
@@ -408,41 +537,99 @@ export function rowsOfLines(lines: readonly TextLine[]): SourceRow[] {
     if (isHeader(line) && line.runs.length > (kept[headerAt]?.runs.length ?? 0)) headerAt = index;
   });
   const found = headerAt === -1 ? null : (kept[headerAt] ?? null);
-  const header = found && {
-    ...found,
-    runs: splitHeader(found.runs, kept.slice(headerAt + 1, headerAt + 1 + ALIGNMENT_LINES)),
-  };
-  // a heading of two lines (交易日期 over Date): the figure-free lines right under the header are
+  if (!found) {
+    return kept.map((line, index) => ({
+      row: index + 1,
+      page: line.page,
+      cells: line.runs.map((r) => r.text),
+    }));
+  }
+  // a heading of two lines (交易日期 over Date): the figure-free lines right under a header are
   // part of it, and are repeated with it on every page
-  let headerEnd = headerAt;
-  while (header && headerEnd + 1 < kept.length && isHeader(kept[headerEnd + 1] as TextLine))
-    headerEnd += 1;
-  const headerTexts = new Set(kept.slice(Math.max(headerAt, 0), headerEnd + 1).map(lineText));
-  const title = new Set(kept.slice(0, Math.max(headerAt, 0)).map(lineText));
-  const body = kept
-    .filter((line, index) => {
-      if (!header || index <= headerEnd) return true;
-      const text = lineText(line);
-      return !headerTexts.has(text) && !title.has(text);
-    })
-    .map((line, index) => {
-      if (!header || index < headerAt) return line;
-      return index === headerAt ? header : rejoin(line, header.runs);
-    });
-  const alignment = header
-    ? alignmentOf(
-        body.filter((_, index) => index > headerEnd),
-        header.runs,
-      )
-    : 'nearest';
-  const rows: SourceRow[] = [];
-  body.forEach((line) => {
-    const cells: Cell[] = header
-      ? cellsUnder(line, header.runs, alignment)
-      : line.runs.map((r) => r.text);
-    rows.push({ row: rows.length + 1, page: line.page, cells });
-  });
-  return rows;
+  const headingEnd = (at: number) => {
+    let end = at;
+    while (end + 1 < kept.length && isHeader(kept[end + 1] as TextLine)) end += 1;
+    return end;
+  };
+  const headerEnd = headingEnd(headerAt);
+  const title = new Set(kept.slice(0, headerAt).map(lineText));
+  const first: PdfTable = {
+    id: undefined,
+    header: splitHeader(found.runs, kept.slice(headerAt + 1, headerAt + 1 + ALIGNMENT_LINES)),
+    lines: [],
+  };
+  const tables: PdfTable[] = [first];
+  /** Each header line's text → its table (a repeat of it goes back to that table). */
+  const headings = new Map<string, PdfTable>();
+  for (const line of kept.slice(headerAt, headerEnd + 1)) headings.set(lineText(line), first);
+  // the lines above the header and the heading's second line are the first table's (as rows)
+  for (let at = 0; at <= headerEnd; at++)
+    if (at !== headerAt) first.lines.push({ at, line: kept[at] as TextLine });
+  let current = first;
+  for (let at = headerEnd + 1; at < kept.length; at++) {
+    const line = kept[at] as TextLine;
+    const text = lineText(line);
+    const again = headings.get(text);
+    if (again) {
+      current = again;
+      continue;
+    }
+    if (title.has(text)) continue;
+    if (isHeader(line)) {
+      const end = headingEnd(at);
+      const next = kept[end + 1];
+      const under = kept.slice(end + 1, end + 1 + FIT_LINES);
+      const stop = under.findIndex((l) => isHeader(l));
+      const data = stop === -1 ? under : under.slice(0, stop);
+      if (
+        next &&
+        /\d/u.test(lineText(next)) &&
+        next.runs.length >= 2 &&
+        fits(line.runs, current.header, data)
+      ) {
+        // another table: its own header and columns
+        const table: PdfTable = {
+          id: tables.length + 1,
+          header: splitHeader(line.runs, kept.slice(end + 1, end + 1 + ALIGNMENT_LINES)),
+          lines: [],
+        };
+        tables.push(table);
+        for (const heading of kept.slice(at, end + 1)) headings.set(lineText(heading), table);
+        table.lines.push({ at, line: { page: line.page, runs: table.header }, heading: true });
+        for (let k = at + 1; k <= end; k++) table.lines.push({ at: k, line: kept[k] as TextLine });
+        current = table;
+        at = end;
+        continue;
+      }
+    }
+    current.lines.push({ at, line });
+  }
+  const out: { at: number; row: Omit<SourceRow, 'row'> }[] = [
+    { at: headerAt, row: { page: found.page, cells: first.header.map((r) => r.text) } },
+  ];
+  for (const table of tables) {
+    const below = table.lines.filter((l) => l.at > headerAt && !l.heading).map((l) => l.line);
+    const starts = columnStarts(table.header, below);
+    const cut = table.lines.map(({ at, line, heading }) => ({
+      at,
+      line: at < headerAt || heading ? line : rejoin(splitAtStarts(line, starts), table.header),
+    }));
+    const alignment = alignmentOf(
+      cut.filter(({ at }) => at > headerEnd).map(({ line }) => line),
+      table.header,
+    );
+    for (const { at, line } of cut)
+      out.push({
+        at,
+        row: {
+          page: line.page,
+          cells: cellsUnder(line, table.header, alignment),
+          ...(table.id === undefined ? {} : { table: table.id }),
+        },
+      });
+  }
+  out.sort((a, b) => a.at - b.at);
+  return out.map(({ row }, index) => ({ row: index + 1, ...row }));
 }
 
 interface LoadedPdfJs {
@@ -510,10 +697,18 @@ async function* readRows(
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
+      // a page stored turned (`/Rotate 90`, a landscape statement on a portrait sheet) is read the
+      // way it is shown: the viewport turns each piece's position and direction to the reading
+      // orientation (its y runs down the page, so it is negated to run up as PDF space does)
+      const view = page.getViewport({ scale: 1 }).transform;
       const onPage: Piece[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
-        const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
+        const [a = 0, b = 0, , , x = 0, down = 0] = pdfjs.Util.transform(
+          view,
+          item.transform as number[],
+        ) as number[];
+        const y = -down;
         pieces += 1;
         // slanted or vertical text is a watermark (仅供参考) or a stamp, not a table cell
         if (Math.abs(b) > Math.abs(a) * 0.05) continue;
