@@ -563,4 +563,90 @@ add({
   contract: (mid) => contract('乐刷科技有限公司', mid, '2024-04-01', []),
   note: 'rate rise (境外卡 0.68 vs highest 0.6 is an overcharge); unagreed deposit',
 });
+// 28-29 SIM fees whose names contain 服务费 while only a service fee is agreed (易生 / 国通 styles)
+add({
+  tag: 'easypay-simnames',
+  style: 'ums',
+  container: 'html',
+  ext: 'xls',
+  payout: '结算划款',
+  feeType: '费用扣收',
+  streams: [
+    { cat: 'traffic_fee', name: '流量服务费', amount: 9900, dates: ['2025-01-10'] },
+    { cat: 'service_fee', name: '终端服务费', amount: 9900, dates: ['2025-01-20'] },
+    { cat: 'traffic_fee', name: '物联网卡服务费', amount: 4800, dates: ['2025-02-15'] },
+    { cat: 'traffic_fee', name: '通讯服务费', amount: 3600, dates: ['2025-03-10'] },
+  ],
+  contract: (mid) =>
+    contract('易生支付有限公司', mid, '2024-06-01', [
+      { category: 'service_fee', amountYuan: 99, every: 'year' },
+    ]),
+  note: 'SIM fees named ...服务费; only the terminal service fee is agreed',
+});
+add({
+  tag: 'guotong-simnames',
+  style: 'sxf',
+  container: 'csv',
+  ext: 'csv',
+  bom: true,
+  payout: 'T0提现',
+  feeType: '费用扣收',
+  streams: [
+    { cat: 'service_fee', name: '会员服务费', amount: 6900, dates: ['2025-01-12'] },
+    { cat: 'traffic_fee', name: 'SIM卡服务年费', amount: 6900, dates: ['2025-02-12'] },
+  ],
+  refunds: [{ name: 'SIM卡服务年费退还', amount: 6900, date: '2025-02-28' }],
+  contract: (mid) =>
+    contract('国通星驿网络科技有限公司', mid, '2024-06-01', [
+      { category: 'traffic_fee', amountYuan: 69, every: 'year' },
+    ]),
+  note: 'agreed SIM fee; unagreed 会员服务费 taken first',
+});
+// 30 a generic fee word qualified by the SIM in brackets or after a dash (星POS / 联动 styles)
+add({
+  tag: 'starpos-qualified',
+  style: 'sqb',
+  container: 'xlsx',
+  ext: 'xlsx',
+  unknownCard: true,
+  saleWord: '收款',
+  payout: '提现到卡',
+  feeType: '扣费',
+  streams: [
+    { cat: 'traffic_fee', name: '服务费（SIM卡）', amount: 4800, dates: ['2025-01-08'] },
+    { cat: 'traffic_fee', name: '年费(通讯)', amount: 3600, dates: ['2025-01-28'] },
+    { cat: 'traffic_fee', name: '服务费-流量卡', amount: 2400, dates: ['2025-02-18'] },
+    { cat: 'service_fee', name: '终端服务费', amount: 9900, dates: ['2025-03-02'] },
+  ],
+  contract: (mid) =>
+    contract(
+      '新大陆支付技术有限公司',
+      mid,
+      '2024-06-01',
+      [{ category: 'service_fee', amountYuan: 99, every: 'year' }],
+      { anyOnly: true },
+    ),
+  note: 'SIM fees named 服务费（SIM卡） / 年费(通讯) / 服务费-流量卡; only the terminal service fee agreed',
+});
+// 31 the same qualified names in the other bracket widths (联动 style, GBK CSV)
+add({
+  tag: 'umpay-qualified',
+  style: 'lakala',
+  container: 'csv',
+  ext: 'csv',
+  enc: 'gbk',
+  payout: '秒到提现',
+  feeType: '其他扣款',
+  streams: [
+    { cat: 'traffic_fee', name: '服务费(SIM卡)', amount: 4800, dates: ['2025-01-08'] },
+    { cat: 'traffic_fee', name: '服务费（流量卡）', amount: 3600, dates: ['2025-01-28'] },
+    { cat: 'traffic_fee', name: '流量卡服务费', amount: 2400, dates: ['2025-02-18'] },
+    { cat: 'service_fee', name: '终端服务费', amount: 9900, dates: ['2025-03-02'] },
+  ],
+  contract: (mid) =>
+    contract('联动优势电子商务有限公司', mid, '2024-06-01', [
+      { category: 'service_fee', amountYuan: 99, every: 'year' },
+    ]),
+  note: 'SIM fees named 服务费(SIM卡) / 服务费（流量卡） / 流量卡服务费; only the terminal service fee agreed',
+});
 export const STATEMENTS = S;
