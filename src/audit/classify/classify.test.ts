@@ -422,6 +422,13 @@ describe('the SIM noun outweighs a generic 年费/服务费 after it (red team 8
     // look-alikes: a telephone service or a data analysis service is no SIM card
     ['扣费', '电话客服服务费', 'fee:service_fee'],
     ['扣费', '大数据会员年费', 'fee:service_fee'],
+    // a SIM noun after the fee word names what the fee is for (red team 11)
+    ['扣费', '服务费(流量卡)', 'fee:traffic_fee'],
+    ['扣费', '服务费（流量卡）', 'fee:traffic_fee'],
+    ['', '服务费-流量卡', 'fee:traffic_fee'],
+    ['扣费', '年费(SIM卡)', 'fee:traffic_fee'],
+    ['扣费', '服务费(会员)', 'fee:service_fee'],
+    ['扣费', '终端服务费', 'fee:service_fee'],
   ])('%s / %s → %s', (type, description, expected) => {
     expect(outcome(line(type, description, -4800))).toBe(expected);
   });
