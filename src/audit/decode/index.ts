@@ -135,6 +135,6 @@ export async function decodeStatement(
       return table(await decodeCsv(stream, file, options.splitter), false);
     }
     case 'sms':
-      return { kind: 'sms', ...(await decodeSms(stream)) };
+      return { kind: 'sms', ...(await decodeSms(stream, file)) };
   }
 }
