@@ -409,3 +409,15 @@ describe('a generic deduction type whose description names the fee (red-team cor
     expect(outcome(line('其他扣款', '激活返现扣回', -5900))).toBe('fee:other_deduction');
   });
 });
+
+describe('traditional characters name the same charges', () => {
+  it.each([
+    ['扣費', '服務費', 'fee:service_fee'],
+    ['扣費', '通訊費', 'fee:traffic_fee'],
+    ['扣費', '保證金', 'fee:deposit'],
+    ['扣費', '激活費', 'fee:deposit'],
+    ['扣費', '流量卡費', 'fee:traffic_fee'],
+  ])('%s %s → %s', (type, description, expected) => {
+    expect(outcome(line(type, description, -3000))).toBe(expected);
+  });
+});

@@ -1,6 +1,7 @@
 import { periodOfText, periodOfTitle, type StatedPeriod } from '../dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Cell, ColumnRole, SourceRow } from '../model.js';
+import { foldTraditional } from '../lexicon/traditional.js';
 import { foldWidth } from '../money.js';
 import {
   balanceFitsScaled,
@@ -100,8 +101,9 @@ export function cellText(cell: Cell | undefined): string {
   return String(cell).trim();
 }
 
+/** A header as its words are matched: half width, simplified characters, lower case, no spaces. */
 export function headerKey(text: string): string {
-  return foldWidth(text)
+  return foldTraditional(foldWidth(text))
     .toLowerCase()
     .replace(/\s+/g, '')
     .replace(/（/g, '(')
