@@ -8,6 +8,7 @@ import {
   isUtf8,
   type TextEncoding,
 } from './encoding.js';
+import { removeInvisible } from './markers.js';
 import { peek } from './peek.js';
 import { type RecordBatch, Utf8RecordSplitter } from './records.js';
 import { CsvSplitter, type SplitProblem } from './splitter.js';
@@ -81,7 +82,8 @@ async function* readBatches(
   const splitter = new CsvSplitter(delimiter, MAX_RECORD_CHARS);
   for await (const chunk of decodeText(chunks, encoding)) {
     const rows: { row: number; cells: string[] }[] = [];
-    splitter.push(chunk, false, rows);
+    // invisible characters removed from the text once, not looked for cell by cell
+    splitter.push(removeInvisible(chunk), false, rows);
     report(splitter.problems);
     if (rows.length > 0) yield rows;
   }

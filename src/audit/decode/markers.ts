@@ -24,6 +24,11 @@ export function cleanText(text: string): string {
   return INVISIBLE.test(text) ? text.replace(INVISIBLES, '').trim() : text;
 }
 
+/** A decoded piece of a file without its invisible characters (white space is left as it is). */
+export function removeInvisible(text: string): string {
+  return INVISIBLE.test(text) ? text.replace(INVISIBLES, '') : text;
+}
+
 /**
  * A value with the mark an export puts before it to keep a spreadsheet from reading it as a
  * number or a date: WeChat Pay's bills write every field as `` `2024-03-01 10:22:33 `` and
@@ -62,6 +67,8 @@ function unformula(text: string): string {
  */
 export async function* unmarked(
   batches: AsyncIterable<readonly SourceRow[]>,
+  /** The decoder removed the invisible characters already (a CSV's text, see csv.ts). */
+  cleaned = false,
 ): AsyncIterable<readonly SourceRow[]> {
   for await (const batch of batches) {
     for (const row of batch) {
@@ -69,7 +76,7 @@ export async function* unmarked(
       for (let i = 0; i < cells.length; i++) {
         let cell = cells[i];
         if (typeof cell === 'string' && cell.length > 0) {
-          if (INVISIBLE.test(cell)) cells[i] = cell = cleanText(cell);
+          if (!cleaned && INVISIBLE.test(cell)) cells[i] = cell = cleanText(cell);
           const first = cell.charCodeAt(0);
           if (first === BACKTICK || first === APOSTROPHE || first === EQUALS)
             cells[i] = unmarkCell(cell);
