@@ -28,8 +28,8 @@ const NOTE = /(?<=[\d元])\([\u4e00-\u9fff]{1,8}\)$/u;
 /**
  * Parses an amount as statements write it: `1,234.50`, `¥12.00`, `￥-3`, `12.00元`, `(45.00)`,
  * `−8`, `99.00-` (minus after the figure), full-width digits. Returns integer fen, or null when the text is not an amount.
- * More than two decimals are accepted only when the extra digits are zeros: a statement that
- * shows fractions of a fen is more likely misread than exact.
+ * Exactly three decimals (a fee computed to the 0.001 yuan) are rounded half-up to the fen; more
+ * than three are accepted only when all past the second are zeros: 0.0060 is a rate, not money.
  */
 export function parseYuanToFen(input: string): Fen | null {
   // most cells are plain `1022.00` or `-39.00`: read those digit by digit, without a regex
@@ -66,8 +66,11 @@ export function parseYuanToFen(input: string): Fen | null {
   if (whole.includes(',') && !GROUPED.test(whole)) return null;
   const digits = whole.replace(/,/g, '');
   const decimals = match[2] ?? '';
-  if (decimals.length > 2 && /[1-9]/.test(decimals.slice(2))) return null;
-  const fen = Number(digits) * 100 + Number((decimals + '00').slice(0, 2));
+  // a third decimal is a provider's fee to the 0.001 yuan (0.615 for 102.50 at 0.6 %): rounded
+  // half-up to the fen, as the settled amount beside it was; more decimals are not money
+  const mils = decimals.length === 3 ? Number(decimals.charAt(2)) : 0;
+  if (decimals.length > 3 && /[1-9]/.test(decimals.slice(2))) return null;
+  const fen = Number(digits) * 100 + Number((decimals + '00').slice(0, 2)) + (mils >= 5 ? 1 : 0);
   if (!Number.isSafeInteger(fen)) return null;
   return negative && fen !== 0 ? -fen : fen;
 }

@@ -450,3 +450,15 @@ describe('a deposit released (保证金解冻) is money coming back, not a deduc
     expect(outcome(line('', '解冻手续费', -500))).not.toBe('credit');
   });
 });
+
+describe('traditional characters name the same charges', () => {
+  it.each([
+    ['扣費', '服務費', 'fee:service_fee'],
+    ['扣費', '通訊費', 'fee:traffic_fee'],
+    ['扣費', '保證金', 'fee:deposit'],
+    ['扣費', '激活費', 'fee:deposit'],
+    ['扣費', '流量卡費', 'fee:traffic_fee'],
+  ])('%s %s → %s', (type, description, expected) => {
+    expect(outcome(line(type, description, -3000))).toBe(expected);
+  });
+});

@@ -1,6 +1,14 @@
 import type { DecodedMeta, InputProblem } from '../model.js';
 import { detectDelimiter } from './delimiter.js';
-import { decodeSample, decodeText, detectEncoding, isUtf8, type TextEncoding } from './encoding.js';
+import {
+  decodeSample,
+  decodeText,
+  detectEncoding,
+  GB18030_BEHIND_BOM,
+  isUtf8,
+  type TextEncoding,
+} from './encoding.js';
+import { removeInvisible } from './markers.js';
 import { peek } from './peek.js';
 import { type RecordBatch, Utf8RecordSplitter } from './records.js';
 import { CsvSplitter, type SplitProblem } from './splitter.js';
@@ -36,7 +44,8 @@ export async function decodeCsv(
   const sample = decodeSample(head, encoding);
   const delimiter = detectDelimiter(sample);
   const meta: DecodedMeta = { format: 'csv', encoding, delimiter };
-  const problems: InputProblem[] = [];
+  const problems: InputProblem[] =
+    encoding === 'gb18030-bom' ? [{ file, message: GB18030_BEHIND_BOM }] : [];
   const report = (found: SplitProblem[]) => {
     for (const p of found.splice(0)) problems.push({ file, row: p.row, message: p.message });
   };
@@ -73,7 +82,8 @@ async function* readBatches(
   const splitter = new CsvSplitter(delimiter, MAX_RECORD_CHARS);
   for await (const chunk of decodeText(chunks, encoding)) {
     const rows: { row: number; cells: string[] }[] = [];
-    splitter.push(chunk, false, rows);
+    // invisible characters removed from the text once, not looked for cell by cell
+    splitter.push(removeInvisible(chunk), false, rows);
     report(splitter.problems);
     if (rows.length > 0) yield rows;
   }

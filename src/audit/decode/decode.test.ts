@@ -243,6 +243,56 @@ describe('CSV', () => {
     ).toBe(',');
   });
 
+  it('takes a tab padded by spaces before the comma for padding too (`745.69 \\t ,`)', () => {
+    const line = (cells: string[]) => cells.map((c) => `${c} \t `).join(',');
+    const text = [
+      line(['交易时间', '交易类型', '交易金额', '手续费', '摘要']),
+      line(['2025-08-01 11:10:52', '刷卡消费', '56.17', '0.28', '']),
+      line(['2025-08-01 13:57:24', '消费', '52.72', '0.32', '']),
+      line(['2025-08-02 09:00:00', '扣费', '-99.00', '0.00', '流量费']),
+    ].join('\r\n');
+    expect(detectDelimiter(`${text}\r\n`)).toBe(',');
+    // a real tab-separated file keeps its empty trailing fields
+    expect(detectDelimiter('日期\t金额\t摘要\t\t\n1\t2\t3\t\t\n4\t5\t\t\t\n')).toBe('\t');
+  });
+
+  it('reads GBK text behind a UTF-8 byte-order mark as GB18030, and says so', async () => {
+    const text = '交易时间,摘要,金额\n2024-01-01,流量费,-99.00\n2024-01-02,服务费,-39.00\n';
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...iconv.encode(text, 'gbk')]);
+    for (const size of [2, 5, bytes.length]) {
+      const { decoded, items } = await decode(bytes, 'x.csv', size);
+      expect(decoded.meta.encoding).toBe('gb18030-bom');
+      expect(cellsOf(items)).toEqual([
+        ['交易时间', '摘要', '金额'],
+        ['2024-01-01', '流量费', '-99.00'],
+        ['2024-01-02', '服务费', '-39.00'],
+      ]);
+      expect(decoded.problems).toEqual([
+        { file: 'x.csv', message: expect.stringMatching(/国标/u) as unknown },
+      ]);
+    }
+    // valid UTF-8 behind the mark stays UTF-8
+    expect(detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]))).toBe('utf-8-bom');
+  });
+
+  it.each(['utf-8', 'gb18030'])(
+    'removes zero-width and other invisible characters from the cells of a %s CSV',
+    async (encoding) => {
+      const text =
+        '交易时间,交易类型,交易金额,手续\u200b费,摘要\n' +
+        '2025-06-01 09:15:20,刷卡消费\u00a0,5\u200b44.11,\u200b3.26,\n' +
+        '2025-06-02 10:00:00,扣费,-99.00,\u2060\u00ad0.00,"流\u200b量\ufeff费"\n';
+      const bytes =
+        encoding === 'utf-8' ? utf8(text) : new Uint8Array(iconv.encode(text, 'gb18030'));
+      const { items } = await decode(bytes);
+      expect(cellsOf(items)).toEqual([
+        ['交易时间', '交易类型', '交易金额', '手续费', '摘要'],
+        ['2025-06-01 09:15:20', '刷卡消费\u00a0', '544.11', '3.26', ''],
+        ['2025-06-02 10:00:00', '扣费', '-99.00', '0.00', '流量费'],
+      ]);
+    },
+  );
+
   it('does not mistake a UTF-8 character cut at the sample end for GB18030', () => {
     const bytes = utf8('流量费');
     expect(detectEncoding(bytes.subarray(0, 4))).toBe('utf-8');

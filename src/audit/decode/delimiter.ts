@@ -6,6 +6,13 @@
 export const DELIMITERS = [',', '\t', ';', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
+/** Whether the tab at `at` is followed by nothing but spaces up to a comma or the line's end. */
+function paddingTab(line: string, at: number): boolean {
+  let j = at + 1;
+  while (line[j] === ' ') j++;
+  return j === line.length || line[j] === ',';
+}
+
 function countOutsideQuotes(line: string, delimiter: string): number {
   let count = 0;
   let quoted = false;
@@ -13,9 +20,10 @@ function countOutsideQuotes(line: string, delimiter: string): number {
     const ch = line[i];
     if (ch === '"') quoted = !quoted;
     else if (ch === delimiter && !quoted) {
-      // a tab after a value and before a comma (or the line's end) is padding, not a field
-      // separator: an Alipay bill writes `2024-03-05 10:22:33\t,745.69\t,` to keep digits as text
-      if (ch === '\t' && (i + 1 === line.length || line[i + 1] === ',')) continue;
+      // a tab after a value and before a comma (or the line's end), with at most spaces between,
+      // is padding, not a field separator: an Alipay bill writes `2024-03-05 10:22:33\t,745.69\t,`
+      // to keep digits as text, other exports pad every cell as `745.69 \t ,`
+      if (ch === '\t' && paddingTab(line, i)) continue;
       count += 1;
     }
   }

@@ -96,10 +96,14 @@ export async function decodeStatement(
       },
     );
   }
-  const table = (decoded: DecodedTable, checkCells: boolean): DecodedStatement => ({
+  const table = (
+    decoded: DecodedTable,
+    checkCells: boolean,
+    cleaned = false,
+  ): DecodedStatement => ({
     kind: 'table',
     ...decoded,
-    batches: unmarked(bounded(decoded.batches, file, limits, checkCells)),
+    batches: unmarked(bounded(decoded.batches, file, limits, checkCells), cleaned),
     // fields as the file has them, text marks included: a reader removes them (RecordBatch.row)
     ...(decoded.records ? { records: boundedRecords(decoded.records, file, limits) } : {}),
   });
@@ -132,9 +136,10 @@ export async function decodeStatement(
     case 'csv': {
       const sample = decodeSample(head, detectEncoding(head));
       if (looksFixedWidth(sample)) return table(await decodeFixedWidth(stream, file), false);
-      return table(await decodeCsv(stream, file, options.splitter), false);
+      // the CSV reader removes invisible characters as it decodes (records.ts, csv.ts)
+      return table(await decodeCsv(stream, file, options.splitter), false, true);
     }
     case 'sms':
-      return { kind: 'sms', ...(await decodeSms(stream)) };
+      return { kind: 'sms', ...(await decodeSms(stream, file)) };
   }
 }

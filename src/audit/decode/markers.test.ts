@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { decodeStatement } from './index.js';
-import { unmarkCell } from './markers.js';
+import { cleanText, unmarkCell } from './markers.js';
 
 describe('the marks exports put before a value to keep it text', () => {
   it.each([
@@ -67,4 +67,23 @@ describe('the marks exports put before a value to keep it text', () => {
       ]);
     },
   );
+});
+
+describe('characters that show nothing', () => {
+  it.each([
+    ['手续\u200b费', '手续费'],
+    ['\u200b3.26', '3.26'],
+    ['1\u200b3.85', '13.85'],
+    ['流\u200c量\u200d费', '流量费'],
+    ['\ufeff交易时间', '交易时间'],
+    ['服务\u00ad费\u2060', '服务费'],
+    ['\u200e押金\u200f', '押金'],
+    ['\u200b 流量费\u00a0\u3000\t', '流量费'],
+  ])('%j → %s', (text, clean) => {
+    expect(cleanText(text)).toBe(clean);
+  });
+
+  it.each(['流量费', ' 流量费 ', '', '100.00'])('leaves %j as it is', (text) => {
+    expect(cleanText(text)).toBe(text);
+  });
 });

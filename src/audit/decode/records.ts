@@ -1,5 +1,5 @@
 import { parsePlainBytes } from '../money.js';
-import { unmarkCell } from './markers.js';
+import { cleanText, unmarkCell } from './markers.js';
 import type { SplitProblem } from './splitter.js';
 
 /**
@@ -139,7 +139,7 @@ export class RecordBatch {
 
   fieldText(f: number): string {
     const flags = this.flags[f] ?? 0;
-    if ((flags & JOINED) !== 0) return latin1ToUtf8(this.joined.get(f) ?? '');
+    if ((flags & JOINED) !== 0) return cleanText(latin1ToUtf8(this.joined.get(f) ?? ''));
     if ((flags & WIDE) !== 0) {
       const values = this.values;
       if (values !== null) return this.decoded.texts[values.numbers[f] ?? 0] ?? '';
@@ -602,6 +602,12 @@ export class Utf8Fields {
   }
 }
 
+/**
+ * A non-ASCII field's text, its invisible characters removed (markers.ts `cleanText`): decoded
+ * once for a text that repeats, so a zero-width space costs nothing on the rows that have none.
+ */
 function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
+  return cleanText(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end),
+  );
 }

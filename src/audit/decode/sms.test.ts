@@ -20,6 +20,18 @@ describe('pasted SMS: where one message ends and the next begins', () => {
     ]);
   });
 
+  it('a message without its zero-width spaces and byte-order marks', async () => {
+    expect(
+      await messages(
+        '\ufeff【甲银行】扣费提醒：已从结算款中扣除流\u200b量\u200b费９９．００元。\n----\n' +
+          '【甲银行】扣收服\u2060务\u00ad费30.00元\u200b\n',
+      ),
+    ).toEqual([
+      '【甲银行】扣费提醒：已从结算款中扣除流量费９９．００元。',
+      '【甲银行】扣收服务费30.00元',
+    ]);
+  });
+
   it('messages separated by ---- lines', async () => {
     expect(
       await messages('【甲银行】结算入账100.00元\n----\n【甲银行】扣收流量费99.00元\n----\n'),

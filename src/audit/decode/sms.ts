@@ -1,7 +1,8 @@
 import { parseDateCell } from '../dates.js';
 import type { DecodedMeta, InputProblem, SourceMessage } from '../model.js';
 import { detectDelimiter } from './delimiter.js';
-import { decodeSample, decodeText, detectEncoding } from './encoding.js';
+import { decodeSample, decodeText, detectEncoding, GB18030_BEHIND_BOM } from './encoding.js';
+import { cleanText } from './markers.js';
 import { peek } from './peek.js';
 import type { DecodedMessages } from './types.js';
 
@@ -13,12 +14,16 @@ const SNIFF_BYTES = 64 * 1024;
  * with a sender (【某某银行】, [Bank]) or a time stamp, a line without one continues the message
  * before it (one message over two lines). Messages are numbered from 1.
  */
-export async function decodeSms(chunks: AsyncIterable<Uint8Array>): Promise<DecodedMessages> {
+export async function decodeSms(
+  chunks: AsyncIterable<Uint8Array>,
+  file = '',
+): Promise<DecodedMessages> {
   const { head, stream } = await peek(chunks, SNIFF_BYTES);
   const encoding = detectEncoding(head);
   const sample = decodeSample(head, encoding);
   const meta: DecodedMeta = { format: 'sms', encoding };
-  const problems: InputProblem[] = [];
+  const problems: InputProblem[] =
+    encoding === 'gb18030-bom' ? [{ file, message: GB18030_BEHIND_BOM }] : [];
   const lines = sample.split(/\r?\n/u).filter((l) => l.trim() !== '');
   const delimiter = detectDelimiter(sample);
   const table = messageTable(lines.slice(0, 100), delimiter) ? delimiter : null;
@@ -167,10 +172,8 @@ async function* readMessages(
     }
   };
   const take = function* (line: string): Generator<SourceMessage> {
-    let trimmed = line
-      .replace(/\r$/, '')
-      .replace(/^\uFEFF/u, '')
-      .trim();
+    // invisible characters (a zero-width space inside 流量费, a byte-order mark) removed
+    let trimmed = cleanText(line.replace(/\r$/, '')).trim();
     if (table !== null && trimmed !== '') {
       const fields = splitFields(trimmed, table);
       const header = first && !fields.some(isWhen);

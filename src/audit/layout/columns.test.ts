@@ -185,3 +185,25 @@ describe('a status column', () => {
     ]);
   });
 });
+
+describe('headers written in traditional characters', () => {
+  it('finds the fee, net and date columns by their traditional names', () => {
+    const layout = detectLayout(
+      rows(
+        ['交易時間', '交易類型', '交易金額', '手續費', '結算金額', '摘要'],
+        ['2025-07-01 09:30:20', '掃碼消費', '472.09', '2.83', '469.26', ''],
+        ['2025-07-01 12:57:00', '消費', '2901.00', '17.41', '2883.59', ''],
+        ['2025-07-02 10:00:00', '扣費', '-30.00', '0.00', '-30.00', '服務費'],
+      ),
+      lexicon,
+    );
+    expect(layout).not.toBeNull();
+    if (layout === null) return;
+    expect(describeColumns(layout)).toMatchObject({
+      date: '交易時間',
+      amount: '交易金額',
+      fee: '手續費',
+      net: '結算金額',
+    });
+  });
+});

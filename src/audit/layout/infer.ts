@@ -3,6 +3,7 @@ import { scoreCategories } from '../classify/classify.js';
 import { normalizeTerm, type Lexicon } from '../lexicon/lexicon.js';
 import type { Cell, ColumnRole, FeeCategory, SourceRow } from '../model.js';
 import { CATEGORY_NAMES } from '../words.js';
+import { foldTraditional } from '../lexicon/traditional.js';
 import { foldWidth } from '../money.js';
 import {
   balanceFitsScaled,
@@ -118,8 +119,9 @@ export function cellText(cell: Cell | undefined): string {
   return String(cell).trim();
 }
 
+/** A header as its words are matched: half width, simplified characters, lower case, no spaces. */
 export function headerKey(text: string): string {
-  return foldWidth(text)
+  return foldTraditional(foldWidth(text))
     .toLowerCase()
     .replace(/\s+/g, '')
     .replace(/（/g, '(')

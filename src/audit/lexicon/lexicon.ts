@@ -3,6 +3,7 @@ import { FeeGuardError } from '../../errors.js';
 import { COLUMN_ROLES, FEE_CATEGORIES, type ColumnRole, type FeeCategory } from '../model.js';
 import { foldWidth } from '../money.js';
 import data from './lexicon.json' with { type: 'json' };
+import { foldTraditional } from './traditional.js';
 
 /**
  * The classification knowledge: which header names mean which column, which words make a row a
@@ -145,9 +146,12 @@ function compileWeighted(list: readonly { pattern: string; weight: number }[], w
   }));
 }
 
-/** How lexicon names and statement text are compared: half width, lower case, no spaces. */
+/**
+ * How lexicon names and statement text are compared: half width, simplified characters (a name
+ * written in traditional ones is the same name, traditional.ts), lower case, no spaces.
+ */
 export function normalizeTerm(text: string): string {
-  return foldWidth(text).toLowerCase().replace(/\s+/gu, '');
+  return foldTraditional(foldWidth(text)).toLowerCase().replace(/\s+/gu, '');
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
