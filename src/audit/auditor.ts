@@ -164,6 +164,9 @@ const UNDECIDED: Decision = { verdict: 'needs_review', overcharge: 0, reason: ''
 
 const name = (c: FindingCategory) => CATEGORY_NAMES[c];
 
+/** `an instant-settlement fee`, `a service fee`. */
+const withArticle = (en: string) => `${/^[aeiou]/iu.test(en) ? 'an' : 'a'} ${en}`;
+
 export class Auditor {
   private readonly options: AuditorOptions;
   private readonly decided: AuditFinding[] = [];
@@ -885,7 +888,7 @@ export class Auditor {
         verdict: 'needs_review',
         overcharge: 0,
         reason: `对账单未列手续费，少付的 ${formatFen(implied)} 元含刷卡手续费和${name(category).zh}；未提供合同，无法分开，请核对`,
-        reasonEn: `No fee printed: the ${formatFen(implied)} kept includes the card fee and a ${name(category).en}; without a contract they cannot be told apart`,
+        reasonEn: `No fee printed: the ${formatFen(implied)} kept includes the card fee and ${withArticle(name(category).en)}; without a contract they cannot be told apart`,
       }),
     );
   }
@@ -958,7 +961,7 @@ export class Auditor {
                 verdict: 'needs_review',
                 overcharge: 0,
                 reason: `未提供合同，无法判断是否约定了${name(category).zh}，请核对`,
-                reasonEn: `No contract given: check whether a ${name(category).en} was agreed`,
+                reasonEn: `No contract given: check whether ${withArticle(name(category).en)} was agreed`,
               },
         ),
       );
@@ -1384,7 +1387,7 @@ function judge(
         verdict: 'unauthorized',
         overcharge: c.overcharge,
         reason: `合同未约定${n.zh}`,
-        reasonEn: `The contract does not provide for a ${n.en}`,
+        reasonEn: `The contract does not provide for ${withArticle(n.en)}`,
       };
     case 'before_start':
       return {

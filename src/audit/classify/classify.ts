@@ -1,6 +1,7 @@
 import { normalizeTerm, type Lexicon, type WeightedPattern } from '../lexicon/lexicon.js';
 import type { FeeCategory, LineKind, StatementLine } from '../model.js';
 import { detach } from '../strings.js';
+import { CATEGORY_NAMES } from '../words.js';
 import { NumberedTexts } from './numbered.js';
 
 /**
@@ -167,7 +168,10 @@ export function classifyLine(line: StatementLine, lexicon: Lexicon): Classificat
   const scored = scoreCategories(scoredText, lexicon);
   // money coming in is never "money taken" of an unexplained kind (调账 in the merchant's favour)
   const named = scored && !(scored.category === 'other_deduction' && moneyIn) ? scored : null;
-  const namedBasis = named ? `含“${named.terms.join('”“')}”→ ${named.category}` : '';
+  // in the merchant's words: each name once, the category by its Chinese name
+  const namedBasis = named
+    ? `含“${[...new Set(named.terms)].join('”“')}”，归为${CATEGORY_NAMES[named.category].zh}`
+    : '';
   const what = line.description || line.type;
   const typeSays = (re: RegExp) => type !== '' && re.test(type);
   const textSays = (re: RegExp) => all !== '' && re.test(all);
