@@ -128,6 +128,24 @@ export function movementColumn(inflow: ColumnStats, outflow: ColumnStats): Colum
 }
 
 /**
+ * The size of the money a debit/credit pair moves (|in| + |out|), for a settled column that is
+ * never negative (a 划款金额 that writes a payout of 2752.06 as 2752.06, not −2752.06).
+ */
+export function sizeColumn(inflow: ColumnStats, outflow: ColumnStats): ColumnStats {
+  const values = inflow.values.map((v, i) => {
+    const o = outflow.values[i] ?? null;
+    return v === null && o === null ? null : Math.abs(v ?? 0) + Math.abs(o ?? 0);
+  });
+  return {
+    ...inflow,
+    index: -1,
+    values,
+    allInteger: inflow.allInteger && outflow.allInteger,
+    negatives: 0,
+  };
+}
+
+/**
  * 收入 and 支出 both filled on the sale rows, with 净额 = 收入 − 支出 there and 支出 a small part of
  * 收入: the 支出 of such a row is the sale's fee, not money out (a row with 支出 alone — a payout, a
  * charge — is still money out, and its 净额 says so). Returns the rows on which the identity holds,
@@ -167,6 +185,36 @@ export function feeInOutflow(
   if (holds < AGREE * both || small < AGREE * holds) return null;
   if (single > 0 && singleHolds < AGREE * single) return null;
   return holds;
+}
+
+/**
+ * Which of two columns that exclude each other is money in, by the sales: a sale carries the fee
+ * and is settled as its amount less the fee (|amount| − |fee| = 实际到账), so the column filled on
+ * those rows is the inflow. Returns [in, out] when one column has at least five such rows and
+ * AGREE of the rows with a fee and a settled amount, else null.
+ */
+export function inflowBySales(
+  p: ColumnStats,
+  q: ColumnStats,
+  fee: ColumnStats,
+  net: ColumnStats,
+): [ColumnStats, ColumnStats] | null {
+  let withFee = 0;
+  let pSales = 0;
+  let qSales = 0;
+  for (let i = 0; i < p.values.length; i++) {
+    const f = Math.abs(fee.values[i] ?? 0);
+    const n = net.values[i] ?? null;
+    if (f === 0 || n === null) continue;
+    withFee += 1;
+    const a = Math.abs(p.values[i] ?? 0);
+    const b = Math.abs(q.values[i] ?? 0);
+    if (a !== 0 && b === 0 && a - f === n && 2 * f <= a) pSales += 1;
+    if (b !== 0 && a === 0 && b - f === n && 2 * f <= b) qSales += 1;
+  }
+  if (pSales >= 5 && pSales >= AGREE * withFee) return [p, q];
+  if (qSales >= 5 && qSales >= AGREE * withFee) return [q, p];
+  return null;
 }
 
 /** Two columns of which, on nearly every row, exactly one holds a non-zero amount. */

@@ -11,6 +11,8 @@ import {
   feeInOutflow,
   findFeeTriple,
   movementColumn,
+  sizeColumn,
+  inflowBySales,
   scaled,
   type Movement,
   type Scale,
@@ -630,6 +632,55 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
   }
   const free = () => numeric.filter((s) => !taken().has(s.index));
 
+  // 借方/贷方 named by their headers beside a column the header also calls an amount (划款金额):
+  // the arithmetic says which is the sale amount. When in − out (or, beside a settled column that
+  // is never negative, in + out) less the fee is that column on most rows, it is the settled
+  // amount, not the transaction amount (a fee compared with it reads as a rate overcharge)
+  {
+    const inCol = statsOf('inflow');
+    const outCol = statsOf('outflow');
+    if (!triple && inCol && outCol) {
+      const rest = numeric.filter(
+        (s) => s !== inCol && s !== outCol && s.index !== columns.balance,
+      );
+      const unsignedNet = (s: ColumnStats) => s.negatives === 0;
+      for (const [movement, op] of [
+        [movementColumn(inCol, outCol), ' − '],
+        [sizeColumn(inCol, outCol), ' + '],
+      ] as const) {
+        const fit = findFeeTriple([
+          movement,
+          ...(movement.negatives === 0 ? rest.filter(unsignedNet) : rest),
+        ]);
+        if (!fit || fit.amount !== movement) continue;
+        if (columns.fee !== undefined && columns.fee !== fit.fee.index) continue;
+        if (columns.net !== undefined && columns.net !== fit.net.index) continue;
+        if (
+          columns.amount !== undefined &&
+          columns.amount !== fit.net.index &&
+          columns.amount !== fit.fee.index
+        )
+          continue;
+        if (columns.amount !== undefined)
+          reasons.push(
+            `表头把${name(columns.amount)}当作${roleName('amount')}，算术不符：它是${roleName('net')}`,
+          );
+        columns.amount = undefined;
+        columns.fee = fit.fee.index;
+        columns.net = fit.net.index;
+        if (fit.scales[0] === 100) scales.inflow = scales.outflow = 100;
+        if (fit.scales[1] === 100) scales.fee = 100;
+        if (fit.scales[2] === 100) scales.net = 100;
+        feeNegative = fit.feeNegative;
+        arithmeticConfirmed = true;
+        reasons.push(
+          `算术：${name(inCol.index)}${op}${name(outCol.index)} − ${name(fit.fee.index)} = ${name(fit.net.index)}，在 ${fit.support} 行上成立`,
+        );
+        break;
+      }
+    }
+  }
+
   // a card fee under a word that also names fixed charges (支付宝's 服务费（元）): taken as the fee
   // column only when its values are a card fee's (see feeOfRate)
   const rateAmount = statsOf('amount');
@@ -711,6 +762,27 @@ export function inferLayout({ rows, choice, lexicon, period = null }: InferInput
       if (decided) arithmeticConfirmed = true;
       else if (inWords(p) > inWords(q)) decided = [p, q];
       else if (inWords(q) > inWords(p)) decided = [q, p];
+      else {
+        // no words either way: the sales decide (amount − fee = settled on the column they fill)
+        const others = [statsOf('fee'), statsOf('net'), ...free()].filter(
+          (s, i, all): s is ColumnStats =>
+            s !== undefined && s !== p && s !== q && all.indexOf(s) === i,
+        );
+        for (const f of others) {
+          for (const n of others) {
+            if (f === n) continue;
+            const bySales = inflowBySales(p, q, f, n);
+            if (!bySales) continue;
+            decided = bySales;
+            arithmeticConfirmed = true;
+            reasons.push(
+              `算术：${name(bySales[0].index)} − ${name(f.index)} = ${name(n.index)}，在多数有手续费的行上成立：${name(bySales[0].index)}是收入`,
+            );
+            break;
+          }
+          if (decided) break;
+        }
+      }
       if (decided) {
         for (const s of decided)
           for (const other of Object.keys(columns) as ColumnRole[])
