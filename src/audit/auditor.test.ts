@@ -76,6 +76,28 @@ describe('the payout rule in the auditor', () => {
 });
 
 describe('sanity checks before a claim is final', () => {
+  it('sales that mostly settled more than the sale less its fee: the columns were misread, nothing claimed from them', async () => {
+    // a 结算金额 above the sale itself: no reading of these columns adds up
+    const overpaid = Array.from({ length: 12 }, (_, i): Cell[] => [
+      `2025-03-${String(i + 1).padStart(2, '0')}`,
+      '消费',
+      '1000.00',
+      '7.00',
+      '1010.00',
+      '',
+    ]);
+    const report = await audit(overpaid);
+    expect(report.findings.length).toBe(12);
+    expect(report.findings.every((f) => f.verdict === 'needs_review')).toBe(true);
+    expect(report.claim.total).toBe('0.00');
+    expect(report.warnings.map((w) => w.message).join()).toMatch(
+      /12 笔交易（共 12 笔）的结算金额大于/u,
+    );
+    // the same sales read right are claimed
+    const right = await audit(overpaid.map((row) => [...row.slice(0, 4), '993.00', '']));
+    expect(right.claim.total).toBe('12.00');
+  });
+
   it('a "fee" larger than the largest sale is held for review with a warning', async () => {
     const report = await audit([
       sale('2025-03-01', '100.00', '0.60', '99.40'),

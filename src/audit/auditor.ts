@@ -149,7 +149,17 @@ interface FileTally {
   feesIn: number;
   /** Card fees of single sales printed on rows of their own (交易服务费), checked with their sale. */
   saleFees: { count: number; total: Fen; row: number; sheet?: string };
+  /**
+   * Sales with a fee and a settled amount, and those of them that settled more than the sale less
+   * its fee, but not the sale itself — which no acquirer pays: on most rows, a sign the columns
+   * were read wrong.
+   */
+  settledSales: number;
+  overpaidSales: number;
 }
+
+/** Sales with a fee and a settled amount a statement needs before its arithmetic can doubt its columns. */
+const MIN_SALES_FOR_ARITHMETIC = 10;
 
 /** A sale's card fee on its own row is at most this share of the sale (in percent): larger is no card fee. */
 const SALE_FEE_MAX_PERCENT = 5;
@@ -759,6 +769,15 @@ export class Auditor {
     const rateFinding = expected !== null && over > ROUNDING_TOLERANCE_FEN;
     const hiddenFinding = hidden > ROUNDING_TOLERANCE_FEN;
     const tally = this.tally;
+    if (line.fee !== null && line.net !== null && !line.daily) {
+      tally.settledSales += 1;
+      // (a settled column that is the sale itself, fee not taken off, is a layout, not a misreading)
+      if (
+        hidden < -ROUNDING_TOLERANCE_FEN &&
+        Math.abs(line.net - line.amount) > ROUNDING_TOLERANCE_FEN
+      )
+        tally.overpaidSales += 1;
+    }
     tally.lastSaleDate = line.date;
     tally.lastSaleAmount = line.amount;
     tally.lastSaleFee = fee;
@@ -1126,7 +1145,11 @@ export class Auditor {
     while (d < decided.length) findings.push(decided[d++] as AuditFinding);
     decided.length = 0;
     this.pending.length = 0;
-    const warnings = [...this.noteReversed(findings), ...this.sanityCheck(findings)];
+    const warnings = [
+      ...this.noteReversed(findings),
+      ...this.arithmeticCheck(findings),
+      ...this.sanityCheck(findings),
+    ];
     for (const line of this.dailyNamed.splice(0))
       warnings.push({
         file: line.file,
@@ -1224,6 +1247,36 @@ export class Auditor {
    * statement or a set share of its turnover, and no statement's claim may exceed the fees and
    * unexplained deductions it shows. What fails is held back as `needs_review`, with a warning.
    */
+  /**
+   * A statement whose sales mostly settled more than the sale less its fee was read with the
+   * wrong columns (a net amount taken for the sale, a gross one for the payout): a rate or a
+   * shortfall computed from them is no evidence, so those rows are held for review, and said.
+   */
+  private arithmeticCheck(findings: AuditFinding[]): AuditOutcome['warnings'] {
+    const doubtful = new Set<string>();
+    for (const [file, t] of this.tallies)
+      if (t.settledSales >= MIN_SALES_FOR_ARITHMETIC && t.overpaidSales * 2 > t.settledSales)
+        doubtful.add(file);
+    if (doubtful.size === 0) return [];
+    for (const f of findings) {
+      if (!doubtful.has(f.file) || f.verdict !== 'unauthorized') continue;
+      if (f.category !== 'rate_overcharge' && f.category !== 'settlement_shortfall') continue;
+      f.verdict = 'needs_review';
+      f.overcharge = 0;
+      f.reason =
+        '这份对账单大多数交易的结算金额都大于“交易金额−手续费”，金额列可能读错了，这一笔需核实后再主张';
+      f.reasonEn =
+        'Most sales in this statement settled more than amount minus fee: the columns may have been read wrongly; check before claiming';
+    }
+    return [...doubtful].map((file) => {
+      const t = this.tallies.get(file);
+      return {
+        file,
+        message: `这份对账单有 ${String(t?.overpaidSales ?? 0)} 笔交易（共 ${String(t?.settledSales ?? 0)} 笔）的结算金额大于“交易金额−手续费”，金额、手续费和结算金额各是哪一列可能读错了；费率多收和结算少付都未计入索赔，请核对各列，必要时用列映射指定 (most sales settled more than amount minus fee: columns may be misread; rate overcharges and shortfalls not claimed)`,
+      };
+    });
+  }
+
   private sanityCheck(findings: AuditFinding[]): AuditOutcome['warnings'] {
     const warnings: AuditOutcome['warnings'] = [];
     const hold = (f: AuditFinding, why: string, whyEn: string) => {
@@ -1343,6 +1396,8 @@ function newTally(): FileTally {
     networkFees: { count: 0, total: 0, row: 0 },
     feesOut: 0,
     feesIn: 0,
+    settledSales: 0,
+    overpaidSales: 0,
   };
 }
 
