@@ -234,23 +234,6 @@ export function createRowInterpreter(
       cardType: 'unknown',
       reference: '',
     };
-    // the reference is read from the bytes only when asked for: the auditor keeps it for a
-    // deduction (one row in twenty) and for a record other files may list again; two million
-    // strings made for rows that never needed one were a tenth of a large audit's garbage
-    let referenceBatch: RecordBatch | null = null;
-    let referenceField = -1;
-    let reference: string | null = '';
-    Object.defineProperty(line, 'reference', {
-      enumerable: true,
-      get: (): string =>
-        (reference ??=
-          referenceBatch === null || referenceField < 0
-            ? ''
-            : unmarkCell(referenceBatch.fieldText(referenceField)).trim()),
-      set: (value: string) => {
-        reference = value;
-      },
-    });
     const reused = { line, result: { kind: 'line' as const, line } };
     /** The record's line read from its bytes, or null when only the general reader can read it. */
     const fromBytes = (batch: RecordBatch, r: number): LineResult | null => {
@@ -274,7 +257,7 @@ export function createRowInterpreter(
       const net = moneyField(batch, first, width, c.net);
       if (net === NOT_PLAIN) return null;
       lastSeen = lastDate;
-      const result = lineOf(
+      return lineOf(
         context,
         batch.rows[r] ?? 0,
         undefined,
@@ -288,14 +271,9 @@ export function createRowInterpreter(
         textField(batch, first, width, c.description),
         false,
         textField(batch, first, width, c.cardType),
-        '',
+        textField(batch, first, width, c.reference),
         reused,
       );
-      // (after lineOf, which sets the reference it is given)
-      reference = null;
-      referenceBatch = batch;
-      referenceField = c.reference === undefined || c.reference >= width ? -1 : first + c.reference;
-      return result;
     };
     // no closure made per record for the way out: one was a quarter of the audit's garbage
     const record = (batch: RecordBatch, r: number): LineResult =>
