@@ -114,17 +114,7 @@ function checkTriple(
 
 /** A column made of the movement of a debit/credit pair (in − out), for the fee arithmetic. */
 export function movementColumn(inflow: ColumnStats, outflow: ColumnStats): ColumnStats {
-  const values = inflow.values.map((v, i) => {
-    const o = outflow.values[i] ?? null;
-    return v === null && o === null ? null : Math.abs(v ?? 0) - Math.abs(o ?? 0);
-  });
-  return {
-    ...inflow,
-    index: -1,
-    values,
-    allInteger: inflow.allInteger && outflow.allInteger,
-    negatives: values.filter((v) => v !== null && v < 0).length,
-  };
+  return pairColumn(inflow, outflow, -1);
 }
 
 /**
@@ -132,16 +122,21 @@ export function movementColumn(inflow: ColumnStats, outflow: ColumnStats): Colum
  * never negative (a 划款金额 that writes a payout of 2752.06 as 2752.06, not −2752.06).
  */
 export function sizeColumn(inflow: ColumnStats, outflow: ColumnStats): ColumnStats {
+  return pairColumn(inflow, outflow, 1);
+}
+
+/** |in| − |out| or |in| + |out| of each row of a debit/credit pair, as a column of its own. */
+function pairColumn(inflow: ColumnStats, outflow: ColumnStats, out: 1 | -1): ColumnStats {
   const values = inflow.values.map((v, i) => {
     const o = outflow.values[i] ?? null;
-    return v === null && o === null ? null : Math.abs(v ?? 0) + Math.abs(o ?? 0);
+    return v === null && o === null ? null : Math.abs(v ?? 0) + out * Math.abs(o ?? 0);
   });
   return {
     ...inflow,
     index: -1,
     values,
     allInteger: inflow.allInteger && outflow.allInteger,
-    negatives: 0,
+    negatives: values.filter((v) => v !== null && v < 0).length,
   };
 }
 
